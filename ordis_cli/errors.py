@@ -1,0 +1,36 @@
+"""The exceptions ordis raises for fatal failures, one subclass per subsystem.
+
+Validation never raises: it returns problem records. These exceptions are for the
+cases where a command cannot go on at all (a file that cannot be read, a ledger that
+cannot be opened...). Each carries a stable ``code`` and a message already written in
+the user's language, so the CLI only has to print it and pick the exit code.
+"""
+
+from __future__ import annotations
+
+
+class OrdisError(Exception):
+    """Base of every error ordis raises on purpose."""
+
+    exit_code = 3
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class ReadingError(OrdisError):
+    """A file cannot be used at all: missing, unsupported, corrupted, encrypted, too large."""
+
+    exit_code = 2
+
+    def __init__(self, code: str, message: str, path: str) -> None:
+        super().__init__(code, message)
+        self.path = path
+
+
+class UsageError(OrdisError):
+    """The command line asks for something impossible (e.g. writing over an input file)."""
+
+    exit_code = 2

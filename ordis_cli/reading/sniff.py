@@ -1,0 +1,226 @@
+"""Recognise a file by its bytes and refuse the hostile or broken ones before parsing.
+
+``inspect_file`` returns the format to read the file with ("xlsx", "ods", "xls", "csv")
+or raises ``ReadingError`` with its own message for: a missing or empty file, a PDF or a
+picture, an HTML page saved as ``.xls``, a password-protected workbook, a truncated or
+corrupted archive, an archive that unpacks too large or at a suspicious ratio, XML with
+entity declarations, a sheet whose declared range or cell references go beyond the limits.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Literal
+
+from ..errors import ReadingError
+from ..messages import Lang, say
+from ..textnorm import column_index
+from . import limits
+
+Format = Literal["xlsx", "ods", "xls", "csv"]
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"BM", "BMP"),
+)
+_HTML_MARKERS = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta")
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+# A cell or row reference beyond column GR (the 200th) or at row 1,000,000 and above.
+_FAR_REF = re.compile(rb'\sr="([A-Z]{3,}|[H-Z][A-Z]|G[S-Z])\d|\sr="[A-Z]*(\d{7,})"')
+_SHEET_MEMBER = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+
+
+def inspect_file(path: Path, lang: Lang) -> Format:
+    """The format of ``path``, after checking it is safe to hand to a parser."""
+    name = str(path)
+    if not path.exists():
+        raise ReadingError("file-not-found", say("file-not-found", lang), name)
+    if not path.is_file():
+        raise ReadingError("not-a-file", say("not-a-file", lang), name)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise ReadingError(
+            "unreadable-file", say("unreadable-file", lang, detail=exc.strerror), name
+        ) from exc
+    if not head:
+        raise ReadingError("empty-file", say("empty-file", lang), name)
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _inspect_zip(path, lang)
+    if head.startswith(_OLE2):
+        return _inspect_ole2(path, lang)
+    if head.startswith(b"%PDF"):
+        raise ReadingError("pdf-file", say("pdf-file", lang), name)
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        raise ReadingError("image-file", say("image-file", lang, format="WEBP"), name)
+    for magic, label in _IMAGES:
+        if head.startswith(magic):
+            raise ReadingError("image-file", say("image-file", lang, format=label), name)
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(b"<") and any(m in lowered for m in _HTML_MARKERS):
+        raise ReadingError("html-file", say("html-file", lang), name)
+    if lowered.startswith(b"<?xml"):
+        detail = "XML" if lang == "en" else "fichier XML"
+        raise ReadingError("unsupported-file", say("unsupported-file", lang, detail=detail), name)
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in head and not utf16:
+        raise ReadingError("binary-text", say("binary-text", lang), name)
+    return "csv"
+
+
+def _corrupted(path: Path, lang: Lang, detail: str) -> ReadingError:
+    return ReadingError("corrupted-file", say("corrupted-file", lang, detail=detail), str(path))
+
+
+def _inspect_ole2(path: Path, lang: Lang) -> Format:
+    """An OLE2 container is either a legacy .xls or an encrypted OOXML workbook."""
+    with path.open("rb") as handle:
+        data = handle.read(4 * 1024 * 1024)
+    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode(
+        "utf-16-le"
+    ) in data:
+        raise ReadingError("encrypted-file", say("encrypted-file", lang), str(path))
+    return "xls"
+
+
+def _inspect_zip(path: Path, lang: Lang) -> Format:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        detail = "archive tronquée" if lang == "fr" else "truncated archive"
+        raise _corrupted(path, lang, detail) from exc
+    with archive:
+        members = archive.infolist()
+        _check_sizes(path, members, lang)
+        names = {m.filename for m in members}
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            fmt: Format = "xlsx"
+        elif "content.xml" in names and _read_prefix(archive, "mimetype", 100).startswith(
+            _ODS_MIME
+        ):
+            fmt = "ods"
+        else:
+            detail = (
+                "archive ZIP qui n'est pas un classeur"
+                if lang == "fr"
+                else "ZIP archive that is not a workbook"
+            )
+            raise ReadingError(
+                "unsupported-file", say("unsupported-file", lang, detail=detail), str(path)
+            )
+        try:
+            for member in members:
+                if member.filename.endswith((".xml", ".rels", ".vml")):
+                    _check_prolog(path, archive, member.filename, lang)
+            if fmt == "xlsx":
+                for member in members:
+                    if _SHEET_MEMBER.match(member.filename):
+                        _check_sheet_extent(path, archive, member.filename, lang)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise _corrupted(path, lang, str(exc)[:80]) from exc
+        return fmt
+
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo], lang: Lang) -> None:
+    total = sum(m.file_size for m in members)
+    if total > limits.MAX_UNPACKED_BYTES:
+        raise ReadingError(
+            "archive-too-large",
+            say(
+                "archive-too-large",
+                lang,
+                size=total // (1024 * 1024),
+                limit=limits.MAX_UNPACKED_BYTES // (1024 * 1024),
+            ),
+            str(path),
+        )
+    for member in members:
+        if member.file_size < limits.RATIO_MIN_BYTES:
+            continue
+        ratio = member.file_size / max(member.compress_size, 1)
+        if ratio > limits.MAX_RATIO:
+            raise ReadingError(
+                "archive-ratio",
+                say("archive-ratio", lang, member=member.filename, ratio=int(ratio)),
+                str(path),
+            )
+
+
+def _read_prefix(archive: zipfile.ZipFile, name: str, size: int) -> bytes:
+    try:
+        with archive.open(name) as handle:
+            return handle.read(size)
+    except KeyError:
+        return b""
+
+
+def _check_prolog(path: Path, archive: zipfile.ZipFile, name: str, lang: Lang) -> None:
+    """Entity declarations can only stand before the root element: read up to it."""
+    prolog = _read_prefix(archive, name, limits.XML_PROLOG_BYTES)
+    end = _root_start(prolog)
+    if _DOCTYPE.search(prolog if end is None else prolog[:end]):
+        raise ReadingError("xml-entities", say("xml-entities", lang, member=name), str(path))
+
+
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+
+
+def _root_start(prolog: bytes) -> int | None:
+    """Offset of the root element's ``<`` (after declarations, comments, PIs), if seen."""
+    pos = 3 if prolog.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        match = _PROLOG_ITEM.match(prolog, pos)
+        if not match:
+            break
+        pos = match.end()
+    rest = prolog[pos:].lstrip()
+    if rest.startswith(b"<!"):
+        return None
+    return len(prolog) - len(rest)
+
+
+def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, lang: Lang) -> None:
+    """Refuse a sheet whose declared range or cell references reach beyond the limits."""
+    sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
+    tail = b""
+    with archive.open(name) as handle:
+        first = True
+        while chunk := handle.read(1 << 20):
+            data = tail + chunk
+            if first:
+                dim = _DIMENSION.search(data[: limits.XML_PROLOG_BYTES])
+                if dim:
+                    col = (dim.group(3) or dim.group(1)).decode()
+                    row = int(dim.group(4) or dim.group(2))
+                    _check_extent(path, sheet, col, row, lang)
+                first = False
+            for match in _FAR_REF.finditer(data):
+                ref = re.match(rb'\sr="([A-Z]*)(\d+)"', data[match.start() :])
+                if ref:
+                    _check_extent(path, sheet, ref.group(1).decode() or "A", int(ref.group(2)),
+                                  lang)
+            tail = data[-32:]
+
+
+def _check_extent(path: Path, sheet: str, column: str, row: int, lang: Lang) -> None:
+    if row > limits.MAX_SHEET_ROWS:
+        raise ReadingError(
+            "too-many-rows", say("too-many-rows", lang, sheet=sheet, rows=row), str(path)
+        )
+    if column_index(column) >= limits.MAX_COLUMNS:
+        raise ReadingError(
+            "too-many-columns",
+            say("too-many-columns", lang, sheet=sheet, column=column),
+            str(path),
+        )

@@ -1,0 +1,205 @@
+"""From a file to a table: choose the sheet, find the header row, detect the kind.
+
+``open_table`` inspects the bytes, opens the file with the right reader, and returns a
+``Table`` whose ``rows`` iterator yields ``(row_number, cells)`` for every non-empty data
+row, with the row numbers a person sees in the spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReadingError
+from ..messages import Lang, say
+from ..models import Kind
+from ..schema import SCHEMAS, key_map, required
+from ..textnorm import column_letter, header_key
+from . import limits
+from .delimited import read_delimited
+from .sniff import inspect_file
+from .workbook import SheetRows, Workbook
+
+# When two kinds score the same, the likelier one wins.
+_KIND_ORDER = (Kind.NEEDS, Kind.DONATIONS, Kind.PARTNERS, Kind.DELIVERIES)
+
+
+@dataclass(slots=True)
+class HeaderCell:
+    """One header cell: its text, its column letter, and the column it stands for."""
+
+    text: str
+    letter: str
+    index: int
+    column: str | None
+
+
+@dataclass(slots=True)
+class Table:
+    path: str
+    format: str
+    sheet: str | None
+    kind: Kind | None
+    header_row: int
+    header: list[HeaderCell]
+    rows: Iterator[tuple[int, list[Any]]]
+    sheets: list[str] = field(default_factory=list)
+
+    def columns(self) -> dict[str, HeaderCell]:
+        """Canonical column name -> the first header cell that stands for it."""
+        found: dict[str, HeaderCell] = {}
+        for cell in self.header:
+            if cell.column and cell.column not in found:
+                found[cell.column] = cell
+        return found
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a person would read in it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() else value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _score(cells: list[Any], kind: Kind) -> tuple[int, int]:
+    keys = key_map(kind)
+    found = {keys.get(header_key(cell_text(c))) for c in cells if isinstance(c, str) and c}
+    found.discard(None)
+    needed = sum(1 for name in required(kind) if name in found)
+    return needed, len(found)
+
+
+def detect_header(
+    rows: list[list[Any]], kinds: tuple[Kind, ...]
+) -> tuple[int, Kind, tuple[int, int]] | None:
+    """(index of the header row, its kind, its score) among ``rows``, or None.
+
+    A row is a header candidate when it names at least two columns of one kind; the best
+    candidate (most required columns, then most columns) wins, the earliest on ties.
+    """
+    best: tuple[int, Kind, tuple[int, int]] | None = None
+    for index, cells in enumerate(rows):
+        for kind in kinds:
+            score = _score(cells, kind)
+            if score[1] < 2:
+                continue
+            if best is None or score > best[2]:
+                best = (index, kind, score)
+    return best
+
+
+def _non_empty(rows: Iterator[list[Any]], start: int, path: str, lang: Lang) -> Iterator[
+    tuple[int, list[Any]]
+]:
+    number = start
+    try:
+        for cells in rows:
+            number += 1
+            if number > limits.MAX_SHEET_ROWS:
+                raise ReadingError(
+                    "too-many-rows", say("too-many-rows", lang, sheet="-", rows=number), path
+                )
+            for cell in cells:
+                if cell != "" and (not isinstance(cell, str) or not cell.isspace()):
+                    yield number, cells
+                    break
+    except csv.Error as exc:
+        raise ReadingError(
+            "corrupted-file", say("corrupted-file", lang, detail=f"CSV: {exc}"), path
+        ) from exc
+
+
+def _build_header(cells: list[Any], first_column: int, kind: Kind | None) -> list[HeaderCell]:
+    keys = key_map(kind) if kind else {}
+    header = []
+    for index, value in enumerate(cells):
+        text = cell_text(value)
+        header.append(
+            HeaderCell(text, column_letter(first_column + index), index,
+                       keys.get(header_key(text)) if text else None)
+        )
+    return header
+
+
+def open_table(
+    path: Path, lang: Lang = "fr", kind: Kind | None = None, sheet: str | None = None
+) -> Table:
+    """Open ``path`` and locate its data. Raises ``ReadingError`` when it cannot be used."""
+    fmt = inspect_file(path, lang)
+    kinds = (kind,) if kind else _KIND_ORDER
+    if fmt == "csv":
+        source = read_delimited(path)
+        return _locate(path, fmt, source, kinds, [], lang)
+    book = Workbook(path, lang)
+    if sheet is not None:
+        if sheet not in book.sheet_names:
+            raise ReadingError(
+                "sheet-not-found",
+                say("sheet-not-found", lang, sheet=sheet, sheets=", ".join(book.visible_sheets)),
+                str(path),
+            )
+        candidates = [sheet]
+    else:
+        candidates = book.visible_sheets
+    if not candidates:
+        raise ReadingError("no-sheet", say("no-sheet", lang), str(path))
+    best: tuple[tuple[int, int], Table] | None = None
+    for name in candidates:
+        table = _locate(path, fmt, book.sheet(name), kinds, book.visible_sheets, lang)
+        score = _score([c.text for c in table.header], table.kind) if table.kind else (0, 0)
+        if best is None or score > best[0]:
+            best = (score, table)
+        if len(candidates) == 1:
+            break
+    assert best is not None
+    return best[1]
+
+
+def _locate(
+    path: Path,
+    fmt: str,
+    source: SheetRows,
+    kinds: tuple[Kind, ...],
+    sheets: list[str],
+    lang: Lang,
+) -> Table:
+    rows = _non_empty(source.rows, 0, str(path), lang)
+    head = list(islice(rows, limits.HEADER_SEARCH_ROWS))
+    found = detect_header([cells for _, cells in head], kinds)
+    if found is None:
+        # No header: report the kind as unknown; the rows are still counted.
+        return Table(str(path), fmt, source.name, kinds[0] if len(kinds) == 1 else None,
+                     0, [], _chain(head, rows), sheets)
+    index, kind, _ = found
+    header_row, header_cells = head[index]
+    header = _build_header(header_cells, source.first_column, kind)
+    if len(header) > limits.MAX_COLUMNS:
+        header = header[: limits.MAX_COLUMNS]
+    return Table(str(path), fmt, source.name, kind, header_row, header,
+                 _chain(head[index + 1 :], rows), sheets)
+
+
+def _chain(
+    head: list[tuple[int, list[Any]]], rest: Iterator[tuple[int, list[Any]]]
+) -> Iterator[tuple[int, list[Any]]]:
+    yield from head
+    yield from rest
+
+
+def schema_columns(kind: Kind) -> list[str]:
+    return [c.name for c in SCHEMAS[kind]]

@@ -1,0 +1,94 @@
+"""Workbooks (xlsx, xlsm, xls, ods) through python-calamine.
+
+Calamine is fast but, as a native extension, reports trouble in several ways (its own
+exception types, ``ValueError``, or a Rust panic surfacing as a ``BaseException``); every
+one is turned into a ``ReadingError`` with a message for a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import python_calamine as calamine
+
+from ..errors import ReadingError
+from ..messages import Lang, say
+from . import limits
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRows:
+    """The rows of one sheet: ``rows`` yields lists of cell values from sheet row 1;
+    ``first_column`` is the 0-based index of the first column they hold."""
+
+    name: str | None
+    rows: Iterator[list[Any]]
+    first_column: int
+
+
+def _guard(path: Path, lang: Lang, action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except calamine.PasswordError as exc:
+        raise ReadingError("encrypted-file", say("encrypted-file", lang), str(path)) from exc
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine errors and Rust panics alike
+        detail = type(exc).__name__
+        text = str(exc).splitlines()[0][:120] if str(exc) else ""
+        if "password" in text.lower() or "encrypt" in text.lower():
+            raise ReadingError("encrypted-file", say("encrypted-file", lang), str(path)) from exc
+        raise ReadingError(
+            "corrupted-file",
+            say("corrupted-file", lang, detail=f"{detail}: {text}" if text else detail),
+            str(path),
+        ) from exc
+
+
+class Workbook:
+    """An open workbook; ``visible_sheets`` excludes hidden and very hidden sheets."""
+
+    def __init__(self, path: Path, lang: Lang) -> None:
+        self.path = path
+        self.lang = lang
+        self._book = _guard(path, lang, lambda: calamine.CalamineWorkbook.from_path(str(path)))
+        metadata = _guard(path, lang, lambda: list(self._book.sheets_metadata))
+        self.sheet_names = [m.name for m in metadata]
+        self.visible_sheets = [
+            m.name
+            for m in metadata
+            if m.visible == calamine.SheetVisibleEnum.Visible
+            and m.typ == calamine.SheetTypeEnum.WorkSheet
+        ]
+
+    def sheet(self, name: str) -> SheetRows:
+        sheet = _guard(self.path, self.lang, lambda: self._book.get_sheet_by_name(name))
+        if sheet.height > limits.MAX_SHEET_ROWS:
+            raise ReadingError(
+                "too-many-rows",
+                say("too-many-rows", self.lang, sheet=name, rows=sheet.height),
+                str(self.path),
+            )
+        if sheet.width > limits.MAX_COLUMNS:
+            from ..textnorm import column_letter
+
+            raise ReadingError(
+                "too-many-columns",
+                say("too-many-columns", self.lang, sheet=name, column=column_letter(sheet.width)),
+                str(self.path),
+            )
+        start = sheet.start
+        first_column = start[1] if start else 0
+        rows = _guard(self.path, self.lang, sheet.iter_rows)
+        return SheetRows(name, rows, first_column)
+
+    def close(self) -> None:
+        try:
+            self._book.close()
+        except Exception:  # already closed
+            return

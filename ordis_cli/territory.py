@@ -1,0 +1,153 @@
+"""Reference data: the 101 départements and 18 régions of France, and lookups on them.
+
+The data lives in ``data/departements.csv`` and ``data/regions.csv`` (code, name, région,
+chief town and its coordinates); it is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .textnorm import alias_key
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Departement:
+    code: str
+    name: str
+    region: str
+    chief_town: str
+    latitude: float
+    longitude: float
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = resources.files("ordis_cli").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@cache
+def regions() -> dict[str, Region]:
+    return {row["code"]: Region(row["code"], row["nom"]) for row in _read_csv("regions.csv")}
+
+
+@cache
+def departements() -> dict[str, Departement]:
+    return {
+        row["code"]: Departement(
+            code=row["code"],
+            name=row["nom"],
+            region=row["region"],
+            chief_town=row["chef_lieu"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+        )
+        for row in _read_csv("departements.csv")
+    }
+
+
+@cache
+def _departement_names() -> dict[str, str]:
+    names = {alias_key(d.name): d.code for d in departements().values()}
+    names[alias_key("Réunion")] = "974"
+    names[alias_key("Corse du Sud")] = "2A"
+    names[alias_key("Haute Corse")] = "2B"
+    return names
+
+
+@cache
+def _region_names() -> dict[str, str]:
+    names = {alias_key(r.name): r.code for r in regions().values()}
+    names[alias_key("Réunion")] = "04"
+    names[alias_key("Ile de France")] = "11"
+    names[alias_key("PACA")] = "93"
+    names[alias_key("Centre")] = "24"
+    return names
+
+
+_CODE_AT_START = re.compile(r"^\s*(\d{1,3}|2[abAB])(?:\s*[-–:]\s*|\s+)\D")
+_CODE_IN_PARENS = re.compile(r"\((\d{1,3}|2[abAB])\)\s*$")
+
+
+def departement_code(value: str) -> str | None:
+    """The département code a person meant, or None.
+
+    Accepts ``"01"``, ``"1"``, ``"2a"``, ``"971"``, a name (``"Côte d'Or"``), and the usual
+    combinations ``"75 - Paris"`` or ``"Paris (75)"``.
+    """
+    text = value.strip()
+    if not text:
+        return None
+    upper = text.upper()
+    if upper.isdigit():
+        code = upper.zfill(2) if len(upper) < 2 else upper
+        if len(code) == 3 and code.startswith("0"):
+            code = code[1:]
+        return code if code in departements() else None
+    if upper in ("2A", "2B"):
+        return upper
+    if upper in ("20",):
+        return None
+    for pattern in (_CODE_AT_START, _CODE_IN_PARENS):
+        match = pattern.search(text)
+        if match:
+            return departement_code(match.group(1))
+    return _departement_names().get(alias_key(text))
+
+
+def suggest_departement(value: str) -> str | None:
+    """A département name close to ``value`` (typo), as ``"code name"``, or None."""
+    names = _departement_names()
+    close = difflib.get_close_matches(alias_key(value), list(names), n=1, cutoff=0.75)
+    if not close:
+        return None
+    dept = departements()[names[close[0]]]
+    return f"{dept.code} {dept.name}"
+
+
+def region_code(value: str) -> str | None:
+    """A région given by name (``"Bretagne"``) or as ``R53`` / ``région 53``; None otherwise."""
+    text = value.strip()
+    match = re.fullmatch(r"(?i)(?:r|reg|region|région)\s*[-:]?\s*(\d{1,2})", text)
+    if match:
+        code = match.group(1).zfill(2)
+        return code if code in regions() else None
+    return _region_names().get(alias_key(text))
+
+
+def departement_of_postal_code(postal_code: str) -> str | None:
+    """The département a 5-digit postal code belongs to (``20xxx`` split into 2A/2B)."""
+    if len(postal_code) != 5 or not postal_code.isdigit():
+        return None
+    if postal_code.startswith("20"):
+        return "2A" if int(postal_code) < 20200 else "2B"
+    if postal_code.startswith("97"):
+        code = postal_code[:3]
+    else:
+        code = postal_code[:2]
+    return code if code in departements() else None
+
+
+def distance_km(dept_a: str, dept_b: str) -> float:
+    """Great-circle distance between the chief towns of two départements, in km."""
+    if dept_a == dept_b:
+        return 0.0
+    a, b = departements()[dept_a], departements()[dept_b]
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

@@ -1,0 +1,89 @@
+"""What every kind of file shares: column checks, required values, block loop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from ..messages import say
+from ..models import Kind
+from .columns import Block, Normaliser, normalise
+from .reporter import Reporter
+from .values import is_empty, text, whole_number
+
+_NUMBER_FAULTS = {"not-number": "why-not-number", "fraction": "why-fraction",
+                  "negative": "why-negative", "zero": "why-zero"}
+
+LARGE_QUANTITY = 500
+
+
+class KindValidator:
+    """Validates the blocks of one table of a given kind.
+
+    Subclasses list their column normalisers in ``checks`` (column -> (normaliser, the
+    problem code for number faults)) and add row-level rules in ``check_rows``.
+    """
+
+    kind: ClassVar[Kind]
+    checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {}
+    required_values: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, reporter: Reporter, present: set[str], today: dt.date) -> None:
+        self.report = reporter
+        self.present = present
+        self.today = today
+
+    def check(self, block: Block) -> None:
+        for column, (normaliser, number_code) in self.checks.items():
+            if column not in block.raw:
+                continue
+            raw = block.raw[column]
+            clean, faults = normalise(raw, normaliser)
+            block.clean[column] = clean
+            for index, (fault, fields) in faults:
+                self.fault(fault, fields, block.rows[index], column, raw[index], number_code)
+        for column in self.required_values:
+            if column in block.raw:
+                for row, raw in zip(block.rows, block.raw[column], strict=True):
+                    if is_empty(raw):
+                        self.report.add("missing-value", row, column)
+        self.check_rows(block)
+
+    def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any,
+              number_code: str) -> None:
+        if fault in _NUMBER_FAULTS:
+            why = say(_NUMBER_FAULTS[fault], self.report.lang)
+            self.report.add(number_code, row, column, raw, why=why)
+        else:
+            self.report.add(fault, row, column, raw, **fields)
+
+    def check_rows(self, block: Block) -> None:
+        """Rules that look at several columns of a row; none by default."""
+
+    def finish(self) -> None:
+        """Rules that look across all rows, once every block is seen; none by default."""
+
+    def large_quantities(self, block: Block, columns: tuple[str, ...]) -> None:
+        for column in columns:
+            values = block.clean.get(column)
+            if values is None:
+                continue
+            for index, value in enumerate(values):
+                if value is not None and value > LARGE_QUANTITY:
+                    self.report.add("large-quantity", block.rows[index], column,
+                                    block.raw[column][index], limit=LARGE_QUANTITY)
+
+
+def identifier(raw: Any) -> tuple[str | None, None]:
+    return text(raw), None
+
+
+def quantity(raw: Any) -> tuple[int | None, Any]:
+    return whole_number(raw)
+
+
+def positive_quantity(raw: Any) -> tuple[int | None, Any]:
+    value, fault = whole_number(raw)
+    if fault is None and value == 0:
+        return None, ("zero", {})
+    return value, fault

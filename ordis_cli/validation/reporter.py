@@ -1,0 +1,77 @@
+"""Turns a fault found at a place into a ``Problem`` record with its message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..messages import Lang, has, say
+from ..models import Problem, Severity
+from ..reading.table import HeaderCell, cell_text
+
+WARNING_CODES = frozenset({
+    "unknown-column", "duplicate-column", "bad-postal-code", "postal-code-mismatch",
+    "missing-address", "bad-email", "bad-phone", "unknown-structure-type",
+    "unknown-donor-type", "unknown-state", "unknown-partner", "suggest-4g-box",
+    "large-quantity",
+})
+
+
+def severity_of(code: str) -> Severity:
+    return Severity.WARNING if code in WARNING_CODES else Severity.ERROR
+
+
+class Reporter:
+    """Builds the problems of one table: knows its file, sheet, header and language."""
+
+    def __init__(
+        self, path: str, sheet: str | None, columns: dict[str, HeaderCell], lang: Lang
+    ) -> None:
+        self.path = path
+        self.sheet = sheet
+        self.columns = columns
+        self.lang = lang
+        self.problems: list[Problem] = []
+
+    def header_text(self, column: str) -> str:
+        cell = self.columns.get(column)
+        return cell.text if cell else column
+
+    def add(
+        self,
+        code: str,
+        row: int | None,
+        column: str | None = None,
+        raw: Any = None,
+        *,
+        letter: str | None = None,
+        **fields: Any,
+    ) -> None:
+        """Record problem ``code`` at ``row`` / ``column`` (canonical name) with ``raw``."""
+        cell = self.columns.get(column) if column else None
+        if cell is not None:
+            letter = cell.letter
+        value = cell_text(raw) if raw is not None and raw != "" else None
+        shown = value if value is not None else ""
+        message_fields = {"column": self.header_text(column) if column else "", "value": shown,
+                          "row": row, **fields}
+        hint = fields.get("hint")
+        if isinstance(hint, str) and hint and has(hint):
+            message_fields["hint"] = say(hint, self.lang, value=shown)
+        elif "suggestion" in fields:
+            message_fields["hint"] = say("hint-did-you-mean", self.lang,
+                                         suggestion=fields["suggestion"])
+        else:
+            message_fields.setdefault("hint", "")
+        self.problems.append(
+            Problem(
+                code=code,
+                severity=severity_of(code),
+                file=self.path,
+                sheet=self.sheet,
+                row=row,
+                column=self.header_text(column) if column else None,
+                cell=f"{letter}{row}" if letter and row else None,
+                value=value,
+                message=say(code, self.lang, **message_fields),
+            )
+        )

@@ -1,0 +1,152 @@
+"""``validate_files``: the library entry point behind ``ordis validate``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import ReadingError
+from ..messages import Lang
+from ..models import FileReport, Kind, Problem, Severity, ValidationReport
+from ..reading import Table, open_table
+from ..schema import aliases_text, required
+from .base import KindValidator
+from .columns import blocks
+from .deliveries import DeliveriesValidator
+from .donations import DonationsValidator
+from .needs import NeedsValidator
+from .partners import PartnersValidator
+from .reporter import Reporter
+
+VALIDATORS: dict[Kind, type[KindValidator]] = {
+    Kind.NEEDS: NeedsValidator,
+    Kind.DONATIONS: DonationsValidator,
+    Kind.PARTNERS: PartnersValidator,
+    Kind.DELIVERIES: DeliveriesValidator,
+}
+
+
+class ValidationOptions(BaseModel):
+    """How to validate: language, strictness, forced kind or sheet, today's date."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lang: Lang = "fr"
+    strict: bool = False
+    kind: Kind | None = None
+    sheet: str | None = None
+    today: dt.date = Field(default_factory=dt.date.today)
+    block_rows: int = 50_000
+
+
+Progress = Callable[[str, int], None]
+
+
+def validate_files(
+    paths: Iterable[Path], options: ValidationOptions, progress: Progress | None = None
+) -> ValidationReport:
+    """Validate every file, then the rules across files; never raises for bad input."""
+    results = [_validate_one(Path(p), options, progress) for p in paths]
+    _cross_file(results, options.lang)
+    files = [report for report, _ in results]
+    if options.strict:
+        for report in files:
+            report.issues = [
+                p.model_copy(update={"severity": Severity.ERROR}) for p in report.issues
+            ]
+            report.recount()
+    return ValidationReport(ok=all(f.errors == 0 for f in files), files=files)
+
+
+def _unreadable(path: Path, error: ReadingError) -> FileReport:
+    problem = Problem(code=error.code, severity=Severity.ERROR, file=str(path),
+                      message=error.message)
+    report = FileReport(path=str(path), readable=False)
+    report.add([problem])
+    return report
+
+
+def _validate_one(
+    path: Path, options: ValidationOptions, progress: Progress | None
+) -> tuple[FileReport, KindValidator | None]:
+    try:
+        table = open_table(path, options.lang, options.kind, options.sheet)
+    except ReadingError as error:
+        return _unreadable(path, error), None
+    report = FileReport(path=str(path), kind=table.kind, sheet=table.sheet)
+    reporter = Reporter(str(path), table.sheet, table.columns(), options.lang)
+    try:
+        validator = _validate_table(table, reporter, report, options, progress)
+    except ReadingError as error:
+        failed = _unreadable(path, error)
+        failed.kind, failed.sheet = table.kind, table.sheet
+        return failed, None
+    report.add(reporter.problems)
+    return report, validator
+
+
+def _validate_table(
+    table: Table,
+    reporter: Reporter,
+    report: FileReport,
+    options: ValidationOptions,
+    progress: Progress | None,
+) -> KindValidator | None:
+    if table.kind is None or not table.header:
+        reporter.add("unknown-kind", None)
+        report.rows = sum(1 for _ in table.rows)
+        if table.kind is not None:
+            _missing_columns(table, reporter, table.kind)
+        return None
+    columns = table.columns()
+    for cell in table.header:
+        if cell.text and cell.column is None:
+            reporter.add("unknown-column", table.header_row, None, cell.text, letter=cell.letter)
+        elif cell.column and columns[cell.column] is not cell:
+            reporter.add("duplicate-column", table.header_row, None, cell.text,
+                         letter=cell.letter, column=cell.column,
+                         first=f"{columns[cell.column].letter}{table.header_row}")
+    _missing_columns(table, reporter, table.kind)
+    validator = VALIDATORS[table.kind](reporter, set(columns), options.today)
+    positions = {name: cell.index for name, cell in columns.items()}
+    for block in blocks(table.rows, positions, options.block_rows):
+        validator.check(block)
+        report.rows += len(block)
+        if progress:
+            progress(str(table.path), report.rows)
+    if report.rows == 0:
+        reporter.add("no-data", table.header_row, None)
+    validator.finish()
+    return validator
+
+
+def _missing_columns(table: Table, reporter: Reporter, kind: Kind) -> None:
+    present = table.columns()
+    for name in required(kind):
+        if name not in present:
+            reporter.add("missing-column", table.header_row or None, name,
+                         aliases=aliases_text(kind, name))
+
+
+def _cross_file(results: list[tuple[FileReport, Any]], lang: Lang) -> None:
+    """A partner named in donations but absent from the partners file is a warning."""
+    known: set[str] | None = None
+    for _, validator in results:
+        if isinstance(validator, PartnersValidator):
+            known = (known or set()) | set(validator.names)
+    if known is None:
+        return
+    for report, validator in results:
+        if not isinstance(validator, DonationsValidator):
+            continue
+        reporter = validator.report
+        before = len(reporter.problems)
+        for key, (name, row) in validator.partners.items():
+            if key not in known:
+                reporter.add("unknown-partner", row, "partenaire", name)
+        report.add(reporter.problems[before:])
+
