@@ -147,10 +147,8 @@ _M: dict[str, tuple[str, str]] = {
         "“{column}” is empty: a value is required.",
     ),
     "bad-quantity": (
-        "Quantité « {value} » invalide dans « {column} » : {why} ; un nombre entier positif ou "
-        "nul est attendu.",
-        "Invalid quantity “{value}” in “{column}”: {why}; a whole number, zero or more, is "
-        "expected.",
+        "Quantité « {value} » invalide dans « {column} » : {why} ; attendu {expected}.",
+        "Invalid quantity “{value}” in “{column}”: {why}; expected {expected}.",
     ),
     "bad-capacity": (
         "Capacité « {value} » invalide : {why} ; un nombre entier d'unités supérieur à 0 est "
@@ -302,6 +300,8 @@ _M: dict[str, tuple[str, str]] = {
     "why-fraction": ("nombre à virgule", "not a whole number"),
     "why-not-number": ("ce n'est pas un nombre", "not a number"),
     "why-zero": ("zéro", "zero"),
+    "expect-whole": ("un nombre entier positif ou nul", "a whole number, zero or more"),
+    "expect-positive": ("un nombre entier supérieur à 0", "a whole number above 0"),
     "hint-did-you-mean": (" Vouliez-vous dire « {suggestion} » ?", " Did you mean “{suggestion}”?"),
     "hint-month-first": (
         " Le mois semble écrit avant le jour (format américain) : écrivez le jour d'abord.",

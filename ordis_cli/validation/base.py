@@ -52,8 +52,10 @@ class KindValidator:
     def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any,
               number_code: str) -> None:
         if fault in _NUMBER_FAULTS:
-            why = say(_NUMBER_FAULTS[fault], self.report.lang)
-            self.report.add(number_code, row, column, raw, why=why)
+            lang = self.report.lang
+            why = say(_NUMBER_FAULTS[fault], lang)
+            expected = say("expect-positive" if fault == "zero" else "expect-whole", lang)
+            self.report.add(number_code, row, column, raw, why=why, expected=expected)
         else:
             self.report.add(fault, row, column, raw, **fields)
 

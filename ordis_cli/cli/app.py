@@ -1,0 +1,46 @@
+"""The ``ordis`` application: one Typer command per module."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from .sample import sample
+from .validate import validate
+
+app = typer.Typer(
+    name="ordis",
+    help=(
+        "ordis : la logistique d'une opération de dons d'ordinateurs aux structures de "
+        "l'Aide sociale à l'enfance, sur tableurs.\n\n"
+        "Exemple : ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx "
+        "sample_data/partenaires.xlsx"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ordis {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Affiche la version et quitte."),
+) -> None:
+    """ordis"""
+
+
+app.command("validate")(validate)
+app.command("sample")(sample)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,84 @@
+"""Options shared by every command, the consoles, and the guard that maps failures to
+exit codes (0 ok, 1 invalid data, 2 unusable input or usage, 3 internal error)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import OrdisError
+from ..messages import Lang, default_lang
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class LangOption(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="text (tableau lisible) ou json (sur stdout, seul)."),
+]
+LangOpt = Annotated[
+    LangOption | None,
+    typer.Option("--lang", help="Langue des messages : fr (défaut) ou en. Aussi ORDIS_LANG."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="N'affiche que le résumé.")]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help="Affiche la trace Python complète en cas d'erreur.")
+]
+
+
+def resolve_lang(option: LangOption | None) -> Lang:
+    return "en" if option is LangOption.EN else ("fr" if option else default_lang())
+
+
+def stdout_console() -> Console:
+    return Console(soft_wrap=False, highlight=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def show_progress(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def guarded(debug: bool, lang: Lang) -> Iterator[None]:
+    """Run a command body: an ``OrdisError`` becomes its message and exit code; anything
+    unexpected becomes exit 3 with a short message (the traceback only with ``--debug``)."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except OrdisError as error:
+        if debug:
+            raise
+        where = f"{getattr(error, 'path', '')}: " if getattr(error, "path", "") else ""
+        stderr_console().print(f"[bold red]ordis[/] {where}{error.message}", markup=True,
+                               highlight=False)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as error:
+        if debug:
+            raise
+        text = ("Erreur interne d'ordis ({kind}). Relancez avec --debug et signalez-la."
+                if lang == "fr" else
+                "ordis internal error ({kind}). Run again with --debug and report it.")
+        stderr_console().print(f"[bold red]ordis[/] {text.format(kind=type(error).__name__)}")
+        raise typer.Exit(3) from None

@@ -1,0 +1,116 @@
+"""Rendering a validation report for a person: a rich table per file and a summary."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..messages import Lang
+from ..models import FileReport, Problem, Severity, ValidationReport
+
+SHOWN_PER_FILE = 200
+SHOWN_PLACES = 6
+
+_WORDS = {
+    "fr": {
+        "row": "Ligne", "cell": "Cellule(s)", "column": "Colonne", "severity": "Gravité",
+        "message": "Message", Severity.ERROR: "erreur", Severity.WARNING: "avert.",
+        "rows": "lignes", "errors": "erreur(s)", "warnings": "avertissement(s)",
+        "sheet": "feuille", "unknown": "type inconnu", "more": "… et {n} autre(s) : "
+        "voir --format json ou --annotate.", "ok": "Aucun problème.",
+        "summary_ok": "✔ {files} fichier(s) valide(s)", "summary_bad":
+        "✘ {bad} fichier(s) sur {files} avec des erreurs", "totals":
+        "{errors} erreur(s), {warnings} avertissement(s)", "unreadable": "illisible",
+    },
+    "en": {
+        "row": "Row", "cell": "Cell(s)", "column": "Column", "severity": "Severity",
+        "message": "Message", Severity.ERROR: "error", Severity.WARNING: "warning",
+        "rows": "rows", "errors": "error(s)", "warnings": "warning(s)", "sheet": "sheet",
+        "unknown": "unknown kind", "more": "… and {n} more: see --format json or --annotate.",
+        "ok": "No problem found.", "summary_ok": "✔ {files} valid file(s)",
+        "summary_bad": "✘ {bad} of {files} file(s) with errors", "totals":
+        "{errors} error(s), {warnings} warning(s)", "unreadable": "unreadable",
+    },
+}
+
+
+def _file_heading(report: FileReport, lang: Lang) -> Text:
+    words = _WORDS[lang]
+    style = "bold red" if report.errors else ("bold yellow" if report.warnings else "bold green")
+    heading = Text(report.path, style="bold")
+    if not report.readable:
+        heading.append(f" — {words['unreadable']}", style="bold red")
+        return heading
+    kind = report.kind.value if report.kind else words["unknown"]
+    where = f", {words['sheet']} « {report.sheet} »" if report.sheet else ""
+    heading.append(f" — {kind}{where}, {report.rows} {words['rows']} : ")
+    heading.append(
+        f"{report.errors} {words['errors']}, {report.warnings} {words['warnings']}", style=style
+    )
+    return heading
+
+
+def render_report(report: ValidationReport, console: Console, lang: Lang, quiet: bool) -> None:
+    words = _WORDS[lang]
+    for file_report in report.files:
+        if quiet:
+            continue
+        console.print(_file_heading(file_report, lang))
+        if not file_report.issues:
+            console.print(f"  {words['ok']}", style="green")
+            continue
+        if not file_report.readable:
+            for problem in file_report.issues:
+                console.print(f"  {problem.message}", style="red", highlight=False)
+            continue
+        console.print(_problem_table(file_report, lang))
+    console.print(summary_line(report, lang))
+
+
+def _grouped(report: FileReport) -> list[tuple[Problem, list[Problem]]]:
+    """Identical problems (same code, column and message) on several rows become one line."""
+    groups: dict[tuple[str, str | None, str], list[Problem]] = {}
+    for problem in report.issues:
+        groups.setdefault((problem.code, problem.column, problem.message), []).append(problem)
+    return [(found[0], found) for found in groups.values()]
+
+
+def _places(found: list[Problem]) -> str:
+    places = [p.cell or (str(p.row) if p.row else "") for p in found]
+    places = [p for p in places if p]
+    shown = ", ".join(places[:SHOWN_PLACES])
+    if len(places) > SHOWN_PLACES:
+        shown += f" (+{len(places) - SHOWN_PLACES})"
+    return shown
+
+
+def _problem_table(report: FileReport, lang: Lang) -> Table:
+    words = _WORDS[lang]
+    table = Table(show_lines=False, pad_edge=False, box=box.SIMPLE_HEAD, expand=False)
+    table.add_column(words["cell"], overflow="fold", max_width=24)
+    table.add_column(words["severity"], no_wrap=True)
+    table.add_column(words["message"], overflow="fold", ratio=1)
+    groups = _grouped(report)
+    for first, found in groups[:SHOWN_PER_FILE]:
+        color = "red" if first.severity is Severity.ERROR else "yellow"
+        table.add_row(_places(found), Text(words[first.severity], style=color),
+                      Text(first.message))
+    hidden = len(groups) - SHOWN_PER_FILE
+    if hidden > 0:
+        table.caption = words["more"].format(n=hidden)
+    return table
+
+
+def summary_line(report: ValidationReport, lang: Lang) -> Text:
+    words = _WORDS[lang]
+    errors = sum(f.errors for f in report.files)
+    warnings = sum(f.warnings for f in report.files)
+    bad = sum(1 for f in report.files if f.errors)
+    if bad:
+        head = Text(words["summary_bad"].format(bad=bad, files=len(report.files)), "bold red")
+    else:
+        head = Text(words["summary_ok"].format(files=len(report.files)), "bold green")
+    head.append(" — " + words["totals"].format(errors=errors, warnings=warnings))
+    return head

@@ -1,0 +1,99 @@
+"""``ordis validate``: check needs, donations, partners or delivery files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn
+
+from ..models import Kind
+from ..validation import ValidationOptions, validate_files
+from ..validation.annotate import annotate, annotation_targets
+from .common import (
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    OutputFormat,
+    QuietOpt,
+    guarded,
+    resolve_lang,
+    show_progress,
+    stderr_console,
+    stdout_console,
+)
+from .render import render_report
+
+_KINDS = {
+    "besoins": Kind.NEEDS, "needs": Kind.NEEDS,
+    "dons": Kind.DONATIONS, "donations": Kind.DONATIONS,
+    "partenaires": Kind.PARTNERS, "partners": Kind.PARTNERS,
+    "livraisons": Kind.DELIVERIES, "deliveries": Kind.DELIVERIES,
+}
+
+
+def _kind(value: str | None) -> Kind | None:
+    if value is None:
+        return None
+    try:
+        return _KINDS[value.strip().lower()]
+    except KeyError:
+        raise typer.BadParameter(
+            "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, "
+            "deliveries)"
+        ) from None
+
+
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Fichiers .xlsx, .xlsm, .xls, .ods, .csv.",
+                                                 show_default=False)],
+    kind: Annotated[str | None, typer.Option(
+        "--kind", "-k", help="Type des fichiers si l'en-tête ne suffit pas : besoins, dons, "
+        "partenaires, livraisons.")] = None,
+    sheet: Annotated[str | None, typer.Option(
+        "--sheet", "-s", help="Feuille à lire (par défaut, celle dont l'en-tête correspond "
+        "le mieux ; jamais une feuille masquée).")] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Les avertissements comptent comme des erreurs.")] = False,
+    annotate_to: Annotated[Path | None, typer.Option(
+        "--annotate", metavar="OUT", help="Écrit une copie annotée (cellules surlignées, "
+        "commentaires, feuille des problèmes) : OUT.xlsx pour un fichier, sinon un "
+        "dossier.")] = None,
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Vérifie des fichiers de besoins, de dons, de partenaires ou de livraisons.
+
+    Affiche tous les problèmes (fichier, feuille, ligne, cellule, valeur, ce qui est
+    attendu) et n'écrit rien, sauf avec --annotate.
+
+    Exemple : ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx
+
+    Codes de sortie : 0 valide (avertissements permis), 1 erreurs dans les données,
+    2 fichier inutilisable ou mauvaise commande, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        options = ValidationOptions(lang=language, strict=strict, kind=_kind(kind), sheet=sheet)
+        if show_progress(quiet):
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                          console=stderr_console(), transient=True) as bar:
+                task = bar.add_task("")
+
+                def advance(path: str, rows: int) -> None:
+                    bar.update(task, description=f"{Path(path).name} : {rows:,} lignes")
+
+                report = validate_files(files, options, advance)
+        else:
+            report = validate_files(files, options)
+        if annotate_to is not None:
+            for file_report, target in annotation_targets(report.files, annotate_to, language):
+                annotate(file_report, target, language)
+        if output is OutputFormat.JSON:
+            typer.echo(report.model_dump_json(indent=2))
+        else:
+            render_report(report, stdout_console(), language, quiet)
+        raise typer.Exit(2 if not report.readable else (0 if report.ok else 1))

@@ -1,0 +1,144 @@
+"""``--annotate``: a copy of the workbook with each problem cell highlighted and explained.
+
+An ``.xlsx``/``.xlsm`` input is copied with openpyxl (macros dropped, the copy is a plain
+``.xlsx``); a CSV, ``.xls`` or ``.ods`` input is rebuilt cell by cell from what was read.
+Either way the copy gets a sheet listing every problem. The input is never written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils.cell import coordinate_from_string
+
+from ..errors import UsageError
+from ..messages import Lang
+from ..models import FileReport, Problem, Severity
+from ..reading.delimited import read_delimited
+from ..reading.sniff import inspect_file
+from ..reading.workbook import Workbook
+from ..xlsx_safety import put
+
+_FILLS = {
+    Severity.ERROR: PatternFill("solid", start_color="FFF4B6B6"),
+    Severity.WARNING: PatternFill("solid", start_color="FFFFE7A3"),
+}
+_HEADERS = {
+    "fr": ("Ligne", "Cellule", "Colonne", "Gravité", "Code", "Valeur", "Message"),
+    "en": ("Row", "Cell", "Column", "Severity", "Code", "Value", "Message"),
+}
+_SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"},
+             "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+
+
+def annotate(report: FileReport, out: Path, lang: Lang) -> Path:
+    """Write the annotated copy of ``report.path`` to ``out`` (atomically) and return it."""
+    source = Path(report.path)
+    fmt = inspect_file(source, lang)
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(source, keep_vba=False, keep_links=False)
+        sheet = book[report.sheet] if report.sheet in book.sheetnames else book.active
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = (report.sheet or "donnees")[:31]
+        _copy_rows(source, fmt, report.sheet, sheet, lang)
+    _mark_cells(sheet, report.issues)
+    _list_problems(book, report.issues, lang)
+    book.active = book.worksheets.index(sheet)
+    _save_atomically(book, out)
+    return out
+
+
+def _copy_rows(source: Path, fmt: str, sheet_name: str | None, sheet: Any, lang: Lang) -> None:
+    if fmt == "csv":
+        rows = read_delimited(source)
+        start_row, first_column = 1, 0
+    else:
+        workbook = Workbook(source, lang)
+        rows = workbook.sheet(sheet_name or workbook.visible_sheets[0])
+        start_row, first_column = 1, rows.first_column
+    for offset, cells in enumerate(rows.rows):
+        for index, value in enumerate(cells):
+            if value != "":
+                put(sheet.cell(start_row + offset, first_column + index + 1), value)
+
+
+def _mark_cells(sheet: Any, problems: list[Problem]) -> None:
+    by_cell: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        if problem.row:
+            by_cell[problem.cell or f"A{problem.row}"].append(problem)
+    for coordinate, found in by_cell.items():
+        column, row = coordinate_from_string(coordinate)
+        cell = sheet[f"{column}{row}"]
+        worst = Severity.ERROR if any(p.severity is Severity.ERROR for p in found) else (
+            Severity.WARNING)
+        cell.fill = _FILLS[worst]
+        text = "\n".join(f"• {p.message}" for p in found)
+        comment = Comment(text, "ordis")
+        comment.width = 420
+        comment.height = 60 + 40 * len(found)
+        cell.comment = comment
+
+
+def _list_problems(book: Any, problems: list[Problem], lang: Lang) -> None:
+    title = "problemes" if lang == "fr" else "problems"
+    if title in book.sheetnames:
+        del book[title]
+    listing = book.create_sheet(title)
+    for index, header in enumerate(_HEADERS[lang], start=1):
+        cell = listing.cell(1, index, header)
+        cell.font = Font(bold=True)
+    for number, p in enumerate(problems, start=2):
+        values = (p.row, p.cell, p.column, _SEVERITY[lang][p.severity], p.code, p.value,
+                  p.message)
+        for index, value in enumerate(values, start=1):
+            if value is not None:
+                put(listing.cell(number, index), value)
+    listing.freeze_panes = "A2"
+    listing.auto_filter.ref = f"A1:G{max(len(problems) + 1, 2)}"
+    for letter, width in zip("ABCDEFG", (8, 9, 20, 14, 22, 22, 100), strict=True):
+        listing.column_dimensions[letter].width = width
+
+
+def _save_atomically(book: Any, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=".xlsx", dir=out.parent)
+    os.close(handle)
+    try:
+        book.save(temporary)
+        Path(temporary).replace(out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def annotation_targets(
+    reports: list[FileReport], out: Path, lang: Lang
+) -> list[tuple[FileReport, Path]]:
+    """Where each annotated copy goes: ``out`` itself for one file named ``*.xlsx``,
+    else ``out/<name>_annote.xlsx`` per file. Never an input file."""
+    readable = [r for r in reports if r.readable]
+    if len(reports) == 1 and out.suffix.lower() == ".xlsx" and not out.is_dir():
+        targets = [(r, out) for r in readable]
+    else:
+        suffix = "_annote.xlsx" if lang == "fr" else "_annotated.xlsx"
+        targets = [(r, out / f"{Path(r.path).stem}{suffix}") for r in readable]
+    inputs = {Path(r.path).resolve() for r in reports}
+    for _, target in targets:
+        if target.resolve() in inputs:
+            message = (
+                f"--annotate {target} écraserait un fichier d'entrée : choisissez un autre nom."
+                if lang == "fr"
+                else f"--annotate {target} would overwrite an input file: choose another name."
+            )
+            raise UsageError("annotate-over-input", message)
+    return targets
