@@ -133,9 +133,9 @@ _M: dict[str, tuple[str, str]] = {
         "Column “{value}” is not recognised: it is ignored.",
     ),
     "duplicate-column": (
-        "La colonne « {value} » désigne aussi « {column} », déjà lue en {first} : seule la "
+        "La colonne « {value} » désigne aussi « {field} », déjà lue en {first} : seule la "
         "première est prise en compte.",
-        "Column “{value}” also means “{column}”, already read in {first}: only the first one "
+        "Column “{value}” also means “{field}”, already read in {first}: only the first one "
         "is used.",
     ),
     "no-data": (

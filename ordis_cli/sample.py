@@ -121,10 +121,14 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
         children = rng.randint(6, 60)
         internet = rng.random() < 0.7
         wanted = max(1, children // rng.randint(2, 4))
-        laptops = round(wanted * rng.uniform(0.4, 0.8))
-        tablets = round(wanted * rng.uniform(0.0, 0.4))
-        desktops = wanted - laptops - tablets if rng.random() < 0.3 else 0
+        laptops = max(round(wanted * rng.uniform(0.4, 0.8)), 0)
+        tablets = max(round(wanted * rng.uniform(0.0, 0.4)), 0)
+        desktops = max(wanted - laptops - tablets, 0) if rng.random() < 0.3 else 0
         boxes = 0 if internet else rng.choice((0, 1, 1, 1, 1, 1, 2, 2, 3))
+        if laptops + desktops + tablets + boxes == 0:
+            laptops = 1
+        asked_on = _START + dt.timedelta(days=rng.randint(0, 50)) if rng.random() > 0.05 else None
+        split = laptops // 2 if rng.random() < 0.08 and laptops > 1 else 0
         base = {
             "id_structure": f"{dept}{number:07d}" if len(dept) == 2 else f"{dept}{number:06d}",
             "nom_structure": name,
@@ -140,22 +144,15 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
             "nb_enfants": children,
             "acces_internet": "oui" if internet else "non",
             "priorite": _pick(rng, (("urgente", 10), ("haute", 25), ("normale", 65))),
-            "date_demande": (_START + dt.timedelta(days=rng.randint(0, 50))
-                             if rng.random() > 0.05 else None),
-            "portables": max(laptops, 0), "fixes": max(desktops, 0),
-            "tablettes": max(tablets, 0), "box_4g": boxes,
+            "date_demande": asked_on,
+            "portables": laptops - split, "fixes": desktops,
+            "tablettes": tablets, "box_4g": boxes,
         }
-        if base["portables"] + base["fixes"] + base["tablettes"] + base["box_4g"] == 0:
-            base["portables"] = 1
-        if rng.random() < 0.08 and base["portables"] > 1:
-            # A second request of the same structure, a few days later.
-            second = dict(base, portables=base["portables"] // 2, fixes=0, tablettes=0,
-                          box_4g=0, date_demande=base["date_demande"] and
-                          base["date_demande"] + dt.timedelta(days=7))
-            base["portables"] -= second["portables"]
-            rows.extend((base, second))
-        else:
-            rows.append(base)
+        rows.append(base)
+        if split:
+            # A second request of the same structure, a week later.
+            rows.append(dict(base, portables=split, fixes=0, tablettes=0, box_4g=0,
+                             date_demande=asked_on and asked_on + dt.timedelta(days=7)))
     return rows
 
 
@@ -195,7 +192,7 @@ def donation_rows(lots: int, seed: int) -> list[dict[str, Any]]:
                        quantite=rng.randint(5, 80), etat="reconditionne",
                        partenaire=rng.choice(partner_names))
         elif roll < 0.88:
-            row.update(donateur=rng.choice(_FOUNDATIONS + ("Association Cœurs Connectés",)),
+            row.update(donateur=rng.choice((*_FOUNDATIONS, "Association Cœurs Connectés")),
                        type_donateur=rng.choice(("fondation", "association")),
                        materiel=rng.choice(("tablette", "portable")),
                        quantite=rng.randint(10, 60), etat="neuf",
@@ -266,15 +263,13 @@ def write_xlsx(path: Path, sheet: str, columns: Sequence[str],
         cell.font = Font(bold=True)
         header.append(cell)
     ws.append(header)
-    date_cells: dict[dt.date, WriteOnlyCell] = {}
     for row in rows:
         values = []
         for name in columns:
             value = row.get(name)
             if isinstance(value, dt.date):
-                cell = WriteOnlyCell(ws, value=value)
+                cell = WriteOnlyCell(ws, value=dt.datetime.combine(value, dt.time()))
                 cell.number_format = "DD/MM/YYYY"
-                date_cells.setdefault(value, cell)
                 values.append(cell)
             else:
                 values.append(_cell(value))

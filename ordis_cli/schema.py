@@ -19,7 +19,7 @@ class Column:
     required: bool = False
     aliases: tuple[str, ...] = ()
 
-    def keys(self) -> set[str]:
+    def header_keys(self) -> set[str]:
         return {header_key(self.name), *(header_key(a) for a in self.aliases)}
 
 
@@ -126,7 +126,7 @@ def key_map(kind: Kind) -> dict[str, str]:
     """Header key -> canonical column name, for one kind."""
     mapping: dict[str, str] = {}
     for column in SCHEMAS[kind]:
-        for key in column.keys():
+        for key in column.header_keys():
             mapping.setdefault(key, column.name)
     return mapping
 

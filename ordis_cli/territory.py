@@ -133,10 +133,7 @@ def departement_of_postal_code(postal_code: str) -> str | None:
         return None
     if postal_code.startswith("20"):
         return "2A" if int(postal_code) < 20200 else "2B"
-    if postal_code.startswith("97"):
-        code = postal_code[:3]
-    else:
-        code = postal_code[:2]
+    code = postal_code[:3] if postal_code.startswith("97") else postal_code[:2]
     return code if code in departements() else None
 
 

@@ -35,8 +35,10 @@ _HTML_MARKERS = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-# A cell or row reference beyond column GR (the 200th) or at row 1,000,000 and above.
-_FAR_REF = re.compile(rb'\sr="([A-Z]{3,}|[H-Z][A-Z]|G[S-Z])\d|\sr="[A-Z]*(\d{7,})"')
+# A cell or row reference beyond column GR (the 200th) or at row 1,000,000 and above. The
+# pattern starts with a literal so that the regex engine can skip ahead between candidates.
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z]|[A-Z]{0,3}\d{7})')
+_REF = re.compile(rb'r="([A-Z]*)(\d+)"')
 _SHEET_MEMBER = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 
@@ -206,7 +208,7 @@ def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, lang: L
                     _check_extent(path, sheet, col, row, lang)
                 first = False
             for match in _FAR_REF.finditer(data):
-                ref = re.match(rb'\sr="([A-Z]*)(\d+)"', data[match.start() :])
+                ref = _REF.match(data, match.start())
                 if ref:
                     _check_extent(path, sheet, ref.group(1).decode() or "A", int(ref.group(2)),
                                   lang)

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import Any
 
@@ -103,21 +103,27 @@ def detect_header(
     return best
 
 
-def _non_empty(rows: Iterator[list[Any]], start: int, path: str, lang: Lang) -> Iterator[
+def _has_content(numbered: tuple[int, list[Any]]) -> bool:
+    for cell in numbered[1]:
+        if cell == "" or (cell.__class__ is str and cell.isspace()):
+            continue
+        return True
+    return False
+
+
+def _non_empty(rows: Iterator[list[Any]], path: str, lang: Lang) -> Iterator[
     tuple[int, list[Any]]
 ]:
-    number = start
+    """Number the rows from 1 and drop the empty ones; refuse a sheet past the row limit."""
+    numbered = filter(_has_content, zip(count(1), rows))
     try:
-        for cells in rows:
-            number += 1
-            if number > limits.MAX_SHEET_ROWS:
+        while block := list(islice(numbered, 10_000)):
+            if block[-1][0] > limits.MAX_SHEET_ROWS:
                 raise ReadingError(
-                    "too-many-rows", say("too-many-rows", lang, sheet="-", rows=number), path
+                    "too-many-rows",
+                    say("too-many-rows", lang, sheet="-", rows=f"{block[-1][0]:,}"), path
                 )
-            for cell in cells:
-                if cell != "" and (not isinstance(cell, str) or not cell.isspace()):
-                    yield number, cells
-                    break
+            yield from block
     except csv.Error as exc:
         raise ReadingError(
             "corrupted-file", say("corrupted-file", lang, detail=f"CSV: {exc}"), path
@@ -178,7 +184,7 @@ def _locate(
     sheets: list[str],
     lang: Lang,
 ) -> Table:
-    rows = _non_empty(source.rows, 0, str(path), lang)
+    rows = _non_empty(source.rows, str(path), lang)
     head = list(islice(rows, limits.HEADER_SEARCH_ROWS))
     found = detect_header([cells for _, cells in head], kinds)
     if found is None:

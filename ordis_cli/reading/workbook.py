@@ -82,10 +82,10 @@ class Workbook:
                 say("too-many-columns", self.lang, sheet=name, column=column_letter(sheet.width)),
                 str(self.path),
             )
-        start = sheet.start
-        first_column = start[1] if start else 0
-        rows = _guard(self.path, self.lang, sheet.iter_rows)
-        return SheetRows(name, rows, first_column)
+        # to_python is much faster than iter_rows; keeping the leading empty area makes
+        # list positions the sheet's own row and column numbers.
+        rows = _guard(self.path, self.lang, lambda: sheet.to_python(skip_empty_area=False))
+        return SheetRows(name, iter(rows), 0)
 
     def close(self) -> None:
         try:

@@ -44,10 +44,10 @@ def annotate(report: FileReport, out: Path, lang: Lang) -> Path:
     fmt = inspect_file(source, lang)
     if fmt == "xlsx":
         book = openpyxl.load_workbook(source, keep_vba=False, keep_links=False)
-        sheet = book[report.sheet] if report.sheet in book.sheetnames else book.active
+        sheet = book[report.sheet] if report.sheet in book.sheetnames else book.worksheets[0]
     else:
         book = openpyxl.Workbook()
-        sheet = book.active
+        sheet = book.worksheets[0]
         sheet.title = (report.sheet or "donnees")[:31]
         _copy_rows(source, fmt, report.sheet, sheet, lang)
     _mark_cells(sheet, report.issues)

@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 
 from ..messages import say
 from ..models import Kind
-from .columns import Block, Normaliser, normalise
+from . import values
+from .columns import Block, Normaliser, TextPattern, normalise
 from .reporter import Reporter
-from .values import is_empty, text, whole_number
+from .values import text, whole_number
 
 _NUMBER_FAULTS = {"not-number": "why-not-number", "fraction": "why-fraction",
                   "negative": "why-negative", "zero": "why-zero"}
@@ -38,15 +39,15 @@ class KindValidator:
             if column not in block.raw:
                 continue
             raw = block.raw[column]
-            clean, faults = normalise(raw, normaliser)
+            clean, faults = normalise(raw, normaliser, block.text_only)
             block.clean[column] = clean
+            block.faulty[column] = {index for index, _ in faults}
             for index, (fault, fields) in faults:
                 self.fault(fault, fields, block.rows[index], column, raw[index], number_code)
         for column in self.required_values:
             if column in block.raw:
-                for row, raw in zip(block.rows, block.raw[column], strict=True):
-                    if is_empty(raw):
-                        self.report.add("missing-value", row, column)
+                for index in block.empty(column):
+                    self.report.add("missing-value", block.rows[index], column)
         self.check_rows(block)
 
     def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any,
@@ -70,14 +71,25 @@ class KindValidator:
             values = block.clean.get(column)
             if values is None:
                 continue
+            large = {v for v in set(values) if v is not None and v > LARGE_QUANTITY}
+            if not large:
+                continue
             for index, value in enumerate(values):
-                if value is not None and value > LARGE_QUANTITY:
+                if value in large:
                     self.report.add("large-quantity", block.rows[index], column,
                                     block.raw[column][index], limit=LARGE_QUANTITY)
 
 
-def identifier(raw: Any) -> tuple[str | None, None]:
+def _plain_text(raw: Any) -> tuple[str | None, None]:
     return text(raw), None
+
+
+# Free text: only values with odd spaces (double, tab, no-break...) need folding.
+_ODD_SPACE = "  |[\t\r\u00a0\u202f\u2009]"
+identifier = TextPattern(_plain_text, f"^.*(?:{_ODD_SPACE}).*$", quick=_ODD_SPACE)
+email = TextPattern(values.email, f"^(?!(?:{values.EMAIL_PATTERN})$).+$")
+phone = TextPattern(values.phone, r"^(?!0\d(?:[ .]?\d\d){4}$).+$",
+                    lambda v: v.replace(" ", "").replace(".", ""))
 
 
 def quantity(raw: Any) -> tuple[int | None, Any]:

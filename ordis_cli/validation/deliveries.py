@@ -35,6 +35,7 @@ class DeliveriesValidator(KindValidator):
         dates = block.clean.get("livre_le", empty)
         delivered = block.clean.get("quantite_livree", empty)
         raw_delivered = block.raw.get("quantite_livree", [""] * len(block))
+        undated = set(block.empty("livre_le"))
         for index, row in enumerate(block.rows):
             ident = ids[index]
             if ident is not None:
@@ -49,6 +50,5 @@ class DeliveriesValidator(KindValidator):
             if count is not None and shipped[index] is not None and count > shipped[index]:
                 self.report.add("delivered-above-shipped", row, "quantite_livree",
                                 raw_delivered[index], shipped=shipped[index])
-            if count and when is None and v.is_empty(block.raw.get("livre_le", [""] * len(
-                    block))[index]):
+            if count and index in undated:
                 self.report.add("delivery-without-date", row, "livre_le")

@@ -41,25 +41,24 @@ class DonationsValidator(KindValidator):
 
     def _lots(self, block: Block) -> None:
         """A lot is equipment (materiel + quantite + departement) or money (montant_eur)."""
-        empty = [None] * len(block)
-        materials = block.clean.get("materiel", empty)
-        depts = block.clean.get("departement", empty)
-        raw_empty = [""] * len(block)
-        raw_materials = block.raw.get("materiel", raw_empty)
-        raw_quantities = block.raw.get("quantite", raw_empty)
-        raw_amounts = block.raw.get("montant_eur", raw_empty)
-        raw_depts = block.raw.get("departement", raw_empty)
-        for index, row in enumerate(block.rows):
-            has_material = not v.is_empty(raw_materials[index])
-            if not has_material:
-                if v.is_empty(raw_amounts[index]):
+        no_material = set(block.empty("materiel"))
+        no_amount = set(block.empty("montant_eur"))
+        no_quantity = set(block.empty("quantite"))
+        no_dept = set(block.empty("departement"))
+        refused_material = block.faulty.get("materiel", set())
+        raw_materials = block.raw.get("materiel")
+        for index in sorted(no_material | no_quantity | no_dept):
+            row = block.rows[index]
+            if index in no_material:
+                if index in no_amount:
                     self.report.add("no-material", row, "materiel")
                 continue
-            if materials[index] is None:
+            if index in refused_material:
                 continue  # unknown-material already reported
-            if v.is_empty(raw_quantities[index]):
-                self.report.add("missing-quantity", row, "quantite", raw_materials[index])
-            if depts[index] is None and v.is_empty(raw_depts[index]):
+            if index in no_quantity:
+                self.report.add("missing-quantity", row, "quantite",
+                                raw_materials[index] if raw_materials else None)
+            if index in no_dept:
                 self.report.add("missing-value", row, "departement")
 
     def _unique_ids(self, block: Block) -> None:

@@ -9,7 +9,7 @@ from ..models import Kind
 from ..schema import QUANTITY_COLUMNS
 from ..territory import departement_of_postal_code
 from . import values as v
-from .base import KindValidator, identifier, quantity
+from .base import KindValidator, email, identifier, phone, quantity
 from .columns import Block, Normaliser
 
 
@@ -24,13 +24,13 @@ class NeedsValidator(KindValidator):
         "commune": (identifier, "bad-quantity"),
         "adresse": (identifier, "bad-quantity"),
         "contact_nom": (identifier, "bad-quantity"),
-        "contact_email": (v.email, "bad-quantity"),
-        "contact_telephone": (v.phone, "bad-quantity"),
+        "contact_email": (email, "bad-quantity"),
+        "contact_telephone": (phone, "bad-quantity"),
         "nb_enfants": (quantity, "bad-number"),
         "acces_internet": (v.boolean, "bad-quantity"),
         "priorite": (v.priority, "bad-quantity"),
         "date_demande": (v.date, "bad-quantity"),
-        **{column: (quantity, "bad-quantity") for column in QUANTITY_COLUMNS},
+        **dict.fromkeys(QUANTITY_COLUMNS, (quantity, "bad-quantity")),
     }
     required_values = ("id_structure", "nom_structure", "departement")
 
@@ -53,24 +53,19 @@ class NeedsValidator(KindValidator):
     def _requests(self, block: Block) -> None:
         """At least one device asked for; no internet and no 4G box gets a suggestion."""
         present = [c for c in QUANTITY_COLUMNS if c in block.clean]
-        faulty = {c: block.raw[c] for c in present}
+        if present:
+            quantities = zip(*(block.clean[c] for c in present), strict=True)
+            refused = set().union(*(block.faulty[c] for c in present))
+            for index, asked in enumerate(quantities):
+                if not any(asked) and index not in refused:
+                    self.report.add("no-request", block.rows[index], None)
         internet = block.clean.get("acces_internet")
-        boxes = block.clean.get("box_4g")
-        for index, row in enumerate(block.rows):
-            total = 0
-            unreadable = False
-            for column in present:
-                value = block.clean[column][index]
-                if value is None:
-                    unreadable = unreadable or not v.is_empty(faulty[column][index])
-                else:
-                    total += value
-            if total == 0 and not unreadable:
-                self.report.add("no-request", row, None)
-            if internet is not None and internet[index] is False and not (
-                boxes and boxes[index]
-            ):
-                self.report.add("suggest-4g-box", row, "acces_internet",
+        if internet is None:
+            return
+        boxes = block.clean.get("box_4g") or [None] * len(block)
+        for index, (connected, box) in enumerate(zip(internet, boxes, strict=True)):
+            if connected is False and not box:
+                self.report.add("suggest-4g-box", block.rows[index], "acces_internet",
                                 block.raw["acces_internet"][index])
 
     def _addresses(self, block: Block) -> None:
@@ -78,20 +73,26 @@ class NeedsValidator(KindValidator):
         if not self.address_columns:
             return
         absent = [c for c in ("adresse", "code_postal", "commune") if c not in self.present]
+        missing: dict[int, list[str]] = {}
+        for column in self.address_columns:
+            for index in block.empty(column):
+                missing.setdefault(index, []).append(column)
+        for index in sorted(missing):
+            columns = missing[index]
+            parts = ", ".join(say(f"address-part-{c}", self.report.lang)
+                              for c in columns + absent)
+            self.report.add("missing-address", block.rows[index], columns[0], missing=parts)
         codes = block.clean.get("code_postal")
         depts = block.clean.get("departement")
-        raw_codes = block.raw.get("code_postal")
-        for index, row in enumerate(block.rows):
-            missing = [c for c in self.address_columns if v.is_empty(block.raw[c][index])]
-            if missing:
-                parts = ", ".join(say(f"address-part-{c}", self.report.lang)
-                                  for c in missing + absent)
-                self.report.add("missing-address", row, missing[0], missing=parts)
-            if codes and depts and raw_codes and codes[index] and depts[index]:
-                found = departement_of_postal_code(codes[index])
-                if found is not None and found != depts[index]:
-                    self.report.add("postal-code-mismatch", row, "code_postal",
-                                    raw_codes[index], found=found, expected=depts[index])
+        if not codes or not depts:
+            return
+        code_depts = {code: departement_of_postal_code(code) for code in set(codes) if code}
+        for index, (code, dept) in enumerate(zip(codes, depts, strict=True)):
+            if code and dept:
+                found = code_depts[code]
+                if found is not None and found != dept:
+                    self.report.add("postal-code-mismatch", block.rows[index], "code_postal",
+                                    block.raw["code_postal"][index], found=found, expected=dept)
 
     def _structures(self, block: Block) -> None:
         """Several rows of one structure add up; they must agree on the département."""

@@ -11,7 +11,7 @@ from ..models import Kind
 from ..territory import departement_code, departements, region_code, regions
 from ..textnorm import alias_key, fold
 from . import values as v
-from .base import KindValidator, identifier, positive_quantity
+from .base import KindValidator, email, identifier, positive_quantity
 from .columns import Block, Normaliser
 
 _NATIONAL = {"national", "nationale", "france", "toute la france", "france entiere",
@@ -75,7 +75,7 @@ class PartnersValidator(KindValidator):
     checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {
         "partenaire": (identifier, "bad-quantity"),
         "zone": (zone, "bad-quantity"),
-        "contact_email": (v.email, "bad-quantity"),
+        "contact_email": (email, "bad-quantity"),
         "capacite": (positive_quantity, "bad-capacity"),
     }
     required_values = ("partenaire", "zone")

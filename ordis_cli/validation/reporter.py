@@ -63,7 +63,7 @@ class Reporter:
         else:
             message_fields.setdefault("hint", "")
         self.problems.append(
-            Problem(
+            Problem.model_construct(
                 code=code,
                 severity=severity_of(code),
                 file=self.path,

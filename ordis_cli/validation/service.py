@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,8 @@ def validate_files(
     paths: Iterable[Path], options: ValidationOptions, progress: Progress | None = None
 ) -> ValidationReport:
     """Validate every file, then the rules across files; never raises for bad input."""
-    results = [_validate_one(Path(p), options, progress) for p in paths]
+    with paused_gc():
+        results = [_validate_one(Path(p), options, progress) for p in paths]
     _cross_file(results, options.lang)
     files = [report for report, _ in results]
     if options.strict:
@@ -60,6 +63,22 @@ def validate_files(
             ]
             report.recount()
     return ValidationReport(ok=all(f.errors == 0 for f in files), files=files)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of short-lived cells are made.
+
+    Reading builds lists and tuples by the million, none of them in a reference cycle; each
+    collection would walk them all again for nothing (a third of the run time, measured).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _unreadable(path: Path, error: ReadingError) -> FileReport:
@@ -108,12 +127,12 @@ def _validate_table(
             reporter.add("unknown-column", table.header_row, None, cell.text, letter=cell.letter)
         elif cell.column and columns[cell.column] is not cell:
             reporter.add("duplicate-column", table.header_row, None, cell.text,
-                         letter=cell.letter, column=cell.column,
+                         letter=cell.letter, field=cell.column,
                          first=f"{columns[cell.column].letter}{table.header_row}")
     _missing_columns(table, reporter, table.kind)
     validator = VALIDATORS[table.kind](reporter, set(columns), options.today)
     positions = {name: cell.index for name, cell in columns.items()}
-    for block in blocks(table.rows, positions, options.block_rows):
+    for block in blocks(table.rows, positions, options.block_rows, table.format == "csv"):
         validator.check(block)
         report.rows += len(block)
         if progress:

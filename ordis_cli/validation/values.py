@@ -30,16 +30,28 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _STRIP_IN_NUMBERS = str.maketrans("", "", SPACES + "'’")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s.*)?$")
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+EMAIL_PATTERN = (r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
 
 
 def is_empty(raw: Any) -> bool:
     return raw is None or raw == "" or (isinstance(raw, str) and raw.isspace())
 
 
+_ODD_SPACES = re.compile("  |[\t\n\r\u00a0\u202f\u2009]")
+
+
 def text(raw: Any) -> str | None:
-    """Trimmed text; numbers as a person reads them (``750012345.0`` -> ``"750012345"``)."""
+    """Trimmed text, inner runs of spaces folded; numbers as a person reads them
+    (``750012345.0`` -> ``"750012345"``)."""
+    if raw.__class__ is str:
+        value = raw.strip()
+        if not value:
+            return None
+        if _ODD_SPACES.search(value):
+            return " ".join(value.split())
+        return value
     if is_empty(raw):
         return None
     if isinstance(raw, float) and raw.is_integer():
@@ -168,6 +180,9 @@ def phone(raw: Any) -> tuple[str | None, Fault]:
     if is_empty(raw):
         return None, None
     value = text(raw) or ""
+    digits = value.replace(" ", "").replace(".", "")
+    if len(digits) == 10 and digits.isdigit() and digits[0] == "0":
+        return digits, None
     digits = re.sub(r"[\s.\-/()\u00a0\u202f]", "", value)
     if digits.startswith("+"):
         if re.fullmatch(r"\+\d{8,15}", digits):
