@@ -1,0 +1,122 @@
+"""Builders of hostile and broken files, made at test time (some would be too large to
+commit, and every one is clearer as code than as an opaque blob)."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def small_workbook(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id_structure", "nom_structure", "departement", "portables"])
+    sheet.append(["S1", "MECS Les Tilleuls", "69", 2])
+    book.save(path)
+    return path
+
+
+def rewrite_member(source: Path, target: Path, member: str, change: object) -> Path:
+    """Copy the archive ``source`` to ``target`` with ``change(bytes) -> bytes`` applied to
+    one member."""
+    assert callable(change)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == member:
+                data = change(data)
+            new.writestr(info, data)
+    return target
+
+
+def far_cell(tmp: Path, ref: str) -> Path:
+    """A sheet with one more cell at ``ref`` (e.g. XFD1048576)."""
+    row = re.match(r"[A-Z]+(\d+)", ref)
+    assert row
+    extra = f'<row r="{row.group(1)}"><c r="{ref}"><v>1</v></c></row></sheetData>'.encode()
+    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "far.xlsx", SHEET,
+                          lambda d: d.replace(b"</sheetData>", extra))
+
+
+def declared_range(tmp: Path, ref: str) -> Path:
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"), tmp / "dimension.xlsx", SHEET,
+        lambda d: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), d),
+    )
+
+
+def entity_expansion(tmp: Path) -> Path:
+    doctype = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+               b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"), tmp / "entities.xlsx", SHEET,
+        lambda d: doctype + re.sub(rb"^<\?xml[^>]*\?>", b"", d),
+    )
+
+
+def zip_bomb(tmp: Path) -> Path:
+    """A member that unpacks to 20 MB from about 20 kB: a ratio near 1000:1."""
+    path = small_workbook(tmp / "bomb.xlsx")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * (20 * 1024 * 1024))
+    return path
+
+
+def declared_huge(tmp: Path) -> Path:
+    """An archive whose directory declares a 600 MB member (the sizes lie)."""
+    path = small_workbook(tmp / "huge.xlsx")
+    data = bytearray(path.read_bytes())
+    central = data.rfind(b"PK\x01\x02")
+    # uncompressed size of the last member of the central directory (offset 24)
+    struct.pack_into("<I", data, central + 24, 600 * 1024 * 1024)
+    struct.pack_into("<I", data, central + 20, 100 * 1024 * 1024)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def truncated(tmp: Path) -> Path:
+    data = small_workbook(tmp / "whole.xlsx").read_bytes()
+    path = tmp / "coupe.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def encrypted(tmp: Path) -> Path:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = small_workbook(tmp / "plain.xlsx")
+    out = io.BytesIO()
+    with plain.open("rb") as handle:
+        OOXMLFile(handle).encrypt("secret", out)
+    path = tmp / "protege.xlsx"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def not_a_workbook(tmp: Path) -> Path:
+    path = tmp / "document.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
+def named(tmp: Path, name: str, data: bytes) -> Path:
+    path = tmp / name
+    path.write_bytes(data)
+    return path
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 64
+HTML = (b"<html><head><meta charset='utf-8'></head><body><table><tr><td>id_structure</td>"
+        b"</tr></table></body></html>")
+OLE2_GARBAGE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x07" * 2048

@@ -1,0 +1,106 @@
+"""Hostile and broken files: each gets its own message, exit 2, no traceback, no hang."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ordis_cli.errors import ReadingError
+from ordis_cli.reading import open_table
+
+from . import hostile
+from .conftest import invoke, invoke_json
+
+Builder = Callable[[Path], Path]
+
+CASES: list[tuple[str, Builder, str]] = [
+    ("empty", lambda t: hostile.named(t, "vide.xlsx", b""), "empty-file"),
+    ("pdf", lambda t: hostile.named(t, "besoins.xlsx", hostile.PDF), "pdf-file"),
+    ("png", lambda t: hostile.named(t, "besoins.xls", hostile.PNG), "image-file"),
+    ("jpeg", lambda t: hostile.named(t, "besoins.csv", hostile.JPEG), "image-file"),
+    ("html", lambda t: hostile.named(t, "export.xls", hostile.HTML), "html-file"),
+    ("encrypted", hostile.encrypted, "encrypted-file"),
+    ("truncated", hostile.truncated, "corrupted-file"),
+    ("bomb", hostile.zip_bomb, "archive-ratio"),
+    ("huge", hostile.declared_huge, "archive-too-large"),
+    ("entities", hostile.entity_expansion, "xml-entities"),
+    ("far column", lambda t: hostile.far_cell(t, "XFD1048576"), "too-many-rows"),
+    ("wide", lambda t: hostile.far_cell(t, "HA2"), "too-many-columns"),
+    ("deep", lambda t: hostile.far_cell(t, "A1048576"), "too-many-rows"),
+    ("declared", lambda t: hostile.declared_range(t, "A1:XFD1048576"), "too-many-rows"),
+    ("declared wide", lambda t: hostile.declared_range(t, "A1:ZZ10"), "too-many-columns"),
+    ("docx", hostile.not_a_workbook, "unsupported-file"),
+    ("ole2 garbage", lambda t: hostile.named(t, "vieux.xls", hostile.OLE2_GARBAGE),
+     "corrupted-file"),
+    ("binary", lambda t: hostile.named(t, "donnees.csv", b"\x01\x02\x00\x00\xff" * 100),
+     "binary-text"),
+    ("xml", lambda t: hostile.named(t, "donnees.xls", b'<?xml version="1.0"?><Workbook/>'),
+     "unsupported-file"),
+]
+
+
+@pytest.mark.parametrize(("label", "build", "code"), CASES, ids=[c[0] for c in CASES])
+def test_refused_with_own_message(tmp_path: Path, label: str, build: Builder, code: str) -> None:
+    path = build(tmp_path)
+    before = path.read_bytes()
+    with pytest.raises(ReadingError) as caught:
+        open_table(path)
+    assert caught.value.code == code, label
+    result = invoke("validate", path)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert " ".join(caught.value.message.split()) in " ".join(result.output.split())
+    status, payload = invoke_json("validate", path)
+    assert status == 2
+    assert payload["ok"] is False
+    assert payload["files"][0]["issues"][0]["code"] == code
+    assert path.read_bytes() == before  # never modified
+
+
+def test_messages_differ_and_speak_french(tmp_path: Path) -> None:
+    messages = set()
+    for _, build, _ in CASES[:7]:
+        folder = tmp_path / str(len(messages))
+        folder.mkdir()
+        with pytest.raises(ReadingError) as caught:
+            open_table(build(folder))
+        messages.add(caught.value.message)
+    assert len(messages) == 7
+    assert all(any(w in m for w in ("fichier", "classeur", "Ce ", "Le ")) for m in messages)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert invoke("validate", tmp_path / "absent.xlsx").exit_code == 2
+    assert invoke("validate", tmp_path).exit_code == 2
+    result = invoke("validate", tmp_path / "absent.xlsx", "--lang", "en")
+    assert "File not found" in result.output
+
+
+def test_unknown_sheet_is_a_usage_error(data: Path) -> None:
+    result = invoke("validate", data / "besoins_ok.xlsx", "--sheet", "Inexistante")
+    assert result.exit_code == 2
+    assert "Besoins" in result.output  # the message lists the sheets there are
+
+
+def test_too_many_csv_rows(tmp_path: Path) -> None:
+    path = tmp_path / "enorme.csv"
+    path.write_text("id_structure;nom_structure;departement;portables\n" + "S;N;69;1\n" * 1_000_021)
+    with pytest.raises(ReadingError) as caught:
+        report = open_table(path)
+        for _ in report.rows:
+            pass
+    assert caught.value.code == "too-many-rows"
+
+
+def test_far_cell_does_not_bring_the_process_down(tmp_path: Path) -> None:
+    """python-calamine aborts the whole process on a cell at XFD1048576: ordis must refuse
+    the file before calamine sees it, in a real process."""
+    path = hostile.far_cell(tmp_path, "XFD1048576")
+    done = subprocess.run([sys.executable, "-m", "ordis_cli", "validate", str(path)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr + done.stdout

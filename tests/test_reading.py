@@ -1,0 +1,114 @@
+"""Reading real files: formats, encodings, delimiters, header rows, sheets, kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ordis_cli.models import Kind
+from ordis_cli.reading import open_table
+from ordis_cli.reading.delimited import detect_delimiter, detect_encoding
+
+from .conftest import DATA, validate
+
+SAME_NEEDS = ["besoins_ok.xlsx", "besoins_export_excel.csv", "besoins_unicode.txt",
+              "besoins.xls", "besoins.ods"]
+
+
+def _clean_needs(name: str) -> dict[str, list[object]]:
+    report = validate(DATA / name)
+    assert report.ok, report.files[0].issues
+    from ordis_cli.validation.service import _validate_one
+    from ordis_cli.validation import ValidationOptions
+
+    _, validator = _validate_one(DATA / name, ValidationOptions(), None)
+    assert validator is not None
+    return {"structures": sorted(validator.structures)}
+
+
+@pytest.mark.parametrize("name", SAME_NEEDS)
+def test_every_format_reads_the_same_needs(name: str) -> None:
+    report = validate(DATA / name)
+    only = report.files[0]
+    assert only.kind is Kind.NEEDS
+    assert only.rows == 6
+    assert only.errors == 0 and only.warnings == 0, only.issues
+    assert _clean_needs(name)["structures"] == ["010000001", "210000003", "2A0000002",
+                                                "750000004", "9740000005"]
+
+
+def test_title_rows_are_skipped_and_row_numbers_are_the_spreadsheets(tmp_path: Path) -> None:
+    table = open_table(DATA / "besoins_ok.xlsx")
+    assert table.sheet == "Besoins"  # chosen over "Notes" and the hidden "brouillon"
+    assert table.header_row == 3
+    first_row, cells = next(table.rows)
+    assert first_row == 4
+    assert cells[0] == "010000001"
+    csv_table = open_table(DATA / "besoins_export_excel.csv")
+    assert csv_table.header_row == 2
+    assert [n for n, _ in csv_table.rows] == [3, 4, 5, 6, 7, 8]  # the empty row 9 is skipped
+
+
+def test_hidden_sheet_is_read_only_when_named() -> None:
+    hidden = validate(DATA / "besoins_ok.xlsx", sheet="brouillon").files[0]
+    assert hidden.sheet == "brouillon"
+    assert {p.code for p in hidden.issues} >= {"unknown-departement", "bad-quantity"}
+
+
+def test_kind_is_detected_from_the_header() -> None:
+    kinds = {name: open_table(DATA / name).kind for name in
+             ["dons_ok.xlsx", "partenaires_ok.csv", "livraisons_ok.xlsx", "needs_english.csv"]}
+    assert kinds == {"dons_ok.xlsx": Kind.DONATIONS, "partenaires_ok.csv": Kind.PARTNERS,
+                     "livraisons_ok.xlsx": Kind.DELIVERIES, "needs_english.csv": Kind.NEEDS}
+
+
+def test_english_headers_and_narrow_no_break_space() -> None:
+    report = validate(DATA / "needs_english.csv").files[0]
+    assert report.kind is Kind.NEEDS and report.errors == 0
+    table = open_table(DATA / "needs_english.csv")
+    columns = table.columns()
+    assert columns["box_4g"].text == "4G boxes"
+    assert columns["nb_enfants"].letter == "K"
+
+
+def test_leading_zeros_survive(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id_structure", "nom_structure", "departement", "code_postal", "portables"])
+    sheet.append(["S1", "MECS", "01", "01000", 2])
+    sheet.append(["S2", "MECS", 1, 1000, 2])  # numbers that lost their zero
+    path = tmp_path / "zeros.xlsx"
+    book.save(path)
+    report = validate(path).files[0]
+    assert report.errors == 0 and report.warnings == 0, report.issues
+
+
+def test_encoding_and_delimiter_detection() -> None:
+    assert detect_encoding("é;à".encode("cp1252")) == "cp1252"
+    assert detect_encoding("é;à".encode()) == "utf-8"
+    assert detect_encoding("\ufeffé".encode()) == "utf-8-sig"
+    assert detect_encoding("é".encode("utf-16")) == "utf-16"
+    assert detect_delimiter("Titre\na;b;c\n1;2;3\n4;5;6\n") == ";"
+    assert detect_delimiter("a,b,c\n1,2,3\n4,5,6\n") == ","
+    assert detect_delimiter("a\tb\tc\n1\t2\t3\n4\t5\t6\n") == "\t"
+    # commas inside values do not fool it
+    assert detect_delimiter('nom;adresse;cp\n"A, B";"1, rue X";1\nC;D;2\n') == ";"
+
+
+def test_stray_windows_1252_byte_in_utf8_file(tmp_path: Path) -> None:
+    path = tmp_path / "mixte.csv"
+    text = "id_structure;nom_structure;departement;portables\nS1;Foyer é;69;2\n"
+    path.write_bytes(text.encode() + "S2;Foyer ".encode() + b"\xe9" + b";69;1\n")
+    report = validate(path).files[0]
+    assert report.errors == 0 and report.rows == 2
+
+
+def test_dates_from_workbook_cells() -> None:
+    table = open_table(DATA / "besoins_ok.xlsx")
+    dates = [cells[13] for _, cells in table.rows]
+    assert isinstance(dates[0], dt.datetime | dt.date)
+    assert dates[1] == 43936  # a bare serial number, read as a date by validation
