@@ -259,7 +259,7 @@ def shapes() -> None:
             ["S1", "MECS A", "2", "3", "bleu"],
         ])
     with (DATA / "entete_seul.csv").open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, delimiter=";").writerow(NEEDS_HEADER[:4] + ["portables"])
+        csv.writer(f, delimiter=";").writerow([*NEEDS_HEADER[:4], "portables"])
 
 
 if __name__ == "__main__":

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from ordis_cli.models import Severity
 
 from .conftest import DATA, codes_at, problems, validate

@@ -51,7 +51,7 @@ def test_known_facts(code: str, name: str, region: str) -> None:
 def test_every_region_has_departements_and_no_20() -> None:
     assert "20" not in departements()
     assert "975" not in departements()
-    counts = {code: 0 for code in regions()}
+    counts = dict.fromkeys(regions(), 0)
     for dept in departements().values():
         counts[dept.region] += 1
     assert counts["11"] == 8  # Paris and the seven others of Île-de-France
