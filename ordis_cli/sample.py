@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import random
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -20,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from .atomic import write_atomically
 from .territory import departements, regions
 from .textnorm import fold
 from .xlsx_safety import clean_text
@@ -274,7 +273,7 @@ def write_xlsx(path: Path, sheet: str, columns: Sequence[str],
             else:
                 values.append(_cell(value))
         ws.append(values)
-    _atomic(path, book.save)
+    write_atomically(path, book.save)
 
 
 def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]],
@@ -289,7 +288,7 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]
             writer.writerow(columns)
             for row in rows:
                 writer.writerow([_csv_value(row.get(name)) for name in columns])
-    _atomic(path, save)
+    write_atomically(path, save)
 
 
 def _csv_value(value: Any) -> Any:
@@ -300,18 +299,6 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, float):
         return f"{value:.2f}".replace(".", ",")
     return value
-
-
-def _atomic(path: Path, save: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        save(temporary)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_sample(out: Path, structures: int = 300, lots: int = 150, seed: int = 2020,

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from typer.exceptions import TyperException
 
 from ..errors import OrdisError
 from ..messages import Lang, default_lang
@@ -63,7 +64,7 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
     unexpected becomes exit 3 with a short message (the traceback only with ``--debug``)."""
     try:
         yield
-    except typer.Exit:
+    except (typer.Exit, TyperException):  # usage errors: Typer reports them, exit 2
         raise
     except OrdisError as error:
         if debug:

@@ -1,17 +1,17 @@
 """From a file to a table: choose the sheet, find the header row, detect the kind.
 
 ``open_table`` inspects the bytes, opens the file with the right reader, and returns a
-``Table`` whose ``rows`` iterator yields ``(row_number, cells)`` for every non-empty data
-row, with the row numbers a person sees in the spreadsheet.
+``Table``: where its header is, what each header cell stands for, and its ``source``,
+which hands out the data rows below the header in blocks, with the row numbers a person
+sees in the spreadsheet.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import count, islice
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,10 @@ from ..models import Kind
 from ..schema import SCHEMAS, key_map, required
 from ..textnorm import column_letter, header_key
 from . import limits
-from .delimited import read_delimited
+from .delimited import CsvSource
 from .sniff import inspect_file
-from .workbook import SheetRows, Workbook
+from .source import RawBlock, Source, has_content
+from .workbook import Workbook
 
 # When two kinds score the same, the likelier one wins.
 _KIND_ORDER = (Kind.NEEDS, Kind.DONATIONS, Kind.PARTNERS, Kind.DELIVERIES)
@@ -47,8 +48,18 @@ class Table:
     kind: Kind | None
     header_row: int
     header: list[HeaderCell]
-    rows: Iterator[tuple[int, list[Any]]]
+    source: Source
     sheets: list[str] = field(default_factory=list)
+
+    def blocks(self, positions: dict[str, int], size: int) -> Iterator[RawBlock]:
+        """The data rows below the header, ``size`` at a time, as the columns at
+        ``positions`` (canonical name -> index in the row)."""
+        return self.source.blocks(self.header_row, positions, size)
+
+    def count_rows(self) -> int:
+        """Non-empty rows below the header (all of them when no header was found)."""
+        return sum(1 for n, _ in filter(has_content, zip(count(1), self.source.rows()))
+                   if n > self.header_row)
 
     def columns(self) -> dict[str, HeaderCell]:
         """Canonical column name -> the first header cell that stands for it."""
@@ -103,40 +114,13 @@ def detect_header(
     return best
 
 
-def _has_content(numbered: tuple[int, list[Any]]) -> bool:
-    for cell in numbered[1]:
-        if cell == "" or (cell.__class__ is str and cell.isspace()):
-            continue
-        return True
-    return False
-
-
-def _non_empty(rows: Iterator[list[Any]], path: str, lang: Lang) -> Iterator[
-    tuple[int, list[Any]]
-]:
-    """Number the rows from 1 and drop the empty ones; refuse a sheet past the row limit."""
-    numbered = filter(_has_content, zip(count(1), rows))
-    try:
-        while block := list(islice(numbered, 10_000)):
-            if block[-1][0] > limits.MAX_SHEET_ROWS:
-                raise ReadingError(
-                    "too-many-rows",
-                    say("too-many-rows", lang, sheet="-", rows=f"{block[-1][0]:,}"), path
-                )
-            yield from block
-    except csv.Error as exc:
-        raise ReadingError(
-            "corrupted-file", say("corrupted-file", lang, detail=f"CSV: {exc}"), path
-        ) from exc
-
-
-def _build_header(cells: list[Any], first_column: int, kind: Kind | None) -> list[HeaderCell]:
+def _build_header(cells: list[Any], kind: Kind | None) -> list[HeaderCell]:
     keys = key_map(kind) if kind else {}
     header = []
     for index, value in enumerate(cells):
         text = cell_text(value)
         header.append(
-            HeaderCell(text, column_letter(first_column + index), index,
+            HeaderCell(text, column_letter(index), index,
                        keys.get(header_key(text)) if text else None)
         )
     return header
@@ -149,8 +133,7 @@ def open_table(
     fmt = inspect_file(path, lang)
     kinds = (kind,) if kind else _KIND_ORDER
     if fmt == "csv":
-        source = read_delimited(path)
-        return _locate(path, fmt, source, kinds, [], lang)
+        return _locate(path, fmt, CsvSource(path, lang), kinds, [])
     book = Workbook(path, lang)
     if sheet is not None:
         if sheet not in book.sheet_names:
@@ -166,7 +149,7 @@ def open_table(
         raise ReadingError("no-sheet", say("no-sheet", lang), str(path))
     best: tuple[tuple[int, int], Table] | None = None
     for name in candidates:
-        table = _locate(path, fmt, book.sheet(name), kinds, book.visible_sheets, lang)
+        table = _locate(path, fmt, book.sheet(name), kinds, book.visible_sheets)
         score = _score([c.text for c in table.header], table.kind) if table.kind else (0, 0)
         if best is None or score > best[0]:
             best = (score, table)
@@ -177,34 +160,17 @@ def open_table(
 
 
 def _locate(
-    path: Path,
-    fmt: str,
-    source: SheetRows,
-    kinds: tuple[Kind, ...],
-    sheets: list[str],
-    lang: Lang,
+    path: Path, fmt: str, source: Source, kinds: tuple[Kind, ...], sheets: list[str]
 ) -> Table:
-    rows = _non_empty(source.rows, str(path), lang)
-    head = list(islice(rows, limits.HEADER_SEARCH_ROWS))
+    head = source.head(limits.HEADER_SEARCH_ROWS)
     found = detect_header([cells for _, cells in head], kinds)
+    kind = kinds[0] if len(kinds) == 1 else None
     if found is None:
-        # No header: report the kind as unknown; the rows are still counted.
-        return Table(str(path), fmt, source.name, kinds[0] if len(kinds) == 1 else None,
-                     0, [], _chain(head, rows), sheets)
+        return Table(str(path), fmt, source.name, kind, 0, [], source, sheets)
     index, kind, _ = found
     header_row, header_cells = head[index]
-    header = _build_header(header_cells, source.first_column, kind)
-    if len(header) > limits.MAX_COLUMNS:
-        header = header[: limits.MAX_COLUMNS]
-    return Table(str(path), fmt, source.name, kind, header_row, header,
-                 _chain(head[index + 1 :], rows), sheets)
-
-
-def _chain(
-    head: list[tuple[int, list[Any]]], rest: Iterator[tuple[int, list[Any]]]
-) -> Iterator[tuple[int, list[Any]]]:
-    yield from head
-    yield from rest
+    header = _build_header(header_cells[: limits.MAX_COLUMNS], kind)
+    return Table(str(path), fmt, source.name, kind, header_row, header, source, sheets)
 
 
 def schema_columns(kind: Kind) -> list[str]:

@@ -7,28 +7,19 @@ one is turned into a ``ReadingError`` with a message for a person.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import python_calamine as calamine
 
 from ..errors import ReadingError
 from ..messages import Lang, say
+from ..textnorm import column_letter
 from . import limits
+from .source import SheetSource
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class SheetRows:
-    """The rows of one sheet: ``rows`` yields lists of cell values from sheet row 1;
-    ``first_column`` is the 0-based index of the first column they hold."""
-
-    name: str | None
-    rows: Iterator[list[Any]]
-    first_column: int
 
 
 def _guard(path: Path, lang: Lang, action: Callable[[], T]) -> T:
@@ -66,7 +57,7 @@ class Workbook:
             and m.typ == calamine.SheetTypeEnum.WorkSheet
         ]
 
-    def sheet(self, name: str) -> SheetRows:
+    def sheet(self, name: str) -> SheetSource:
         sheet = _guard(self.path, self.lang, lambda: self._book.get_sheet_by_name(name))
         if sheet.height > limits.MAX_SHEET_ROWS:
             raise ReadingError(
@@ -75,8 +66,6 @@ class Workbook:
                 str(self.path),
             )
         if sheet.width > limits.MAX_COLUMNS:
-            from ..textnorm import column_letter
-
             raise ReadingError(
                 "too-many-columns",
                 say("too-many-columns", self.lang, sheet=name, column=column_letter(sheet.width)),
@@ -85,7 +74,7 @@ class Workbook:
         # to_python is much faster than iter_rows; keeping the leading empty area makes
         # list positions the sheet's own row and column numbers.
         rows = _guard(self.path, self.lang, lambda: sheet.to_python(skip_empty_area=False))
-        return SheetRows(name, iter(rows), 0)
+        return SheetSource(name, rows)
 
     def close(self) -> None:
         try:

@@ -7,8 +7,6 @@ Either way the copy gets a sheet listing every problem. The input is never writt
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -18,12 +16,12 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.cell import coordinate_from_string
 
+from ..atomic import write_atomically
 from ..errors import UsageError
 from ..messages import Lang
 from ..models import FileReport, Problem, Severity
-from ..reading.delimited import read_delimited
+from ..reading import open_table
 from ..reading.sniff import inspect_file
-from ..reading.workbook import Workbook
 from ..xlsx_safety import put
 
 _FILLS = {
@@ -49,26 +47,20 @@ def annotate(report: FileReport, out: Path, lang: Lang) -> Path:
         book = openpyxl.Workbook()
         sheet = book.worksheets[0]
         sheet.title = (report.sheet or "donnees")[:31]
-        _copy_rows(source, fmt, report.sheet, sheet, lang)
+        _copy_rows(source, report.sheet, sheet, lang)
     _mark_cells(sheet, report.issues)
     _list_problems(book, report.issues, lang)
     book.active = book.worksheets.index(sheet)
-    _save_atomically(book, out)
+    write_atomically(out, book.save)
     return out
 
 
-def _copy_rows(source: Path, fmt: str, sheet_name: str | None, sheet: Any, lang: Lang) -> None:
-    if fmt == "csv":
-        rows = read_delimited(source)
-        start_row, first_column = 1, 0
-    else:
-        workbook = Workbook(source, lang)
-        rows = workbook.sheet(sheet_name or workbook.visible_sheets[0])
-        start_row, first_column = 1, rows.first_column
-    for offset, cells in enumerate(rows.rows):
-        for index, value in enumerate(cells):
-            if value != "":
-                put(sheet.cell(start_row + offset, first_column + index + 1), value)
+def _copy_rows(source: Path, sheet_name: str | None, sheet: Any, lang: Lang) -> None:
+    table = open_table(source, lang, sheet=sheet_name)
+    for row, cells in enumerate(table.source.rows(), start=1):
+        for column, value in enumerate(cells, start=1):
+            if value != "" and value is not None:
+                put(sheet.cell(row, column), value)
 
 
 def _mark_cells(sheet: Any, problems: list[Problem]) -> None:
@@ -107,18 +99,6 @@ def _list_problems(book: Any, problems: list[Problem], lang: Lang) -> None:
     listing.auto_filter.ref = f"A1:G{max(len(problems) + 1, 2)}"
     for letter, width in zip("ABCDEFG", (8, 9, 20, 14, 22, 22, 100), strict=True):
         listing.column_dimensions[letter].width = width
-
-
-def _save_atomically(book: Any, out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=".xlsx", dir=out.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        Path(temporary).replace(out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def annotation_targets(

@@ -34,7 +34,8 @@ class KindValidator:
         self.present = present
         self.today = today
 
-    def check(self, block: Block) -> None:
+    def check(self, block: Block) -> int:
+        """Check one block; return how many non-empty rows it held."""
         for column, (normaliser, number_code) in self.checks.items():
             if column not in block.raw:
                 continue
@@ -44,11 +45,15 @@ class KindValidator:
             block.faulty[column] = {index for index, _ in faults}
             for index, (fault, fields) in faults:
                 self.fault(fault, fields, block.rows[index], column, raw[index], number_code)
+        block.drop_blank_rows()
+        if not block.rows:
+            return 0
         for column in self.required_values:
             if column in block.raw:
                 for index in block.empty(column):
                     self.report.add("missing-value", block.rows[index], column)
         self.check_rows(block)
+        return len(block)
 
     def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any,
               number_code: str) -> None:

@@ -9,10 +9,8 @@ is rebuilt with one dictionary lookup per cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
-from operator import itemgetter
 from typing import Any
 
 from .values import Fault
@@ -116,6 +114,28 @@ class Block:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def drop_blank_rows(self) -> None:
+        """Remove the rows whose every cell is empty once normalised (white space counts as
+        empty). Columns must all be normalised; ``faulty`` indices are renumbered."""
+        columns = list(self.clean.values())
+        if not columns:
+            return
+        candidates = [i for i, value in enumerate(columns[0]) if value is None]
+        for values in columns[1:]:
+            if not candidates:
+                return
+            candidates = [i for i in candidates if values[i] is None]
+        refused = set().union(*self.faulty.values())
+        blank = {i for i in candidates if i not in refused}
+        if not blank:
+            return
+        keep = [i for i in range(len(self.rows)) if i not in blank]
+        renumber = {old: new for new, old in enumerate(keep)}
+        self.rows = [self.rows[i] for i in keep]
+        self.raw = {name: [values[i] for i in keep] for name, values in self.raw.items()}
+        self.clean = {name: [values[i] for i in keep] for name, values in self.clean.items()}
+        self.faulty = {name: {renumber[i] for i in found} for name, found in self.faulty.items()}
+
     def empty(self, column: str) -> list[int]:
         """Indices of the rows where ``column`` is empty (not merely refused)."""
         clean = self.clean.get(column)
@@ -123,22 +143,3 @@ class Block:
             return list(range(len(self.rows))) if column not in self.raw else []
         faulty = self.faulty.get(column, set())
         return [i for i, value in enumerate(clean) if value is None and i not in faulty]
-
-
-def blocks(
-    rows: Iterator[tuple[int, list[Any]]],
-    positions: dict[str, int],
-    size: int,
-    text_only: bool = False,
-) -> Iterator[Block]:
-    """Cut ``rows`` into blocks of ``size`` rows, keeping only the columns in ``positions``
-    (canonical name -> index in the row); ``text_only`` when every cell is a ``str``."""
-    width = max(positions.values(), default=-1) + 1
-    while True:
-        chunk = list(islice(rows, size))
-        if not chunk:
-            return
-        numbers = [n for n, _ in chunk]
-        cells = [c if len(c) >= width else [*c, *[""] * (width - len(c))] for _, c in chunk]
-        raw = {name: list(map(itemgetter(index), cells)) for name, index in positions.items()}
-        yield Block(numbers, raw, text_only)

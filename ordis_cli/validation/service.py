@@ -17,7 +17,7 @@ from ..models import FileReport, Kind, Problem, Severity, ValidationReport
 from ..reading import Table, open_table
 from ..schema import aliases_text, required
 from .base import KindValidator
-from .columns import blocks
+from .columns import Block
 from .deliveries import DeliveriesValidator
 from .donations import DonationsValidator
 from .needs import NeedsValidator
@@ -117,7 +117,7 @@ def _validate_table(
 ) -> KindValidator | None:
     if table.kind is None or not table.header:
         reporter.add("unknown-kind", None)
-        report.rows = sum(1 for _ in table.rows)
+        report.rows = table.count_rows()
         if table.kind is not None:
             _missing_columns(table, reporter, table.kind)
         return None
@@ -132,9 +132,8 @@ def _validate_table(
     _missing_columns(table, reporter, table.kind)
     validator = VALIDATORS[table.kind](reporter, set(columns), options.today)
     positions = {name: cell.index for name, cell in columns.items()}
-    for block in blocks(table.rows, positions, options.block_rows, table.format == "csv"):
-        validator.check(block)
-        report.rows += len(block)
+    for numbers, raw in table.blocks(positions, options.block_rows):
+        report.rows += validator.check(Block(numbers, raw, table.source.text_only))
         if progress:
             progress(str(table.path), report.rows)
     if report.rows == 0:

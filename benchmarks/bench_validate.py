@@ -1,0 +1,116 @@
+"""Validation speed and memory against a bare read of the same file, in the same run.
+
+    python benchmarks/bench_validate.py                 # 100,000 rows, xlsx and CSV
+    python benchmarks/bench_validate.py --rows 2000     # a quick smoke run
+    python benchmarks/bench_validate.py --million       # adds 1,000,000 CSV rows (memory)
+
+Each measurement is a fresh Python process timed from its start to its end (imports
+included), best of ``--repeat`` runs; peak memory is the child's maximum resident set size.
+Baselines: python-calamine reading the whole sheet (``to_python``) for xlsx, and
+``pandas.read_csv`` (C engine, every column as text) for CSV: the fastest bare reads of
+those files we know. The input files are generated once with ``ordis sample``'s code and
+kept in ``benchmarks/out/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).parent / "out"  # where inputs are kept between runs (--out)
+
+BARE_XLSX = """
+import python_calamine as pc
+book = pc.CalamineWorkbook.from_path({path!r})
+rows = book.get_sheet_by_index(0).to_python()
+assert len(rows) > 1
+"""
+
+BARE_CSV = """
+import pandas as pd
+frame = pd.read_csv({path!r}, sep=";", encoding="cp1252", dtype=str, keep_default_na=False)
+assert len(frame) > 1
+"""
+
+ORDIS = """
+from pathlib import Path
+from ordis_cli.validation import ValidationOptions, validate_files
+report = validate_files([Path({path!r})], ValidationOptions())
+assert report.files[0].rows > 1 and report.files[0].readable
+"""
+
+CHILD = """
+import resource, sys, time
+start = time.perf_counter()
+{body}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(__import__("json").dumps({{"peak_mb": peak / 1024}}))
+"""
+
+
+def make_inputs(out: Path, rows: int) -> tuple[Path, Path]:
+    from ordis_cli.sample import NEEDS_COLUMNS, needs_rows, write_csv, write_xlsx
+
+    out.mkdir(parents=True, exist_ok=True)
+    xlsx, csv = out / f"besoins_{rows}.xlsx", out / f"besoins_{rows}.csv"
+    if not xlsx.exists() or not csv.exists():
+        print(f"generating {rows:,} needs rows…", file=sys.stderr)
+        data = needs_rows(rows, seed=1)[:rows]
+        write_xlsx(xlsx, "besoins", NEEDS_COLUMNS, data)
+        write_csv(csv, NEEDS_COLUMNS, data)
+    return xlsx, csv
+
+
+def make_big_csv(out: Path, rows: int) -> Path:
+    from ordis_cli.sample import NEEDS_COLUMNS, needs_rows, write_csv
+
+    path = out / f"besoins_{rows}.csv"
+    if not path.exists():
+        print(f"generating {rows:,} needs rows…", file=sys.stderr)
+        write_csv(path, NEEDS_COLUMNS, needs_rows(rows, seed=1)[:rows])
+    return path
+
+
+def run(body: str, path: Path, repeat: int) -> tuple[float, float]:
+    """Best wall time (s) and peak memory (MB) of a fresh process running ``body``."""
+    script = CHILD.format(body=body.format(path=str(path)))
+    best, peak = float("inf"), 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True)
+        best = min(best, time.perf_counter() - start)
+        peak = max(peak, json.loads(done.stdout.strip().splitlines()[-1])["peak_mb"])
+    return best, peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--million", action="store_true")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    xlsx, csv = make_inputs(args.out, args.rows)
+    lines = [f"{'file':<24} {'bare read':>10} {'ordis':>8} {'ratio':>6} {'target':>7} "
+             f"{'bare MB':>8} {'ordis MB':>9}"]
+    cases = [(xlsx, BARE_XLSX, 2.0), (csv, BARE_CSV, 3.0)]
+    if args.million:
+        cases.append((make_big_csv(args.out, 1_000_000), BARE_CSV, 3.0))
+    for path, bare, target in cases:
+        bare_time, bare_mb = run(bare, path, args.repeat)
+        ours_time, ours_mb = run(ORDIS, path, args.repeat)
+        ratio = ours_time / bare_time
+        verdict = "met" if ratio <= target else "missed"
+        lines.append(f"{path.name:<24} {bare_time:>9.2f}s {ours_time:>7.2f}s {ratio:>6.2f} "
+                     f"{'≤' + str(target):>7} {bare_mb:>8.0f} {ours_mb:>9.0f}  {verdict}")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,30 @@
+"""Writing output files atomically: a temporary file beside the target, then a rename, so
+an interrupted run leaves either the previous file or the complete new one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(path: Path, save: Callable[[str], object]) -> Path:
+    """Call ``save(temporary_path)``, then move the result to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    try:
+        save(temporary)
+        Path(temporary).chmod(0o666 & ~_umask())
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
