@@ -40,6 +40,8 @@ _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z]|[A-Z]{0,3}\d{7})')
 _REF = re.compile(rb'r="([A-Z]*)(\d+)"')
 _SHEET_MEMBER = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+_SCAN_BYTES = 8 * 1024 * 1024
+_OVERLAP = 32
 
 
 def inspect_file(path: Path, lang: Lang) -> Format:
@@ -193,26 +195,29 @@ def _root_start(prolog: bytes) -> int | None:
 
 
 def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, lang: Lang) -> None:
-    """Refuse a sheet whose declared range or cell references reach beyond the limits."""
+    """Refuse a sheet whose declared range or cell references reach beyond the limits.
+
+    python-calamine sizes a sheet from its farthest cell and aborts the whole process when
+    that is too far (a cell at XFD1048576), so every reference is scanned before it reads.
+    """
     sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
-    tail = b""
     with archive.open(name) as handle:
-        first = True
-        while chunk := handle.read(1 << 20):
-            data = tail + chunk
-            if first:
-                dim = _DIMENSION.search(data[: limits.XML_PROLOG_BYTES])
-                if dim:
-                    col = (dim.group(3) or dim.group(1)).decode()
-                    row = int(dim.group(4) or dim.group(2))
-                    _check_extent(path, sheet, col, row, lang)
-                first = False
-            for match in _FAR_REF.finditer(data):
-                ref = _REF.match(data, match.start())
-                if ref:
-                    _check_extent(path, sheet, ref.group(1).decode() or "A", int(ref.group(2)),
-                                  lang)
-            tail = data[-32:]
+        head = handle.read(_SCAN_BYTES)
+        dim = _DIMENSION.search(head[: limits.XML_PROLOG_BYTES])
+        if dim:
+            col = (dim.group(3) or dim.group(1)).decode()
+            _check_extent(path, sheet, col, int(dim.group(4) or dim.group(2)), lang)
+        chunk, tail = head, b""
+        while chunk:
+            # a reference cut by the chunk boundary is found in the overlap
+            for data in (tail + chunk[:_OVERLAP], chunk):
+                for match in _FAR_REF.finditer(data):
+                    ref = _REF.match(data, match.start())
+                    if ref:
+                        _check_extent(path, sheet, ref.group(1).decode() or "A",
+                                      int(ref.group(2)), lang)
+            tail = chunk[-_OVERLAP:]
+            chunk = handle.read(_SCAN_BYTES)
 
 
 def _check_extent(path: Path, sheet: str, column: str, row: int, lang: Lang) -> None:
