@@ -5,7 +5,7 @@
     python benchmarks/bench_validate.py --million       # adds 1,000,000 CSV rows (memory)
 
 Each measurement is a fresh Python process timed from its start to its end (imports
-included), best of ``--repeat`` runs; peak memory is the child's maximum resident set size.
+included), best of ``--repeat`` runs; peak memory is the child's high-water resident set size.
 Baselines: python-calamine reading the whole sheet (``to_python``) for xlsx, and
 ``pandas.read_csv`` (C engine, every column as text) for CSV: the fastest bare reads of
 those files we know. The input files are generated once with ``ordis sample``'s code and
@@ -43,12 +43,12 @@ report = validate_files([Path({path!r})], ValidationOptions())
 assert report.files[0].rows > 1 and report.files[0].readable
 """
 
+# Peak memory is the child's VmHWM: unlike ru_maxrss it is not inherited across exec from
+# the parent that generated the inputs.
 CHILD = """
-import resource, sys, time
-start = time.perf_counter()
 {body}
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(__import__("json").dumps({{"peak_mb": peak / 1024}}))
+peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(__import__("json").dumps({{"peak_mb": int(peak.split()[1]) / 1024}}))
 """
 
 

@@ -13,25 +13,44 @@ from ..models import FileReport, Problem, Severity, ValidationReport
 SHOWN_PER_FILE = 200
 SHOWN_PLACES = 6
 
-_WORDS = {
+_WORDS: dict[str, dict[object, str]] = {
     "fr": {
-        "row": "Ligne", "cell": "Cellule(s)", "column": "Colonne", "severity": "Gravité",
-        "message": "Message", Severity.ERROR: "erreur", Severity.WARNING: "avert.",
-        "rows": "lignes", "errors": "erreur(s)", "warnings": "avertissement(s)",
-        "sheet": "feuille", "unknown": "type inconnu", "more": "… et {n} autre(s) : "
-        "voir --format json ou --annotate.", "ok": "Aucun problème.",
-        "summary_ok": "✔ {files} fichier(s) valide(s)", "summary_bad":
-        "✘ {bad} fichier(s) sur {files} avec des erreurs", "totals":
-        "{errors} erreur(s), {warnings} avertissement(s)", "unreadable": "illisible",
+        "cell": "Cellule(s)",
+        "severity": "Gravité",
+        "message": "Message",
+        Severity.ERROR: "erreur",
+        Severity.WARNING: "avert.",
+        "rows": "lignes",
+        "errors": "erreur(s)",
+        "warnings": "avertissement(s)",
+        "where": ", feuille « {sheet} »",
+        "colon": " :",
+        "unknown": "type inconnu",
+        "unreadable": "illisible",
+        "more": "… et {n} autre(s) : voir --format json ou --annotate.",
+        "ok": "Aucun problème.",
+        "summary_ok": "✔ {files} fichier(s) valide(s)",
+        "summary_bad": "✘ {bad} fichier(s) sur {files} avec des erreurs",
+        "totals": "{errors} erreur(s), {warnings} avertissement(s)",
     },
     "en": {
-        "row": "Row", "cell": "Cell(s)", "column": "Column", "severity": "Severity",
-        "message": "Message", Severity.ERROR: "error", Severity.WARNING: "warning",
-        "rows": "rows", "errors": "error(s)", "warnings": "warning(s)", "sheet": "sheet",
-        "unknown": "unknown kind", "more": "… and {n} more: see --format json or --annotate.",
-        "ok": "No problem found.", "summary_ok": "✔ {files} valid file(s)",
-        "summary_bad": "✘ {bad} of {files} file(s) with errors", "totals":
-        "{errors} error(s), {warnings} warning(s)", "unreadable": "unreadable",
+        "cell": "Cell(s)",
+        "severity": "Severity",
+        "message": "Message",
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        "rows": "rows",
+        "errors": "error(s)",
+        "warnings": "warning(s)",
+        "where": ", sheet “{sheet}”",
+        "colon": ":",
+        "unknown": "unknown kind",
+        "unreadable": "unreadable",
+        "more": "… and {n} more: see --format json or --annotate.",
+        "ok": "No problem found.",
+        "summary_ok": "✔ {files} valid file(s)",
+        "summary_bad": "✘ {bad} of {files} file(s) with errors",
+        "totals": "{errors} error(s), {warnings} warning(s)",
     },
 }
 
@@ -44,8 +63,8 @@ def _file_heading(report: FileReport, lang: Lang) -> Text:
         heading.append(f" — {words['unreadable']}", style="bold red")
         return heading
     kind = report.kind.value if report.kind else words["unknown"]
-    where = f", {words['sheet']} « {report.sheet} »" if report.sheet else ""
-    heading.append(f" — {kind}{where}, {report.rows} {words['rows']} : ")
+    where = words["where"].format(sheet=report.sheet) if report.sheet else ""
+    heading.append(f" — {kind}{where}, {report.rows} {words['rows']}{words['colon']} ")
     heading.append(
         f"{report.errors} {words['errors']}, {report.warnings} {words['warnings']}", style=style
     )

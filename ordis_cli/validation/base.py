@@ -21,12 +21,14 @@ LARGE_QUANTITY = 500
 class KindValidator:
     """Validates the blocks of one table of a given kind.
 
-    Subclasses list their column normalisers in ``checks`` (column -> (normaliser, the
-    problem code for number faults)) and add row-level rules in ``check_rows``.
+    Subclasses list their column normalisers in ``checks``, the problem code of a column's
+    number faults in ``number_codes`` when it is not ``bad-quantity``, and add row-level
+    rules in ``check_rows``.
     """
 
     kind: ClassVar[Kind]
-    checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {}
+    checks: ClassVar[dict[str, Normaliser]] = {}
+    number_codes: ClassVar[dict[str, str]] = {}
     required_values: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, reporter: Reporter, present: set[str], today: dt.date) -> None:
@@ -36,7 +38,7 @@ class KindValidator:
 
     def check(self, block: Block) -> int:
         """Check one block; return how many non-empty rows it held."""
-        for column, (normaliser, number_code) in self.checks.items():
+        for column, normaliser in self.checks.items():
             if column not in block.raw:
                 continue
             raw = block.raw[column]
@@ -44,7 +46,7 @@ class KindValidator:
             block.clean[column] = clean
             block.faulty[column] = {index for index, _ in faults}
             for index, (fault, fields) in faults:
-                self.fault(fault, fields, block.rows[index], column, raw[index], number_code)
+                self.fault(fault, fields, block.rows[index], column, raw[index])
         block.drop_blank_rows()
         if not block.rows:
             return 0
@@ -55,9 +57,9 @@ class KindValidator:
         self.check_rows(block)
         return len(block)
 
-    def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any,
-              number_code: str) -> None:
+    def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any) -> None:
         if fault in _NUMBER_FAULTS:
+            number_code = self.number_codes.get(column, "bad-quantity")
             lang = self.report.lang
             why = say(_NUMBER_FAULTS[fault], lang)
             expected = say("expect-positive" if fault == "zero" else "expect-whole", lang)

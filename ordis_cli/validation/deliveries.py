@@ -16,11 +16,11 @@ from .columns import Block, Normaliser
 
 class DeliveriesValidator(KindValidator):
     kind = Kind.DELIVERIES
-    checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {
-        "id_envoi": (identifier, "bad-quantity"),
-        "quantite": (quantity, "bad-quantity"),
-        "livre_le": (v.date, "bad-quantity"),
-        "quantite_livree": (quantity, "bad-quantity"),
+    checks: ClassVar[dict[str, Normaliser]] = {
+        "id_envoi": identifier,
+        "quantite": quantity,
+        "livre_le": v.date,
+        "quantite_livree": quantity,
     }
     required_values = ("id_envoi",)
 

@@ -13,17 +13,17 @@ from .columns import Block, Normaliser
 
 class DonationsValidator(KindValidator):
     kind = Kind.DONATIONS
-    checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {
-        "id_don": (identifier, "bad-quantity"),
-        "donateur": (identifier, "bad-quantity"),
-        "type_donateur": (v.donor_type, "bad-quantity"),
-        "materiel": (v.material, "bad-quantity"),
-        "quantite": (positive_quantity, "bad-quantity"),
-        "etat": (v.state, "bad-quantity"),
-        "departement": (v.departement, "bad-quantity"),
-        "partenaire": (identifier, "bad-quantity"),
-        "disponible_le": (v.date, "bad-quantity"),
-        "montant_eur": (v.amount, "bad-quantity"),
+    checks: ClassVar[dict[str, Normaliser]] = {
+        "id_don": identifier,
+        "donateur": identifier,
+        "type_donateur": v.donor_type,
+        "materiel": v.material,
+        "quantite": positive_quantity,
+        "etat": v.state,
+        "departement": v.departement,
+        "partenaire": identifier,
+        "disponible_le": v.date,
+        "montant_eur": v.amount,
     }
     required_values = ("id_don", "donateur")
 

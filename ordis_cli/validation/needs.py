@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..messages import say
 from ..models import Kind
@@ -15,27 +15,28 @@ from .columns import Block, Normaliser
 
 class NeedsValidator(KindValidator):
     kind = Kind.NEEDS
-    checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {
-        "id_structure": (identifier, "bad-quantity"),
-        "nom_structure": (identifier, "bad-quantity"),
-        "type_structure": (v.structure_type, "bad-quantity"),
-        "departement": (v.departement, "bad-quantity"),
-        "code_postal": (v.postal_code, "bad-quantity"),
-        "commune": (identifier, "bad-quantity"),
-        "adresse": (identifier, "bad-quantity"),
-        "contact_nom": (identifier, "bad-quantity"),
-        "contact_email": (email, "bad-quantity"),
-        "contact_telephone": (phone, "bad-quantity"),
-        "nb_enfants": (quantity, "bad-number"),
-        "acces_internet": (v.boolean, "bad-quantity"),
-        "priorite": (v.priority, "bad-quantity"),
-        "date_demande": (v.date, "bad-quantity"),
-        **dict.fromkeys(QUANTITY_COLUMNS, (quantity, "bad-quantity")),
+    checks: ClassVar[dict[str, Normaliser]] = {
+        "id_structure": identifier,
+        "nom_structure": identifier,
+        "type_structure": v.structure_type,
+        "departement": v.departement,
+        "code_postal": v.postal_code,
+        "commune": identifier,
+        "adresse": identifier,
+        "contact_nom": identifier,
+        "contact_email": email,
+        "contact_telephone": phone,
+        "nb_enfants": quantity,
+        "acces_internet": v.boolean,
+        "priorite": v.priority,
+        "date_demande": v.date,
+        **dict.fromkeys(QUANTITY_COLUMNS, quantity),
     }
+    number_codes: ClassVar[dict[str, str]] = {"nb_enfants": "bad-number"}
     required_values = ("id_structure", "nom_structure", "departement")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.structures: dict[str, tuple[str, int]] = {}
         self.address_columns = [c for c in ("adresse", "code_postal", "commune")
                                 if c in self.present]

@@ -72,12 +72,13 @@ def _zone_hint(token: str) -> dict[str, Any]:
 
 class PartnersValidator(KindValidator):
     kind = Kind.PARTNERS
-    checks: ClassVar[dict[str, tuple[Normaliser, str]]] = {
-        "partenaire": (identifier, "bad-quantity"),
-        "zone": (zone, "bad-quantity"),
-        "contact_email": (email, "bad-quantity"),
-        "capacite": (positive_quantity, "bad-capacity"),
+    checks: ClassVar[dict[str, Normaliser]] = {
+        "partenaire": identifier,
+        "zone": zone,
+        "contact_email": email,
+        "capacite": positive_quantity,
     }
+    number_codes: ClassVar[dict[str, str]] = {"capacite": "bad-capacity"}
     required_values = ("partenaire", "zone")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
