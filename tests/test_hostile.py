@@ -96,6 +96,12 @@ def test_too_many_csv_rows(tmp_path: Path) -> None:
     assert caught.value.code == "too-many-rows"
 
 
+def test_limit_messages_name_the_sheet_as_people_see_it(tmp_path: Path) -> None:
+    with pytest.raises(ReadingError) as caught:
+        open_table(hostile.far_cell(tmp_path, "A1048576"))
+    assert "« Sheet »" in caught.value.message and "1048576" in caught.value.message
+
+
 def test_far_cell_does_not_bring_the_process_down(tmp_path: Path) -> None:
     """python-calamine aborts the whole process on a cell at XFD1048576: ordis must refuse
     the file before calamine sees it, in a real process."""

@@ -9,6 +9,7 @@ entity declarations, a sheet whose declared range or cell references go beyond t
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -128,9 +129,11 @@ def _inspect_zip(path: Path, lang: Lang) -> Format:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     _check_prolog(path, archive, member.filename, lang)
             if fmt == "xlsx":
+                titles = _sheet_titles(archive)
                 for member in members:
                     if _SHEET_MEMBER.match(member.filename):
-                        _check_sheet_extent(path, archive, member.filename, lang)
+                        title = titles.get(member.filename, member.filename)
+                        _check_sheet_extent(path, archive, member.filename, title, lang)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise _corrupted(path, lang, str(exc)[:80]) from exc
         return fmt
@@ -194,13 +197,40 @@ def _root_start(prolog: bytes) -> int | None:
     return len(prolog) - len(rest)
 
 
-def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, lang: Lang) -> None:
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
+_RELATION = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+
+
+def _attributes(element: bytes) -> dict[bytes, bytes]:
+    return dict(_ATTRIBUTE.findall(element))
+
+
+def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Archive member -> the sheet's title as a person sees it (``Besoins``, not ``sheet1``)."""
+    workbook = _read_prefix(archive, "xl/workbook.xml", 1 << 20)
+    relations = _read_prefix(archive, "xl/_rels/workbook.xml.rels", 1 << 20)
+    targets: dict[bytes, str] = {}
+    for element in _RELATION.findall(relations):
+        found = _attributes(element)
+        target = found.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+        targets[found.get(b"Id", b"")] = target if target.startswith("xl/") else f"xl/{target}"
+    titles: dict[str, str] = {}
+    for element in _SHEET_ENTRY.findall(workbook):
+        found = _attributes(element)
+        member = targets.get(found.get(b"r:id", b""))
+        if member:
+            titles[member] = html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))
+    return titles
+
+
+def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, sheet: str,
+                        lang: Lang) -> None:
     """Refuse a sheet whose declared range or cell references reach beyond the limits.
 
     python-calamine sizes a sheet from its farthest cell and aborts the whole process when
     that is too far (a cell at XFD1048576), so every reference is scanned before it reads.
     """
-    sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
     with archive.open(name) as handle:
         head = handle.read(_SCAN_BYTES)
         dim = _DIMENSION.search(head[: limits.XML_PROLOG_BYTES])
