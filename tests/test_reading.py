@@ -114,3 +114,14 @@ def test_dates_from_workbook_cells() -> None:
     dates = _column("besoins_ok.xlsx", "date_demande")
     assert isinstance(dates[0], dt.datetime | dt.date)
     assert dates[1] == 43936  # a bare serial number, read as a date by validation
+
+
+def test_narrow_no_break_space_survives_the_csv_parser() -> None:
+    """pandas' C parser gets every CSV cell as text: the narrow no-break space of a French
+    thousands separator reaches the normaliser intact and reads as 1050."""
+    from ordis_cli.validation import values
+
+    cells = _column("needs_english.csv", "nb_enfants")
+    assert cells[-1] == "1\u202f050"
+    assert values.whole_number(cells[-1]) == (1050, None)
+    assert _column("besoins_export_excel.csv", "code_postal")[0] == "1000"
