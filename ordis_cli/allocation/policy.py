@@ -1,0 +1,75 @@
+"""The allocation policy: reach, caps, substitutions, date. From options or a TOML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import UsageError
+from ..models import DeviceType
+
+
+class Scope(StrEnum):
+    DEPARTEMENT = "departement"
+    REGION = "region"
+    NATIONAL = "national"
+
+
+ROUNDS: dict[Scope, tuple[Scope, ...]] = {
+    Scope.DEPARTEMENT: (Scope.DEPARTEMENT,),
+    Scope.REGION: (Scope.DEPARTEMENT, Scope.REGION),
+    Scope.NATIONAL: (Scope.DEPARTEMENT, Scope.REGION, Scope.NATIONAL),
+}
+
+
+class Policy(BaseModel):
+    """How far lots may travel, how many units of a type one structure may get in a run,
+    which types may stand in for others once every round is done, and the day of the run
+    (lots not available by then are left out)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scope: Scope = Scope.NATIONAL
+    cap: int | None = Field(default=None, ge=1)
+    substitutions: dict[DeviceType, tuple[DeviceType, ...]] = Field(default_factory=dict)
+    date: dt.date = Field(default_factory=dt.date.today)
+
+    @field_validator("substitutions")
+    @classmethod
+    def _no_self_substitution(
+        cls, value: dict[DeviceType, tuple[DeviceType, ...]]
+    ) -> dict[DeviceType, tuple[DeviceType, ...]]:
+        for need, substitutes in value.items():
+            if need in substitutes:
+                raise ValueError(f"{need} ne peut pas se substituer à lui-même")
+        return value
+
+    @property
+    def rounds(self) -> tuple[Scope, ...]:
+        return ROUNDS[self.scope]
+
+    def as_json(self) -> str:
+        return self.model_dump_json()
+
+
+def load_policy(path: Path | None, overrides: dict[str, Any]) -> Policy:
+    """A policy from a TOML file (if any), then the command-line options that were given."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise UsageError("bad-policy", f"{path}: {exc}") from exc
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise UsageError("bad-policy", f"politique d'allocation invalide — {details}") from exc

@@ -1,0 +1,247 @@
+"""The invariants of SPEC §4, on random instances (Hypothesis), and a few worked examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter, defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ordis_cli.allocation import Lot, Partner, Plan, Policy, Structure, allocate
+from ordis_cli.allocation.policy import Scope
+from ordis_cli.models import DEVICE_TYPES, DeviceType
+from ordis_cli.territory import departements
+from ordis_cli.textnorm import fold
+
+DEPTS = ["75", "92", "93", "69", "01", "38", "13", "2A", "59", "974"]
+SHIPPERS = ["Relais", "Ouest", "Sud", "Donateur A"]
+DAY = dt.date(2020, 4, 20)
+
+structures_st = st.lists(
+    st.builds(
+        Structure,
+        id=st.text(alphabet="ABCDEF", min_size=1, max_size=3),
+        departement=st.sampled_from(DEPTS),
+        need=st.tuples(*[st.integers(0, 12)] * 4),
+        priority=st.sampled_from(["urgente", "haute", "normale"]),
+        internet=st.sampled_from([True, False, None]),
+        requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 5, 1))),
+    ),
+    max_size=25, unique_by=lambda s: s.id,
+)
+lots_st = st.lists(
+    st.builds(
+        Lot,
+        id=st.text(alphabet="0123456789", min_size=1, max_size=3),
+        device=st.sampled_from(DEVICE_TYPES),
+        quantity=st.integers(1, 20),
+        departement=st.sampled_from(DEPTS),
+        shipper=st.sampled_from(SHIPPERS),
+        available_on=st.one_of(st.none(), st.dates(dt.date(2020, 4, 1), dt.date(2020, 5, 10))),
+    ),
+    max_size=25, unique_by=lambda lot: lot.id,
+)
+partners_st = st.fixed_dictionaries({
+    "relais": st.builds(Partner, name=st.just("Relais"), departements=st.none(),
+                        capacity=st.one_of(st.none(), st.integers(1, 60))),
+    "ouest": st.builds(Partner, name=st.just("Ouest"),
+                       departements=st.frozensets(st.sampled_from(DEPTS), min_size=1),
+                       capacity=st.one_of(st.none(), st.integers(1, 30))),
+    "sud": st.builds(Partner, name=st.just("Sud"),
+                     departements=st.just(frozenset({"13", "2A", "69", "38"})),
+                     capacity=st.one_of(st.none(), st.integers(1, 30))),
+})
+policy_st = st.builds(
+    Policy,
+    scope=st.sampled_from(list(Scope)),
+    cap=st.one_of(st.none(), st.integers(1, 8)),
+    substitutions=st.sampled_from([{}, {DeviceType.DESKTOP: (DeviceType.LAPTOP,)},
+                                   {DeviceType.TABLET: (DeviceType.LAPTOP, DeviceType.DESKTOP)}]),
+    date=st.just(DAY),
+)
+
+
+def _check_invariants(structures: list[Structure], lots: list[Lot],
+                      partners: dict[str, Partner], policy: Policy, plan: Plan,
+                      given: dict[tuple[str, DeviceType], int],
+                      taken: dict[str, int]) -> None:
+    by_id = {s.id: s for s in structures}
+    lot_by_id = {lot.id: lot for lot in lots}
+    counted: Counter[tuple[str, DeviceType]] = Counter()
+    per_structure: Counter[str] = Counter()
+    per_lot: Counter[str] = Counter()
+    per_shipper: Counter[str] = Counter()
+    for s in plan.shipments:
+        assert s.quantity > 0
+        counted[(s.structure_id, s.counted_as)] += s.quantity
+        per_structure[s.structure_id] += s.quantity
+        per_lot[s.lot_id] += s.quantity
+        per_shipper[s.shipper] += s.quantity
+        structure, lot = by_id[s.structure_id], lot_by_id[s.lot_id]
+        assert lot.device == s.device
+        if s.round != "substitution":
+            assert s.counted_as == s.device
+        else:
+            assert s.device in policy.substitutions[s.counted_as]
+        # zones, availability, reach
+        partner = partners.get(fold(lot.shipper))
+        assert partner is None or partner.covers(structure.departement)
+        assert lot.available_on is None or lot.available_on <= policy.date
+        here, there = departements()[structure.departement], departements()[lot.departement]
+        if s.round == Scope.DEPARTEMENT:
+            assert lot.departement == structure.departement
+        if s.round == Scope.REGION or policy.scope == Scope.REGION:
+            assert here.region == there.region
+        if policy.scope == Scope.DEPARTEMENT:
+            assert lot.departement == structure.departement
+    # no structure gets more than it asked, net of earlier runs; with a cap, no more than it
+    for structure in structures:
+        net = {d: max(structure.need[i] - given.get((structure.id, d), 0), 0)
+               for i, d in enumerate(DEVICE_TYPES)}
+        for device in DEVICE_TYPES:
+            assert counted[(structure.id, device)] <= net[device]
+            if policy.cap is not None:
+                assert counted[(structure.id, device)] <= policy.cap
+        assert per_structure[structure.id] <= sum(net.values())
+    # no lot ships more than it holds, net of earlier runs; allocated + left over = supply
+    for lot in lots:
+        supply = max(lot.quantity - taken.get(lot.id, 0), 0)
+        assert per_lot[lot.id] + plan.leftover[lot.id] == supply
+    # capacities
+    for partner in partners.values():
+        if partner.capacity is not None:
+            assert per_shipper[partner.name] <= partner.capacity
+    # allocated + unmet = need, type by type
+    unmet: Counter[tuple[str, DeviceType]] = Counter()
+    for item in plan.unmet:
+        assert item.quantity > 0 and item.reason
+        unmet[(item.structure_id, item.device)] += item.quantity
+    for structure in structures:
+        for i, device in enumerate(DEVICE_TYPES):
+            net = max(structure.need[i] - given.get((structure.id, device), 0), 0)
+            assert counted[(structure.id, device)] + unmet[(structure.id, device)] == net
+
+
+def _priority_respected(structures: list[Structure], plan: Plan) -> None:
+    """Within the département round, a structure served later never got a type that an
+    earlier one in the same département still lacks (for want of stock, not because of the
+    cap)."""
+    lacking = {(u.structure_id, u.device) for u in plan.unmet if u.reason != "cap"}
+    order = sorted(structures, key=Structure.order_key)
+    rank = {s.id: n for n, s in enumerate(order)}
+    got_first_round = defaultdict(set)
+    for s in plan.shipments:
+        if s.round == Scope.DEPARTEMENT:
+            got_first_round[s.device].add(s.structure_id)
+    by_id = {s.id: s for s in structures}
+    for structure_id, device in lacking:
+        for other in got_first_round[device] - {structure_id}:
+            if by_id[other].departement == by_id[structure_id].departement:
+                assert rank[other] < rank[structure_id], (structure_id, other, device)
+
+
+@settings(max_examples=250, deadline=None)
+@given(structures_st, lots_st, partners_st, policy_st)
+def test_invariants_hold(structures: list[Structure], lots: list[Lot],
+                         partners: dict[str, Partner], policy: Policy) -> None:
+    plan = allocate(structures, lots, partners, policy)
+    _check_invariants(structures, lots, partners, policy, plan, {}, {})
+    _priority_respected(structures, plan)
+
+
+@settings(max_examples=150, deadline=None)
+@given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
+def test_plan_is_deterministic_and_ignores_row_order(
+    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
+    policy: Policy, rng: random.Random,
+) -> None:
+    first = allocate(structures, lots, partners, policy)
+    shuffled_structures, shuffled_lots = list(structures), list(lots)
+    rng.shuffle(shuffled_structures)
+    rng.shuffle(shuffled_lots)
+    second = allocate(shuffled_structures, shuffled_lots, partners, policy)
+    assert first.shipments == second.shipments
+    assert first.unmet == second.unmet
+    assert first.leftover == second.leftover
+
+
+@settings(max_examples=150, deadline=None)
+@given(structures_st, lots_st, partners_st, policy_st, st.data())
+def test_earlier_runs_are_taken_into_account(
+    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
+    policy: Policy, data: st.DataObject,
+) -> None:
+    first = allocate(structures, lots, partners, policy)
+    given_: Counter[tuple[str, DeviceType]] = Counter()
+    taken: Counter[str] = Counter()
+    for s in first.shipments:
+        given_[(s.structure_id, s.counted_as)] += s.quantity
+        taken[s.lot_id] += s.quantity
+    # the same data again: nothing new once the cap no longer bites
+    again = allocate(structures, lots, partners, policy.model_copy(update={"cap": None}),
+                     given_, taken) if policy.cap is None else None
+    if again is not None:
+        assert again.shipments == []
+    # new lots arrive: the run on top of the first one keeps every invariant, net of it
+    extra = data.draw(lots_st.map(lambda new: [Lot(f"N{lot.id}", lot.device, lot.quantity,
+                                                   lot.departement, lot.shipper)
+                                               for lot in new]))
+    more = lots + extra
+    second = allocate(structures, more, partners, policy, given_, taken)
+    _check_invariants(structures, more, partners, policy, second, given_, taken)
+    for shipment in second.shipments:
+        assert taken[shipment.lot_id] + shipment.quantity <= next(
+            lot.quantity for lot in more if lot.id == shipment.lot_id)
+
+
+def test_worked_example() -> None:
+    structures = [
+        Structure("A", "69", (3, 0, 0, 0), priority="normale"),
+        Structure("B", "69", (3, 0, 0, 1), priority="urgente", internet=False),
+        Structure("C", "01", (2, 0, 0, 0), priority="haute"),
+    ]
+    lots = [
+        Lot("L1", DeviceType.LAPTOP, 4, "69", "Relais"),
+        Lot("L2", DeviceType.LAPTOP, 5, "75", "Relais"),
+        Lot("L3", DeviceType.BOX_4G, 1, "13", "Sud"),
+    ]
+    partners = {"relais": Partner("Relais"), "sud": Partner("Sud", frozenset({"13"}))}
+    plan = allocate(structures, lots, partners, Policy(date=DAY))
+    lines = [(s.structure_id, s.lot_id, s.quantity, str(s.round)) for s in plan.shipments]
+    assert lines == [
+        ("B", "L1", 3, "departement"),  # urgent first, from its own département
+        ("A", "L1", 1, "departement"),  # what is left of the Lyon lot
+        ("C", "L2", 2, "national"),     # Ain has no stock, Rhône's is gone: Paris
+        ("A", "L2", 2, "national"),
+    ]
+    assert [(u.structure_id, u.device, u.quantity, u.reason) for u in plan.unmet] == [
+        ("B", DeviceType.BOX_4G, 1, "partner-zone")]
+    assert plan.leftover == {"L1": 0, "L2": 1, "L3": 1}
+
+
+def test_cap_and_scope_and_availability() -> None:
+    structures = [Structure("A", "69", (5, 0, 0, 0))]
+    lots = [Lot("L1", DeviceType.LAPTOP, 10, "75", "X"),
+            Lot("L2", DeviceType.LAPTOP, 10, "69", "X", available_on=dt.date(2020, 5, 1))]
+    capped = allocate(structures, lots, {}, Policy(cap=2, date=DAY))
+    assert [(s.lot_id, s.quantity) for s in capped.shipments] == [("L1", 2)]
+    assert [(u.quantity, u.reason) for u in capped.unmet] == [(3, "cap")]
+    regional = allocate(structures, lots, {}, Policy(scope=Scope.REGION, date=DAY))
+    assert regional.shipments == []
+    assert regional.unmet[0].reason == "out-of-scope"
+    later = allocate(structures, lots, {}, Policy(scope=Scope.DEPARTEMENT,
+                                                  date=dt.date(2020, 5, 2)))
+    assert [(s.lot_id, s.quantity) for s in later.shipments] == [("L2", 5)]
+
+
+def test_substitution_in_a_last_round() -> None:
+    structures = [Structure("A", "69", (0, 3, 0, 0))]
+    lots = [Lot("L1", DeviceType.LAPTOP, 2, "69", "X"), Lot("L2", DeviceType.DESKTOP, 1, "75", "X")]
+    plan = allocate(structures, lots, {}, Policy(
+        date=DAY, substitutions={DeviceType.DESKTOP: (DeviceType.LAPTOP,)}))
+    assert [(s.lot_id, s.device, s.counted_as, str(s.round)) for s in plan.shipments] == [
+        ("L2", DeviceType.DESKTOP, DeviceType.DESKTOP, "national"),
+        ("L1", DeviceType.LAPTOP, DeviceType.DESKTOP, "substitution"),
+    ]
