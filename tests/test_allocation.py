@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ordis_cli.allocation import Lot, Partner, Plan, Policy, Structure, allocate
+from ordis_cli.allocation import Earlier, Lot, Partner, Plan, Policy, Structure, allocate
 from ordis_cli.allocation.policy import Scope
 from ordis_cli.models import DEVICE_TYPES, DeviceType
 from ordis_cli.territory import departements
@@ -174,26 +174,26 @@ def test_earlier_runs_are_taken_into_account(
     policy: Policy, data: st.DataObject,
 ) -> None:
     first = allocate(structures, lots, partners, policy)
-    given_: Counter[tuple[str, DeviceType]] = Counter()
-    taken: Counter[str] = Counter()
-    for s in first.shipments:
-        given_[(s.structure_id, s.counted_as)] += s.quantity
-        taken[s.lot_id] += s.quantity
-    # the same data again: nothing new once the cap no longer bites
-    again = allocate(structures, lots, partners, policy.model_copy(update={"cap": None}),
-                     given_, taken) if policy.cap is None else None
-    if again is not None:
-        assert again.shipments == []
-    # new lots arrive: the run on top of the first one keeps every invariant, net of it
+    # The same data again, the same day: nothing new (cap and capacities are per day).
+    same_day = Earlier.from_shipments(first.shipments, first.shipments)
+    assert allocate(structures, lots, partners, policy, same_day).shipments == []
+    # New lots arrive next week: the run on top of the first keeps every invariant, net of
+    # it, with whole capacities again.
+    earlier = Earlier.from_shipments(first.shipments)
     extra = data.draw(lots_st.map(lambda new: [Lot(f"N{lot.id}", lot.device, lot.quantity,
                                                    lot.departement, lot.shipper)
                                                for lot in new]))
     more = lots + extra
-    second = allocate(structures, more, partners, policy, given_, taken)
-    _check_invariants(structures, more, partners, policy, second, given_, taken)
-    for shipment in second.shipments:
-        assert taken[shipment.lot_id] + shipment.quantity <= next(
-            lot.quantity for lot in more if lot.id == shipment.lot_id)
+    second = allocate(structures, more, partners, policy, earlier)
+    _check_invariants(structures, more, partners, policy, second, dict(earlier.given),
+                      dict(earlier.taken))
+    # and both runs together never give a structure more than it asked
+    total: Counter[tuple[str, DeviceType]] = Counter(earlier.given)
+    for s in second.shipments:
+        total[(s.structure_id, s.counted_as)] += s.quantity
+    for structure in structures:
+        for i, device in enumerate(DEVICE_TYPES):
+            assert total[(structure.id, device)] <= structure.need[i]
 
 
 def test_worked_example() -> None:

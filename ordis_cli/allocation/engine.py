@@ -22,54 +22,101 @@ from collections.abc import Iterable, Mapping
 from ..models import DEVICE_TYPES, DeviceType
 from ..textnorm import fold
 from .geography import reach
-from .model import Lot, Partner, Plan, Shipment, Structure, Unmet
+from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
 from .policy import Policy, Scope
 
 _INDEX = {device: i for i, device in enumerate(DEVICE_TYPES)}
 
 
+# Shippers with no zone and no capacity all behave alike: their lots share one queue.
+_ANYWHERE = ""
+
+
+class _Queue:
+    """The lots of one device, one département and one shipper (or all the unrestricted
+    ones), in the order structures take them; ``head`` skips those used up."""
+
+    __slots__ = ("head", "lots", "partner")
+
+    def __init__(self, partner: Partner | None) -> None:
+        self.partner = partner
+        self.lots: list[int] = []
+        self.head = 0
+
+
 class _Stock:
-    """Lots still available, by device and département, and the shippers' capacities."""
+    """Lots still available, queued by device, département and shipper, and the shippers'
+    capacities left in this run."""
 
     def __init__(self, lots: list[Lot], taken: Mapping[str, int],
-                 partners: Mapping[str, Partner], date: dt.date) -> None:
+                 partners: Mapping[str, Partner], date: dt.date,
+                 shipped: Mapping[str, int]) -> None:
         self.lots = lots
         self.left = [max(lot.quantity - taken.get(lot.id, 0), 0) for lot in lots]
-        self.by_place: dict[tuple[DeviceType, str], list[int]] = defaultdict(list)
-        self.unavailable: dict[DeviceType, int] = dict.fromkeys(DEVICE_TYPES, 0)
-        for index in sorted(range(len(lots)), key=lambda i: (
-                lots[i].available_on or dt.date.min, lots[i].id)):
-            lot = lots[index]
-            if lot.available_on is not None and lot.available_on > date:
-                self.unavailable[lot.device] += self.left[index]
-                continue
-            if self.left[index] > 0:
-                self.by_place[(lot.device, lot.departement)].append(index)
         self.shippers = [partners.get(fold(lot.shipper)) or Partner(lot.shipper)
                          for lot in lots]
         self.capacity: dict[str, int | None] = {}
         for partner in self.shippers:
-            self.capacity.setdefault(partner.name, partner.capacity)
-        self.pointer: dict[tuple[DeviceType, str, str], int] = {}
+            if partner.capacity is None:
+                self.capacity.setdefault(partner.name, None)
+            else:
+                self.capacity.setdefault(
+                    partner.name, max(partner.capacity - shipped.get(partner.name, 0), 0))
+        self.rank = [0] * len(lots)
+        self.unavailable: dict[DeviceType, int] = dict.fromkeys(DEVICE_TYPES, 0)
+        queues: dict[tuple[DeviceType, str, str], _Queue] = {}
+        self.queues: dict[tuple[DeviceType, str], list[_Queue]] = defaultdict(list)
+        order = sorted(range(len(lots)), key=lambda i: (lots[i].available_on or dt.date.min,
+                                                        lots[i].id))
+        for rank, index in enumerate(order):
+            self.rank[index] = rank
+            lot, partner = lots[index], self.shippers[index]
+            if lot.available_on is not None and lot.available_on > date:
+                self.unavailable[lot.device] += self.left[index]
+                continue
+            if not self.left[index]:
+                continue
+            limited = partner.departements is not None or partner.capacity is not None
+            group = partner.name if limited else _ANYWHERE
+            key = (lot.device, lot.departement, group)
+            if key not in queues:
+                queues[key] = _Queue(partner if limited else None)
+                self.queues[(lot.device, lot.departement)].append(queues[key])
+            queues[key].lots.append(index)
         self.cursor: dict[tuple[DeviceType, str, Scope], int] = {}
-
-    def usable(self, index: int, departement: str) -> bool:
-        if self.left[index] == 0:
-            return False
-        shipper = self.shippers[index]
-        return shipper.covers(departement) and self.capacity[shipper.name] != 0
+        # (device, département, scope) with nothing left in reach: never looked at again
+        self.dead: set[tuple[DeviceType, str, Scope]] = set()
 
     def first(self, device: DeviceType, target: str, source: str) -> int | None:
-        """The first lot of ``device`` in ``source`` usable for a structure in ``target``."""
-        place = self.by_place.get((device, source))
-        if not place:
-            return None
-        key = (device, target, source)
-        position = self.pointer.get(key, 0)
-        while position < len(place) and not self.usable(place[position], target):
-            position += 1
-        self.pointer[key] = position
-        return place[position] if position < len(place) else None
+        """The first lot of ``device`` in ``source`` usable for a structure in ``target``:
+        not used up, its shipper covering ``target`` and not at capacity."""
+        best: int | None = None
+        left, rank = self.left, self.rank
+        for queue in self.queues.get((device, source), ()):
+            partner = queue.partner
+            if partner is not None and (
+                self.capacity[partner.name] == 0
+                or (partner.departements is not None and target not in partner.departements)
+            ):
+                continue
+            lots, head = queue.lots, queue.head
+            while head < len(lots) and not left[lots[head]]:
+                head += 1
+            queue.head = head
+            if head < len(lots) and (best is None or rank[lots[head]] < rank[best]):
+                best = lots[head]
+        return best
+
+    def alive(self, device: DeviceType) -> dict[str, list[Partner | None]]:
+        """Départements that still hold ``device``, with the shippers of what is left."""
+        found: dict[str, list[Partner | None]] = {}
+        for (kind, source), queues in self.queues.items():
+            if kind != device:
+                continue
+            for queue in queues:
+                if any(self.left[i] for i in queue.lots[queue.head:]):
+                    found.setdefault(source, []).append(queue.partner)
+        return found
 
 
 def allocate(
@@ -77,49 +124,65 @@ def allocate(
     lots: Iterable[Lot],
     partners: Mapping[str, Partner],
     policy: Policy,
-    given: Mapping[tuple[str, DeviceType], int] | None = None,
-    taken: Mapping[str, int] | None = None,
+    earlier: Earlier | None = None,
 ) -> Plan:
     """Plan this run's shipments.
 
     ``partners`` is keyed by the folded partner name (``textnorm.fold``); a shipper absent
-    from it delivers everywhere without limit. ``given`` holds, per (structure, type), the
-    units earlier runs already count against the need; ``taken``, per lot, the units earlier
-    runs took from it. Both are subtracted first, so a second run on the same data plans
-    nothing new.
+    from it delivers everywhere without limit. What ``earlier`` runs committed is
+    subtracted first, so a second run on the same data plans nothing new.
     """
-    given = given or {}
+    earlier = earlier or Earlier()
     order = sorted(structures, key=Structure.order_key)
     lot_list = sorted(lots, key=lambda lot: lot.id)
-    stock = _Stock(lot_list, taken or {}, partners, policy.date)
-    wanted = []
-    capped = []
-    for structure in order:
-        net = [max(structure.need[i] - given.get((structure.id, d), 0), 0)
-               for i, d in enumerate(DEVICE_TYPES)]
-        limit = [min(n, policy.cap) if policy.cap is not None else n for n in net]
-        wanted.append(limit)
-        capped.append([n - m for n, m in zip(net, limit, strict=True)])
+    stock = _Stock(lot_list, earlier.taken, partners, policy.date, earlier.shipped_same_day)
+    wanted, capped = _wanted(order, earlier, policy.cap)
     plan = Plan()
+    active = [p for p in range(len(order)) if any(wanted[p])]
     for scope in policy.rounds:
-        for position, structure in enumerate(order):
-            want = wanted[position]
+        dead = stock.dead
+        for position in active:
+            structure, want = order[position], wanted[position]
             for index, device in enumerate(DEVICE_TYPES):
-                if want[index]:
+                if want[index] and (device, structure.departement, scope) not in dead:
                     want[index] -= _take(stock, plan, structure, device, device, want[index],
                                          scope)
+        active = [p for p in active if any(wanted[p])]
     for need, substitutes in sorted(policy.substitutions.items()):
         index = _INDEX[need]
         for position, structure in enumerate(order):
             for device in substitutes:
                 for scope in policy.rounds:
-                    if wanted[position][index]:
+                    if wanted[position][index] and (
+                            device, structure.departement, scope) not in stock.dead:
                         wanted[position][index] -= _take(
                             stock, plan, structure, device, need, wanted[position][index],
                             scope, label="substitution")
     _unmet(plan, order, wanted, capped, stock, policy)
     plan.leftover = {lot.id: left for lot, left in zip(lot_list, stock.left, strict=True)}
     return plan
+
+
+def _wanted(order: list[Structure], earlier: Earlier,
+            cap: int | None) -> tuple[list[list[int]], list[list[int]]]:
+    """Per structure and type, the units to find in this run (net of earlier runs, within
+    what the cap leaves today) and the units the cap holds back."""
+    wanted, capped = [], []
+    given, today = earlier.given, earlier.given_same_day
+    for structure in order:
+        net = list(structure.need)
+        if given:
+            net = [max(n - given.get((structure.id, d), 0), 0)
+                   for n, d in zip(net, DEVICE_TYPES, strict=True)]
+        if cap is None:
+            wanted.append(net)
+            capped.append([0, 0, 0, 0])
+            continue
+        room = [max(cap - today.get((structure.id, d), 0), 0) if today else cap
+                for d in DEVICE_TYPES]
+        wanted.append([min(n, r) for n, r in zip(net, room, strict=True)])
+        capped.append([max(n - r, 0) for n, r in zip(net, room, strict=True)])
+    return wanted, capped
 
 
 def _take(stock: _Stock, plan: Plan, structure: Structure, device: DeviceType,
@@ -148,6 +211,8 @@ def _take(stock: _Stock, plan: Plan, structure: Structure, device: DeviceType,
             counted_as=counted_as, quantity=units, shipper=shipper.name,
             round=label or scope, distance_km=round(distance, 1)))
     stock.cursor[key] = cursor
+    if cursor == len(places):
+        stock.dead.add(key)
     return got
 
 
@@ -156,6 +221,7 @@ def _unmet(plan: Plan, order: list[Structure], wanted: list[list[int]],
     """Record what each structure still lacks, and the reason, which depends only on its
     département and the device once the run is over."""
     reasons: dict[tuple[str, DeviceType], str] = {}
+    alive: dict[DeviceType, dict[str, list[Partner | None]]] = {}
     for position, structure in enumerate(order):
         for index, device in enumerate(DEVICE_TYPES):
             if capped[position][index]:
@@ -165,19 +231,20 @@ def _unmet(plan: Plan, order: list[Structure], wanted: list[list[int]],
                 continue
             key = (structure.departement, device)
             if key not in reasons:
-                reasons[key] = _reason(stock, structure.departement, device, policy)
+                if device not in alive:
+                    alive[device] = stock.alive(device)
+                reasons[key] = _reason(alive[device], stock.unavailable[device],
+                                       structure.departement, policy.scope)
             plan.unmet.append(Unmet(structure.id, device, missing, reasons[key]))
 
 
-def _reason(stock: _Stock, departement: str, device: DeviceType, policy: Policy) -> str:
-    remaining = [(source, index) for (kind, source), places in stock.by_place.items()
-                 if kind == device for index in places if stock.left[index] > 0]
-    if not remaining:
-        return "not-yet-available" if stock.unavailable[device] else "no-stock"
-    in_reach = {source for source, _ in reach(departement, policy.scope)}
-    near = [index for source, index in remaining if source in in_reach]
+def _reason(alive: dict[str, list[Partner | None]], unavailable: int, departement: str,
+            scope: Scope) -> str:
+    if not alive:
+        return "not-yet-available" if unavailable else "no-stock"
+    near = [partner for source, _ in reach(departement, scope) for partner in alive.get(source, ())]
     if not near:
         return "out-of-scope"
-    if not any(stock.shippers[index].covers(departement) for index in near):
+    if not any(p is None or p.covers(departement) for p in near):
         return "partner-zone"
     return "partner-capacity"

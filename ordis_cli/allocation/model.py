@@ -4,7 +4,10 @@ million structures makes a million of them."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..models import DEVICE_TYPES, DeviceType
 from .policy import Scope
@@ -61,10 +64,10 @@ class Partner:
         return self.departements is None or departement in self.departements
 
 
-@dataclass(frozen=True, slots=True)
-class Shipment:
+class Shipment(NamedTuple):
     """Units of one lot for one structure, and why: the round, the distance, the need it
-    answers (``counted_as`` differs from ``device`` for a substitution)."""
+    answers (``counted_as`` differs from ``device`` for a substitution). A named tuple:
+    a run makes hundreds of thousands of them."""
 
     lot_id: str
     structure_id: str
@@ -76,14 +79,45 @@ class Shipment:
     distance_km: float
 
 
-@dataclass(frozen=True, slots=True)
-class Unmet:
+class Unmet(NamedTuple):
     """Units a structure asked for and does not get in this run, and why not."""
 
     structure_id: str
     device: DeviceType
     quantity: int
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """What earlier active runs already committed.
+
+    ``given``: units counted against each (structure, type) need; ``taken``: units taken
+    from each lot. The cap and the shippers' capacities are per run *day*, so the runs of
+    the same ``--date`` also count against them (``given_same_day``, ``shipped_same_day``,
+    per shipper name): re-running on the same files the same day allocates nothing new,
+    next week's run starts with whole capacities.
+    """
+
+    given: Mapping[tuple[str, DeviceType], int] = field(default_factory=dict)
+    taken: Mapping[str, int] = field(default_factory=dict)
+    given_same_day: Mapping[tuple[str, DeviceType], int] = field(default_factory=dict)
+    shipped_same_day: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_shipments(cls, shipments: Iterable[Shipment],
+                       same_day: Iterable[Shipment] = ()) -> Earlier:
+        given: Counter[tuple[str, DeviceType]] = Counter()
+        taken: Counter[str] = Counter()
+        for s in shipments:
+            given[(s.structure_id, s.counted_as)] += s.quantity
+            taken[s.lot_id] += s.quantity
+        given_day: Counter[tuple[str, DeviceType]] = Counter()
+        shipped: Counter[str] = Counter()
+        for s in same_day:
+            given_day[(s.structure_id, s.counted_as)] += s.quantity
+            shipped[s.shipper] += s.quantity
+        return cls(given, taken, given_day, shipped)
 
 
 @dataclass(slots=True)
