@@ -19,6 +19,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from ..gc_pause import paused_gc
 from ..models import DEVICE_TYPES, DeviceType
 from ..textnorm import fold
 from .geography import reach
@@ -132,7 +133,12 @@ def allocate(
     from it delivers everywhere without limit. What ``earlier`` runs committed is
     subtracted first, so a second run on the same data plans nothing new.
     """
-    earlier = earlier or Earlier()
+    with paused_gc():
+        return _allocate(structures, lots, partners, policy, earlier or Earlier())
+
+
+def _allocate(structures: Iterable[Structure], lots: Iterable[Lot],
+              partners: Mapping[str, Partner], policy: Policy, earlier: Earlier) -> Plan:
     order = sorted(structures, key=Structure.order_key)
     lot_list = sorted(lots, key=lambda lot: lot.id)
     stock = _Stock(lot_list, earlier.taken, partners, policy.date, earlier.shipped_same_day)
@@ -158,7 +164,8 @@ def allocate(
                         wanted[position][index] -= _take(
                             stock, plan, structure, device, need, wanted[position][index],
                             scope, label="substitution")
-    _unmet(plan, order, wanted, capped, stock, policy)
+    short = range(len(order)) if policy.cap is not None else active
+    _unmet(plan, order, short, wanted, capped, stock, policy)
     plan.leftover = {lot.id: left for lot, left in zip(lot_list, stock.left, strict=True)}
     return plan
 
@@ -206,23 +213,22 @@ def _take(stock: _Stock, plan: Plan, structure: Structure, device: DeviceType,
         if room is not None:
             stock.capacity[shipper.name] = room - units
         got += units
-        plan.shipments.append(Shipment(
-            lot_id=stock.lots[index].id, structure_id=structure.id, device=device,
-            counted_as=counted_as, quantity=units, shipper=shipper.name,
-            round=label or scope, distance_km=round(distance, 1)))
+        plan.shipments.append(Shipment(stock.lots[index].id, structure.id, device, counted_as,
+                                       units, shipper.name, label or scope, distance))
     stock.cursor[key] = cursor
     if cursor == len(places):
         stock.dead.add(key)
     return got
 
 
-def _unmet(plan: Plan, order: list[Structure], wanted: list[list[int]],
+def _unmet(plan: Plan, order: list[Structure], short: Iterable[int], wanted: list[list[int]],
            capped: list[list[int]], stock: _Stock, policy: Policy) -> None:
-    """Record what each structure still lacks, and the reason, which depends only on its
-    département and the device once the run is over."""
+    """Record what the structures at positions ``short`` still lack, and the reason, which
+    depends only on the département and the device once the run is over."""
     reasons: dict[tuple[str, DeviceType], str] = {}
     alive: dict[DeviceType, dict[str, list[Partner | None]]] = {}
-    for position, structure in enumerate(order):
+    for position in short:
+        structure = order[position]
         for index, device in enumerate(DEVICE_TYPES):
             if capped[position][index]:
                 plan.unmet.append(Unmet(structure.id, device, capped[position][index], "cap"))

@@ -10,13 +10,13 @@ from .policy import Scope
 
 @cache
 def reach(departement: str, scope: Scope) -> tuple[tuple[str, float], ...]:
-    """(département, distance in km) the lots may come from for a structure in
+    """(département, distance in km, to 0.1 km) the lots may come from for a structure in
     ``departement`` in a round of ``scope``, nearest first (ties by code)."""
     if scope is Scope.DEPARTEMENT:
         return ((departement, 0.0),)
     region = departements()[departement].region
     candidates = [
-        (code, distance_km(departement, code))
+        (code, round(distance_km(departement, code), 1))
         for code, dept in departements().items()
         if scope is Scope.NATIONAL or dept.region == region
     ]
