@@ -31,10 +31,13 @@ class KindValidator:
     number_codes: ClassVar[dict[str, str]] = {}
     required_values: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, reporter: Reporter, present: set[str], today: dt.date) -> None:
+    def __init__(self, reporter: Reporter, present: set[str], today: dt.date,
+                 keep: bool = False) -> None:
         self.report = reporter
         self.present = present
         self.today = today
+        # the clean columns of every block, for the commands that go on with the data
+        self.kept: list[dict[str, list[Any]]] | None = [] if keep else None
 
     def check(self, block: Block) -> int:
         """Check one block; return how many non-empty rows it held."""
@@ -55,6 +58,8 @@ class KindValidator:
                 for index in block.empty(column):
                     self.report.add("missing-value", block.rows[index], column)
         self.check_rows(block)
+        if self.kept is not None:
+            self.kept.append(block.clean)
         return len(block)
 
     def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any) -> None:

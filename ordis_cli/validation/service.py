@@ -42,6 +42,7 @@ class ValidationOptions(BaseModel):
     sheet: str | None = None
     today: dt.date = Field(default_factory=dt.date.today)
     block_rows: int = 50_000
+    keep_data: bool = False  # keep the clean columns (see ``validate_inputs``)
 
 
 Progress = Callable[[str, int], None]
@@ -51,17 +52,31 @@ def validate_files(
     paths: Iterable[Path], options: ValidationOptions, progress: Progress | None = None
 ) -> ValidationReport:
     """Validate every file, then the rules across files; never raises for bad input."""
+    report, _ = validate_inputs([(Path(p), options.kind) for p in paths], options, progress)
+    return report
+
+
+def validate_inputs(
+    files: Iterable[tuple[Path, Kind | None]],
+    options: ValidationOptions,
+    progress: Progress | None = None,
+) -> tuple[ValidationReport, list[KindValidator | None]]:
+    """Validate each file as the kind given with it (None: detected), then the rules across
+    files; return the report and, per file, its validator (None when unreadable), whose
+    ``kept`` columns hold the clean data when ``options.keep_data``."""
     with paused_gc():
-        results = [_validate_one(Path(p), options, progress) for p in paths]
+        results = [_validate_one(Path(p), options.model_copy(update={"kind": kind}), progress)
+                   for p, kind in files]
     _cross_file(results, options.lang)
-    files = [report for report, _ in results]
+    reports = [report for report, _ in results]
     if options.strict:
-        for report in files:
+        for report in reports:
             report.issues = [
                 p.model_copy(update={"severity": Severity.ERROR}) for p in report.issues
             ]
             report.recount()
-    return ValidationReport(ok=all(f.errors == 0 for f in files), files=files)
+    ok = all(f.errors == 0 for f in reports)
+    return ValidationReport(ok=ok, files=reports), [validator for _, validator in results]
 
 
 def _unreadable(path: Path, error: ReadingError) -> FileReport:
@@ -113,7 +128,7 @@ def _validate_table(
                          letter=cell.letter, field=cell.column,
                          first=f"{columns[cell.column].letter}{table.header_row}")
     _missing_columns(table, reporter, table.kind)
-    validator = VALIDATORS[table.kind](reporter, set(columns), options.today)
+    validator = VALIDATORS[table.kind](reporter, set(columns), options.today, options.keep_data)
     positions = {name: cell.index for name, cell in columns.items()}
     for numbers, raw in table.blocks(positions, options.block_rows):
         report.rows += validator.check(Block(numbers, raw, table.source.text_only))
