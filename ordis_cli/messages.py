@@ -291,9 +291,55 @@ _M: dict[str, tuple[str, str]] = {
         "Quantité livrée {value} supérieure à la quantité expédiée ({shipped}).",
         "Delivered quantity {value} is above the shipped quantity ({shipped}).",
     ),
+    "unknown-shipment": (
+        "Envoi « {value} » inconnu du registre : vérifiez l'identifiant (il figure dans le "
+        "classeur d'envoi d'origine) ou le registre utilisé (--ledger).",
+        "Shipment “{value}” is unknown to the ledger: check the identifier (it is in the "
+        "original dispatch workbook) or the ledger used (--ledger).",
+    ),
+    "shipment-cancelled": (
+        "L'envoi « {value} » appartient à l'allocation n° {run}, annulée : ses unités ont pu "
+        "être attribuées ailleurs. Vérifiez avec la coordination.",
+        "Shipment “{value}” belongs to run {run}, which was cancelled: its units may have "
+        "gone elsewhere. Check with the coordination.",
+    ),
     "delivery-without-date": (
         "Quantité livrée indiquée sans date de livraison : remplissez « livre_le ».",
         "Delivered quantity given without a delivery date: fill in “livre_le”.",
+    ),
+    # --- allocation: why a line was made, why a need is not met ---
+    "motif": (
+        "priorité {priority}{internet}, tour {round}, {distance} km",
+        "priority {priority}{internet}, round {round}, {distance} km",
+    ),
+    "motif-substitution": (
+        "priorité {priority}{internet}, {device} à la place de {need}, {distance} km",
+        "priority {priority}{internet}, {device} instead of {need}, {distance} km",
+    ),
+    "motif-no-internet": (", sans internet", ", no internet"),
+    "round-departement": ("département", "département"),
+    "round-region": ("région", "région"),
+    "round-national": ("national", "national"),
+    "reason-cap": (
+        "plafond de {cap} par matériel et par envoi (--cap)",
+        "cap of {cap} per type per run (--cap)",
+    ),
+    "reason-no-stock": ("plus de stock de ce matériel", "no stock of this type left"),
+    "reason-not-yet-available": (
+        "stock disponible seulement après la date de l'envoi",
+        "stock available only after the run's date",
+    ),
+    "reason-out-of-scope": (
+        "stock restant hors de portée (--scope {scope})",
+        "stock left out of reach (--scope {scope})",
+    ),
+    "reason-partner-zone": (
+        "aucun partenaire ne livre ce département avec le stock restant",
+        "no partner delivers this département with the stock left",
+    ),
+    "reason-partner-capacity": (
+        "partenaires à pleine capacité pour cet envoi",
+        "partners at full capacity for this run",
     ),
     # --- pieces of sentences ---
     "why-negative": ("nombre négatif", "negative number"),

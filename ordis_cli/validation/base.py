@@ -16,6 +16,7 @@ _NUMBER_FAULTS = {"not-number": "why-not-number", "fraction": "why-fraction",
                   "negative": "why-negative", "zero": "why-zero"}
 
 LARGE_QUANTITY = 500
+ROW = "_row"  # the spreadsheet row numbers, beside the clean columns kept
 
 
 class KindValidator:
@@ -36,7 +37,8 @@ class KindValidator:
         self.report = reporter
         self.present = present
         self.today = today
-        # the clean columns of every block, for the commands that go on with the data
+        # the clean columns of every block (and their row numbers under ROW), for the
+        # commands that go on with the data
         self.kept: list[dict[str, list[Any]]] | None = [] if keep else None
 
     def check(self, block: Block) -> int:
@@ -59,7 +61,7 @@ class KindValidator:
                     self.report.add("missing-value", block.rows[index], column)
         self.check_rows(block)
         if self.kept is not None:
-            self.kept.append(block.clean)
+            self.kept.append({**block.clean, ROW: block.rows})
         return len(block)
 
     def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any) -> None:

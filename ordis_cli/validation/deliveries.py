@@ -21,6 +21,7 @@ class DeliveriesValidator(KindValidator):
         "quantite": quantity,
         "livre_le": v.date,
         "quantite_livree": quantity,
+        "commentaire": identifier,
     }
     required_values = ("id_envoi",)
 

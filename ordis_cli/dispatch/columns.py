@@ -1,0 +1,29 @@
+"""Column headers of the workbooks ordis writes, in French (the contract) and English."""
+
+from __future__ import annotations
+
+from ..messages import Lang
+
+DISPATCH = ("id_envoi", "id_don", "donateur", "materiel", "quantite", "id_structure",
+            "nom_structure", "adresse", "code_postal", "commune", "departement", "contact_nom",
+            "contact_telephone", "contact_email", "livre_le", "quantite_livree", "commentaire")
+ALLOCATION_EXTRA = ("partenaire", "tour", "distance_km", "motif")
+UNMET = ("id_structure", "nom_structure", "departement", "materiel", "quantite", "raison")
+LEFTOVER = ("id_don", "donateur", "departement", "materiel", "quantite")
+TOTALS = ("region", "portable", "fixe", "tablette", "box_4g", "total_alloue", "non_couvert")
+
+_ENGLISH = {
+    "id_envoi": "shipment_id", "id_don": "lot_id", "donateur": "donor", "materiel": "equipment",
+    "quantite": "quantity", "id_structure": "structure_id", "nom_structure": "structure_name",
+    "adresse": "address", "code_postal": "postal_code", "commune": "town",
+    "departement": "department", "contact_nom": "contact_name",
+    "contact_telephone": "contact_phone", "contact_email": "contact_email",
+    "livre_le": "delivered_on", "quantite_livree": "delivered_quantity",
+    "commentaire": "comment", "partenaire": "partner", "tour": "round",
+    "distance_km": "distance_km", "motif": "reason", "raison": "reason", "region": "region",
+    "total_alloue": "total_allocated", "non_couvert": "unmet",
+}
+
+
+def headers(columns: tuple[str, ...], lang: Lang) -> list[str]:
+    return [(_ENGLISH.get(c, c) if lang == "en" else c) for c in columns]

@@ -1,0 +1,67 @@
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    run_date TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'cancelled')),
+    cancelled_at TEXT,
+    policy TEXT NOT NULL,
+    version TEXT NOT NULL,
+    out_dir TEXT,
+    shipments INTEGER NOT NULL DEFAULT 0,
+    units INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS run_files (
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    role TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (run_id, role)
+);
+CREATE TABLE IF NOT EXISTS shipments (
+    id TEXT PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    lot_id TEXT NOT NULL,
+    structure_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    counted_as TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    shipper TEXT NOT NULL,
+    round TEXT NOT NULL,
+    distance_km REAL NOT NULL,
+    delivered_on TEXT,
+    delivered_quantity INTEGER CHECK (delivered_quantity IS NULL OR delivered_quantity >= 0),
+    comment TEXT,
+    delivery_recorded_at TEXT
+);
+CREATE INDEX IF NOT EXISTS shipments_by_run ON shipments (run_id);
+-- The latest needs and lots, without names, addresses or contacts: what reports need.
+CREATE TABLE IF NOT EXISTS needs (
+    structure_id TEXT PRIMARY KEY,
+    departement TEXT NOT NULL,
+    type_structure TEXT,
+    priority TEXT NOT NULL,
+    internet INTEGER,
+    requested_on TEXT,
+    nb_enfants INTEGER,
+    portable INTEGER NOT NULL,
+    fixe INTEGER NOT NULL,
+    tablette INTEGER NOT NULL,
+    box_4g INTEGER NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs (id)
+);
+CREATE TABLE IF NOT EXISTS lots (
+    id TEXT PRIMARY KEY,
+    donor TEXT NOT NULL,
+    donor_type TEXT,
+    device TEXT,
+    quantity INTEGER,
+    departement TEXT,
+    shipper TEXT,
+    available_on TEXT,
+    amount_eur REAL,
+    run_id INTEGER NOT NULL REFERENCES runs (id)
+);

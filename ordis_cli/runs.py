@@ -1,0 +1,124 @@
+"""The allocation history: list, show, cancel (the library behind ``ordis runs``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .errors import OrdisError
+from .ledger import Ledger
+from .messages import Lang
+
+
+class RunError(OrdisError):
+    """A run that does not exist (exit 2) or cannot be cancelled (exit 1)."""
+
+    def __init__(self, code: str, message: str, exit_code: int) -> None:
+        super().__init__(code, message)
+        self.exit_code = exit_code
+
+
+class RunInfo(BaseModel):
+    id: int
+    created_at: str
+    run_date: str
+    status: str
+    shipments: int
+    units: int
+    delivered: int
+
+
+class PartnerLine(BaseModel):
+    partner: str
+    device: str
+    shipments: int
+    units: int
+    delivered: int
+
+
+class RunDetail(RunInfo):
+    policy: str
+    version: str
+    out_dir: str | None
+    files: list[dict[str, str]]
+    by_partner: list[PartnerLine]
+
+
+class Cancelled(BaseModel):
+    run: int
+    freed: int
+    kept_delivered: int
+
+
+def _info(record: object) -> RunInfo:
+    return RunInfo.model_validate(record, from_attributes=True)
+
+
+def list_runs(ledger_path: Path) -> list[RunInfo]:
+    ledger = Ledger(ledger_path)
+    try:
+        return [_info(r) for r in ledger.runs()]
+    finally:
+        ledger.close()
+
+
+def _missing(run_id: int, lang: Lang) -> RunError:
+    return RunError("unknown-run", (f"Aucune allocation n° {run_id} dans ce registre : "
+                                    "« ordis runs list » les montre toutes."
+                                    if lang == "fr" else
+                                    f"No run {run_id} in this ledger: “ordis runs list” "
+                                    "shows them all."), 2)
+
+
+def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
+    ledger = Ledger(ledger_path)
+    try:
+        record = ledger.run(run_id)
+        if record is None:
+            raise _missing(run_id, lang)
+        lines: Counter[tuple[str, str, str]] = Counter()
+        for s in ledger.shipments(run_id):
+            lines[(s.shipper, s.device, "shipments")] += 1
+            lines[(s.shipper, s.device, "units")] += s.quantity
+            lines[(s.shipper, s.device, "delivered")] += s.delivered_quantity or 0
+        keys = sorted({(p, d) for p, d, _ in lines})
+        return RunDetail(
+            **_info(record).model_dump(), policy=record.policy, version=record.version,
+            out_dir=record.out_dir,
+            files=[{"role": f.role, "path": f.path, "sha256": f.sha256}
+                   for f in ledger.run_files(run_id)],
+            by_partner=[PartnerLine(partner=p, device=d, shipments=lines[(p, d, "shipments")],
+                                    units=lines[(p, d, "units")],
+                                    delivered=lines[(p, d, "delivered")]) for p, d in keys])
+    finally:
+        ledger.close()
+
+
+def cancel_run(ledger_path: Path, run_id: int, lang: Lang) -> Cancelled:
+    """Cancel a run: what was not delivered goes back to the needs and the stock. A run
+    already cancelled, or whose shipments were all delivered in full, is refused."""
+    ledger = Ledger(ledger_path)
+    try:
+        with ledger.transaction():
+            record = ledger.run(run_id)
+            if record is None:
+                raise _missing(run_id, lang)
+            if record.status == "cancelled":
+                raise RunError("already-cancelled", (
+                    f"L'allocation n° {run_id} est déjà annulée." if lang == "fr"
+                    else f"Run {run_id} is already cancelled."), 1)
+            shipments = ledger.shipments(run_id)
+            delivered = sum(s.delivered_quantity or 0 for s in shipments)
+            freed = sum(s.quantity for s in shipments) - delivered
+            if shipments and freed == 0:
+                raise RunError("run-delivered", (
+                    f"L'allocation n° {run_id} est entièrement livrée : il n'y a rien à "
+                    "libérer, elle est conservée." if lang == "fr" else
+                    f"Run {run_id} is fully delivered: there is nothing to free, it is kept."),
+                    1)
+            ledger.cancel(run_id)
+        return Cancelled(run=run_id, freed=freed, kept_delivered=delivered)
+    finally:
+        ledger.close()
