@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from .inputs import rows_of
 from .ledger import Ledger
+from .ledger.store import StoredShipment
 from .messages import Lang
 from .models import FileReport, Kind
 from .validation import ValidationOptions
@@ -60,17 +61,16 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
     report, validators = validate_inputs([(path, Kind.DELIVERIES)], options)
     file_report = report.files[0]
     validator = validators[0]
-    if validator is None or file_report.errors:
+    if validator is None or validator.kept is None:
         return FileImport(path=str(path), recorded=False, report=file_report,
                           readable=file_report.readable)
-    rows = list(rows_of(validator))
+    rows = [row for row in rows_of(validator) if row.get("id_envoi")]
     with ledger.transaction():
         stored = ledger.shipments_by_id(row["id_envoi"] for row in rows)
         before = len(validator.report.problems)
         _check_against_ledger(rows, stored, validator)
-        problems = validator.report.problems[before:]
-        if problems:
-            file_report.add(problems)
+        file_report.add(validator.report.problems[before:])
+        if file_report.errors:  # from the file itself or from the ledger: record nothing
             return FileImport(path=str(path), recorded=False, report=file_report)
         counts = _record(rows, stored, ledger)
     return FileImport(path=str(path), recorded=True, report=file_report, new=counts["new"],
@@ -78,7 +78,7 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
                       pending=counts["pending"])
 
 
-def _check_against_ledger(rows: list[dict[str, Any]], stored: dict[str, Any],
+def _check_against_ledger(rows: list[dict[str, Any]], stored: dict[str, StoredShipment],
                           validator: KindValidator) -> None:
     report = validator.report
     for row in rows:
@@ -87,16 +87,32 @@ def _check_against_ledger(rows: list[dict[str, Any]], stored: dict[str, Any],
             report.add("unknown-shipment", row[ROW], "id_envoi", row["id_envoi"])
             continue
         if shipment.run_status != "active":
-            report.add("shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"],
-                       run=shipment.run_id)
+            if row.get("livre_le") is not None and _change(row, shipment) is not None:
+                report.add("shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"],
+                           run=shipment.run_id)
             continue
-        delivered = row.get("quantite_livree")
+        delivered, written = row.get("quantite_livree"), row.get("quantite")
+        if written is not None and delivered is not None and delivered > written:
+            continue  # already said by the file's own check
         if delivered is not None and delivered > shipment.quantity:
             report.add("delivered-above-shipped", row[ROW], "quantite_livree", delivered,
                        shipped=shipment.quantity)
 
 
-def _record(rows: list[dict[str, Any]], stored: dict[str, Any],
+def _change(row: dict[str, Any], shipment: StoredShipment) -> str | None:
+    """"new", "updated", or None when the row says what the ledger already holds. A date
+    without a quantity means the whole shipment was delivered."""
+    delivered = row.get("quantite_livree")
+    quantity = shipment.quantity if delivered is None else delivered
+    if shipment.delivered_on is None:
+        return "new"
+    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment) == (
+            row["livre_le"].isoformat(), quantity, row.get("commentaire")):
+        return None
+    return "updated"
+
+
+def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment],
             ledger: Ledger) -> dict[str, int]:
     counts = {"new": 0, "updated": 0, "unchanged": 0, "pending": 0}
     for row in rows:
@@ -105,16 +121,11 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, Any],
             counts["pending"] += 1
             continue
         shipment = stored[row["id_envoi"]]
-        delivered = row.get("quantite_livree")
-        quantity = shipment.quantity if delivered is None else delivered
-        comment = row.get("commentaire")
-        if shipment.delivered_on is None:
-            counts["new"] += 1
-        elif (shipment.delivered_on, shipment.delivered_quantity, shipment.comment) == (
-                when.isoformat(), quantity, comment):
-            counts["unchanged"] += 1
-            continue
-        else:
-            counts["updated"] += 1
-        ledger.record_delivery(shipment.id, when, quantity, comment)
+        change = _change(row, shipment)
+        counts[change or "unchanged"] += 1
+        if change is not None:
+            delivered = row.get("quantite_livree")
+            ledger.record_delivery(shipment.id, when,
+                                   shipment.quantity if delivered is None else delivered,
+                                   row.get("commentaire"))
     return counts

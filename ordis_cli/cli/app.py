@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
+from . import deliveries, runs
+from .allocate import allocate
 from .sample import sample
 from .validate import validate
 
@@ -39,6 +41,9 @@ def root(
 
 
 app.command("validate")(validate)
+app.command("allocate")(allocate)
+app.add_typer(deliveries.app, name="deliveries")
+app.add_typer(runs.app, name="runs")
 app.command("sample")(sample)
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -37,6 +38,11 @@ LangOpt = Annotated[
     typer.Option("--lang", help="Langue des messages : fr (défaut) ou en. Aussi ORDIS_LANG."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="N'affiche que le résumé.")]
+LedgerOpt = Annotated[
+    Path,
+    typer.Option("--ledger", envvar="ORDIS_LEDGER",
+                 help="Registre SQLite des allocations et livraisons (créé au besoin)."),
+]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Affiche la trace Python complète en cas d'erreur.")
 ]

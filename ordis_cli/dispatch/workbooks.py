@@ -53,8 +53,11 @@ class _Book:
         self.header = self.book.add_format({"bold": True, "bg_color": "#DDEBF7",
                                             "border": 1, "text_wrap": True, "valign": "top"})
         self.date = self.book.add_format({"num_format": "dd/mm/yyyy"})
-        self.to_fill = self.book.add_format({"bg_color": "#FFF2CC", "border": 1,
-                                             "num_format": "dd/mm/yyyy"})
+        fill = {"bg_color": "#FFF2CC", "border": 1}
+        # the columns a partner fills in: a date, a whole number, free text
+        self.to_fill = [self.book.add_format({**fill, "num_format": "dd/mm/yyyy"}),
+                        self.book.add_format({**fill, "num_format": "0"}),
+                        self.book.add_format({**fill, "num_format": "@"})]
 
     def sheet(self, name: str, columns: tuple[str, ...], lang: Lang,
               rows: Sequence[Sequence[Any]], fill_from: int | None = None) -> Worksheet:
@@ -66,7 +69,8 @@ class _Book:
             for index, value in enumerate(row):
                 if value is None or value == "":
                     if fill_from is not None and index >= fill_from:
-                        sheet.write_blank(number, index, None, self.to_fill)
+                        sheet.write_blank(number, index, None,
+                                          self.to_fill[min(index - fill_from, 2)])
                     continue
                 if isinstance(value, str):
                     sheet.write_string(number, index, clean_text(value))

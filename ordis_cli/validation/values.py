@@ -68,6 +68,12 @@ def _number(raw: Any) -> float | None:
         return None
     if isinstance(raw, int | float):
         return float(raw)
+    if isinstance(raw, dt.date) and raw.year == 1900:
+        # a number in a cell formatted as a date by mistake: 7 shows as 07/01/1900
+        # (Excel counts a 29 February 1900 that never was: serials below 61 are one off)
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+        serial = (day - _EXCEL_EPOCH).days
+        return float(serial - 1 if day < dt.date(1900, 3, 1) else serial)
     if isinstance(raw, str):
         compact = raw.translate(_STRIP_IN_NUMBERS)
         if _NUMBER.match(compact):

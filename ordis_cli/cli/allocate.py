@@ -1,0 +1,148 @@
+"""``ordis allocate``: match lots to structures, write the dispatch workbooks, record the run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..allocation.policy import Scope, load_policy
+from ..dispatch.service import AllocateRequest, AllocationResult, run_allocation
+from ..messages import Lang
+from ..models import DEVICE_TYPES, DeviceType
+from .common import (
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    LedgerOpt,
+    OutputFormat,
+    QuietOpt,
+    guarded,
+    resolve_lang,
+    stdout_console,
+)
+from .render import render_report
+
+_WORDS = {
+    "fr": {"title": "Allocation n° {run}", "dry": "Simulation (--dry-run) : rien n'est écrit "
+           "ni enregistré", "region": "Région", "total": "Total", "unmet": "Non couvert",
+           "leftover": "Stock restant", "lines": "{n} lignes d'envoi", "files": "Fichiers :",
+           "nothing": "Rien de nouveau à allouer : les besoins couverts par les allocations "
+           "précédentes ne sont pas servis deux fois."},
+    "en": {"title": "Run {run}", "dry": "Dry run: nothing written or recorded",
+           "region": "Région", "total": "Total", "unmet": "Unmet", "leftover": "Stock left",
+           "lines": "{n} shipment lines", "files": "Files:",
+           "nothing": "Nothing new to allocate: needs covered by earlier runs are not served "
+           "twice."},
+}
+
+
+def _substitutions(values: list[str]) -> dict[str, list[str]] | None:
+    if not values:
+        return None
+    found: dict[str, list[str]] = {}
+    for value in values:
+        need, _, substitutes = value.partition("=")
+        try:
+            found[DeviceType(need.strip()).value] = [
+                DeviceType(s.strip()).value for s in substitutes.split(",") if s.strip()]
+        except ValueError:
+            raise typer.BadParameter(
+                f"« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable "
+                "(types : portable, fixe, tablette, box_4g)", param_hint="--substitute"
+            ) from None
+    return found
+
+
+def allocate(
+    needs: Annotated[Path, typer.Option("--needs", help="Fichier des besoins.")],
+    donations: Annotated[Path, typer.Option("--donations", help="Fichier des dons.")],
+    partners: Annotated[Path | None, typer.Option(
+        "--partners", help="Fichier des partenaires (zones, capacités).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Dossier des classeurs (défaut : ./dispatch-<date>).")] = None,
+    scope: Annotated[Scope | None, typer.Option(
+        "--scope", help="Portée maximale : departement, region ou national (défaut).")] = None,
+    cap: Annotated[int | None, typer.Option(
+        "--cap", min=1, help="Au plus N unités d'un type par structure et par envoi.")] = None,
+    substitute: Annotated[list[str] | None, typer.Option(
+        "--substitute", help="Substitution en dernier tour, ex. fixe=portable (répétable).")
+    ] = None,
+    date: Annotated[dt.datetime | None, typer.Option(
+        "--date", formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help="Date de l'envoi (défaut : aujourd'hui) ; les lots disponibles plus tard sont "
+        "laissés de côté.")] = None,
+    policy: Annotated[Path | None, typer.Option(
+        "--policy", help="Fichier TOML : scope, cap, date, [substitutions].")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")] = False,
+    ledger: LedgerOpt = Path("ordis.db"),
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Attribue les lots aux structures, écrit un classeur par partenaire et enregistre
+    l'allocation dans le registre.
+
+    Par tours de distance croissante (département, région, pays), par ordre de priorité ;
+    chaque ligne dit pourquoi. Une nouvelle allocation ne sert que ce que les précédentes
+    n'ont pas déjà couvert.
+
+    Exemple : ordis allocate --needs sample_data/besoins.xlsx --donations
+    sample_data/dons.xlsx --partners sample_data/partenaires.xlsx --date 2020-04-20
+
+    Codes de sortie : 0 allocation faite, 1 données invalides, 2 fichier inutilisable ou
+    mauvaise commande, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        chosen = load_policy(policy, {
+            "scope": scope, "cap": cap, "substitutions": _substitutions(substitute or []),
+            "date": date.date() if date else None,
+        })
+        result = run_allocation(AllocateRequest(
+            needs=needs, donations=donations, partners=partners, ledger=ledger, out=out,
+            policy=chosen, lang=language, dry_run=dry_run))
+        if result.summary is None:
+            if output is OutputFormat.JSON:
+                typer.echo(result.validation.model_dump_json(indent=2))
+            else:
+                render_report(result.validation, stdout_console(), language, quiet)
+            raise typer.Exit(2 if not result.validation.readable else 1)
+        if output is OutputFormat.JSON:
+            typer.echo(result.summary.model_dump_json(indent=2))
+        elif not quiet:
+            _render(result, language, dry_run)
+        raise typer.Exit(0)
+
+
+def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
+    assert result.summary is not None
+    words = _WORDS[lang]
+    summary = result.summary
+    console = stdout_console()
+    title = words["dry"] if dry_run else words["title"].format(run=summary.run)
+    table = Table(title=f"{title} — {words['lines'].format(n=summary.shipments)}",
+                  title_justify="left")
+    table.add_column(words["region"])
+    for device in DEVICE_TYPES:
+        table.add_column(device.value, justify="right")
+    for region, counts in result.by_region.items():
+        table.add_row(region, *(f"{counts[d.value]:,}".replace(",", "\u202f")
+                                for d in DEVICE_TYPES))
+    for label, counts, style in ((words["total"], summary.allocated, "bold"),
+                                 (words["unmet"], summary.unmet, "yellow"),
+                                 (words["leftover"], summary.leftover, "dim")):
+        table.add_row(label, *(f"{counts[d.value]:,}".replace(",", "\u202f")
+                               for d in DEVICE_TYPES), style=style)
+    console.print(table)
+    if summary.shipments == 0:
+        console.print(words["nothing"], style="yellow")
+    if summary.files:
+        console.print(words["files"])
+        for path in summary.files:
+            console.print(f"  {path}", highlight=False)

@@ -1,0 +1,73 @@
+"""``ordis deliveries import``: record what partners delivered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..deliveries import DeliveriesImport, import_deliveries
+from ..messages import Lang
+from ..models import ValidationReport
+from .common import (
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    LedgerOpt,
+    OutputFormat,
+    QuietOpt,
+    guarded,
+    resolve_lang,
+    stdout_console,
+)
+from .render import render_report
+
+app = typer.Typer(help="Livraisons retournées par les partenaires.\n\n"
+                  "Exemple : ordis deliveries import retours/*.xlsx", no_args_is_help=True)
+
+
+@app.command("import")
+def import_command(
+    files: Annotated[list[Path], typer.Argument(help="Classeurs d'envoi remplis par les "
+                                                     "partenaires.", show_default=False)],
+    ledger: LedgerOpt = Path("ordis.db"),
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Enregistre les livraisons (livre_le, quantite_livree, commentaire) des classeurs
+    retournés. Tout ou rien par fichier ; réimporter le même fichier ne change rien.
+
+    Exemple : ordis deliveries import retours/expeditions_relais.xlsx
+
+    Codes de sortie : 0 enregistré, 1 un fichier refusé (envoi inconnu, quantité livrée
+    supérieure à l'envoi, date future…), 2 fichier inutilisable, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        result = import_deliveries(files, ledger, language)
+        if output is OutputFormat.JSON:
+            typer.echo(result.model_dump_json(indent=2))
+        else:
+            _render(result, language, quiet)
+        raise typer.Exit(2 if not result.readable else (0 if result.ok else 1))
+
+
+def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
+    console = stdout_console()
+    for item in result.files:
+        if item.recorded:
+            text = (f"{item.path} : {item.new} nouvelle(s), {item.updated} modifiée(s), "
+                    f"{item.unchanged} inchangée(s), {item.pending} en attente."
+                    if lang == "fr" else
+                    f"{item.path}: {item.new} new, {item.updated} updated, "
+                    f"{item.unchanged} unchanged, {item.pending} pending.")
+            console.print(text, style="green", highlight=False)
+        else:
+            report = ValidationReport(ok=False, files=[item.report])
+            render_report(report, console, lang, quiet)
+            console.print(("  Rien n'a été enregistré pour ce fichier."
+                           if lang == "fr" else "  Nothing was recorded for this file."),
+                          style="red")

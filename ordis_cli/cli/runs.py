@@ -1,0 +1,125 @@
+"""``ordis runs list|show|cancel``: the allocation history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..runs import cancel_run, list_runs, show_run
+from .common import (
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    LedgerOpt,
+    OutputFormat,
+    guarded,
+    resolve_lang,
+    stdout_console,
+)
+
+app = typer.Typer(help="Historique des allocations : list, show, cancel.\n\n"
+                  "Exemple : ordis runs list", no_args_is_help=True)
+
+_HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unités", "Livrées"),
+         "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
+_STATUS = {"fr": {"active": "active", "cancelled": "annulée"},
+           "en": {"active": "active", "cancelled": "cancelled"}}
+
+
+@app.command("list")
+def list_command(
+    ledger: LedgerOpt = Path("ordis.db"),
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Liste les allocations du registre.
+
+    Exemple : ordis runs list --ledger ordis.db
+
+    Codes de sortie : 0 ok, 2 registre inutilisable, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        runs = list_runs(ledger)
+        if output is OutputFormat.JSON:
+            typer.echo(json.dumps([r.model_dump() for r in runs], indent=2, ensure_ascii=False))
+            return
+        table = Table()
+        for head in _HEAD[language]:
+            table.add_column(head)
+        for run in runs:
+            table.add_row(str(run.id), run.created_at.replace("T", " ")[:16], run.run_date,
+                          _STATUS[language][run.status], str(run.shipments), str(run.units),
+                          str(run.delivered))
+        stdout_console().print(table)
+
+
+@app.command("show")
+def show_command(
+    run: Annotated[int, typer.Argument(help="Numéro de l'allocation.")],
+    ledger: LedgerOpt = Path("ordis.db"),
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Détaille une allocation : fichiers d'entrée (SHA-256), politique, lignes par
+    partenaire et par matériel, livraisons.
+
+    Exemple : ordis runs show 1
+
+    Codes de sortie : 0 ok, 2 allocation inconnue ou registre inutilisable, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        detail = show_run(ledger, run, language)
+        if output is OutputFormat.JSON:
+            typer.echo(detail.model_dump_json(indent=2))
+            return
+        console = stdout_console()
+        status = _STATUS[language][detail.status]
+        console.print(f"[bold]{_HEAD[language][0]} {detail.id}[/] — {detail.run_date}, "
+                      f"{status}, {detail.units} / {detail.delivered}")
+        console.print(f"policy: {detail.policy}", highlight=False)
+        for item in detail.files:
+            console.print(f"  {item['role']}: {item['path']} sha256={item['sha256'][:16]}…",
+                          highlight=False)
+        table = Table()
+        for head in ("partenaire", "materiel", "lignes", "unites", "livrees"):
+            table.add_column(head)
+        for line in detail.by_partner:
+            table.add_row(line.partner, line.device, str(line.shipments), str(line.units),
+                          str(line.delivered))
+        console.print(table)
+
+
+@app.command("cancel")
+def cancel_command(
+    run: Annotated[int, typer.Argument(help="Numéro de l'allocation.")],
+    ledger: LedgerOpt = Path("ordis.db"),
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Annule une allocation : ce qui n'a pas été livré retourne aux besoins et au stock.
+
+    Exemple : ordis runs cancel 2
+
+    Codes de sortie : 0 annulée, 1 refusée (déjà annulée ou entièrement livrée),
+    2 allocation inconnue ou registre inutilisable, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        done = cancel_run(ledger, run, language)
+        if output is OutputFormat.JSON:
+            typer.echo(done.model_dump_json(indent=2))
+            return
+        text = (f"Allocation n° {done.run} annulée : {done.freed} unité(s) libérée(s), "
+                f"{done.kept_delivered} livrée(s) conservée(s)." if language == "fr" else
+                f"Run {done.run} cancelled: {done.freed} unit(s) freed, "
+                f"{done.kept_delivered} delivered kept.")
+        stdout_console().print(text)
