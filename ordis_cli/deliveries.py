@@ -9,6 +9,7 @@ nothing the second time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from .models import FileReport, Kind
 from .validation import ValidationOptions
 from .validation.base import ROW, KindValidator
 from .validation.service import validate_inputs
+
+SHIPMENT_ID = re.compile(r"E\d+-\d+")
 
 
 class FileImport(BaseModel):
@@ -68,7 +71,7 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
     with ledger.transaction():
         stored = ledger.shipments_by_id(row["id_envoi"] for row in rows)
         before = len(validator.report.problems)
-        _check_against_ledger(rows, stored, validator)
+        rows = _check_against_ledger(rows, stored, validator)
         file_report.add(validator.report.problems[before:])
         if file_report.errors:  # from the file itself or from the ledger: record nothing
             return FileImport(path=str(path), recorded=False, report=file_report)
@@ -79,13 +82,21 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
 
 
 def _check_against_ledger(rows: list[dict[str, Any]], stored: dict[str, StoredShipment],
-                          validator: KindValidator) -> None:
+                          validator: KindValidator) -> list[dict[str, Any]]:
+    """Report what the ledger contradicts; return the rows that are shipment lines (a note
+    a partner added below the lines is set aside with a warning)."""
     report = validator.report
+    lines = []
     for row in rows:
         shipment = stored.get(row["id_envoi"])
         if shipment is None:
-            report.add("unknown-shipment", row[ROW], "id_envoi", row["id_envoi"])
+            if (not SHIPMENT_ID.fullmatch(row["id_envoi"]) and row.get("livre_le") is None
+                    and row.get("quantite_livree") is None):
+                report.add("ignored-row", row[ROW], "id_envoi", row["id_envoi"])
+            else:
+                report.add("unknown-shipment", row[ROW], "id_envoi", row["id_envoi"])
             continue
+        lines.append(row)
         if shipment.run_status != "active":
             if row.get("livre_le") is not None and _change(row, shipment) is not None:
                 report.add("shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"],
@@ -97,6 +108,7 @@ def _check_against_ledger(rows: list[dict[str, Any]], stored: dict[str, StoredSh
         if delivered is not None and delivered > shipment.quantity:
             report.add("delivered-above-shipped", row[ROW], "quantite_livree", delivered,
                        shipped=shipment.quantity)
+    return lines
 
 
 def _change(row: dict[str, Any], shipment: StoredShipment) -> str | None:

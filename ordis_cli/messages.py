@@ -297,6 +297,12 @@ _M: dict[str, tuple[str, str]] = {
         "Shipment “{value}” is unknown to the ledger: check the identifier (it is in the "
         "original dispatch workbook) or the ledger used (--ledger).",
     ),
+    "ignored-row": (
+        "Ligne sans identifiant d'envoi ni livraison (« {value} ») : considérée comme une note "
+        "et ignorée.",
+        "Row with neither a shipment identifier nor a delivery (“{value}”): taken as a note "
+        "and ignored.",
+    ),
     "shipment-cancelled": (
         "L'envoi « {value} » appartient à l'allocation n° {run}, annulée : ses unités ont pu "
         "être attribuées ailleurs. Vérifiez avec la coordination.",

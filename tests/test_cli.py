@@ -15,16 +15,21 @@ from ordis_cli.validation import service
 
 from .conftest import DATA, ROOT, invoke, invoke_json, sha256
 
-COMMANDS = sorted(c.name or "" for c in app.registered_commands)
+COMMANDS = sorted(
+    [c.name or "" for c in app.registered_commands]
+    + [f"{g.name} {c.name}" for g in app.registered_groups
+       for c in (g.typer_instance.registered_commands if g.typer_instance else [])]
+)
 
 
 def test_commands_are_registered() -> None:
-    assert COMMANDS == ["sample", "validate"]
+    assert COMMANDS == ["allocate", "deliveries import", "runs cancel", "runs list",
+                        "runs show", "sample", "validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example_and_is_documented(command: str) -> None:
-    result = invoke(command, "--help")
+    result = invoke(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Exemple" in result.output
     assert f"ordis {command}" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -21,7 +21,8 @@ NBSP = "\u00a0"
     ("raw", "expected"),
     [(3, 3), (3.0, 3), ("3", 3), (" 12 ", 12), ("12,0", 12), ("12.0", 12), (f"1{NNBSP}200", 1200),
      (f"1{NBSP}200", 1200), ("1 200", 1200), ("0", 0), ("", None), ("   ", None), (None, None),
-     (dt.datetime(1900, 1, 7), 7), (dt.date(1900, 2, 10), 41), (dt.date(1900, 4, 9), 100)],  # numbers shown as dates
+     # numbers in cells formatted as dates by mistake
+     (dt.datetime(1900, 1, 7), 7), (dt.date(1900, 2, 10), 41), (dt.date(1900, 4, 9), 100)],
 )
 def test_whole_number_accepts(raw: object, expected: int | None) -> None:
     assert v.whole_number(raw) == (expected, None)

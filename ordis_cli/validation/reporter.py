@@ -12,7 +12,7 @@ WARNING_CODES = frozenset({
     "unknown-column", "duplicate-column", "bad-postal-code", "postal-code-mismatch",
     "missing-address", "bad-email", "bad-phone", "unknown-structure-type",
     "unknown-donor-type", "unknown-state", "unknown-partner", "suggest-4g-box",
-    "large-quantity",
+    "large-quantity", "ignored-row",
 })
 
 

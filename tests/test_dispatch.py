@@ -1,0 +1,319 @@
+"""``ordis allocate``, the ledger, ``deliveries import`` and ``runs``, end to end on real
+files, with every written workbook read back."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from ordis_cli.dispatch.columns import DISPATCH
+
+from .conftest import ROOT, invoke, sha256
+
+SAMPLE = ROOT / "sample_data"
+DATE = "2020-04-20"
+
+
+def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envois") -> Any:
+    return invoke("allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
+                  SAMPLE / "dons.xlsx", "--partners", SAMPLE / "partenaires.xlsx",
+                  "--ledger", tmp / ledger, "--out", tmp / out, "--date", DATE, *extra)
+
+
+def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
+    result = allocate(tmp, "--format", "json", *extra, **kwargs)
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
+    book = openpyxl.load_workbook(path)
+    return [tuple(r) for r in book[sheet].iter_rows(values_only=True)]
+
+
+def test_allocate_writes_the_workbooks_and_records_the_run(tmp_path: Path) -> None:
+    inputs = {p: sha256(p) for p in SAMPLE.glob("*.xlsx")}
+    data = summary(tmp_path)
+    assert set(data) == {"run", "shipments", "allocated", "unmet", "leftover", "files"}
+    assert data["run"] == 1 and data["shipments"] > 100
+    for key in ("allocated", "unmet", "leftover"):
+        assert list(data[key]) == ["portable", "fixe", "tablette", "box_4g"]
+    files = [Path(f) for f in data["files"]]
+    assert files[-1].name == "allocation.xlsx"
+    assert all(f.exists() for f in files)
+    assert {p: sha256(p) for p in inputs} == inputs  # inputs untouched
+    # every shipment line appears once, in exactly one partner's workbook
+    seen: dict[str, str] = {}
+    for path in files[:-1]:
+        lines = rows(path)
+        assert lines[0] == DISPATCH
+        for line in lines[1:]:
+            assert line[0] not in seen
+            seen[line[0]] = path.name
+            assert line[-3:] == (None, None, None)
+    everything = rows(files[-1])
+    assert len(everything) - 1 == data["shipments"] == len(seen)
+    # a partner's workbook holds only its own shipments
+    partners = {line[0]: line[17] for line in everything[1:]}
+    relais = rows(tmp_path / "envois" / "expeditions_relais-numerique-solidaire.xlsx")
+    assert {partners[line[0]] for line in relais[1:]} == {"Relais Numérique Solidaire"}
+    # units add up with the summary
+    allocated = sum(line[4] for line in everything[1:])
+    assert allocated == sum(data["allocated"].values())
+
+
+def test_dispatch_workbook_is_ready_to_fill_and_print(tmp_path: Path) -> None:
+    summary(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx")
+    sheet = book["expeditions"]
+    assert book.sheetnames == ["expeditions"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:Q")
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    kinds = {v.type for v in sheet.data_validations.dataValidation}
+    assert kinds == {"date", "whole"}
+    assert sheet.column_dimensions["G"].width > 20
+    assert not book.defined_names
+    assert (book.properties.creator or "") == ""
+
+
+def test_allocation_workbook_sheets(tmp_path: Path) -> None:
+    data = summary(tmp_path)
+    path = tmp_path / "envois" / "allocation.xlsx"
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "expeditions", "besoins_non_couverts", "stock_restant", "totaux"]
+    lines = rows(path)
+    assert lines[0][-4:] == ("partenaire", "tour", "distance_km", "motif")
+    assert all(line[-1] and "priorité" in line[-1] for line in lines[1:])
+    assert {line[-3] for line in lines[1:]} <= {"département", "région", "national"}
+    unmet = rows(path, "besoins_non_couverts")
+    assert unmet[0] == ("id_structure", "nom_structure", "departement", "materiel",
+                        "quantite", "raison")
+    assert sum(r[4] for r in unmet[1:]) == sum(data["unmet"].values())
+    leftover = rows(path, "stock_restant")
+    assert sum(r[4] for r in leftover[1:]) == sum(data["leftover"].values())
+    totals = rows(path, "totaux")
+    assert totals[-1][0] == "Total"
+    assert totals[-1][5] == sum(data["allocated"].values())
+
+
+def test_second_run_allocates_nothing_new(tmp_path: Path) -> None:
+    first = summary(tmp_path)
+    second = summary(tmp_path, out="envois2")
+    assert second["run"] == 2 and second["shipments"] == 0
+    assert second["unmet"] == first["unmet"] and second["leftover"] == first["leftover"]
+    text = allocate(tmp_path, out="envois3").output
+    assert "Rien de nouveau à allouer" in text
+
+
+def test_dry_run_writes_and_records_nothing(tmp_path: Path) -> None:
+    data = summary(tmp_path, "--dry-run")
+    assert data["run"] is None and data["files"] == [] and data["shipments"] > 0
+    assert not (tmp_path / "envois").exists()
+    assert invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
+                  "json").stdout.strip() == "[]"
+
+
+def test_out_holding_an_input_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "entrees"
+    folder.mkdir()
+    needs = folder / "besoins.xlsx"
+    needs.write_bytes((SAMPLE / "besoins.xlsx").read_bytes())
+    result = invoke("allocate", "--needs", needs, "--donations", SAMPLE / "dons.xlsx",
+                    "--ledger", tmp_path / "l.db", "--out", folder, "--date", DATE)
+    assert result.exit_code == 2
+    assert needs.exists() and sha256(needs) == sha256(SAMPLE / "besoins.xlsx")
+
+
+def test_invalid_inputs_are_refused_with_the_validation_records(tmp_path: Path) -> None:
+    result = invoke("allocate", "--needs", SAMPLE / "besoins_erreurs.csv", "--donations",
+                    SAMPLE / "dons.xlsx", "--ledger", tmp_path / "l.db", "--out",
+                    tmp_path / "out", "--format", "json")
+    assert result.exit_code == 1
+    payload = json.loads(result.stdout)
+    assert payload["ok"] is False and payload["files"][0]["errors"] > 0
+    assert not (tmp_path / "out").exists() and not (tmp_path / "l.db").exists()
+
+
+def test_english_headers_and_their_import(tmp_path: Path) -> None:
+    result = allocate(tmp_path, "--lang", "en")
+    assert result.exit_code == 0
+    path = tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx"
+    lines = rows(path)
+    assert lines[0][:3] == ("shipment_id", "lot_id", "donor")
+    book = openpyxl.load_workbook(path)
+    sheet = book["expeditions"]
+    sheet["O2"] = dt.datetime(2020, 4, 24)
+    book.save(tmp_path / "returned.xlsx")
+    done = invoke("deliveries", "import", tmp_path / "returned.xlsx", "--ledger",
+                  tmp_path / "ordis.db", "--format", "json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["files"][0]["new"] == 1
+
+
+def _fill(tmp: Path, name: str, changes: dict[str, Any]) -> Path:
+    book = openpyxl.load_workbook(tmp / "envois" / "expeditions_outre-mer-connect.xlsx")
+    sheet = book["expeditions"]
+    for cell, value in changes.items():
+        sheet[cell] = value
+    sheet.append(["Note du partenaire : livraisons de la semaine"])  # an extra row they add
+    path = tmp / name
+    book.save(path)
+    return path
+
+
+def _imported(tmp: Path, path: Path) -> tuple[int, dict[str, Any]]:
+    result = invoke("deliveries", "import", path, "--ledger", tmp / "ordis.db", "--format",
+                    "json")
+    return result.exit_code, json.loads(result.stdout)["files"][0]
+
+
+def _delivered(tmp: Path) -> int:
+    with sqlite3.connect(tmp / "ordis.db") as db:
+        return int(db.execute("SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments")
+                   .fetchone()[0])
+
+
+def test_deliveries_import_is_idempotent_and_reports_changes(tmp_path: Path) -> None:
+    summary(tmp_path)
+    shipped = rows(tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx")[1][4]
+    path = _fill(tmp_path, "retour.xlsx", {"O2": "24/04/2020", "O3": dt.datetime(2020, 4, 25),
+                                           "P3": 1, "Q3": "un carton abîmé"})
+    status, first = _imported(tmp_path, path)
+    assert status == 0 and (first["new"], first["updated"], first["unchanged"]) == (2, 0, 0)
+    assert _delivered(tmp_path) == shipped + 1  # a date alone means all of it
+    status, again = _imported(tmp_path, path)
+    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)
+    fixed = _fill(tmp_path, "retour2.xlsx", {"O2": "24/04/2020", "O3": "25/04/2020", "P3": 2,
+                                             "Q3": "un carton abîmé"})
+    status, changed = _imported(tmp_path, fixed)
+    assert (changed["new"], changed["updated"], changed["unchanged"]) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(("changes", "code"), [
+    ({"A3": "E99-00001", "O3": "25/04/2020"}, "unknown-shipment"),
+    ({"O3": "25/04/2020", "P3": 999}, "delivered-above-shipped"),
+    ({"O3": "25/04/2099"}, "future-date"),
+])
+def test_deliveries_file_with_an_error_records_nothing(tmp_path: Path,
+                                                      changes: dict[str, Any],
+                                                      code: str) -> None:
+    summary(tmp_path)
+    path = _fill(tmp_path, "retour.xlsx", {"O2": "24/04/2020", **changes})
+    status, result = _imported(tmp_path, path)
+    assert status == 1 and result["recorded"] is False
+    assert code in {p["code"] for p in result["report"]["issues"]}
+    assert _delivered(tmp_path) == 0  # not even the good row
+
+
+def test_runs_list_show_cancel(tmp_path: Path) -> None:
+    first = summary(tmp_path)
+    ledger = tmp_path / "ordis.db"
+    listed = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
+    assert [(r["id"], r["status"], r["shipments"]) for r in listed] == [
+        (1, "active", first["shipments"])]
+    shown = json.loads(invoke("runs", "show", "1", "--ledger", ledger, "--format",
+                              "json").stdout)
+    assert {f["role"] for f in shown["files"]} == {"besoins", "dons", "partenaires"}
+    assert sum(line["units"] for line in shown["by_partner"]) == sum(
+        first["allocated"].values())
+    assert invoke("runs", "show", "9", "--ledger", ledger).exit_code == 2
+    # deliver part of it, cancel: the rest is freed and allocated again by the next run
+    _imported(tmp_path, _fill(tmp_path, "retour.xlsx", {"O2": "24/04/2020"}))
+    done = json.loads(invoke("runs", "cancel", "1", "--ledger", ledger, "--format",
+                             "json").stdout)
+    assert done["kept_delivered"] > 0
+    assert done["freed"] + done["kept_delivered"] == sum(first["allocated"].values())
+    assert invoke("runs", "cancel", "1", "--ledger", ledger).exit_code == 1
+    again = summary(tmp_path, out="envois2")
+    assert sum(again["allocated"].values()) == done["freed"]
+
+
+def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
+    needs = tmp_path / "besoins.csv"
+    needs.write_text("id_structure;nom_structure;departement;adresse;code_postal;commune;"
+                     "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n", encoding="utf-8")
+    donations = tmp_path / "dons.csv"
+    donations.write_text("id_don;donateur;materiel;quantite;departement\n"
+                         "D1;Nexora;portable;5;69\n", encoding="utf-8")
+    ledger = tmp_path / "ordis.db"
+    result = invoke("allocate", "--needs", needs, "--donations", donations, "--ledger", ledger,
+                    "--out", tmp_path / "out", "--date", DATE)
+    assert result.exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
+    book["expeditions"]["O2"] = "21/04/2020"
+    book.save(tmp_path / "retour.xlsx")
+    assert invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger",
+                  ledger).exit_code == 0
+    refused = invoke("runs", "cancel", "1", "--ledger", ledger)
+    assert refused.exit_code == 1 and "entièrement livrée" in refused.output
+
+
+def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
+    needs = tmp_path / "besoins.csv"
+    with needs.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([
+            ["id_structure", "nom_structure", "departement", "adresse", "code_postal",
+             "commune", "portables"],
+            ["S1", '=HYPERLINK("http://x";"y")', "69", "+33 rue\x07 A", "69001", "@Lyon", "2"],
+        ])
+    donations = tmp_path / "dons.csv"
+    donations.write_text("id_don;donateur;materiel;quantite;departement\n"
+                         "D1;-Nexora;portable;5;69\n", encoding="utf-8")
+    result = invoke("allocate", "--needs", needs, "--donations", donations, "--ledger",
+                    tmp_path / "l.db", "--out", tmp_path / "out", "--date", DATE)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
+    sheet = book["expeditions"]
+    assert sheet["G2"].value == '=HYPERLINK("http://x";"y")' and sheet["G2"].data_type == "s"
+    assert sheet["H2"].value == "+33 rue A"  # the control character is gone
+    assert sheet["J2"].value == "@Lyon" and sheet["C2"].value == "-Nexora"
+
+
+def test_a_failure_while_writing_leaves_the_previous_set_and_no_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary(tmp_path)
+    before = {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()}
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disque plein")
+
+    monkeypatch.setattr("ordis_cli.dispatch.service.write_allocation", broken)
+    result = allocate(tmp_path, "--cap", "1", "--date", "2020-05-01")
+    assert result.exit_code == 3
+    assert {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    runs = json.loads(invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
+                             "json").stdout)
+    assert len(runs) == 1
+
+
+def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "ordis_cli", "allocate", "--needs",
+               str(SAMPLE / "besoins.xlsx"), "--donations", str(SAMPLE / "dons.xlsx"),
+               "--partners", str(SAMPLE / "partenaires.xlsx"), "--ledger",
+               str(tmp_path / "ordis.db"), "--date", DATE, "--format", "json"]
+    processes = [subprocess.Popen([*command, "--out", str(tmp_path / f"out{n}")],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for n in range(2)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["run"])
+    assert [r["run"] for r in results] == [1, 2]
+    assert results[0]["shipments"] > 0 and results[1]["shipments"] == 0
+    with sqlite3.connect(tmp_path / "ordis.db") as db:
+        over = db.execute(
+            "SELECT l.id FROM lots l JOIN (SELECT lot_id, SUM(quantity) AS used FROM shipments"
+            " GROUP BY lot_id) s ON s.lot_id = l.id WHERE s.used > l.quantity").fetchall()
+    assert over == []
