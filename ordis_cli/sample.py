@@ -155,15 +155,35 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
     return rows
 
 
+_STOCK_DEPTS = ("75", "92", "69", "13", "31", "33", "59", "44", "67", "35", "34", "06")
+
+
+def _zone_departements(zone_text: str) -> list[str]:
+    from .validation.partners import zone
+
+    parsed, _ = zone(zone_text)
+    if parsed is None or parsed.national:
+        return sorted(departements())
+    return sorted(code for code in departements() if parsed.covers(code))
+
+
+def _shipping(rng: random.Random, regional: bool) -> tuple[str, str]:
+    """(partner, département of the stock): the national partner from the big cities' depots,
+    or a regional one from a depot inside its own zone."""
+    if not regional or rng.random() < 0.55:
+        dept = rng.choice(_STOCK_DEPTS) if rng.random() < 0.8 else rng.choice(
+            sorted(departements()))
+        return PARTNERS[0][0], dept
+    name, zone_text, _, _ = rng.choice(PARTNERS[1:])
+    return name, rng.choice(_zone_departements(zone_text))
+
+
 def donation_rows(lots: int, seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed + 1)
     rows: list[dict[str, Any]] = []
-    stock_depts = ("75", "92", "69", "13", "31", "33", "59", "44", "67", "35", "34", "06")
-    partner_names = [p[0] for p in PARTNERS]
     for number in range(1, lots + 1):
         roll = rng.random()
-        dept = rng.choice(stock_depts) if rng.random() < 0.8 else rng.choice(
-            sorted(departements()))
+        partner, dept = _shipping(rng, regional=rng.random() < 0.6)
         row: dict[str, Any] = {"id_don": f"D2020-{number:05d}", "departement": dept,
                                "disponible_le": (_START + dt.timedelta(days=rng.randint(-10, 45))
                                                  if rng.random() > 0.1 else None)}
@@ -177,25 +197,22 @@ def donation_rows(lots: int, seed: int) -> list[dict[str, Any]]:
                                          rng.uniform(0.5, 2), 2))
         elif roll < 0.13:
             row.update(donateur=_OPERATOR, type_donateur="entreprise", materiel="box_4g",
-                       quantite=rng.randint(20, 200), etat="neuf",
-                       partenaire=partner_names[0])
+                       quantite=rng.randint(20, 200), etat="neuf", partenaire=partner)
         elif roll < 0.50:
             row.update(donateur=rng.choice(_COMPANIES), type_donateur="entreprise",
                        materiel=rng.choice(("portable", "portable", "portable", "fixe",
                                             "tablette")),
                        quantite=rng.randint(5, 120), etat=rng.choice(("neuf", "reconditionne")),
-                       partenaire=rng.choice(partner_names[:4]))
+                       partenaire=partner)
         elif roll < 0.78:
             row.update(donateur=rng.choice(_REFURBISHERS), type_donateur="reconditionneur",
                        materiel=rng.choice(("portable", "portable", "fixe")),
-                       quantite=rng.randint(5, 80), etat="reconditionne",
-                       partenaire=rng.choice(partner_names))
+                       quantite=rng.randint(5, 80), etat="reconditionne", partenaire=partner)
         elif roll < 0.88:
             row.update(donateur=rng.choice((*_FOUNDATIONS, "Association Cœurs Connectés")),
                        type_donateur=rng.choice(("fondation", "association")),
                        materiel=rng.choice(("tablette", "portable")),
-                       quantite=rng.randint(10, 60), etat="neuf",
-                       partenaire=partner_names[0])
+                       quantite=rng.randint(10, 60), etat="neuf", partenaire=PARTNERS[0][0])
         elif roll < 0.93:
             row.update(donateur=f"Conseil départemental {departements()[dept].name}",
                        type_donateur="collectivite", materiel="tablette",

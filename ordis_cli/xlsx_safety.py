@@ -14,7 +14,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 def clean_text(value: str) -> str:
     """``value`` without control characters (tab and line feed kept)."""
-    return _CONTROL.sub("", value)
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
 
 
 def looks_like_formula(value: str) -> bool:

@@ -82,9 +82,14 @@ def show_command(
             return
         console = stdout_console()
         status = _STATUS[language][detail.status]
-        console.print(f"[bold]{_HEAD[language][0]} {detail.id}[/] — {detail.run_date}, "
-                      f"{status}, {detail.units} / {detail.delivered}")
-        console.print(f"policy: {detail.policy}", highlight=False)
+        heading = (f"Allocation n° {detail.id} — envoi du {detail.run_date}, {status} : "
+                f"{detail.units} unité(s) en {detail.shipments} ligne(s), "
+                f"{detail.delivered} livrée(s)" if language == "fr" else
+                f"Run {detail.id} — dated {detail.run_date}, {status}: {detail.units} unit(s) "
+                f"in {detail.shipments} line(s), {detail.delivered} delivered")
+        console.print(heading, style="bold", highlight=False)
+        console.print(f"politique : {detail.policy}" if language == "fr"
+                      else f"policy: {detail.policy}", highlight=False)
         for item in detail.files:
             console.print(f"  {item['role']}: {item['path']} sha256={item['sha256'][:16]}…",
                           highlight=False)
