@@ -117,6 +117,18 @@ def test_second_run_allocates_nothing_new(tmp_path: Path) -> None:
     assert "Rien de nouveau à allouer" in text
 
 
+def test_default_folder_never_replaces_an_earlier_run(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    command = ["allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
+               SAMPLE / "dons.xlsx", "--date", DATE, "--format", "json"]
+    first = json.loads(invoke(*command).stdout)
+    second = json.loads(invoke(*command).stdout)
+    assert Path(first["files"][0]).parent.name == "dispatch-2020-04-20"
+    assert Path(second["files"][0]).parent.name == "dispatch-2020-04-20-2"
+    assert all(Path(f).exists() for f in first["files"])
+
+
 def test_dry_run_writes_and_records_nothing(tmp_path: Path) -> None:
     data = summary(tmp_path, "--dry-run")
     assert data["run"] is None and data["files"] == [] and data["shipments"] > 0

@@ -96,7 +96,7 @@ def _run(request: AllocateRequest) -> AllocationResult:
     if inputs is None:
         return AllocationResult(validation=report)
     given = [p for p in (request.needs, request.donations, request.partners) if p]
-    out = request.out or Path(f"dispatch-{request.policy.date.isoformat()}")
+    out = request.out or _fresh_folder(Path(f"dispatch-{request.policy.date.isoformat()}"))
     if not request.dry_run:
         _check_out(out, given, request.lang)
     ledger = Ledger(request.ledger)
@@ -117,6 +117,16 @@ def _run(request: AllocateRequest) -> AllocationResult:
         ledger.close()
     return AllocationResult(validation=report, summary=_summary(run_id, plan, inputs, files),
                             by_region=_by_region(plan, inputs))
+
+
+def _fresh_folder(default: Path) -> Path:
+    """The default folder, or ``-2``, ``-3``… beside it: a run never silently replaces the
+    workbooks of an earlier run (an explicit ``--out`` does, as a whole, atomically)."""
+    candidate, number = default, 1
+    while candidate.exists():
+        number += 1
+        candidate = default.with_name(f"{default.name}-{number}")
+    return candidate
 
 
 def _summary(run_id: int | None, plan: Plan, inputs: Inputs,
