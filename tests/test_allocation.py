@@ -245,3 +245,33 @@ def test_substitution_in_a_last_round() -> None:
         ("L2", DeviceType.DESKTOP, DeviceType.DESKTOP, "national"),
         ("L1", DeviceType.LAPTOP, DeviceType.DESKTOP, "substitution"),
     ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(structures_st, lots_st, partners_st, policy_st)
+def test_ledger_round_trip_of_earlier_runs(structures: list[Structure], lots: list[Lot],
+                                           partners: dict[str, Partner],
+                                           policy: Policy) -> None:
+    """What a run records in the ledger reads back as the same commitments, and the run
+    after it, planned from the ledger, allocates nothing new the same day."""
+    import tempfile
+    from pathlib import Path
+
+    from ordis_cli.inputs import Inputs, LotInfo
+    from ordis_cli.ledger import Ledger
+
+    plan = allocate(structures, lots, partners, policy)
+    inputs = Inputs(structures=structures, lots=lots,
+                    contacts={s.id: {} for s in structures},
+                    lot_info={lot.id: LotInfo(lot.donor, None, None, None) for lot in lots})
+    with tempfile.TemporaryDirectory() as folder:
+        ledger = Ledger(Path(folder) / "ordis.db")
+        with ledger.transaction():
+            ledger.record_run(policy.date, "{}", "test", None, [], plan, inputs)
+        earlier = ledger.earlier(policy.date)
+        ledger.close()
+    expected = Earlier.from_shipments(plan.shipments, plan.shipments)
+    assert dict(earlier.given) == dict(expected.given)
+    assert dict(earlier.taken) == dict(expected.taken)
+    assert dict(earlier.shipped_same_day) == dict(expected.shipped_same_day)
+    assert allocate(structures, lots, partners, policy, earlier).shipments == []
