@@ -22,10 +22,18 @@ from .common import (
     QuietOpt,
     guarded,
     resolve_lang,
+    show_progress,
+    stderr_console,
     stdout_console,
 )
 from .render import render_report
 
+_STEPS = {
+    "fr": {"reading": "Lecture et vérification des fichiers…", "allocating": "Allocation…",
+           "writing": "Écriture des classeurs…"},
+    "en": {"reading": "Reading and checking the files…", "allocating": "Allocating…",
+           "writing": "Writing the workbooks…"},
+}
 _WORDS = {
     "fr": {"title": "Allocation n° {run}", "dry": "Simulation (--dry-run) : rien n'est écrit "
            "ni enregistré", "region": "Région", "total": "Total", "unmet": "Non couvert",
@@ -104,9 +112,15 @@ def allocate(
             "scope": scope, "cap": cap, "substitutions": _substitutions(substitute or []),
             "date": date.date() if date else None,
         })
-        result = run_allocation(AllocateRequest(
-            needs=needs, donations=donations, partners=partners, ledger=ledger, out=out,
-            policy=chosen, lang=language, dry_run=dry_run))
+        request = AllocateRequest(needs=needs, donations=donations, partners=partners,
+                                  ledger=ledger, out=out, policy=chosen, lang=language,
+                                  dry_run=dry_run)
+        if show_progress(quiet):
+            with stderr_console().status("") as status:
+                result = run_allocation(request, lambda name: status.update(
+                    _STEPS[language][name]))
+        else:
+            result = run_allocation(request)
         if result.summary is None:
             if output is OutputFormat.JSON:
                 typer.echo(result.validation.model_dump_json(indent=2))

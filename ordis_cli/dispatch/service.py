@@ -12,6 +12,7 @@ import hashlib
 import shutil
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +86,19 @@ def _check_out(out: Path, inputs: list[Path], lang: Lang) -> None:
                 "it. Choose another folder."))
 
 
-def run_allocation(request: AllocateRequest) -> AllocationResult:
+Step = Callable[[str], None]
+
+
+def run_allocation(request: AllocateRequest, step: Step | None = None) -> AllocationResult:
+    """Validate, allocate, record, write; ``step`` hears the name of each stage as it
+    starts ("reading", "allocating", "writing")."""
     with paused_gc():  # a batch that makes millions of small objects, none in a cycle
-        return _run(request)
+        return _run(request, step or (lambda _: None))
 
 
-def _run(request: AllocateRequest) -> AllocationResult:
+def _run(request: AllocateRequest, step: Step) -> AllocationResult:
     options = ValidationOptions(lang=request.lang, today=request.policy.date)
+    step("reading")
     report, inputs = load_inputs(request.needs, request.donations, request.partners, options)
     if inputs is None:
         return AllocationResult(validation=report)
@@ -102,12 +109,14 @@ def _run(request: AllocateRequest) -> AllocationResult:
     ledger = Ledger(request.ledger)
     try:
         with ledger.transaction(write=not request.dry_run):
+            step("allocating")
             earlier = ledger.earlier(request.policy.date)
             plan = allocate(inputs.structures, inputs.lots, inputs.partners, request.policy,
                             earlier)
             files: list[str] = []
             run_id = None
             if not request.dry_run:
+                step("writing")
                 roles = zip(("besoins", "dons", "partenaires"), given, strict=False)
                 run_id, ids = ledger.record_run(
                     request.policy.date, policy_json(request.policy), __version__, str(out),
