@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from ..messages import say
@@ -79,6 +80,22 @@ class KindValidator:
 
     def finish(self) -> None:
         """Rules that look across all rows, once every block is seen; none by default."""
+
+    def duplicates(self, block: Block, column: str, seen: dict[str, int],
+                   key: Callable[[str], str] = str) -> None:
+        """Report ``duplicate-id`` where a value of ``column`` (compared by ``key``) was
+        already on another row; ``seen`` remembers first rows across blocks."""
+        values = block.clean.get(column)
+        if values is None:
+            return
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            row = block.rows[index]
+            first = seen.setdefault(key(value), row)
+            if first != row:
+                self.report.add("duplicate-id", row, column, block.raw[column][index],
+                                first_row=first)
 
     def large_quantities(self, block: Block, columns: tuple[str, ...]) -> None:
         for column in columns:

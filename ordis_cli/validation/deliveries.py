@@ -31,18 +31,13 @@ class DeliveriesValidator(KindValidator):
 
     def check_rows(self, block: Block) -> None:
         empty = [None] * len(block)
-        ids = block.clean.get("id_envoi", empty)
         shipped = block.clean.get("quantite", empty)
         dates = block.clean.get("livre_le", empty)
         delivered = block.clean.get("quantite_livree", empty)
         raw_delivered = block.raw.get("quantite_livree", [""] * len(block))
         undated = set(block.empty("livre_le"))
+        self.duplicates(block, "id_envoi", self.ids)
         for index, row in enumerate(block.rows):
-            ident = ids[index]
-            if ident is not None:
-                first = self.ids.setdefault(ident, row)
-                if first != row:
-                    self.report.add("duplicate-id", row, "id_envoi", ident, first_row=first)
             when = dates[index]
             if when is not None and when > self.today:
                 self.report.add("future-date", row, "livre_le", block.raw["livre_le"][index],

@@ -35,7 +35,7 @@ class DonationsValidator(KindValidator):
 
     def check_rows(self, block: Block) -> None:
         self._lots(block)
-        self._unique_ids(block)
+        self.duplicates(block, "id_don", self.ids)
         self._partners(block)
         self.large_quantities(block, ("quantite",))
 
@@ -60,18 +60,6 @@ class DonationsValidator(KindValidator):
                                 raw_materials[index] if raw_materials else None)
             if index in no_dept:
                 self.report.add("missing-value", row, "departement")
-
-    def _unique_ids(self, block: Block) -> None:
-        ids = block.clean.get("id_don")
-        if ids is None:
-            return
-        for index, ident in enumerate(ids):
-            if ident is None:
-                continue
-            first = self.ids.setdefault(ident, block.rows[index])
-            if first != block.rows[index]:
-                self.report.add("duplicate-id", block.rows[index], "id_don",
-                                block.raw["id_don"][index], first_row=first)
 
     def _partners(self, block: Block) -> None:
         names = block.clean.get("partenaire")

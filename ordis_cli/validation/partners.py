@@ -86,14 +86,4 @@ class PartnersValidator(KindValidator):
         self.names: dict[str, int] = {}
 
     def check_rows(self, block: Block) -> None:
-        names = block.clean.get("partenaire")
-        if names is None:
-            return
-        for index, name in enumerate(names):
-            if name is None:
-                continue
-            row = block.rows[index]
-            first = self.names.setdefault(fold(name), row)
-            if first != row:
-                self.report.add("duplicate-id", row, "partenaire",
-                                block.raw["partenaire"][index], first_row=first)
+        self.duplicates(block, "partenaire", self.names, fold)
