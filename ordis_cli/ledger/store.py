@@ -20,7 +20,7 @@ from ..errors import OrdisError
 from ..inputs import Inputs
 from ..models import DeviceType
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BUSY_TIMEOUT_MS = 120_000
 
 
@@ -87,9 +87,14 @@ class Ledger:
             self.db.executescript(schema)  # every statement is IF NOT EXISTS
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
                             (SCHEMA_VERSION,))
+            found = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise LedgerError("bad-ledger", f"{path} : ce n'est pas un registre ordis "
                               f"utilisable ({exc}).") from exc
+        if found[0] != SCHEMA_VERSION:
+            self.db.close()
+            raise LedgerError("ledger-version", f"{path} : registre au format {found[0]}, "
+                              f"cette version d'ordis lit le format {SCHEMA_VERSION}.")
 
     def close(self) -> None:
         self.db.close()
@@ -149,11 +154,15 @@ class Ledger:
         self.db.executemany("INSERT INTO run_files VALUES (?, ?, ?, ?)",
                             [(run_id, f.role, f.path, f.sha256) for f in files])
         ids = [f"E{run_id}-{n:05d}" for n in range(1, len(plan.shipments) + 1)]
+        departement = {s.id: s.departement for s in inputs.structures}
         self.db.executemany(
-            "INSERT INTO shipments (id, run_id, lot_id, structure_id, device, counted_as, "
-            "quantity, shipper, round, distance_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(ident, run_id, s.lot_id, s.structure_id, s.device.value, s.counted_as.value,
-              s.quantity, s.shipper, str(s.round), s.distance_km)
+            "INSERT INTO shipments (id, run_id, lot_id, structure_id, departement, donor, "
+            "donor_type, device, counted_as, quantity, shipper, round, distance_km) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(ident, run_id, s.lot_id, s.structure_id, departement[s.structure_id],
+              inputs.lot_info[s.lot_id].donor, inputs.lot_info[s.lot_id].donor_type,
+              s.device.value, s.counted_as.value, s.quantity, s.shipper, str(s.round),
+              s.distance_km)
              for ident, s in zip(ids, plan.shipments, strict=True)])
         self._snapshot(run_id, inputs)
         return run_id, ids

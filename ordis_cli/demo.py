@@ -1,0 +1,144 @@
+"""``run_demo``: the whole cycle on the bundled sample data, in a fresh folder.
+
+Validate the sample files, allocate, let the partners fill in part of their workbooks as a
+partner would (dates typed in several ways, a few partial quantities, a comment), import
+those returns, and write the report. Every step goes through the same library functions
+as the commands, and the tour says which command does each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+from pydantic import BaseModel
+
+from .allocation import Policy
+from .deliveries import import_deliveries
+from .dispatch.service import AllocateRequest, run_allocation
+from .errors import UsageError
+from .messages import Lang
+from .report.render import FORMATS, report_figures, write_report
+from .sample import write_sample
+from .validation import ValidationOptions, validate_files
+
+RUN_DATE = dt.date(2020, 4, 20)
+REPORT_DATE = dt.date(2020, 5, 15)
+SAMPLE_FILES = ("besoins.xlsx", "dons.xlsx", "partenaires.xlsx")
+
+
+class TourStop(BaseModel):
+    path: str
+    what: str
+    command: str
+
+
+class DemoResult(BaseModel):
+    out: str
+    stops: list[TourStop]
+    headline: str
+
+
+def bundled_samples() -> Path | None:
+    folder = Path(__file__).resolve().parents[1] / "sample_data"
+    return folder if all((folder / name).exists() for name in SAMPLE_FILES) else None
+
+
+def _fill_like_a_partner(source: Path, target: Path, rng: random.Random) -> None:
+    """Dates for about three lines in four, typed as dates or as text, over three weeks; a
+    few partial quantities with a comment; the rest left for later."""
+    book = openpyxl.load_workbook(source)
+    sheet = book["expeditions"]
+    for row in range(2, sheet.max_row + 1):
+        if rng.random() > 0.75:
+            continue
+        day = RUN_DATE + dt.timedelta(days=rng.randint(2, 21))
+        sheet.cell(row, 15).value = (dt.datetime.combine(day, dt.time()) if rng.random() < 0.5
+                                     else day.strftime("%d/%m/%Y"))
+        shipped = sheet.cell(row, 5).value
+        if isinstance(shipped, int | float) and shipped > 1 and rng.random() < 0.1:
+            sheet.cell(row, 16).value = int(shipped) - 1
+            sheet.cell(row, 17).value = "un appareil arrivé abîmé, renvoyé au donateur"
+        elif rng.random() < 0.5:
+            sheet.cell(row, 16).value = shipped
+    book.save(target)
+
+
+def run_demo(out: Path, lang: Lang, step: Callable[[str], None] | None = None) -> DemoResult:
+    say = step or (lambda _: None)
+    if out.exists() and any(out.iterdir()):
+        raise UsageError("demo-out-not-empty", (
+            f"{out} existe déjà et n'est pas vide : la démonstration s'installe dans un dossier "
+            "neuf. Choisissez un autre --out." if lang == "fr" else
+            f"{out} exists and is not empty: the demo needs a fresh folder. Choose another "
+            "--out."))
+    data, ledger = out / "donnees", out / "ordis.db"
+    data.mkdir(parents=True, exist_ok=True)
+    say("data")
+    samples = bundled_samples()
+    if samples is not None:
+        for name in SAMPLE_FILES:
+            shutil.copyfile(samples / name, data / name)
+    else:  # an installed ordis without the repository: the same files, made again
+        write_sample(data)
+    needs, donations, partners = (data / name for name in SAMPLE_FILES)
+    say("validate")
+    validate_files([needs, donations, partners], ValidationOptions(lang=lang))
+    say("allocate")
+    allocation = run_allocation(AllocateRequest(
+        needs=needs, donations=donations, partners=partners, ledger=ledger,
+        out=out / "envois", policy=Policy(date=RUN_DATE), lang=lang))
+    assert allocation.summary is not None
+    say("returns")
+    returns = out / "retours"
+    returns.mkdir(exist_ok=True)
+    rng = random.Random(2020)
+    for path in sorted(Path(p) for p in allocation.summary.files):
+        if path.name.startswith("expeditions_"):
+            _fill_like_a_partner(path, returns / path.name, rng)
+    say("import")
+    import_deliveries(sorted(returns.iterdir()), ledger, lang, today=REPORT_DATE)
+    say("report")
+    figures, details = report_figures(ledger, REPORT_DATE)
+    written = write_report(figures, details, out / "rapport", FORMATS, lang)
+    from .report.render import context
+
+    headline = str(context(figures, details, lang)["headline_sentence"])
+    fr = lang == "fr"
+    stops = [
+        TourStop(path=str(data), what="les fichiers d'exemple : besoins, dons, partenaires"
+                 if fr else "the sample files: needs, donations, partners",
+                 command="ordis validate donnees/*.xlsx"),
+        TourStop(path=str(out / "envois"), what=(
+            f"{len(allocation.summary.files) - 1} classeurs d'envoi, un par partenaire, et "
+            "allocation.xlsx" if fr else
+            f"{len(allocation.summary.files) - 1} dispatch workbooks, one per partner, and "
+            "allocation.xlsx"),
+            command=f"ordis allocate --needs donnees/besoins.xlsx --donations "
+                    f"donnees/dons.xlsx --partners donnees/partenaires.xlsx --date {RUN_DATE}"),
+        TourStop(path=str(ledger), what="le registre : allocation, envois, livraisons" if fr
+                 else "the ledger: run, shipments, deliveries", command="ordis runs list"),
+        TourStop(path=str(returns), what="les classeurs remplis par les partenaires" if fr
+                 else "the workbooks as partners filled them in",
+                 command="ordis deliveries import retours/*.xlsx"),
+        *[TourStop(path=str(p), what=_describe(p.name, lang),
+                   command=f"ordis report --as-of {REPORT_DATE}") for p in written],
+    ]
+    return DemoResult(out=str(out), stops=stops, headline=headline)
+
+
+def _describe(name: str, lang: Lang) -> str:
+    fr = {"rapport.md": "le rapport pour l'équipe (Markdown)",
+          "communique.md": "le projet de communiqué de presse",
+          "rapport.html": "la page de synthèse avec ses graphiques (HTML autonome)",
+          "rapport.xlsx": "les chiffres et graphiques Excel",
+          "rapport.json": "les chiffres en JSON"}
+    en = {"rapport.md": "the team's report (Markdown)",
+          "communique.md": "the press-release draft",
+          "rapport.html": "the summary page with its charts (self-contained HTML)",
+          "rapport.xlsx": "the figures and Excel charts", "rapport.json": "the figures as JSON"}
+    return (fr if lang == "fr" else en).get(name, name)

@@ -1,0 +1,1 @@
+"""The weekly figures for the press and the team, from the ledger."""

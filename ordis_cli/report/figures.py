@@ -1,0 +1,155 @@
+"""Figures as of a date, computed from the ledger. Aggregates only: région level at most,
+no structure, address or contact, no private donor's name; a count of fewer than three
+structures becomes ``"< 3"``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..ledger import Ledger
+from ..models import DEVICE_TYPES
+from ..territory import departements, regions
+
+SMALL = 3
+PRIVATE = "particulier"
+
+
+def small_count(count: int) -> int | str:
+    """A count of structures as it may be published."""
+    return f"< {SMALL}" if 0 < count < SMALL else count
+
+
+def _types() -> dict[str, int]:
+    return {d.value: 0 for d in DEVICE_TYPES}
+
+
+class RegionFigures(BaseModel):
+    delivered: dict[str, int]
+    dispatched: dict[str, int]
+    structures_equipped: int | str
+
+
+class Week(BaseModel):
+    week: str  # ISO week, 2020-W16
+    delivered: int
+    cumulative: int
+
+
+class Figures(BaseModel):
+    """What ``report --format json`` prints (SPEC §6)."""
+
+    as_of: dt.date
+    delivered: dict[str, int]
+    dispatched: dict[str, int]
+    structures_equipped: int | str
+    coverage: float
+    by_region: dict[str, RegionFigures]
+    weekly: list[Week]
+    financial_eur: float
+
+
+class Details(BaseModel):
+    """What the Markdown, HTML and XLSX reports show besides the JSON figures."""
+
+    by_partner: dict[str, dict[str, int]]
+    by_donor_type: dict[str, dict[str, int]]
+    donors: list[tuple[str, int]]  # organisations to thank, with units given
+    private_donors: int
+    requested: dict[str, int]
+    runs: int
+
+
+def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
+    day = as_of.isoformat()
+    rows = ledger.table(
+        "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
+        "WHERE r.run_date <= ?", (day,))
+    delivered, dispatched = _types(), _types()
+    region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
+    region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
+    equipped: dict[str, set[str]] = defaultdict(set)
+    weekly: Counter[str] = Counter()
+    partners: dict[str, dict[str, int]] = defaultdict(_types)
+    donor_types: dict[str, dict[str, int]] = defaultdict(_types)
+    donors: Counter[str] = Counter()
+    private: set[str] = set()
+    for row in rows:
+        region = regions()[departements()[row["departement"]].region].name
+        device = row["device"]
+        done = row["delivered_quantity"] if row["delivered_on"] and row["delivered_on"] <= day \
+            else 0
+        shipped = row["quantity"] if row["status"] == "active" else done
+        dispatched[device] += shipped
+        region_dispatched[region][device] += shipped
+        donor_type = row["donor_type"] or "autre"
+        is_private = donor_type == PRIVATE
+        shipper = row["shipper"]
+        if is_private and shipper == row["donor"]:
+            shipper = "donateurs particuliers"  # a private donor shipping its own lot
+        partners[shipper][device] += shipped
+        donor_types[donor_type][device] += shipped
+        if is_private:
+            private.add(row["donor"])
+        elif shipped:
+            donors[row["donor"]] += shipped
+        if done:
+            delivered[device] += done
+            region_delivered[region][device] += done
+            equipped[region].add(row["structure_id"])
+            year, number, _ = dt.date.fromisoformat(row["delivered_on"]).isocalendar()
+            weekly[f"{year}-W{number:02d}"] += done
+    requested = _types()
+    for need in ledger.table("SELECT portable, fixe, tablette, box_4g FROM needs"):
+        for kind in list(requested):
+            requested[kind] += int(need[kind])
+    asked = sum(requested.values())
+    coverage = min(sum(delivered.values()) / asked, 1.0) if asked else 0.0
+    series, running = [], 0
+    for label in sorted(weekly):
+        running += weekly[label]
+        series.append(Week(week=label, delivered=weekly[label], cumulative=running))
+    by_region = {
+        region: RegionFigures(delivered=region_delivered[region],
+                              dispatched=region_dispatched[region],
+                              structures_equipped=small_count(len(equipped[region])))
+        for region in sorted(set(region_dispatched) | set(region_delivered))
+    }
+    gifts = ledger.table("SELECT COALESCE(SUM(amount_eur), 0) AS total FROM lots")
+    figures = Figures(
+        as_of=as_of, delivered=delivered, dispatched=dispatched,
+        structures_equipped=small_count(sum(len(s) for s in equipped.values())),
+        coverage=round(coverage, 4), by_region=by_region, weekly=series,
+        financial_eur=round(float(gifts[0]["total"]), 2))
+    details = Details(
+        by_partner=dict(sorted(partners.items())), by_donor_type=dict(sorted(donor_types.items())),
+        donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
+        private_donors=len(private), requested=requested,
+        runs=len(ledger.table("SELECT id FROM runs WHERE status = 'active' AND run_date <= ?",
+                              (day,))))
+    return figures, details
+
+
+def press_number(value: int) -> str:
+    """Thousands separated by a narrow no-break space: 10 250 -> "10 250"."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def press_round(value: int) -> str:
+    """A press headline's rounding: 10 250 -> "plus de 10 000", 3 450 -> "plus de 3 400",
+    742 -> "plus de 700"; an exact round number stays as it is."""
+    if value < 10:
+        return str(value)
+    digits = len(str(value))
+    step = 10 ** (digits - 2 if digits >= 4 else digits - 1)
+    floor = value // step * step
+    if floor == value:
+        return press_number(value)
+    return f"plus de {press_number(floor)}"
+
+
+def as_dict(figures: Figures) -> dict[str, Any]:
+    return figures.model_dump(mode="json")

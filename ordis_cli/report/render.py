@@ -1,0 +1,152 @@
+"""``write_report``: the library entry point behind ``ordis report``.
+
+Figures from the ledger, rendered through the jinja2 templates of ``templates/`` into
+Markdown (report and press-release draft), one self-contained HTML page with inline SVG
+charts, an XLSX with native charts, and JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..atomic import write_atomically
+from ..errors import UsageError
+from ..ledger import Ledger
+from ..messages import Lang
+from ..models import DEVICE_TYPES
+from . import charts
+from .figures import Details, Figures, compute, press_number, press_round
+from .words import MONTHS_FR, WORDS
+from .workbook import write_workbook
+
+FORMATS = ("md", "html", "xlsx", "json")
+
+
+def templates_folder() -> Path:
+    """``ORDIS_TEMPLATES``, else the repository's ``templates/``, else the installed copy."""
+    candidates = [Path(os.environ["ORDIS_TEMPLATES"])] if "ORDIS_TEMPLATES" in os.environ else []
+    candidates += [Path(__file__).resolve().parents[2] / "templates",
+                   Path(sys.prefix) / "share" / "ordis" / "templates"]
+    for folder in candidates:
+        if (folder / "rapport.html.j2").exists():
+            return folder
+    raise UsageError("no-templates", "Modèles de rapport introuvables (dossier templates/) : "
+                     "réinstallez ordis ou indiquez ORDIS_TEMPLATES.")
+
+
+def _date_text(day: dt.date, lang: Lang) -> str:
+    if lang == "fr":
+        return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS_FR[day.month - 1]} {day.year}"
+    return day.strftime("%d %B %Y").lstrip("0")
+
+
+def _money(value: float, lang: Lang) -> str:
+    whole = press_number(round(value))
+    return f"{whole}\u00a0€" if lang == "fr" else f"€{whole}"
+
+
+def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
+    """Everything the templates show, computed once."""
+    words = WORDS[lang]
+    devices = [d.value for d in DEVICE_TYPES]
+    labels = {d: words[d] for d in devices}
+    total_delivered = sum(figures.delivered.values())
+    total_dispatched = sum(figures.dispatched.values())
+    computers = sum(figures.delivered[d] for d in ("portable", "fixe"))
+    structures = (figures.structures_equipped if isinstance(figures.structures_equipped, str)
+                  else press_number(figures.structures_equipped))
+    rounded = press_round(computers) if lang == "fr" else press_round(computers).replace(
+        "plus de", "more than")
+    sentence = words["sentence"] if computers else words["sentence_devices"]
+    if not computers:
+        rounded = press_round(total_delivered) if lang == "fr" else press_round(
+            total_delivered).replace("plus de", "more than")
+    regions = [
+        (name, {"dispatched_total": sum(row.dispatched.values()),
+                "delivered_total": sum(row.delivered.values()),
+                "structures": row.structures_equipped})
+        for name, row in sorted(figures.by_region.items(),
+                                key=lambda item: -sum(item[1].delivered.values()))
+    ]
+    top = [name for name, row in regions[:3] if row["delivered_total"]]
+    joiner = " et " if lang == "fr" else " and "
+    coverage = f"{figures.coverage * 100:.0f}\u00a0%" if lang == "fr" else \
+        f"{figures.coverage * 100:.0f}%"
+    return {
+        "lang": lang, "t": words, "figures": figures, "details": details,
+        "devices": devices, "labels": labels, "n": press_number,
+        "as_of_text": words["as_of"].format(date=_date_text(figures.as_of, lang)),
+        "headline": words["headline"].format(delivered=press_number(total_delivered),
+                                             structures=structures),
+        "headline_sentence": sentence.format(rounded=rounded[0].upper() + rounded[1:]),
+        "total_delivered": total_delivered, "total_dispatched": total_dispatched,
+        "structures_equipped": structures, "coverage": coverage,
+        "money": _money(figures.financial_eur, lang), "money_value": figures.financial_eur,
+        "regions": regions,
+        "top_regions": (", ".join(top[:-1]) + joiner + top[-1]) if len(top) > 1 else "".join(top),
+        "partners": sorted(((p, sum(c.values())) for p, c in details.by_partner.items()),
+                           key=lambda item: (-item[1], item[0])),
+        "donor_types": sorted(((k, sum(c.values())) for k, c in details.by_donor_type.items()),
+                              key=lambda item: (-item[1], item[0])),
+        "donors": details.donors,
+        "chart_weekly": Markup(charts.cumulative_curve(
+            [(w.week, w.cumulative) for w in figures.weekly], words["chart_weekly"])),
+        "chart_regions": Markup(charts.horizontal_bars(
+            [(name, int(row["delivered_total"])) for name, row in regions],
+            words["chart_regions"])),
+        "chart_types": Markup(charts.type_columns(
+            figures.delivered, figures.dispatched, labels, words["chart_types"],
+            (words["legend_dispatched"], words["legend_delivered"]))),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_folder()),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",),
+                                            default_for_string=False),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        trim_blocks=False, lstrip_blocks=False)
+
+
+def _write_text(path: Path, text: str) -> Path:
+    return write_atomically(path, lambda temporary: Path(temporary).write_text(
+        text, encoding="utf-8"))
+
+
+def report_figures(ledger_path: Path, as_of: dt.date) -> tuple[Figures, Details]:
+    ledger = Ledger(ledger_path)
+    try:
+        return compute(ledger, as_of)
+    finally:
+        ledger.close()
+
+
+def write_report(figures: Figures, details: Details, out: Path, formats: tuple[str, ...],
+                 lang: Lang) -> list[Path]:
+    """Write the chosen formats into ``out`` (each file atomically); return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    values = context(figures, details, lang)
+    environment = _environment()
+    names = {"md": [("rapport.md", "rapport.md.j2"), ("communique.md", "communique.md.j2")],
+             "html": [("rapport.html", "rapport.html.j2")]}
+    for fmt in formats:
+        if fmt in names:
+            for name, template in names[fmt]:
+                text = environment.get_template(template).render(**values)
+                written.append(_write_text(out / name, text))
+        elif fmt == "xlsx":
+            written.append(write_atomically(
+                out / "rapport.xlsx", lambda path: write_workbook(Path(path), values)))
+        elif fmt == "json":
+            written.append(_write_text(out / "rapport.json",
+                                       figures.model_dump_json(indent=2) + "\n"))
+    return written
