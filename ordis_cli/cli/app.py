@@ -7,6 +7,8 @@ import typer
 from .. import __version__
 from . import deliveries, runs
 from .allocate import allocate
+from .demo import demo
+from .report import report
 from .sample import sample
 from .validate import validate
 
@@ -15,6 +17,7 @@ app = typer.Typer(
     help=(
         "ordis : la logistique d'une opération de dons d'ordinateurs aux structures de "
         "l'Aide sociale à l'enfance, sur tableurs.\n\n"
+        "Pour commencer : ordis demo\n\n"
         "Exemple : ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx "
         "sample_data/partenaires.xlsx"
     ),
@@ -44,6 +47,8 @@ app.command("validate")(validate)
 app.command("allocate")(allocate)
 app.add_typer(deliveries.app, name="deliveries")
 app.add_typer(runs.app, name="runs")
+app.command("report")(report)
+app.command("demo")(demo)
 app.command("sample")(sample)
 
 

@@ -29,7 +29,7 @@ def _nice_top(value: int) -> int:
     return 10 * magnitude
 
 
-def cumulative_curve(weeks: list[tuple[str, int]], title: str) -> str:
+def cumulative_curve(weeks: list[tuple[str, int]], title: str, prefix: str = "W") -> str:
     """The cumulative deliveries week after week, as an area under a line."""
     width, height, left, right, top, bottom = 640, 300, 64, 20, 40, 48
     inner_w, inner_h = width - left - right, height - top - bottom
@@ -57,8 +57,8 @@ def cumulative_curve(weeks: list[tuple[str, int]], title: str) -> str:
         for (label, value), x, y in zip(weeks, xs, ys, strict=True):
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ACCENT}">'
                          f'<title>{escape(label)} : {press_number(value)}</title></circle>')
-            parts.append(_text(x, height - bottom + 18, label.split("-")[-1], "middle", 11,
-                               MUTED))
+            parts.append(_text(x, height - bottom + 18, prefix + label.split("-W")[-1],
+                               "middle", 11, MUTED))
         parts.append(_text(xs[-1], ys[-1] - 10, press_number(weeks[-1][1]), "end", 12, INK,
                            "bold"))
     parts.append("</svg>")
@@ -89,17 +89,17 @@ def horizontal_bars(rows: list[tuple[str, int]], title: str, color: str = ACCENT
 def type_columns(delivered: dict[str, int], dispatched: dict[str, int], labels: dict[str, str],
                  title: str, legend: tuple[str, str]) -> str:
     """Per device type, units dispatched (light) and delivered (solid)."""
-    width, height, left, top, bottom = 640, 280, 40, 56, 40
+    width, height, left, top, bottom = 640, 300, 40, 76, 40
     peak = _nice_top(max([*dispatched.values(), *delivered.values(), 0]))
     slot = (width - left) / max(len(labels), 1)
     inner_h = height - top - bottom
     parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" '
              f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
              _text(0, 22, title, size=15, weight="bold"),
-             f'<rect x="{left}" y="32" width="12" height="12" fill="{MUTED}" '
-             'fill-opacity="0.35"/>', _text(left + 18, 43, legend[0], size=12, color=MUTED),
-             f'<rect x="{left + 150}" y="32" width="12" height="12" fill="{MUTED}"/>',
-             _text(left + 168, 43, legend[1], size=12, color=MUTED)]
+             f'<rect x="0" y="34" width="12" height="12" fill="{MUTED}" '
+             'fill-opacity="0.35"/>', _text(18, 45, legend[0], size=12, color=MUTED),
+             f'<rect x="130" y="34" width="12" height="12" fill="{MUTED}"/>',
+             _text(148, 45, legend[1], size=12, color=MUTED)]
     for index, (device, label) in enumerate(labels.items()):
         x = left + index * slot + slot * 0.2
         column = slot * 0.3

@@ -97,7 +97,8 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
                               key=lambda item: (-item[1], item[0])),
         "donors": details.donors,
         "chart_weekly": Markup(charts.cumulative_curve(
-            [(w.week, w.cumulative) for w in figures.weekly], words["chart_weekly"])),
+            [(w.week, w.cumulative) for w in figures.weekly], words["chart_weekly"],
+            "S" if lang == "fr" else "W")),
         "chart_regions": Markup(charts.horizontal_bars(
             [(name, int(row["delivered_total"])) for name, row in regions],
             words["chart_regions"])),
@@ -122,6 +123,9 @@ def _write_text(path: Path, text: str) -> Path:
 
 
 def report_figures(ledger_path: Path, as_of: dt.date) -> tuple[Figures, Details]:
+    if not ledger_path.exists():
+        raise UsageError("no-ledger", f"{ledger_path} : registre introuvable. Il est créé par "
+                         "« ordis allocate » ; indiquez-le avec --ledger ou ORDIS_LEDGER.")
     ledger = Ledger(ledger_path)
     try:
         return compute(ledger, as_of)

@@ -1,0 +1,78 @@
+"""``ordis demo``: the whole cycle on the bundled sample data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..demo import run_demo
+from .common import (
+    DebugOpt,
+    LangOpt,
+    QuietOpt,
+    guarded,
+    resolve_lang,
+    show_progress,
+    stderr_console,
+    stdout_console,
+)
+
+_STEPS = {
+    "fr": {"data": "Fichiers d'exemple…", "validate": "Vérification…",
+           "allocate": "Allocation…", "returns": "Les partenaires remplissent leurs classeurs…",
+           "import": "Import des livraisons…", "report": "Rapport…"},
+    "en": {"data": "Sample files…", "validate": "Checking…", "allocate": "Allocating…",
+           "returns": "Partners fill in their workbooks…", "import": "Importing deliveries…",
+           "report": "Report…"},
+}
+
+
+def _fresh(default: Path) -> Path:
+    candidate, number = default, 1
+    while candidate.exists() and any(candidate.iterdir()):
+        number += 1
+        candidate = default.with_name(f"{default.name}-{number}")
+    return candidate
+
+
+def demo(
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Dossier neuf où tout écrire (défaut : ./ordis-demo).")] = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Joue tout le cycle sur les données d'exemple, dans un dossier neuf : vérification,
+    allocation, classeurs remplis par les partenaires, import des livraisons, rapport ; puis
+    fait le tour de ce qui a été écrit.
+
+    Exemple : ordis demo --out ordis-demo
+
+    Codes de sortie : 0 fait, 2 dossier non vide ou mauvaise commande, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        target = out or _fresh(Path("ordis-demo"))
+        if show_progress(quiet):
+            with stderr_console().status("") as status:
+                result = run_demo(target, language,
+                                  lambda name: status.update(_STEPS[language][name]))
+        else:
+            result = run_demo(target, language)
+        if quiet:
+            return
+        console = stdout_console()
+        console.print(f"[bold]{result.headline}[/]")
+        table = Table(show_lines=False)
+        fr = language == "fr"
+        for head in (("Fichier", "Ce que c'est", "Commande") if fr else
+                     ("File", "What it is", "Command")):
+            table.add_column(head, overflow="fold")
+        for stop in result.stops:
+            table.add_row(stop.path, stop.what, stop.command)
+        console.print(table)
+        console.print(("Ouvrez la page de synthèse : " if fr else "Open the summary page: ")
+                      + str(Path(result.out) / "rapport" / "rapport.html"), highlight=False)

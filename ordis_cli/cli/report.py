@@ -1,0 +1,62 @@
+"""``ordis report``: the figures for the press and the team."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..report.render import FORMATS, report_figures, write_report
+from .common import DebugOpt, LangOpt, LedgerOpt, QuietOpt, guarded, resolve_lang, stdout_console
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise typer.BadParameter(f"formats possibles : {', '.join(FORMATS)} (séparés par des "
+                                 "virgules)", param_hint="--format")
+    return chosen
+
+
+def report(
+    as_of: Annotated[dt.datetime | None, typer.Option(
+        "--as-of", formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help="Date des chiffres (défaut : aujourd'hui).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Dossier des rapports (défaut : ./rapport-<date>).")] = None,
+    formats: Annotated[str, typer.Option(
+        "--format", "-f", help="md, html, xlsx, json, séparés par des virgules (défaut : les "
+        "quatre) ; json seul s'affiche sur la sortie standard.")] = ",".join(FORMATS),
+    ledger: LedgerOpt = Path("ordis.db"),
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Écrit les chiffres de la semaine : rapport Markdown, projet de communiqué, page HTML
+    avec graphiques, classeur Excel avec graphiques, JSON. Chiffres agrégés par région,
+    sans aucune structure nommée.
+
+    Exemple : ordis report --as-of 2020-05-15 --out rapport
+
+    Codes de sortie : 0 rapport écrit, 2 registre introuvable ou mauvaise commande,
+    3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        chosen = _formats(formats)
+        day = as_of.date() if as_of else dt.date.today()
+        figures, details = report_figures(ledger, day)
+        if chosen == ("json",):
+            typer.echo(figures.model_dump_json(indent=2))
+            if out is not None:
+                write_report(figures, details, out, chosen, language)
+            return
+        written = write_report(figures, details, out or Path(f"rapport-{day.isoformat()}"),
+                               chosen, language)
+        if not quiet:
+            console = stdout_console()
+            for path in written:
+                console.print(str(path), highlight=False)
