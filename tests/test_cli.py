@@ -23,8 +23,8 @@ COMMANDS = sorted(
 
 
 def test_commands_are_registered() -> None:
-    assert COMMANDS == ["allocate", "deliveries import", "runs cancel", "runs list",
-                        "runs show", "sample", "validate"]
+    assert COMMANDS == ["allocate", "deliveries import", "demo", "report", "runs cancel",
+                        "runs list", "runs show", "sample", "validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
