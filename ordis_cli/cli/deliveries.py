@@ -19,6 +19,8 @@ from .common import (
     QuietOpt,
     guarded,
     resolve_lang,
+    show_progress,
+    stderr_console,
     stdout_console,
 )
 from .render import render_report
@@ -47,7 +49,12 @@ def import_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        result = import_deliveries(files, ledger, language)
+        if show_progress(quiet):
+            with stderr_console().status("Import des livraisons…" if language == "fr"
+                                         else "Importing deliveries…"):
+                result = import_deliveries(files, ledger, language)
+        else:
+            result = import_deliveries(files, ledger, language)
         if output is OutputFormat.JSON:
             typer.echo(result.model_dump_json(indent=2))
         else:

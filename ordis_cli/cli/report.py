@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from ..report.render import FORMATS, report_figures, write_report
-from .common import DebugOpt, LangOpt, LedgerOpt, QuietOpt, guarded, resolve_lang, stdout_console
+from .common import (
+    DebugOpt,
+    LangOpt,
+    LedgerOpt,
+    QuietOpt,
+    guarded,
+    resolve_lang,
+    show_progress,
+    stderr_console,
+    stdout_console,
+)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -48,7 +58,12 @@ def report(
     with guarded(debug, language):
         chosen = _formats(formats)
         day = as_of.date() if as_of else dt.date.today()
-        figures, details = report_figures(ledger, day)
+        if show_progress(quiet):
+            with stderr_console().status("Calcul des chiffres…" if language == "fr"
+                                         else "Computing the figures…"):
+                figures, details = report_figures(ledger, day)
+        else:
+            figures, details = report_figures(ledger, day)
         if chosen == ("json",):
             typer.echo(figures.model_dump_json(indent=2))
             if out is not None:
