@@ -29,3 +29,13 @@ def write_atomically(path: Path, save: Callable[[str], object]) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def fresh_folder(default: Path) -> Path:
+    """``default`` if it does not exist or is empty, else ``default-2``, ``-3``…: a command
+    never writes into a folder an earlier one filled unless told to."""
+    candidate, number = default, 1
+    while candidate.exists() and any(candidate.iterdir()):
+        number += 1
+        candidate = default.with_name(f"{default.name}-{number}")
+    return candidate

@@ -22,8 +22,7 @@ from .common import (
     QuietOpt,
     guarded,
     resolve_lang,
-    show_progress,
-    stderr_console,
+    stages,
     stdout_console,
 )
 from .render import render_report
@@ -115,12 +114,8 @@ def allocate(
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
                                   ledger=ledger, out=out, policy=chosen, lang=language,
                                   dry_run=dry_run)
-        if show_progress(quiet):
-            with stderr_console().status("") as status:
-                result = run_allocation(request, lambda name: status.update(
-                    _STEPS[language][name]))
-        else:
-            result = run_allocation(request)
+        with stages(quiet) as show:
+            result = run_allocation(request, lambda name: show(_STEPS[language][name]))
         if result.summary is None:
             if output is OutputFormat.JSON:
                 typer.echo(result.validation.model_dump_json(indent=2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -62,6 +62,17 @@ def stderr_console() -> Console:
 
 def show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def stages(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr whose text the body updates at each stage; silent with
+    ``--quiet`` or when stderr is not a terminal."""
+    if not show_progress(quiet):
+        yield lambda _: None
+        return
+    with stderr_console().status("") as status:
+        yield status.update
 
 
 @contextmanager

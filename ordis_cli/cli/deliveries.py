@@ -19,8 +19,7 @@ from .common import (
     QuietOpt,
     guarded,
     resolve_lang,
-    show_progress,
-    stderr_console,
+    stages,
     stdout_console,
 )
 from .render import render_report
@@ -49,11 +48,8 @@ def import_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        if show_progress(quiet):
-            with stderr_console().status("Import des livraisons…" if language == "fr"
-                                         else "Importing deliveries…"):
-                result = import_deliveries(files, ledger, language)
-        else:
+        with stages(quiet) as show:
+            show("Import des livraisons…" if language == "fr" else "Importing deliveries…")
             result = import_deliveries(files, ledger, language)
         if output is OutputFormat.JSON:
             typer.echo(result.model_dump_json(indent=2))

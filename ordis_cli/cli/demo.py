@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ..atomic import fresh_folder
 from ..demo import run_demo
 from .common import (
     DebugOpt,
@@ -15,8 +16,7 @@ from .common import (
     QuietOpt,
     guarded,
     resolve_lang,
-    show_progress,
-    stderr_console,
+    stages,
     stdout_console,
 )
 
@@ -28,14 +28,6 @@ _STEPS = {
            "returns": "Partners fill in their workbooks…", "import": "Importing deliveries…",
            "report": "Report…"},
 }
-
-
-def _fresh(default: Path) -> Path:
-    candidate, number = default, 1
-    while candidate.exists() and any(candidate.iterdir()):
-        number += 1
-        candidate = default.with_name(f"{default.name}-{number}")
-    return candidate
 
 
 def demo(
@@ -55,13 +47,9 @@ def demo(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        target = out or _fresh(Path("ordis-demo"))
-        if show_progress(quiet):
-            with stderr_console().status("") as status:
-                result = run_demo(target, language,
-                                  lambda name: status.update(_STEPS[language][name]))
-        else:
-            result = run_demo(target, language)
+        target = out or fresh_folder(Path("ordis-demo"))
+        with stages(quiet) as show:
+            result = run_demo(target, language, lambda name: show(_STEPS[language][name]))
         if quiet:
             return
         console = stdout_console()

@@ -16,8 +16,7 @@ from .common import (
     QuietOpt,
     guarded,
     resolve_lang,
-    show_progress,
-    stderr_console,
+    stages,
     stdout_console,
 )
 
@@ -58,11 +57,8 @@ def report(
     with guarded(debug, language):
         chosen = _formats(formats)
         day = as_of.date() if as_of else dt.date.today()
-        if show_progress(quiet):
-            with stderr_console().status("Calcul des chiffres…" if language == "fr"
-                                         else "Computing the figures…"):
-                figures, details = report_figures(ledger, day)
-        else:
+        with stages(quiet) as show:
+            show("Calcul des chiffres…" if language == "fr" else "Computing the figures…")
             figures, details = report_figures(ledger, day)
         if chosen == ("json",):
             typer.echo(figures.model_dump_json(indent=2))

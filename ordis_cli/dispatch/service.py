@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import __version__
 from ..allocation import Plan, Policy, allocate
+from ..atomic import fresh_folder
 from ..atomic import umask as _umask
 from ..errors import UsageError
 from ..gc_pause import paused_gc
@@ -103,7 +104,9 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
     if inputs is None:
         return AllocationResult(validation=report)
     given = [p for p in (request.needs, request.donations, request.partners) if p]
-    out = request.out or _fresh_folder(Path(f"dispatch-{request.policy.date.isoformat()}"))
+    # a run never silently replaces an earlier run's workbooks (an explicit --out does, as a
+    # whole, atomically)
+    out = request.out or fresh_folder(Path(f"dispatch-{request.policy.date.isoformat()}"))
     if not request.dry_run:
         _check_out(out, given, request.lang)
     ledger = Ledger(request.ledger)
@@ -126,16 +129,6 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
         ledger.close()
     return AllocationResult(validation=report, summary=_summary(run_id, plan, inputs, files),
                             by_region=_by_region(plan, inputs))
-
-
-def _fresh_folder(default: Path) -> Path:
-    """The default folder, or ``-2``, ``-3``… beside it: a run never silently replaces the
-    workbooks of an earlier run (an explicit ``--out`` does, as a whole, atomically)."""
-    candidate, number = default, 1
-    while candidate.exists():
-        number += 1
-        candidate = default.with_name(f"{default.name}-{number}")
-    return candidate
 
 
 def _summary(run_id: int | None, plan: Plan, inputs: Inputs,
