@@ -100,6 +100,14 @@ def test_formats_and_languages(demo: Path, tmp_path: Path) -> None:
     assert invoke("report", "--ledger", tmp_path / "absent.db").exit_code == 2
 
 
+def test_weekly_series_has_no_gaps() -> None:
+    from ordis_cli.report.figures import _weeks_between
+
+    assert _weeks_between("2020-W52", "2021-W02") == [
+        "2020-W52", "2020-W53", "2021-W01", "2021-W02"]
+    assert _weeks_between("", "") == []
+
+
 def test_headline_is_in_press_style(demo: Path) -> None:
     press = (demo / "rapport" / "communique.md").read_text(encoding="utf-8")
     title = press.splitlines()[0]

@@ -109,7 +109,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     asked = sum(requested.values())
     coverage = min(sum(delivered.values()) / asked, 1.0) if asked else 0.0
     series, running = [], 0
-    for label in sorted(weekly):
+    for label in _weeks_between(min(weekly, default=""), max(weekly, default="")):
         running += weekly[label]
         series.append(Week(week=label, delivered=weekly[label], cumulative=running))
     by_region = {
@@ -131,6 +131,20 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         runs=len(ledger.table("SELECT id FROM runs WHERE status = 'active' AND run_date <= ?",
                               (day,))))
     return figures, details
+
+
+def _weeks_between(first: str, last: str) -> list[str]:
+    """Every ISO week from ``first`` to ``last`` (``2020-W16``), quiet weeks included."""
+    if not first:
+        return []
+    day = dt.date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+    end = dt.date.fromisocalendar(int(last[:4]), int(last[6:]), 1)
+    weeks = []
+    while day <= end:
+        year, number, _ = day.isocalendar()
+        weeks.append(f"{year}-W{number:02d}")
+        day += dt.timedelta(weeks=1)
+    return weeks
 
 
 def press_number(value: int) -> str:
