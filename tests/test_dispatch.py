@@ -132,9 +132,14 @@ def test_default_folder_never_replaces_an_earlier_run(tmp_path: Path,
 def test_dry_run_writes_and_records_nothing(tmp_path: Path) -> None:
     data = summary(tmp_path, "--dry-run")
     assert data["run"] is None and data["files"] == [] and data["shipments"] > 0
-    assert not (tmp_path / "envois").exists()
-    assert invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
-                  "json").stdout.strip() == "[]"
+    assert not (tmp_path / "envois").exists() and not (tmp_path / "ordis.db").exists()
+    summary(tmp_path)  # a real run, then a dry run on top of it: planned, not recorded
+    after = summary(tmp_path, "--dry-run", out="autre")
+    assert after["run"] is None and after["shipments"] == 0
+    assert not (tmp_path / "autre").exists()
+    runs = json.loads(invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
+                             "json").stdout)
+    assert len(runs) == 1
 
 
 def test_out_holding_an_input_is_refused(tmp_path: Path) -> None:

@@ -107,6 +107,11 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
     # a run never silently replaces an earlier run's workbooks (an explicit --out does, as a
     # whole, atomically)
     out = request.out or fresh_folder(Path(f"dispatch-{request.policy.date.isoformat()}"))
+    if request.dry_run and not request.ledger.exists():  # nothing earlier, nothing to create
+        step("allocating")
+        plan = allocate(inputs.structures, inputs.lots, inputs.partners, request.policy)
+        return AllocationResult(validation=report, summary=_summary(None, plan, inputs, []),
+                                by_region=_by_region(plan, inputs))
     if not request.dry_run:
         _check_out(out, given, request.lang)
     ledger = Ledger(request.ledger)
