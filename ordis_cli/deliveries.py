@@ -52,7 +52,7 @@ class DeliveriesImport(BaseModel):
 def import_deliveries(paths: list[Path], ledger_path: Path, lang: Lang,
                       today: dt.date | None = None) -> DeliveriesImport:
     options = ValidationOptions(lang=lang, today=today or dt.date.today(), keep_data=True)
-    ledger = Ledger(ledger_path)
+    ledger = Ledger(ledger_path, existing=True)
     try:
         results = [_import_one(path, ledger, options) for path in paths]
     finally:

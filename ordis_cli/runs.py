@@ -57,7 +57,7 @@ def _info(record: object) -> RunInfo:
 
 
 def list_runs(ledger_path: Path) -> list[RunInfo]:
-    ledger = Ledger(ledger_path)
+    ledger = Ledger(ledger_path, existing=True)
     try:
         return [_info(r) for r in ledger.runs()]
     finally:
@@ -73,7 +73,7 @@ def _missing(run_id: int, lang: Lang) -> RunError:
 
 
 def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
-    ledger = Ledger(ledger_path)
+    ledger = Ledger(ledger_path, existing=True)
     try:
         record = ledger.run(run_id)
         if record is None:
@@ -99,7 +99,7 @@ def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
 def cancel_run(ledger_path: Path, run_id: int, lang: Lang) -> Cancelled:
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
     already cancelled, or whose shipments were all delivered in full, is refused."""
-    ledger = Ledger(ledger_path)
+    ledger = Ledger(ledger_path, existing=True)
     try:
         with ledger.transaction():
             record = ledger.run(run_id)

@@ -257,6 +257,16 @@ def test_runs_list_show_cancel(tmp_path: Path) -> None:
     assert sum(again["allocated"].values()) == done["freed"]
 
 
+def test_commands_on_a_missing_ledger_say_so(tmp_path: Path) -> None:
+    absent = tmp_path / "absent.db"
+    for command in (["runs", "list"], ["runs", "show", "1"], ["runs", "cancel", "1"],
+                    ["deliveries", "import", str(SAMPLE / "dons.xlsx")], ["report"]):
+        result = invoke(*command, "--ledger", absent)
+        assert result.exit_code == 2, command
+        assert "registre introuvable" in " ".join(result.output.split())
+    assert not absent.exists()
+
+
 def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
     needs = tmp_path / "besoins.csv"
     needs.write_text("id_structure;nom_structure;departement;adresse;code_postal;commune;"

@@ -71,10 +71,13 @@ def _now() -> str:
 
 
 class Ledger:
-    """A ledger file, created on first use."""
+    """A ledger file, created on first use (``existing=True``: refuse a missing one)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, existing: bool = False) -> None:
         self.path = path
+        if existing and not path.exists():
+            raise LedgerError("no-ledger", f"{path} : registre introuvable. Il est créé par "
+                              "« ordis allocate » ; indiquez-le avec --ledger ou ORDIS_LEDGER.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,

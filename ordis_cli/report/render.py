@@ -123,10 +123,7 @@ def _write_text(path: Path, text: str) -> Path:
 
 
 def report_figures(ledger_path: Path, as_of: dt.date) -> tuple[Figures, Details]:
-    if not ledger_path.exists():
-        raise UsageError("no-ledger", f"{ledger_path} : registre introuvable. Il est créé par "
-                         "« ordis allocate » ; indiquez-le avec --ledger ou ORDIS_LEDGER.")
-    ledger = Ledger(ledger_path)
+    ledger = Ledger(ledger_path, existing=True)
     try:
         return compute(ledger, as_of)
     finally:
