@@ -344,3 +344,33 @@ def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
             "SELECT l.id FROM lots l JOIN (SELECT lot_id, SUM(quantity) AS used FROM shipments"
             " GROUP BY lot_id) s ON s.lot_id = l.id WHERE s.used > l.quantity").fetchall()
     assert over == []
+
+
+def test_policy_file_and_options(tmp_path: Path) -> None:
+    policy = tmp_path / "politique.toml"
+    policy.write_text('scope = "region"\ncap = 2\ndate = 2020-04-20\n'
+                      '[substitutions]\nfixe = ["portable"]\n', encoding="utf-8")
+    capped = summary(tmp_path, "--policy", str(policy), "--dry-run")
+    wide = summary(tmp_path, "--dry-run")
+    assert sum(capped["allocated"].values()) < sum(wide["allocated"].values())
+    lines = rows_of_plan(tmp_path, "--policy", str(policy))
+    per_need: dict[tuple[str, str, bool], int] = {}
+    for line in lines:  # the cap: units per structure and need, substitutions apart
+        key = (line[5], line[3], line[-3] == "substitution")
+        per_need[key] = per_need.get(key, 0) + line[4]
+    assert per_need and max(per_need.values()) <= 2
+    assert {line[-3] for line in lines} <= {"département", "région", "substitution"}
+    # an option given on the command line wins over the file
+    assert summary(tmp_path, "--policy", str(policy), "--scope", "national",
+                   "--dry-run")["allocated"] != capped["allocated"]
+    bad = tmp_path / "mauvaise.toml"
+    bad.write_text('scope = "planete"\n', encoding="utf-8")
+    result = allocate(tmp_path, "--policy", str(bad))
+    assert result.exit_code == 2 and "politique" in result.output
+    wrong = allocate(tmp_path, "--substitute", "fixe=imprimante")
+    assert wrong.exit_code == 2
+
+
+def rows_of_plan(tmp: Path, *extra: str) -> list[tuple[Any, ...]]:
+    data = summary(tmp, *extra, out="plan")
+    return rows(Path(data["files"][-1]))[1:]
