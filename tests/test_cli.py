@@ -119,6 +119,17 @@ def test_annotate_csv_rebuilds_the_sheet_safely(tmp_path: Path) -> None:
     assert sheet["C2"].comment is not None
 
 
+@pytest.mark.parametrize("name", ["besoins.xls", "besoins.ods", "besoins_unicode.txt"])
+def test_annotate_rebuilds_other_formats(data: Path, tmp_path: Path, name: str) -> None:
+    out = tmp_path / "copie.xlsx"
+    assert invoke("validate", data / name, "--annotate", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    assert sheet.cell(1, 1).value == "Identifiant structure"
+    assert sheet.cell(2, 1).value == "010000001"
+    assert book.sheetnames[-1] == "problemes"
+
+
 def test_annotate_several_files_into_a_folder(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "annotes"
     invoke("validate", data / "besoins_erreurs.csv", data / "dons_ok.xlsx", "--annotate", out)
