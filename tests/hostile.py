@@ -120,3 +120,14 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 64
 HTML = (b"<html><head><meta charset='utf-8'></head><body><table><tr><td>id_structure</td>"
         b"</tr></table></body></html>")
 OLE2_GARBAGE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x07" * 2048
+
+
+def ods_repeat(tmp: Path, rows: int, columns: int) -> Path:
+    """The fixture .ods with one more row, repeated ``rows`` times, of a value repeated over
+    ``columns`` cells."""
+    source = Path(__file__).parent / "data" / "besoins.ods"
+    extra = (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+             f'table:number-columns-repeated="{columns}" office:value-type="string">'
+             "<text:p>x</text:p></table:table-cell></table:table-row></table:table>").encode()
+    return rewrite_member(source, tmp / "repete.ods", "content.xml",
+                          lambda d: d.replace(b"</table:table>", extra, 1))

@@ -34,6 +34,8 @@ CASES: list[tuple[str, Builder, str]] = [
     ("declared", lambda t: hostile.declared_range(t, "A1:XFD1048576"), "too-many-rows"),
     ("declared wide", lambda t: hostile.declared_range(t, "A1:ZZ10"), "too-many-columns"),
     ("docx", hostile.not_a_workbook, "unsupported-file"),
+    ("ods rows", lambda t: hostile.ods_repeat(t, 2_000_000, 1), "too-many-rows"),
+    ("ods columns", lambda t: hostile.ods_repeat(t, 1, 5_000), "too-many-columns"),
     ("ole2 garbage", lambda t: hostile.named(t, "vieux.xls", hostile.OLE2_GARBAGE),
      "corrupted-file"),
     ("binary", lambda t: hostile.named(t, "donnees.csv", b"\x01\x02\x00\x00\xff" * 100),
@@ -59,6 +61,16 @@ def test_refused_with_own_message(tmp_path: Path, label: str, build: Builder, co
     assert payload["ok"] is False
     assert payload["files"][0]["issues"][0]["code"] == code
     assert path.read_bytes() == before  # never modified
+
+
+def test_padding_of_empty_ods_rows_is_harmless(tmp_path: Path) -> None:
+    source = Path(__file__).parent / "data" / "besoins.ods"
+    padded = hostile.rewrite_member(
+        source, tmp_path / "pad.ods", "content.xml",
+        lambda d: d.replace(b"</table:table>", b'<table:table-row table:number-rows-repeated='
+                            b'"1048000"><table:table-cell table:number-columns-repeated="1024"/>'
+                            b"</table:table-row></table:table>", 1))
+    assert invoke("validate", padded).exit_code == 0
 
 
 def test_messages_differ_and_speak_french(tmp_path: Path) -> None:

@@ -128,6 +128,8 @@ def _inspect_zip(path: Path, lang: Lang) -> Format:
             for member in members:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     _check_prolog(path, archive, member.filename, lang)
+            if fmt == "ods":
+                _check_ods_extent(path, archive, lang)
             if fmt == "xlsx":
                 titles = _sheet_titles(archive)
                 for member in members:
@@ -248,6 +250,31 @@ def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, sheet: 
                                       int(ref.group(2)), lang)
             tail = chunk[-_OVERLAP:]
             chunk = handle.read(_SCAN_BYTES)
+
+
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+
+
+def _check_ods_extent(path: Path, archive: zipfile.ZipFile, lang: Lang) -> None:
+    """An ODS row or cell repeated past the limits is refused when it holds a value (empty
+    repeated rows and columns are how LibreOffice pads every sheet, and are harmless)."""
+    with archive.open("content.xml") as handle:
+        data = handle.read()
+    for match in _ODS_REPEAT.finditer(data):
+        count = int(match.group(2))
+        rows = match.group(1) == b"rows"
+        if count <= (limits.MAX_SHEET_ROWS if rows else limits.MAX_COLUMNS):
+            continue
+        end = data.find(b"</table:table-row>" if rows else b">", match.end())
+        if b"office:value-type" not in data[match.end() : end if end > 0 else None]:
+            continue
+        if rows:
+            raise ReadingError("too-many-rows",
+                               say("too-many-rows", lang, sheet="-", rows=f"{count:,}"),
+                               str(path))
+        raise ReadingError("too-many-columns",
+                           say("too-many-columns", lang, sheet="-", column=str(count)),
+                           str(path))
 
 
 def _check_extent(path: Path, sheet: str, column: str, row: int, lang: Lang) -> None:
