@@ -125,3 +125,23 @@ def test_narrow_no_break_space_survives_the_csv_parser() -> None:
     assert cells[-1] == "1\u202f050"
     assert values.whole_number(cells[-1]) == (1050, None)
     assert _column("besoins_export_excel.csv", "code_postal")[0] == "1000"
+
+
+def test_xlsm_is_read_by_its_bytes_and_its_macros_never_run(tmp_path: Path) -> None:
+    """A macro-enabled workbook is a zip like any xlsx: its data is read, nothing executes,
+    and the annotated copy is a plain .xlsx without the macros."""
+    import zipfile
+
+    path = tmp_path / "besoins.xlsm"
+    with zipfile.ZipFile(DATA / "besoins_ok.xlsx") as source, zipfile.ZipFile(path, "w") as out:
+        for item in source.infolist():
+            out.writestr(item, source.read(item.filename))
+        out.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not run")
+    report = validate(path).files[0]
+    assert report.kind is Kind.NEEDS and report.rows == 6 and report.errors == 0
+    copy = tmp_path / "copie.xlsx"
+    from .conftest import invoke
+
+    assert invoke("validate", path, "--annotate", copy).exit_code == 0
+    with zipfile.ZipFile(copy) as archive:
+        assert "xl/vbaProject.bin" not in archive.namelist()
