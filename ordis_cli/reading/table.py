@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import ReadingError
 from ..messages import Lang, say
 from ..models import Kind
-from ..schema import SCHEMAS, key_map, required
+from ..schema import key_map, required
 from ..textnorm import column_letter, header_key
 from . import limits
 from .delimited import CsvSource
@@ -172,6 +172,3 @@ def _locate(
     header = _build_header(header_cells[: limits.MAX_COLUMNS], kind)
     return Table(str(path), fmt, source.name, kind, header_row, header, source, sheets)
 
-
-def schema_columns(kind: Kind) -> list[str]:
-    return [c.name for c in SCHEMAS[kind]]

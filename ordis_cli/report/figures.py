@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -164,6 +163,3 @@ def press_round(value: int) -> str:
         return press_number(value)
     return f"plus de {press_number(floor)}"
 
-
-def as_dict(figures: Figures) -> dict[str, Any]:
-    return figures.model_dump(mode="json")

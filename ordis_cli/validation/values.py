@@ -15,11 +15,7 @@ import re
 from typing import Any
 
 from ..models import DeviceType
-from ..territory import (
-    departement_code,
-    departements,
-    suggest_departement,
-)
+from ..territory import departement_code, suggest_departement
 from ..textnorm import SPACES, alias_key
 
 Fault = tuple[str, dict[str, Any]] | None
@@ -288,6 +284,3 @@ state = Choice("unknown-state", {
     "reconditionne": ("reconditionnee", "refurbished", "occasion", "used", "remis a neuf"),
 })
 
-
-def known_departement(code: str) -> bool:
-    return code in departements()
