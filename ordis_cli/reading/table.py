@@ -171,4 +171,3 @@ def _locate(
     header_row, header_cells = head[index]
     header = _build_header(header_cells[: limits.MAX_COLUMNS], kind)
     return Table(str(path), fmt, source.name, kind, header_row, header, source, sheets)
-

@@ -162,4 +162,3 @@ def press_round(value: int) -> str:
     if floor == value:
         return press_number(value)
     return f"plus de {press_number(floor)}"
-

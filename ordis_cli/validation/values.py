@@ -283,4 +283,3 @@ state = Choice("unknown-state", {
     "neuf": ("new", "neuve", "neufs"),
     "reconditionne": ("reconditionnee", "refurbished", "occasion", "used", "remis a neuf"),
 })
-
