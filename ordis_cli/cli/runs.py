@@ -16,6 +16,7 @@ from .common import (
     LangOpt,
     LedgerOpt,
     OutputFormat,
+    QuietOpt,
     guarded,
     resolve_lang,
     stdout_console,
@@ -35,6 +36,7 @@ def list_command(
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Liste les allocations du registre.
@@ -48,6 +50,8 @@ def list_command(
         runs = list_runs(ledger)
         if output is OutputFormat.JSON:
             typer.echo(json.dumps([r.model_dump() for r in runs], indent=2, ensure_ascii=False))
+            return
+        if quiet:
             return
         table = Table()
         for head in _HEAD[language]:
@@ -65,6 +69,7 @@ def show_command(
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Détaille une allocation : fichiers d'entrée (SHA-256), politique, lignes par
@@ -79,6 +84,8 @@ def show_command(
         detail = show_run(ledger, run, language)
         if output is OutputFormat.JSON:
             typer.echo(detail.model_dump_json(indent=2))
+            return
+        if quiet:
             return
         console = stdout_console()
         status = _STATUS[language][detail.status]
@@ -108,6 +115,7 @@ def cancel_command(
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Annule une allocation : ce qui n'a pas été livré retourne aux besoins et au stock.
@@ -122,6 +130,8 @@ def cancel_command(
         done = cancel_run(ledger, run, language)
         if output is OutputFormat.JSON:
             typer.echo(done.model_dump_json(indent=2))
+            return
+        if quiet:
             return
         text = (f"Allocation n° {done.run} annulée : {done.freed} unité(s) libérée(s), "
                 f"{done.kept_delivered} livrée(s) conservée(s)." if language == "fr" else
