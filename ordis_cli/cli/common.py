@@ -64,6 +64,15 @@ def show_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def answered(output: OutputFormat, quiet: bool, as_json: Callable[[], str]) -> bool:
+    """Print the JSON result when asked; True when nothing more is to be printed (JSON, or
+    ``--quiet``)."""
+    if output is OutputFormat.JSON:
+        typer.echo(as_json())
+        return True
+    return quiet
+
+
 @contextmanager
 def stages(quiet: bool) -> Iterator[Callable[[str], None]]:
     """A spinner on stderr whose text the body updates at each stage; silent with

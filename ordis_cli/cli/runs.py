@@ -17,6 +17,7 @@ from .common import (
     LedgerOpt,
     OutputFormat,
     QuietOpt,
+    answered,
     guarded,
     resolve_lang,
     stdout_console,
@@ -48,10 +49,8 @@ def list_command(
     language = resolve_lang(lang)
     with guarded(debug, language):
         runs = list_runs(ledger)
-        if output is OutputFormat.JSON:
-            typer.echo(json.dumps([r.model_dump() for r in runs], indent=2, ensure_ascii=False))
-            return
-        if quiet:
+        if answered(output, quiet, lambda: json.dumps([r.model_dump() for r in runs],
+                                                      indent=2, ensure_ascii=False)):
             return
         table = Table()
         for head in _HEAD[language]:
@@ -82,10 +81,7 @@ def show_command(
     language = resolve_lang(lang)
     with guarded(debug, language):
         detail = show_run(ledger, run, language)
-        if output is OutputFormat.JSON:
-            typer.echo(detail.model_dump_json(indent=2))
-            return
-        if quiet:
+        if answered(output, quiet, lambda: detail.model_dump_json(indent=2)):
             return
         console = stdout_console()
         status = _STATUS[language][detail.status]
@@ -128,10 +124,7 @@ def cancel_command(
     language = resolve_lang(lang)
     with guarded(debug, language):
         done = cancel_run(ledger, run, language)
-        if output is OutputFormat.JSON:
-            typer.echo(done.model_dump_json(indent=2))
-            return
-        if quiet:
+        if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
         text = (f"Allocation n° {done.run} annulée : {done.freed} unité(s) libérée(s), "
                 f"{done.kept_delivered} livrée(s) conservée(s)." if language == "fr" else

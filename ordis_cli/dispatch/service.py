@@ -121,6 +121,7 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
             earlier = ledger.earlier(request.policy.date)
             plan = allocate(inputs.structures, inputs.lots, inputs.partners, request.policy,
                             earlier)
+            by_region = _by_region(plan, inputs)
             files: list[str] = []
             run_id = None
             if not request.dry_run:
@@ -129,11 +130,11 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
                 run_id, ids = ledger.record_run(
                     request.policy.date, policy_json(request.policy), __version__, str(out),
                     [RunFile(role, str(p), _sha256(p)) for role, p in roles], plan, inputs)
-                files = _write_outputs(out, plan, ids, inputs, request)
+                files = _write_outputs(out, plan, ids, inputs, request, by_region)
     finally:
         ledger.close()
     return AllocationResult(validation=report, summary=_summary(run_id, plan, inputs, files),
-                            by_region=_by_region(plan, inputs))
+                            by_region=by_region)
 
 
 def _summary(run_id: int | None, plan: Plan, inputs: Inputs,
@@ -192,7 +193,7 @@ def _lines(plan: Plan, ids: list[str], inputs: Inputs,
 
 
 def _write_outputs(out: Path, plan: Plan, ids: list[str], inputs: Inputs,
-                   request: AllocateRequest) -> list[str]:
+                   request: AllocateRequest, by_region: dict[str, dict[str, int]]) -> list[str]:
     """Write every workbook into a staging folder beside ``out``, then put it in place: an
     interruption leaves the previous set or the complete new one."""
     lang = request.lang
@@ -215,7 +216,7 @@ def _write_outputs(out: Path, plan: Plan, ids: list[str], inputs: Inputs,
         everything.sort(key=lambda row: row[0])
         write_allocation(staging / "allocation.xlsx", everything,
                          _unmet_rows(plan, inputs, request), _leftover_rows(plan, inputs),
-                         _totals_rows(plan, inputs), lang)
+                         _totals_rows(plan, inputs, by_region), lang)
         names.append("allocation.xlsx")
         _swap(staging, out)
     except BaseException:
@@ -251,8 +252,8 @@ def _leftover_rows(plan: Plan, inputs: Inputs) -> list[list[Any]]:
             for lot in sorted(inputs.lots, key=lambda lot: lot.id) if plan.leftover[lot.id]]
 
 
-def _totals_rows(plan: Plan, inputs: Inputs) -> list[list[Any]]:
-    allocated = _by_region(plan, inputs)
+def _totals_rows(plan: Plan, inputs: Inputs,
+                 allocated: dict[str, dict[str, int]]) -> list[list[Any]]:
     dept_of = {s.id: s.departement for s in inputs.structures}
     unmet: Counter[str] = Counter()
     for item in plan.unmet:

@@ -62,12 +62,11 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
     computers = sum(figures.delivered[d] for d in ("portable", "fixe"))
     structures = (figures.structures_equipped if isinstance(figures.structures_equipped, str)
                   else press_number(figures.structures_equipped))
-    rounded = press_round(computers) if lang == "fr" else press_round(computers).replace(
-        "plus de", "more than")
+    # the headline counts computers; with none delivered yet, every device
+    rounded = press_round(computers or total_delivered)
+    if lang == "en":
+        rounded = rounded.replace("plus de", "more than")
     sentence = words["sentence"] if computers else words["sentence_devices"]
-    if not computers:
-        rounded = press_round(total_delivered) if lang == "fr" else press_round(
-            total_delivered).replace("plus de", "more than")
     regions = [
         (name, {"dispatched_total": sum(row.dispatched.values()),
                 "delivered_total": sum(row.delivered.values()),
