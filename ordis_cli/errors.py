@@ -34,3 +34,14 @@ class UsageError(OrdisError):
     """The command line asks for something impossible (e.g. writing over an input file)."""
 
     exit_code = 2
+
+
+class WriteError(OrdisError):
+    """An output cannot be written: a non-empty ``--out``, a read-only or missing folder, a
+    file where a folder is expected, a full disk. Nothing half-written is left behind."""
+
+    exit_code = 2
+
+    def __init__(self, code: str, message: str, path: str) -> None:
+        super().__init__(code, message)
+        self.path = path

@@ -347,6 +347,56 @@ _M: dict[str, tuple[str, str]] = {
         "partenaires à pleine capacité pour cet envoi",
         "partners at full capacity for this run",
     ),
+    # --- writing outputs (SPEC §1: what ordis writes; exit 2) ---
+    "out-not-empty": (
+        "ce dossier existe et n'est pas vide : ordis n'écrit jamais dans un dossier qui contient "
+        "déjà des fichiers. Choisissez un dossier neuf avec --out, ou omettez --out pour un "
+        "nom libre.",
+        "this folder exists and is not empty: ordis never writes into a folder that already "
+        "holds files. Choose a new folder with --out, or leave --out out for a free name.",
+    ),
+    "out-is-a-file": (
+        "c'est un fichier, pas un dossier : ordis ne le remplace pas. Choisissez un autre --out.",
+        "this is a file, not a folder: ordis does not replace it. Choose another --out.",
+    ),
+    "write-disk-full": (
+        "écriture impossible, le disque est plein ({detail}). Rien n'a été écrit ; libérez de "
+        "la place puis relancez.",
+        "cannot write, the disk is full ({detail}). Nothing was written; free some space and "
+        "run again.",
+    ),
+    "write-denied": (
+        "écriture refusée ({detail}) : le dossier est en lecture seule ou vous n'avez pas les "
+        "droits. Choisissez un autre dossier.",
+        "writing refused ({detail}): the folder is read-only or you lack the rights. Choose "
+        "another folder.",
+    ),
+    "write-no-parent": (
+        "le dossier qui doit le contenir n'existe pas ({detail}). Créez-le ou choisissez un "
+        "autre chemin.",
+        "the folder meant to hold it does not exist ({detail}). Create it or choose another "
+        "path.",
+    ),
+    "write-not-a-folder": (
+        "un fichier porte le nom d'un dossier attendu sur ce chemin ({detail}). Choisissez un "
+        "autre chemin.",
+        "a file stands where a folder is expected on this path ({detail}). Choose another "
+        "path.",
+    ),
+    "write-exists": (
+        "existe déjà : ordis ne remplace pas un fichier qu'il n'a pas créé. Choisissez un autre "
+        "nom.{detail}",
+        "already exists: ordis does not replace a file it did not create. Choose another "
+        "name.{detail}",
+    ),
+    "write-is-a-folder": (
+        "c'est un dossier, un fichier était attendu.{detail}",
+        "this is a folder, a file was expected.{detail}",
+    ),
+    "write-failed": (
+        "écriture impossible ({detail}). Rien n'a été écrit.",
+        "cannot write ({detail}). Nothing was written.",
+    ),
     # --- pieces of sentences ---
     "why-negative": ("nombre négatif", "negative number"),
     "why-fraction": ("nombre à virgule", "not a whole number"),

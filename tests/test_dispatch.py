@@ -318,7 +318,7 @@ def test_a_failure_while_writing_leaves_the_previous_set_and_no_run(
 
     monkeypatch.setattr("ordis_cli.dispatch.service.write_allocation", broken)
     result = allocate(tmp_path, "--cap", "1", "--date", "2020-05-01")
-    assert result.exit_code == 3
+    assert result.exit_code == 2
     assert {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     runs = json.loads(invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",

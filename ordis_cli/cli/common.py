@@ -13,8 +13,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from typer.exceptions import TyperException
 
+from ..atomic import write_error
 from ..errors import OrdisError
 from ..messages import Lang, default_lang
 
@@ -96,16 +98,27 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
         if debug:
             raise
         where = f"{getattr(error, 'path', '')}: " if getattr(error, "path", "") else ""
-        stderr_console().print(f"[bold red]ordis[/] {where}{error.message}", markup=True,
-                               highlight=False)
+        _fail(f"{where}{error.message}")
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except OSError as error:  # a path the command could not write or read: never exit 3
+        if debug:
+            raise
+        written = write_error(Path(error.filename or "."), error, lang)
+        _fail(f"{written.path}: {written.message}")
+        raise typer.Exit(2) from None
     except Exception as error:
         if debug:
             raise
         text = ("Erreur interne d'ordis ({kind}). Relancez avec --debug et signalez-la."
                 if lang == "fr" else
                 "ordis internal error ({kind}). Run again with --debug and report it.")
-        stderr_console().print(f"[bold red]ordis[/] {text.format(kind=type(error).__name__)}")
+        _fail(text.format(kind=type(error).__name__))
         raise typer.Exit(3) from None
+
+
+def _fail(message: str) -> None:
+    """One line on stderr; paths and values are printed as they are (a ``[`` in a file name
+    is not rich markup)."""
+    stderr_console().print(Text.assemble(("ordis ", "bold red"), message), highlight=False)
