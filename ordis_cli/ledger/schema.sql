@@ -68,3 +68,22 @@ CREATE TABLE IF NOT EXISTS lots (
     amount_eur REAL,
     run_id INTEGER NOT NULL REFERENCES runs (id)
 );
+-- Where a run's workbooks go, so that ledger and folders agree: a run is recorded with its
+-- outputs 'writing' (their staging folder named here), then 'written' once the folder is in
+-- place; a run interrupted in between is found by the next allocate, which cancels it and
+-- removes its staging folder ('abandoned'). Run ids are never reused (AUTOINCREMENT).
+CREATE TABLE IF NOT EXISTS run_outputs (
+    run_id INTEGER PRIMARY KEY REFERENCES runs (id),
+    host TEXT NOT NULL,
+    staging TEXT NOT NULL,
+    out_dir TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('writing', 'written', 'abandoned'))
+);
+-- Structures and lots retired by a run (allocate --retire-missing): known to the ledger,
+-- absent from that run's files; their remaining need or stock leaves the figures.
+CREATE TABLE IF NOT EXISTS retired (
+    kind TEXT NOT NULL CHECK (kind IN ('structure', 'lot')),
+    id TEXT NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    PRIMARY KEY (kind, id)
+);
