@@ -84,21 +84,18 @@ def fresh_folder(default: Path) -> Path:
     return candidate
 
 
-def _make_parent(target: Path, lang: Lang) -> None:
+def _check_parent(target: Path, lang: Lang) -> None:
+    """The folder that will hold ``target`` must exist: a mistyped path is not created."""
     parent = target.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:  # a file where a folder is expected
-        raise WriteError("write-not-a-folder",
-                         say("write-not-a-folder", lang, detail=exc.strerror), str(parent)
-                         ) from exc
-    except OSError as exc:
-        raise write_error(parent, exc, lang) from exc
+    if parent.is_dir():
+        return
+    key = "write-not-a-folder" if parent.exists() else "write-no-parent"
+    raise WriteError(key, say(key, lang, detail=str(parent)), str(target))
 
 
 def new_staging(target: Path, lang: Lang) -> Path:
     """A hidden, empty staging folder beside ``target``, private to this process."""
-    _make_parent(target, lang)
+    _check_parent(target, lang)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}-",
                                         dir=target.parent))
@@ -153,7 +150,7 @@ def write_atomically(path: Path, save: Callable[[str], object], lang: Lang = "fr
                      replace: bool = True) -> Path:
     """Call ``save(temporary_path)``, then move the result to ``path``. With
     ``replace=False`` an existing ``path`` is refused (``WriteError``), never replaced."""
-    _make_parent(path, lang)
+    _check_parent(path, lang)
     if not replace and (path.exists() or path.is_symlink()):
         raise WriteError("write-exists", say("write-exists", lang, detail=""), str(path))
     if path.is_dir():

@@ -18,9 +18,9 @@ import openpyxl
 from pydantic import BaseModel
 
 from .allocation import Policy
+from .atomic import output_folder, write_error
 from .deliveries import import_deliveries
 from .dispatch.service import AllocateRequest, run_allocation
-from .errors import UsageError
 from .messages import Lang
 from .report.render import FORMATS, report_figures, write_report
 from .sample import write_sample
@@ -68,16 +68,30 @@ def _fill_like_a_partner(source: Path, target: Path, rng: random.Random) -> None
     book.save(target)
 
 
-def run_demo(out: Path, lang: Lang, step: Callable[[str], None] | None = None) -> DemoResult:
-    say = step or (lambda _: None)
-    if out.exists() and any(out.iterdir()):
-        raise UsageError("demo-out-not-empty", (
-            f"{out} existe déjà et n'est pas vide : la démonstration s'installe dans un dossier "
-            "neuf. Choisissez un autre --out." if lang == "fr" else
-            f"{out} exists and is not empty: the demo needs a fresh folder. Choose another "
-            "--out."))
+def run_demo(out: Path | None, lang: Lang,
+             step: Callable[[str], None] | None = None) -> DemoResult:
+    """Play the whole cycle into ``out`` (absent or empty; default ``./ordis-demo``, or the
+    next free name). A failure removes what the demo wrote: no half-played folder stays."""
+    target = output_folder(out, Path("ordis-demo"), lang)
+    existed = target.exists()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(target, exc, lang) from exc
+    try:
+        return _play(target, lang, step or (lambda _: None))
+    except BaseException:
+        for entry in ([*target.iterdir()] if existed else [target]):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+        raise
+
+
+def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
     data, ledger = out / "donnees", out / "ordis.db"
-    data.mkdir(parents=True, exist_ok=True)
+    data.mkdir()
     say("data")
     samples = bundled_samples()
     if samples is not None:
@@ -95,11 +109,10 @@ def run_demo(out: Path, lang: Lang, step: Callable[[str], None] | None = None) -
     assert allocation.summary is not None
     say("returns")
     returns = out / "retours"
-    returns.mkdir(exist_ok=True)
+    returns.mkdir()
     rng = random.Random(2020)
-    for path in sorted(Path(p) for p in allocation.summary.files):
-        if path.name.startswith("expeditions_"):
-            _fill_like_a_partner(path, returns / path.name, rng)
+    for path in sorted(Path(f.path) for f in allocation.summary.files if f.partner):
+        _fill_like_a_partner(path, returns / path.name, rng)
     say("import")
     import_deliveries(sorted(returns.iterdir()), ledger, lang, today=REPORT_DATE)
     say("report")

@@ -18,7 +18,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .atomic import write_atomically
+from .atomic import output_folder, staged_folder, write_atomically
+from .messages import Lang
 from .territory import departements, regions
 from .textnorm import fold
 from .xlsx_safety import clean_text
@@ -319,8 +320,10 @@ def _csv_value(value: Any) -> Any:
 
 
 def write_sample(out: Path, structures: int = 300, lots: int = 150, seed: int = 2020,
-                 fmt: SampleFormat = "xlsx", with_errors: bool = False) -> list[Path]:
-    """Write needs, donations and partners files into ``out``; return their paths."""
+                 fmt: SampleFormat = "xlsx", with_errors: bool = False,
+                 lang: Lang = "fr") -> list[Path]:
+    """Write needs, donations and partners files into ``out`` (absent or empty: SPEC §1),
+    all of them or none; return their paths."""
     needs = needs_rows(structures, seed)
     donations = donation_rows(lots, seed)
     suffix = "_erreurs" if with_errors else ""
@@ -333,12 +336,14 @@ def write_sample(out: Path, structures: int = 300, lots: int = 150, seed: int = 
         (f"dons{suffix}", "dons", DONATION_COLUMNS, donations, "Dons reçus"),
         ("partenaires", "partenaires", PARTNER_COLUMNS, partner_rows(), None),
     ]
+    target = output_folder(out, out, lang)
     written = []
-    for stem, sheet, columns, rows, title in files:
-        path = out / f"{stem}.{fmt}"
-        if fmt == "csv":
-            write_csv(path, columns, rows, title if with_errors else None)
-        else:
-            write_xlsx(path, sheet, columns, rows)
-        written.append(path)
+    with staged_folder(target, lang) as staging:
+        for stem, sheet, columns, rows, title in files:
+            name = f"{stem}.{fmt}"
+            if fmt == "csv":
+                write_csv(staging / name, columns, rows, title if with_errors else None)
+            else:
+                write_xlsx(staging / name, sheet, columns, rows)
+            written.append(target / name)
     return written

@@ -44,11 +44,13 @@ def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
 def test_allocate_writes_the_workbooks_and_records_the_run(tmp_path: Path) -> None:
     inputs = {p: sha256(p) for p in SAMPLE.glob("*.xlsx")}
     data = summary(tmp_path)
-    assert set(data) == {"run", "shipments", "allocated", "unmet", "leftover", "files"}
+    assert set(data) == {"run", "shipments", "allocated", "unmet", "leftover", "files",
+                         "retired", "recovered", "warnings"}
     assert data["run"] == 1 and data["shipments"] > 100
     for key in ("allocated", "unmet", "leftover"):
         assert list(data[key]) == ["portable", "fixe", "tablette", "box_4g"]
-    files = [Path(f) for f in data["files"]]
+    files = [Path(f["path"]) for f in data["files"]]
+    assert [f["partner"] for f in data["files"]][-1] is None
     assert files[-1].name == "allocation.xlsx"
     assert all(f.exists() for f in files)
     assert {p: sha256(p) for p in inputs} == inputs  # inputs untouched
@@ -76,7 +78,7 @@ def test_dispatch_workbook_is_ready_to_fill_and_print(tmp_path: Path) -> None:
     summary(tmp_path)
     book = openpyxl.load_workbook(tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx")
     sheet = book["expeditions"]
-    assert book.sheetnames == ["expeditions"]
+    assert book.sheetnames == ["a_lire", "expeditions"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:Q")
     assert sheet.page_setup.orientation == "landscape"
@@ -124,9 +126,9 @@ def test_default_folder_never_replaces_an_earlier_run(tmp_path: Path,
                SAMPLE / "dons.xlsx", "--date", DATE, "--format", "json"]
     first = json.loads(invoke(*command).stdout)
     second = json.loads(invoke(*command).stdout)
-    assert Path(first["files"][0]).parent.name == "dispatch-2020-04-20"
-    assert Path(second["files"][0]).parent.name == "dispatch-2020-04-20-2"
-    assert all(Path(f).exists() for f in first["files"])
+    assert Path(first["files"][0]["path"]).parent.name == "dispatch-2020-04-20"
+    assert Path(second["files"][0]["path"]).parent.name == "dispatch-2020-04-20-2"
+    assert all(Path(f["path"]).exists() for f in first["files"])
 
 
 def test_dry_run_writes_and_records_nothing(tmp_path: Path) -> None:
@@ -308,22 +310,23 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     assert sheet["J2"].value == "@Lyon" and sheet["C2"].value == "-Nexora"
 
 
-def test_a_failure_while_writing_leaves_the_previous_set_and_no_run(
+def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     summary(tmp_path)
     before = {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()}
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise OSError("disque plein")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("ordis_cli.dispatch.service.write_allocation", broken)
-    result = allocate(tmp_path, "--cap", "1", "--date", "2020-05-01")
-    assert result.exit_code == 2
+    result = allocate(tmp_path, "--cap", "1", "--date", "2020-05-01", out="envois2")
+    assert result.exit_code == 2 and "disque est plein" in result.output
     assert {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()} == before
+    assert not (tmp_path / "envois2").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     runs = json.loads(invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
                              "json").stdout)
-    assert len(runs) == 1
+    assert [r["status"] for r in runs] == ["active", "cancelled"]
 
 
 def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
@@ -373,4 +376,4 @@ def test_policy_file_and_options(tmp_path: Path) -> None:
 
 def rows_of_plan(tmp: Path, *extra: str) -> list[tuple[Any, ...]]:
     data = summary(tmp, *extra, out="plan")
-    return rows(Path(data["files"][-1]))[1:]
+    return rows(Path(data["files"][-1]["path"]))[1:]

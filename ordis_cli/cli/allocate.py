@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from ..allocation.policy import Scope, load_policy
 from ..dispatch.service import AllocateRequest, AllocationResult, run_allocation
-from ..messages import Lang
+from ..messages import Lang, say
 from ..models import DEVICE_TYPES, DeviceType
 from .common import (
     DebugOpt,
@@ -38,12 +39,16 @@ _WORDS = {
            "ni enregistré", "region": "Région", "total": "Total", "unmet": "Non couvert",
            "leftover": "Stock restant", "lines": "{n} lignes d'envoi", "files": "Fichiers :",
            "nothing": "Rien de nouveau à allouer : les besoins couverts par les allocations "
-           "précédentes ne sont pas servis deux fois."},
+           "précédentes ne sont pas servis deux fois.",
+           "retired": "Retirés (--retire-missing) : {structures} structure(s), {lots} lot(s).",
+           "allocation": "tableau de l'allocation"},
     "en": {"title": "Run {run}", "dry": "Dry run: nothing written or recorded",
            "region": "Région", "total": "Total", "unmet": "Unmet", "leftover": "Stock left",
            "lines": "{n} shipment lines", "files": "Files:",
            "nothing": "Nothing new to allocate: needs covered by earlier runs are not served "
-           "twice."},
+           "twice.",
+           "retired": "Retired (--retire-missing): {structures} structure(s), {lots} lot(s).",
+           "allocation": "allocation workbook"},
 }
 
 
@@ -86,6 +91,9 @@ def allocate(
         "--policy", help="Fichier TOML : scope, cap, date, [substitutions].")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")] = False,
+    retire_missing: Annotated[bool, typer.Option(
+        "--retire-missing", help="Retire les structures et lots connus du registre mais "
+        "absents des fichiers (sinon l'allocation s'arrête).")] = False,
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
@@ -113,7 +121,7 @@ def allocate(
         })
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
                                   ledger=ledger, out=out, policy=chosen, lang=language,
-                                  dry_run=dry_run)
+                                  dry_run=dry_run, retire_missing=retire_missing)
         with stages(quiet) as show:
             result = run_allocation(request, lambda name: show(_STEPS[language][name]))
         if result.summary is None:
@@ -149,9 +157,15 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
         table.add_row(label, *(f"{counts[d.value]:,}".replace(",", "\u202f")
                                for d in DEVICE_TYPES), style=style)
     console.print(table)
+    for run in summary.recovered:
+        console.print(say("recovered-run", lang, run=run), style="yellow", markup=False)
+    if any(summary.retired.values()):
+        console.print(words["retired"].format(**summary.retired), style="yellow")
+    for note in summary.warnings:
+        console.print(Text(f"⚠ {note.message}", style="yellow"))
     if summary.shipments == 0:
         console.print(words["nothing"], style="yellow")
     if summary.files:
         console.print(words["files"])
-        for path in summary.files:
-            console.print(f"  {path}", highlight=False)
+        for file in summary.files:
+            console.print(Text(f"  {file.path}  ({file.partner or words['allocation']})"))

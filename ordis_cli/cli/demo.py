@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..atomic import fresh_folder
 from ..demo import run_demo
 from .common import (
     DebugOpt,
@@ -47,9 +46,8 @@ def demo(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        target = out or fresh_folder(Path("ordis-demo"))
         with stages(quiet) as show:
-            result = run_demo(target, language, lambda name: show(_STEPS[language][name]))
+            result = run_demo(out, language, lambda name: show(_STEPS[language][name]))
         if quiet:
             return
         console = stdout_console()

@@ -36,7 +36,7 @@ def sample(
         if fmt not in ("xlsx", "csv"):
             raise typer.BadParameter("xlsx ou csv", param_hint="--file-format")
         written = write_sample(out, structures, lots, seed, "csv" if fmt == "csv" else "xlsx",
-                               with_errors)
+                               with_errors, language)
         if not quiet:
             console = stdout_console()
             for path in written:

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS lots (
 CREATE TABLE IF NOT EXISTS run_outputs (
     run_id INTEGER PRIMARY KEY REFERENCES runs (id),
     host TEXT NOT NULL,
+    pid INTEGER NOT NULL,
     staging TEXT NOT NULL,
     out_dir TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('writing', 'written', 'abandoned'))

@@ -11,23 +11,17 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..allocation import Earlier, Plan, Shipment
-from ..errors import OrdisError
-from ..inputs import Inputs
+from ..messages import Lang
 from ..models import DeviceType
+from .opening import LedgerError as LedgerError  # raised by Ledger; importable here
+from .opening import OpenMode, from_sqlite, open_connection, read_identity
 
-SCHEMA_VERSION = "2"
-BUSY_TIMEOUT_MS = 120_000
-
-
-class LedgerError(OrdisError):
-    """The ledger cannot be opened or used (not a ledger, locked too long, read-only...)."""
-
-    exit_code = 2
+if TYPE_CHECKING:  # the ledger never loads the reading stack
+    from ..inputs import Inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +29,35 @@ class RunFile:
     role: str
     path: str
     sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunOutputs:
+    """Where a run's workbooks are being written: the staging folder of this host's
+    process ``pid``, to become ``out_dir``."""
+
+    host: str
+    pid: int
+    staging: str
+    out_dir: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRecord:
+    run_id: int
+    host: str
+    pid: int
+    staging: str
+    out_dir: str
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class Retired:
+    """Structures and lots a run retires (``allocate --retire-missing``)."""
+
+    structures: tuple[str, ...] = ()
+    lots: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +89,12 @@ class StoredShipment:
     comment: str | None
 
 
+# A run is 'writing' from its commit until its folder is in place.
+_OUTPUTS_JOIN = "LEFT JOIN run_outputs o ON o.run_id = r.id"
+_RUN_STATUS = ("CASE WHEN r.status = 'active' AND o.state = 'writing' THEN 'writing' "
+               "ELSE r.status END")
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
@@ -73,49 +102,56 @@ def _now() -> str:
 class Ledger:
     """A ledger file, created on first use (``existing=True``: refuse a missing one)."""
 
-    def __init__(self, path: Path, existing: bool = False) -> None:
+    def __init__(self, path: Path, mode: OpenMode = "create", lang: Lang = "fr") -> None:
+        """Open the ledger at ``path``: ``read`` (read-only, never creates or changes it),
+        ``write`` (an existing ledger) or ``create`` (made when missing). A file that is not
+        a usable ledger is refused untouched (``LedgerError``, exit 2): see ``opening.py``."""
         self.path = path
-        if existing and not path.exists():
-            raise LedgerError("no-ledger", f"{path} : registre introuvable. Il est créé par "
-                              "« ordis allocate » ; indiquez-le avec --ledger ou ORDIS_LEDGER.")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                      isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            schema = resources.files("ordis_cli.ledger").joinpath("schema.sql").read_text()
-            self.db.executescript(schema)  # every statement is IF NOT EXISTS
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
-                            (SCHEMA_VERSION,))
-            found = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise LedgerError("bad-ledger", f"{path} : ce n'est pas un registre ordis "
-                              f"utilisable ({exc}).") from exc
-        if found[0] != SCHEMA_VERSION:
-            self.db.close()
-            raise LedgerError("ledger-version", f"{path} : registre au format {found[0]}, "
-                              f"cette version d'ordis lit le format {SCHEMA_VERSION}.")
+        self.mode: OpenMode = mode
+        self.lang: Lang = lang
+        self.db = open_connection(path, mode, lang)
+        self.identity: str | None = read_identity(self.db)
+        """The ledger's random identity (uuid4), given when it is created or first opened
+        for writing; None only for an older ledger opened read-only."""
 
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 *_: object) -> None:
+        """Close; an SQLite failure inside the block becomes a ``LedgerError`` (exit 2)."""
+        self.close()
+        if isinstance(error, sqlite3.Error):
+            raise from_sqlite(error, self.path, self.lang) from error
+
     @contextmanager
     def transaction(self, write: bool = True) -> Iterator[sqlite3.Connection]:
-        """One transaction; ``write`` takes the write lock at once (BEGIN IMMEDIATE)."""
+        """One transaction; ``write`` takes the write lock at once (BEGIN IMMEDIATE). An
+        SQLite failure (busy, read-only, disk full, damaged) becomes a ``LedgerError``."""
         try:
             self.db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except sqlite3.OperationalError as exc:
-            raise LedgerError("ledger-busy", f"{self.path} : registre occupé ({exc}).") from exc
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc, self.path, self.lang) from exc
         try:
             yield self.db
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise from_sqlite(exc, self.path, self.lang) from exc
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        else:
+        try:
             self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise from_sqlite(exc, self.path, self.lang) from exc
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     # --- what earlier runs committed ------------------------------------------------
 
@@ -144,10 +180,12 @@ class Ledger:
     # --- recording a run ------------------------------------------------------------
 
     def record_run(self, run_date: dt.date, policy: str, version: str, out_dir: str | None,
-                   files: Iterable[RunFile], plan: Plan, inputs: Inputs) -> tuple[int, list[str]]:
-        """Insert the run, its shipments (numbered ``E<run>-<n>``) and the latest needs and
-        lots; return the run id and the shipment ids, in the plan's order. Call it inside
-        ``transaction()``."""
+                   files: Iterable[RunFile], plan: Plan, inputs: Inputs,
+                   outputs: RunOutputs | None = None,
+                   retired: Retired | None = None) -> tuple[int, list[str]]:
+        """Insert the run, its shipments (numbered ``E<run>-<n>``), where its outputs are
+        being written, what it retires, and the latest needs and lots; return the run id and
+        the shipment ids, in the plan's order. Call it inside ``transaction()``."""
         units = sum(s.quantity for s in plan.shipments)
         cursor = self.db.execute(
             "INSERT INTO runs (created_at, run_date, policy, version, out_dir, shipments, units)"
@@ -167,20 +205,25 @@ class Ledger:
               s.device.value, s.counted_as.value, s.quantity, s.shipper, str(s.round),
               s.distance_km)
              for ident, s in zip(ids, plan.shipments, strict=True)])
-        self._snapshot(run_id, inputs)
+        if outputs is not None:
+            self.db.execute(
+                "INSERT INTO run_outputs (run_id, host, pid, staging, out_dir, state) "
+                "VALUES (?, ?, ?, ?, ?, 'writing')",
+                (run_id, outputs.host, outputs.pid, outputs.staging, outputs.out_dir))
+        self._snapshot(run_id, inputs, retired or Retired())
         return run_id, ids
 
-    def _snapshot(self, run_id: int, inputs: Inputs) -> None:
-        """Replace the latest needs and lots (no names, addresses or contacts)."""
-        self.db.execute("DELETE FROM needs")
+    def _snapshot(self, run_id: int, inputs: Inputs, retired: Retired) -> None:
+        """Bring the latest needs and lots up to date (no names, addresses or contacts): the
+        files' rows replace the known ones; known rows absent from the files stay (a
+        structure fully served keeps its request in the figures) unless retired."""
         self.db.executemany(
-            "INSERT INTO needs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO needs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(s.id, s.departement, inputs.contacts[s.id].get("type_structure"), s.priority,
               None if s.internet is None else int(s.internet),
               s.requested_on.isoformat() if s.requested_on else None,
               inputs.contacts[s.id].get("nb_enfants"), *s.need, run_id)
              for s in inputs.structures])
-        self.db.execute("DELETE FROM lots")
         rows: list[tuple[Any, ...]] = []
         for lot in inputs.lots:
             info = inputs.lot_info[lot.id]
@@ -191,15 +234,69 @@ class Ledger:
         for gift in inputs.gifts:
             rows.append((gift.id, gift.donor, gift.donor_type, None, None, None, None, None,
                          gift.amount_eur, run_id))
-        self.db.executemany("INSERT INTO lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT OR REPLACE INTO lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            rows)
+        # a row back in the files is no longer retired
+        self.db.executemany("DELETE FROM retired WHERE kind = 'structure' AND id = ?",
+                            [(s.id,) for s in inputs.structures])
+        self.db.executemany("DELETE FROM retired WHERE kind = 'lot' AND id = ?",
+                            [(r[0],) for r in rows])
+        for kind, table, column, ids in (("structure", "needs", "structure_id",
+                                          retired.structures),
+                                         ("lot", "lots", "id", retired.lots)):
+            self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?",
+                                [(i,) for i in ids])
+            self.db.executemany("INSERT OR REPLACE INTO retired VALUES (?, ?, ?)",
+                                [(kind, i, run_id) for i in ids])
+
+    # --- what the ledger knows of needs and lots -------------------------------------
+
+    def known_needs(self) -> dict[str, tuple[int, int, int, int]]:
+        """The latest request of every structure known to the ledger (retired ones left
+        out), type by type in ``DEVICE_TYPES`` order."""
+        rows = self.db.execute(
+            "SELECT structure_id, portable, fixe, tablette, box_4g FROM needs").fetchall()
+        return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
+
+    def known_lots(self) -> dict[str, tuple[str | None, int | None, float | None]]:
+        """Every lot and financial gift known to the ledger: (device, quantity, euros)."""
+        rows = self.db.execute("SELECT id, device, quantity, amount_eur FROM lots").fetchall()
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    # --- where a run's workbooks are -------------------------------------------------
+
+    def outputs(self, states: tuple[str, ...] = ("writing", "abandoned")) -> list[OutputRecord]:
+        marks = ",".join("?" * len(states))
+        rows = self.db.execute(
+            "SELECT run_id, host, pid, staging, out_dir, state FROM run_outputs "
+            f"WHERE state IN ({marks}) ORDER BY run_id", states).fetchall()
+        return [OutputRecord(*row) for row in rows]
+
+    def outputs_written(self, run_id: int) -> None:
+        """The run's folder is in place."""
+        self.db.execute("UPDATE run_outputs SET state = 'written' WHERE run_id = ?", (run_id,))
+
+    def abandon_run(self, run_id: int) -> None:
+        """A run whose workbooks never reached their folder: cancelled (its units are free
+        again, its id and shipment ids are never used again)."""
+        self.db.execute("UPDATE run_outputs SET state = 'abandoned' WHERE run_id = ?",
+                        (run_id,))
+        self.db.execute("UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ? "
+                        "AND status = 'active'", (_now(), run_id))
+
+    def forget_staging(self, run_id: int) -> None:
+        """An abandoned run's staging folder is gone."""
+        self.db.execute("UPDATE run_outputs SET staging = '' WHERE run_id = ?", (run_id,))
 
     # --- reading runs ---------------------------------------------------------------
 
     def runs(self) -> list[RunRecord]:
         rows = self.db.execute(
-            "SELECT r.*, COALESCE(SUM(s.delivered_quantity), 0) AS delivered FROM runs r "
-            "LEFT JOIN shipments s ON s.run_id = r.id GROUP BY r.id ORDER BY r.id").fetchall()
-        return [RunRecord(row["id"], row["created_at"], row["run_date"], row["status"],
+            f"SELECT r.*, {_RUN_STATUS} AS shown_status, "
+            "COALESCE(SUM(s.delivered_quantity), 0) AS delivered FROM runs r "
+            f"{_OUTPUTS_JOIN} LEFT JOIN shipments s ON s.run_id = r.id GROUP BY r.id "
+            "ORDER BY r.id").fetchall()
+        return [RunRecord(row["id"], row["created_at"], row["run_date"], row["shown_status"],
                           row["policy"], row["version"], row["out_dir"], row["shipments"],
                           row["units"], row["delivered"]) for row in rows]
 
@@ -212,8 +309,8 @@ class Ledger:
         return [RunFile(r["role"], r["path"], r["sha256"]) for r in rows]
 
     def shipments(self, run_id: int | None = None) -> list[StoredShipment]:
-        query = ("SELECT s.*, r.status AS run_status FROM shipments s "
-                 "JOIN runs r ON r.id = s.run_id")
+        query = (f"SELECT s.*, {_RUN_STATUS} AS run_status FROM shipments s "
+                 f"JOIN runs r ON r.id = s.run_id {_OUTPUTS_JOIN}")
         rows = self.db.execute(query + (" WHERE s.run_id = ?" if run_id else "") +
                                " ORDER BY s.run_id, s.id",
                                (run_id,) if run_id else ()).fetchall()
@@ -225,8 +322,9 @@ class Ledger:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             rows = self.db.execute(
-                "SELECT s.*, r.status AS run_status FROM shipments s JOIN runs r "
-                f"ON r.id = s.run_id WHERE s.id IN ({','.join('?' * len(chunk))})",
+                f"SELECT s.*, {_RUN_STATUS} AS run_status FROM shipments s JOIN runs r "
+                f"ON r.id = s.run_id {_OUTPUTS_JOIN} "
+                f"WHERE s.id IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall()
             found.update((row["id"], _stored(row)) for row in rows)
         return found

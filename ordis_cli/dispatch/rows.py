@@ -1,0 +1,83 @@
+"""The rows of a run's workbooks, built from the plan and the validated inputs."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..allocation import Plan, Policy
+from ..inputs import Inputs
+from ..messages import Lang, say
+from ..models import DEVICE_TYPES
+from ..territory import departements, regions
+
+
+def by_region(plan: Plan, inputs: Inputs) -> dict[str, dict[str, int]]:
+    """Units allocated per région of the structures, type by type."""
+    dept_of = {s.id: s.departement for s in inputs.structures}
+    table: dict[str, dict[str, int]] = defaultdict(lambda: {d.value: 0 for d in DEVICE_TYPES})
+    for shipment in plan.shipments:
+        region = regions()[departements()[dept_of[shipment.structure_id]].region].name
+        table[region][shipment.device.value] += shipment.quantity
+    return dict(sorted(table.items()))
+
+
+def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
+           lang: Lang) -> dict[str, list[tuple[list[Any], list[Any]]]]:
+    """Per shipper: (delivery columns, extra columns of allocation.xlsx) of each line."""
+    by_shipper: dict[str, list[tuple[list[Any], list[Any]]]] = defaultdict(list)
+    structures = {s.id: s for s in inputs.structures}
+    for ident, shipment in zip(ids, plan.shipments, strict=True):
+        contact = inputs.contacts[shipment.structure_id]
+        structure = structures[shipment.structure_id]
+        info = inputs.lot_info[shipment.lot_id]
+        delivery = [ident, shipment.lot_id, info.donor, shipment.device.value, shipment.quantity,
+                    shipment.structure_id, contact.get("nom_structure"), contact.get("adresse"),
+                    contact.get("code_postal"), contact.get("commune"), structure.departement,
+                    contact.get("contact_nom"), contact.get("contact_telephone"),
+                    contact.get("contact_email"), None, None, None]
+        internet = say("motif-no-internet", lang) if structure.internet is False else ""
+        distance = f"{shipment.distance_km:g}"
+        if shipment.round == "substitution":
+            motif = say("motif-substitution", lang, priority=structure.priority,
+                        internet=internet, device=shipment.device.value,
+                        need=shipment.counted_as.value, distance=distance)
+            round_label = "substitution"
+        else:
+            round_label = say(f"round-{shipment.round}", lang)
+            motif = say("motif", lang, priority=structure.priority, internet=internet,
+                        round=round_label, distance=distance)
+        extra = [shipment.shipper, round_label, shipment.distance_km, motif]
+        by_shipper[shipment.shipper].append((delivery, extra))
+    return by_shipper
+
+
+def unmet_rows(plan: Plan, inputs: Inputs, policy: Policy, lang: Lang) -> list[list[Any]]:
+    structures = {s.id: s for s in inputs.structures}
+    rows = []
+    for item in sorted(plan.unmet, key=lambda u: (u.structure_id, u.device.value)):
+        reason = say(f"reason-{item.reason}", lang, cap=policy.cap, scope=policy.scope.value)
+        rows.append([item.structure_id, inputs.contacts[item.structure_id].get("nom_structure"),
+                     structures[item.structure_id].departement, item.device.value,
+                     item.quantity, reason])
+    return rows
+
+
+def leftover_rows(plan: Plan, inputs: Inputs) -> list[list[Any]]:
+    return [[lot.id, lot.donor, lot.departement, lot.device.value, plan.leftover[lot.id]]
+            for lot in sorted(inputs.lots, key=lambda lot: lot.id) if plan.leftover[lot.id]]
+
+
+def totals_rows(plan: Plan, inputs: Inputs,
+                 allocated: dict[str, dict[str, int]]) -> list[list[Any]]:
+    dept_of = {s.id: s.departement for s in inputs.structures}
+    unmet: Counter[str] = Counter()
+    for item in plan.unmet:
+        unmet[regions()[departements()[dept_of[item.structure_id]].region].name] += item.quantity
+    rows: list[list[Any]] = []
+    for region in sorted(set(allocated) | set(unmet)):
+        counts = allocated.get(region, {d.value: 0 for d in DEVICE_TYPES})
+        rows.append([region, *counts.values(), sum(counts.values()), unmet[region]])
+    totals = [sum(row[i] for row in rows) for i in range(1, 7)]
+    rows.append(["Total", *totals])
+    return rows
