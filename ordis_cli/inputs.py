@@ -11,15 +11,17 @@ from typing import Any
 
 from .allocation import Lot, Partner, Structure
 from .allocation.model import PRIORITY_RANK
-from .models import DeviceType, Kind, ValidationReport
+from .messages import say
+from .models import DeviceType, Kind, Problem, Severity, ValidationReport
+from .names import display_names, name_key
 from .schema import QUANTITY_COLUMNS
 from .territory import departements
-from .textnorm import fold
 from .validation import ValidationOptions
 from .validation.base import ROW, KindValidator
 from .validation.partners import Zone
 from .validation.service import validate_inputs
 
+PRIVATE = "particulier"
 CONTACT_FIELDS = ("nom_structure", "type_structure", "adresse", "code_postal", "commune",
                   "contact_nom", "contact_telephone", "contact_email", "nb_enfants")
 
@@ -49,7 +51,10 @@ class Inputs:
     lots: list[Lot] = field(default_factory=list)
     lot_info: dict[str, LotInfo] = field(default_factory=dict)
     gifts: list[Gift] = field(default_factory=list)
-    partners: dict[str, Partner] = field(default_factory=dict)
+    partners: dict[str, Partner] = field(default_factory=dict)  # by ``names.name_key``
+    named_partners: set[str] = field(default_factory=set)  # keys named in the donations
+    # private donors' lots that no partner can ship: left out (a person never ships one)
+    private_unshipped: list[tuple[str, int]] = field(default_factory=list)  # (id, row)
 
 
 def rows_of(validator: KindValidator | None) -> Iterator[dict[str, Any]]:
@@ -75,9 +80,16 @@ def load_inputs(
         return report, None
     inputs = Inputs()
     _structures(inputs, validators[0])
-    _lots(inputs, rows_of(validators[1]))
-    if partners is not None:
-        _partners(inputs, rows_of(validators[2]))
+    partner_rows = list(rows_of(validators[2])) if partners is not None else []
+    _partners(inputs, partner_rows)
+    _lots(inputs, list(rows_of(validators[1])))
+    if inputs.private_unshipped:
+        donations_report = report.files[1]
+        donations_report.add([Problem(
+            code="private-lot-no-partner", severity=Severity.WARNING,
+            file=donations_report.path, sheet=donations_report.sheet, row=row, value=ident,
+            message=say("private-lot-no-partner", options.lang, value=ident))
+            for ident, row in inputs.private_unshipped])
     return report, inputs
 
 
@@ -131,24 +143,67 @@ def _latest_key(kept: list[dict[str, list[Any]]],
                   for name in CONTACT_FIELDS))
 
 
-def _lots(inputs: Inputs, rows: Iterator[dict[str, Any]]) -> None:
+def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
+    """Lots and gifts. One name, one shipper: the lots of one partner (or of a donor shipping
+    its own lots), whatever the case, accents or spacing of its name, go to one shipper,
+    shown with the partners file's spelling, else the smallest spelling met, so that the
+    order of the rows never matters. Donors' names are unified the same way."""
+    shipper_spellings: dict[str, set[str]] = {}
+    donor_spellings: dict[str, set[str]] = {}
     for row in rows:
-        donor = row["donateur"]
+        donor_spellings.setdefault(name_key(row["donateur"]), set()).add(row["donateur"])
+        if row.get("materiel") is not None:
+            shipper = row.get("partenaire") or row["donateur"]
+            shipper_spellings.setdefault(name_key(shipper), set()).add(shipper)
+    known = {key: partner.name for key, partner in inputs.partners.items()}
+    inputs.named_partners = {name_key(row["partenaire"]) for row in rows
+                             if row.get("partenaire") and row.get("materiel") is not None}
+    shippers = display_names(shipper_spellings, known)
+    donors = display_names(donor_spellings, {})
+    for row in rows:
+        donor = donors[name_key(row["donateur"])]
         if row.get("materiel") is None:
             if row.get("montant_eur"):
                 inputs.gifts.append(Gift(row["id_don"], donor, row.get("type_donateur"),
                                          row["montant_eur"]))
             continue
         partner = row.get("partenaire")
+        if partner is None and row.get("type_donateur") == PRIVATE:
+            # a private person never receives a structure's address (SPEC §4)
+            partner = _partner_for_private_lot(inputs, row["departement"], shippers)
+            if partner is None:
+                inputs.private_unshipped.append((row["id_don"], row[ROW]))
+                continue
+        if partner is not None:
+            shipper = shippers.get(name_key(partner), partner)
+        else:
+            shipper = shippers[name_key(row["donateur"])]
         inputs.lots.append(Lot(
             id=row["id_don"], device=DeviceType(row["materiel"]), quantity=row["quantite"],
-            departement=row["departement"], shipper=partner or donor, donor=donor,
+            departement=row["departement"], shipper=shipper, donor=donor,
             available_on=row.get("disponible_le")))
         inputs.lot_info[row["id_don"]] = LotInfo(donor, row.get("type_donateur"),
-                                                 row.get("etat"), partner)
+                                                 row.get("etat"), shipper if partner else None)
 
 
-def _partners(inputs: Inputs, rows: Iterator[dict[str, Any]]) -> None:
+def _partner_for_private_lot(inputs: Inputs, departement: str,
+                             shippers: dict[str, str]) -> str | None:
+    """The partner that ships a private donor's lot: the first by name whose zone covers the
+    lot's département, else the first national one; without a partners file, the first
+    partner named in the donations (they deliver everywhere); None when there is none."""
+    if inputs.partners:
+        ordered = sorted(inputs.partners.items())
+        for _, partner in ordered:
+            if partner.departements is not None and departement in partner.departements:
+                return partner.name
+        national = [partner.name for _, partner in ordered if partner.departements is None]
+        return national[0] if national else None
+    named = sorted(key for key in inputs.named_partners if key in shippers)
+    return shippers[named[0]] if named else None
+
+
+def _partners(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
+    """Partners keyed by ``names.name_key`` (the key the allocation engine looks up)."""
     for row in rows:
         zone: Zone = row["zone"]
         covered: frozenset[str] | None = None
@@ -157,5 +212,4 @@ def _partners(inputs: Inputs, rows: Iterator[dict[str, Any]]) -> None:
                 code for code, dept in departements().items()
                 if code in zone.departements or dept.region in zone.regions)
         name = row["partenaire"]
-        inputs.partners[fold(name)] = Partner(name, covered, row.get("capacite"))
-
+        inputs.partners[name_key(name)] = Partner(name, covered, row.get("capacite"))

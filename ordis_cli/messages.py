@@ -653,6 +653,60 @@ _M: dict[str, tuple[str, str]] = {
         "in the reports. Add the column (entreprise, fondation, association, particulier…) to "
         "thank organisations by name.",
     ),
+    # --- inputs never silently dropped (SPEC §2: quantity headers, totals, layout) ---
+    "unmapped-quantity-column": (
+        "Colonne {letter} « {value} » : elle semble donner un nombre de matériels mais ne "
+        "correspond à aucune colonne connue ; ignorée, ses demandes seraient perdues. {advice}",
+        "Column {letter} “{value}”: it seems to give a number of devices but matches no known "
+        "column; ignored, its requests would be lost. {advice}",
+    ),
+    "advice-rename-one": (
+        "Elle désigne sans doute {suggestion} : renommez l'en-tête ainsi.",
+        "It probably means {suggestion}: rename the header so.",
+    ),
+    "advice-rename-either": (
+        "Elle désigne sans doute {suggestion} : renommez l'en-tête selon le matériel demandé.",
+        "It probably means {suggestion}: rename the header after the device requested.",
+    ),
+    "advice-split": (
+        "Elle mélange plusieurs matériels : faites une colonne par matériel ({suggestion}).",
+        "It mixes several devices: make one column per device ({suggestion}).",
+    ),
+    "advice-one-lot-per-row": (
+        "Un fichier de dons donne un lot par ligne : le matériel dans « materiel » (portable, "
+        "fixe, tablette, box_4g) et le nombre dans « quantite ».",
+        "A donations file gives one lot per row: the device in “materiel” (portable, fixe, "
+        "tablette, box_4g) and the number in “quantite”.",
+    ),
+    "missing-quantity-column": (
+        "Aucune colonne de quantité dans l'en-tête (ligne {row}) : au moins une des colonnes "
+        "portables, fixes, tablettes, box_4g est attendue, sinon aucune demande ne peut être lue.",
+        "No quantity column in the header (row {row}): at least one of portables, fixes, "
+        "tablettes, box_4g is expected, otherwise no request can be read.",
+    ),
+    "totals-row": (
+        "Ligne de total « {value} » sans identifiant : ignorée, elle ne compte pas comme une "
+        "ligne de données.",
+        "Totals row “{value}” without an identifier: skipped, it does not count as a data row.",
+    ),
+    "hidden-rows": (
+        "Lignes masquées dans le classeur (à la main ou par un filtre), lues comme les autres : "
+        "{rows}. Affichez-les pour vérifier qu'elles doivent compter, ou supprimez-les.",
+        "Rows hidden in the workbook (by hand or by a filter), read like the others: {rows}. "
+        "Show them to check they should count, or delete them.",
+    ),
+    "hint-merged-cell": (
+        " Cette cellule fait partie d'une fusion {ref} : la valeur est dans {anchor} et ne "
+        "compte que pour la ligne {row}.",
+        " This cell is part of the merged cells {ref}: the value is in {anchor} and counts for "
+        "row {row} only.",
+    ),
+    "rows-one": ("ligne {rows}", "row {rows}"),
+    "rows-many": ("lignes {rows}", "rows {rows}"),
+    "rows-range": ("{first} à {last}", "{first} to {last}"),
+    "rows-more": (" … ({count} lignes en tout)", " … ({count} rows in all)"),
+    "quoted": ("« {text} »", "“{text}”"),
+    "word-or": (" ou ", " or "),
     # --- pieces of sentences ---
     "why-negative": ("nombre négatif", "negative number"),
     "why-fraction": ("nombre à virgule", "not a whole number"),

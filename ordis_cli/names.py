@@ -30,11 +30,18 @@ STEM_BYTES = 80
 FALLBACK_STEM = "partenaire"
 
 
+def drop_invisible(text: str) -> str:
+    """``text`` without controls and bidi characters (a tab or a line break becomes a
+    space); every other character, no-break spaces included, kept."""
+    if not INVISIBLE_RE.search(text):
+        return text
+    return INVISIBLE_RE.sub(lambda m: " " if _has_space(m.group()) else "", text)
+
+
 def clean_name(text: str) -> str:
     """A name as it may be shown anywhere: controls and bidi characters dropped (a tab or a
     line break counts as a space), runs of spaces folded into one, trimmed."""
-    without = INVISIBLE_RE.sub(lambda m: " " if _has_space(m.group()) else "", text)
-    return _SPACE_RUN.sub(" ", without).strip()
+    return _SPACE_RUN.sub(" ", drop_invisible(text)).strip()
 
 
 def _has_space(run: str) -> bool:

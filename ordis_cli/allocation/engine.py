@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 
 from ..gc_pause import paused_gc
 from ..models import DEVICE_TYPES, DeviceType
-from ..textnorm import fold
+from ..names import name_key
 from .geography import reach
 from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
 from .policy import Policy, Scope
@@ -54,7 +54,7 @@ class _Stock:
                  shipped: Mapping[str, int]) -> None:
         self.lots = lots
         self.left = [max(lot.quantity - taken.get(lot.id, 0), 0) for lot in lots]
-        self.shippers = [partners.get(fold(lot.shipper)) or Partner(lot.shipper)
+        self.shippers = [partners.get(name_key(lot.shipper)) or Partner(lot.shipper)
                          for lot in lots]
         self.capacity: dict[str, int | None] = {}
         for partner in self.shippers:
@@ -129,7 +129,7 @@ def allocate(
 ) -> Plan:
     """Plan this run's shipments.
 
-    ``partners`` is keyed by the folded partner name (``textnorm.fold``); a shipper absent
+    ``partners`` is keyed by the partner's name key (``names.name_key``); a shipper absent
     from it delivers everywhere without limit. What ``earlier`` runs committed is
     subtracted first, so a second run on the same data plans nothing new.
     """

@@ -11,10 +11,17 @@ from pydantic import BaseModel
 
 from ..ledger import Ledger
 from ..models import DEVICE_TYPES
+from ..names import clean_name, name_key
 from ..territory import departements, regions
 
 SMALL = 3
 PRIVATE = "particulier"
+# The donor types whose donors are organisations, thanked by name. Any other type, missing
+# or unknown included, is treated as a private person: never named.
+ORGANISATIONS = frozenset({"entreprise", "fondation", "association", "reconditionneur",
+                           "collectivite", "etat"})
+UNKNOWN_TYPE = "inconnu"
+PRIVATE_SHIPPER = "particuliers"  # key of the lots private donors shipped themselves
 
 
 def small_count(count: int) -> int | str:
@@ -58,6 +65,7 @@ class Details(BaseModel):
     by_donor_type: dict[str, dict[str, int]]
     donors: list[tuple[str, int]]  # organisations to thank, with units given
     private_donors: int
+    unnamed_donors: int = 0  # donors of no or unknown type: never named either
     requested: dict[str, int]
     runs: int
 
@@ -75,7 +83,12 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     partners: dict[str, dict[str, int]] = defaultdict(_types)
     donor_types: dict[str, dict[str, int]] = defaultdict(_types)
     donors: Counter[str] = Counter()
-    private: set[str] = set()
+    private: set[str] = set()  # name keys of private donors
+    unnamed: set[str] = set()  # name keys of donors of no or unknown type
+    for row in rows:
+        if row["donor_type"] not in ORGANISATIONS:
+            (private if row["donor_type"] == PRIVATE else unnamed).add(name_key(row["donor"]))
+    hidden = private | unnamed
     for row in rows:
         region = regions()[departements()[row["departement"]].region].name
         device = row["device"]
@@ -84,17 +97,16 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         shipped = row["quantity"] if row["status"] == "active" else done
         dispatched[device] += shipped
         region_dispatched[region][device] += shipped
-        donor_type = row["donor_type"] or "autre"
-        is_private = donor_type == PRIVATE
-        shipper = row["shipper"]
-        if is_private and shipper == row["donor"]:
-            shipper = "donateurs particuliers"  # a private donor shipping its own lot
+        donor_type = row["donor_type"] if row["donor_type"] in ORGANISATIONS | {PRIVATE} \
+            else UNKNOWN_TYPE
+        shipper = clean_name(row["shipper"])
+        if name_key(shipper) in hidden:
+            shipper = PRIVATE_SHIPPER  # a person shipping its own lot is never named
         partners[shipper][device] += shipped
         donor_types[donor_type][device] += shipped
-        if is_private:
-            private.add(row["donor"])
-        elif shipped:
-            donors[row["donor"]] += shipped
+        donor = clean_name(row["donor"])
+        if shipped and name_key(donor) not in hidden:
+            donors[donor] += shipped
         if done:
             delivered[device] += done
             region_delivered[region][device] += done
@@ -126,7 +138,8 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     details = Details(
         by_partner=dict(sorted(partners.items())), by_donor_type=dict(sorted(donor_types.items())),
         donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
-        private_donors=len(private), requested=requested,
+        private_donors=len(private), unnamed_donors=len(unnamed - private),
+        requested=requested,
         runs=len(ledger.table("SELECT id FROM runs WHERE status = 'active' AND run_date <= ?",
                               (day,))))
     return figures, details

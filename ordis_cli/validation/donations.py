@@ -5,23 +5,35 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from ..models import Kind
-from ..textnorm import fold
+from ..names import clean_name, name_fault, name_key
 from . import values as v
 from .base import KindValidator, identifier, positive_quantity
-from .columns import Block, Normaliser
+from .columns import Block, Normaliser, TextPattern
+
+
+def _name(raw: Any) -> tuple[str | None, Any]:
+    text = raw if isinstance(raw, str) else v.text(raw)
+    return name_fault(clean_name(text) if text is not None else None)
+
+
+# A partner's or donor's name: most are clean once trimmed; the full check runs on those with
+# odd spaces, controls or bidi characters, and on those with no letter or digit at all.
+_SUSPECT_NAME = ("  |[\t\r\u00a0\u202f\u2009\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                 "\u202a-\u202e\u2066-\u2069]")
+name = TextPattern(_name, f"^.*(?:{_SUSPECT_NAME}).*$|^(?:[^\\w\\n]|_)*$")
 
 
 class DonationsValidator(KindValidator):
     kind = Kind.DONATIONS
     checks: ClassVar[dict[str, Normaliser]] = {
         "id_don": identifier,
-        "donateur": identifier,
+        "donateur": name,
         "type_donateur": v.donor_type,
         "materiel": v.material,
         "quantite": positive_quantity,
         "etat": v.state,
         "departement": v.departement,
-        "partenaire": identifier,
+        "partenaire": name,
         "disponible_le": v.date,
         "montant_eur": v.amount,
     }
@@ -30,13 +42,16 @@ class DonationsValidator(KindValidator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ids: dict[str, int] = {}
-        # folded partner name -> (name as written, first row)
+        # partner's name key (``names.name_key``) -> (name as written, first row)
         self.partners: dict[str, tuple[str, int]] = {}
+        if "type_donateur" not in self.present:
+            self.report.add("no-donor-type-column", None)
 
     def check_rows(self, block: Block) -> None:
         self._lots(block)
         self.duplicates(block, "id_don", self.ids)
         self._partners(block)
+        self._donor_types(block)
         self.large_quantities(block, ("quantite",))
 
     def _lots(self, block: Block) -> None:
@@ -67,4 +82,14 @@ class DonationsValidator(KindValidator):
             return
         for index, name in enumerate(names):
             if name is not None:
-                self.partners.setdefault(fold(name), (name, block.rows[index]))
+                self.partners.setdefault(name_key(name), (name, block.rows[index]))
+
+    def _donor_types(self, block: Block) -> None:
+        """A donor whose type is not given is treated as a private person in the reports
+        (never named): say so where the type is empty (an unknown type says it already)."""
+        if "type_donateur" not in block.raw:
+            return
+        donors = block.clean.get("donateur") or [None] * len(block)
+        for index in block.empty("type_donateur"):
+            if donors[index] is not None:
+                self.report.add("missing-donor-type", block.rows[index], "type_donateur")

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..models import Kind
+from ..names import name_key
 from ..territory import departement_code, departements, region_code, regions
-from ..textnorm import alias_key, fold
+from ..textnorm import alias_key
 from . import values as v
-from .base import KindValidator, email, identifier, positive_quantity
+from .base import KindValidator, email, positive_quantity
 from .columns import Block, Normaliser
+from .donations import name
 
 _NATIONAL = {"national", "nationale", "france", "toute la france", "france entiere",
              "national france", "nationwide", "whole country"}
@@ -73,7 +75,7 @@ def _zone_hint(token: str) -> dict[str, Any]:
 class PartnersValidator(KindValidator):
     kind = Kind.PARTNERS
     checks: ClassVar[dict[str, Normaliser]] = {
-        "partenaire": identifier,
+        "partenaire": name,
         "zone": zone,
         "contact_email": email,
         "capacite": positive_quantity,
@@ -86,4 +88,4 @@ class PartnersValidator(KindValidator):
         self.names: dict[str, int] = {}
 
     def check_rows(self, block: Block) -> None:
-        self.duplicates(block, "partenaire", self.names, fold)
+        self.duplicates(block, "partenaire", self.names, name_key)

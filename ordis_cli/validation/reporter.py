@@ -9,10 +9,11 @@ from ..models import Problem, Severity
 from ..reading.table import HeaderCell, cell_text
 
 WARNING_CODES = frozenset({
+    "totals-row", "hidden-rows",  # inputs never silently dropped
     "unknown-column", "duplicate-column", "bad-postal-code", "postal-code-mismatch",
     "missing-address", "bad-email", "bad-phone", "unknown-structure-type",
     "unknown-donor-type", "unknown-state", "unknown-partner", "suggest-4g-box",
-    "large-quantity", "ignored-row",
+    "large-quantity", "ignored-row", "missing-donor-type", "no-donor-type-column",
 })
 
 

@@ -257,15 +257,30 @@ structure_type = Choice("unknown-structure-type", {
 })
 
 donor_type = Choice("unknown-donor-type", {
-    "entreprise": ("societe", "company", "business", "sa", "sas", "pme", "groupe"),
-    "fondation": ("foundation", "fonds de dotation"),
-    "association": ("asso", "association loi 1901", "ong", "charity"),
-    "particulier": ("individual", "prive", "personne privee", "private", "donateur prive"),
+    "entreprise": ("societe", "ste", "company", "business", "firm", "corporate", "sa", "sas",
+                   "sasu", "sarl", "eurl", "pme", "tpe", "eti", "groupe", "grand groupe",
+                   "entreprise privee", "mecenat d entreprise"),
+    "fondation": ("foundation", "fonds de dotation", "fondation d entreprise",
+                  "endowment fund", "fonds"),
+    "association": ("asso", "assoc", "association loi 1901", "ong", "ngo", "charity",
+                    "non profit", "nonprofit", "organisme caritatif", "club service"),
+    "particulier": ("particuliere", "un particulier", "une particuliere", "particulier prive",
+                    "personne physique", "personne privee", "personne", "individuel",
+                    "individuelle", "individu", "indiv", "individual", "private",
+                    "private individual", "private person", "private donor", "person",
+                    "prive", "privee", "donateur prive", "donatrice privee",
+                    "donateur particulier", "donatrice particuliere", "don de particulier",
+                    "don particulier", "citoyen", "citoyenne", "benevole"),
     "reconditionneur": ("reconditionneur solidaire", "refurbisher", "atelier",
-                        "reconditionnement"),
-    "collectivite": ("collectivite territoriale", "mairie", "commune", "departement", "region",
-                     "conseil departemental", "conseil regional", "local authority"),
-    "etat": ("ministere", "administration", "government", "state", "prefecture"),
+                        "reconditionnement", "recycleur", "ressourcerie", "recyclerie",
+                        "atelier de reconditionnement"),
+    "collectivite": ("collectivite territoriale", "collectivite locale", "mairie", "commune",
+                     "ville", "departement", "region", "conseil departemental",
+                     "conseil general", "conseil regional", "metropole", "agglomeration",
+                     "communaute de commune", "intercommunalite", "local authority",
+                     "municipality", "council"),
+    "etat": ("ministere", "administration", "government", "state", "prefecture",
+             "service de l etat", "etat francais"),
 })
 
 material = Choice("unknown-material", {
