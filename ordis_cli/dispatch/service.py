@@ -137,7 +137,8 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
                     known.retired)
             step("writing")
             regions = by_region(plan, inputs)
-            files = _write_outputs(staging, out, plan, ids, inputs, request, regions)
+            files = _write_outputs(staging, out, plan, ids, inputs, request, regions,
+                                   (run_id, ledger.identity))
             put_in_place(staging, out, request.lang)
             with ledger.transaction():
                 ledger.outputs_written(run_id)
@@ -232,10 +233,10 @@ def _file_names(shippers: list[str]) -> dict[str, str]:
 
 
 def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs: Inputs,
-                   request: AllocateRequest,
-                   regions: dict[str, dict[str, int]]) -> list[OutputFile]:
-    """Write every workbook of the run into ``staging``; the files as they will be named
-    once the folder is ``out``."""
+                   request: AllocateRequest, regions: dict[str, dict[str, int]],
+                   run: tuple[int, str | None]) -> list[OutputFile]:
+    """Write every workbook of run ``run`` (its id, its ledger's identity) into
+    ``staging``; the files as they will be named once the folder is ``out``."""
     lang = request.lang
     by_shipper = shipment_lines(plan, ids, inputs, lang)
     names = _file_names(sorted(by_shipper))
@@ -244,7 +245,8 @@ def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs:
     for shipper, name in names.items():
         lines = sorted(by_shipper[shipper], key=lambda line: (line[0][10], line[0][8] or "",
                                                               line[0][5], line[0][0]))
-        write_dispatch(staging / name, [d for d, _ in lines], lang)
+        write_dispatch(staging / name, [d for d, _ in lines], lang, partner=shipper,
+                       run_id=run[0], run_date=request.policy.date, ledger_id=run[1])
         written.append(OutputFile(path=str(out / name), partner=shipper))
         everything.extend(d + e for d, e in lines)
     everything.sort(key=lambda row: row[0])
