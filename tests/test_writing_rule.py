@@ -202,3 +202,16 @@ def test_a_demo_that_fails_leaves_nothing(tmp_path: Path,
     result = invoke("demo", "--out", tmp_path / "demo")
     assert result.exit_code == 2 and "plein" in result.output
     assert not (tmp_path / "demo").exists()
+
+
+def test_a_folder_refusing_writes_is_exit_2_even_for_root(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root a read-only folder still takes writes: the refusal is simulated where the
+    staging folder is made, as the system would raise it."""
+    def refused(*args: Any, **kwargs: Any) -> str:
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr("ordis_cli.atomic.tempfile.mkdtemp", refused)
+    result = allocate(tmp_path, out="envois")
+    assert result.exit_code == 2 and "écriture refusée" in result.output
+    assert not (tmp_path / "envois").exists()
