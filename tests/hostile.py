@@ -71,13 +71,13 @@ def zip_bomb(tmp: Path) -> Path:
 
 
 def declared_huge(tmp: Path) -> Path:
-    """An archive whose directory declares a 600 MB member (the sizes lie)."""
+    """An archive whose directory declares a 3 GB member (the sizes lie)."""
     path = small_workbook(tmp / "huge.xlsx")
     data = bytearray(path.read_bytes())
     central = data.rfind(b"PK\x01\x02")
     # uncompressed size of the last member of the central directory (offset 24)
-    struct.pack_into("<I", data, central + 24, 600 * 1024 * 1024)
-    struct.pack_into("<I", data, central + 20, 100 * 1024 * 1024)
+    struct.pack_into("<I", data, central + 24, 3 * 1024 * 1024 * 1024)
+    struct.pack_into("<I", data, central + 20, 1024 * 1024 * 1024)
     path.write_bytes(bytes(data))
     return path
 
@@ -131,3 +131,75 @@ def ods_repeat(tmp: Path, rows: int, columns: int) -> Path:
              "<text:p>x</text:p></table:table-cell></table:table-row></table:table>").encode()
     return rewrite_member(source, tmp / "repete.ods", "content.xml",
                           lambda d: d.replace(b"</table:table>", extra, 1))
+
+
+def quoted_far_cell(tmp: Path, quoted: str) -> Path:
+    """A cell whose reference is written ``quoted`` (``r='XFD1048576'``, ``r = "A1"``…)."""
+    extra = f"<row r=\"7\"><c {quoted}><v>1</v></c></row></sheetData>".encode()
+    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "quoted.xlsx", SHEET,
+                          lambda d: d.replace(b"</sheetData>", extra))
+
+
+def two_far_cells(tmp: Path) -> Path:
+    """A1 and GR1000020: each within the limits, together a 200-million-cell extent."""
+    extra = b'<row r="1000020"><c r="GR1000020"><v>1</v></c></row></sheetData>'
+    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "loin.xlsx", SHEET,
+                          lambda d: d.replace(b"</sheetData>", extra))
+
+
+def entity_after_comment(tmp: Path) -> Path:
+    """An entity declaration after a 70 KB comment, past where a prolog scan would stop."""
+    comment = b"<!--" + b"x" * 70_000 + b"-->"
+    doctype = b'<!DOCTYPE x [<!ENTITY e "e">]>'
+    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "entite.xlsx", SHEET,
+                          lambda d: re.sub(rb"^(<\?xml[^>]*\?>)?", lambda m: (m.group(1) or b"")
+                                           + comment + doctype, d, count=1))
+
+
+def too_many_sheets(tmp: Path, count: int) -> Path:
+    entries = "".join(f'<sheet name="S{i}" sheetId="{i + 2}" r:id="rId{i + 99}"/>'
+                      for i in range(count)).encode()
+    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "feuilles.xlsx",
+                          "xl/workbook.xml", lambda d: d.replace(b"</sheets>", entries
+                                                                 + b"</sheets>"))
+
+
+def ods_rows(tmp: Path, rows: list[tuple[int, list[int]]]) -> Path:
+    """The fixture .ods with more rows: each ``(rows repeated, [cells repeated, …])``, every
+    cell holding a value; the counts are each within the limits."""
+    extra = b""
+    for repeat, cells in rows:
+        row = "".join(f'<table:table-cell table:number-columns-repeated="{c}" '
+                      'office:value-type="string"><text:p>x</text:p></table:table-cell>'
+                      for c in cells)
+        extra += (f'<table:table-row table:number-rows-repeated="{repeat}">{row}'
+                  "</table:table-row>").encode()
+    source = Path(__file__).parent / "data" / "besoins.ods"
+    return rewrite_member(source, tmp / "somme.ods", "content.xml",
+                          lambda d: d.replace(b"</table:table>", extra + b"</table:table>", 1))
+
+
+def damaged_member(tmp: Path, how: str) -> Path:
+    """The small workbook with its sheet's compressed bytes damaged (``how`` = "zlib") or its
+    compression method set to one nobody supports (``how`` = "method")."""
+    path = small_workbook(tmp / "abime.xlsx")
+    data = bytearray(path.read_bytes())
+    local = data.find(b"PK\x03\x04" + bytes(data[4:6]))
+    while local >= 0:
+        name_length, extra_length = struct.unpack_from("<HH", data, local + 26)
+        name = bytes(data[local + 30 : local + 30 + name_length])
+        if name == SHEET.encode():
+            start = local + 30 + name_length + extra_length
+            if how == "zlib":
+                data[start : start + 40] = b"\xff" * 40
+            else:
+                struct.pack_into("<H", data, local + 8, 99)
+                central = data.find(b"PK\x01\x02", start)
+                while central >= 0:
+                    if SHEET.encode() in data[central + 46 : central + 46 + len(SHEET)]:
+                        struct.pack_into("<H", data, central + 10, 99)
+                    central = data.find(b"PK\x01\x02", central + 4)
+            break
+        local = data.find(b"PK\x03\x04", local + 4)
+    path.write_bytes(bytes(data))
+    return path

@@ -42,6 +42,21 @@ CASES: list[tuple[str, Builder, str]] = [
      "binary-text"),
     ("xml", lambda t: hostile.named(t, "donnees.xls", b'<?xml version="1.0"?><Workbook/>'),
      "unsupported-file"),
+    # issue 7: what slipped past the first pre-scans
+    ("single quotes", lambda t: hostile.quoted_far_cell(t, "r='XFD1048576'"), "too-many-rows"),
+    ("spaced quotes", lambda t: hostile.quoted_far_cell(t, 'r = "HA7"'), "too-many-columns"),
+    ("lower case", lambda t: hostile.quoted_far_cell(t, 'r="xfd7"'), "too-many-columns"),
+    ("A1 and GR1000020", hostile.two_far_cells, "too-many-cells"),
+    ("declared A1:GR1000020", lambda t: hostile.declared_range(t, "A1:GR1000020"),
+     "too-many-cells"),
+    ("entity after comment", hostile.entity_after_comment, "xml-entities"),
+    ("sheets", lambda t: hostile.too_many_sheets(t, 150), "too-many-sheets"),
+    ("ods rows summed", lambda t: hostile.ods_rows(t, [(600_000, [1]), (600_000, [1])]),
+     "too-many-rows"),
+    ("ods cells summed", lambda t: hostile.ods_rows(t, [(1, [150, 150])]), "too-many-columns"),
+    ("ods rows × cells", lambda t: hostile.ods_rows(t, [(150_000, [150])]), "too-many-cells"),
+    ("bad zlib member", lambda t: hostile.damaged_member(t, "zlib"), "corrupted-file"),
+    ("unknown compression", lambda t: hostile.damaged_member(t, "method"), "corrupted-file"),
 ]
 
 

@@ -10,15 +10,19 @@ entity declarations, a sheet whose declared range or cell references go beyond t
 from __future__ import annotations
 
 import html
+import lzma
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from ..errors import ReadingError
 from ..messages import Lang, say
-from ..textnorm import column_index
-from . import limits
+from ..textnorm import column_letter
+from . import limits, xml_scan
+from .quoting import shorten
 
 Format = Literal["xlsx", "ods", "xls", "csv"]
 
@@ -34,15 +38,7 @@ _IMAGES = (
 )
 _HTML_MARKERS = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta")
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
-_DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-# A cell or row reference beyond column GR (the 200th) or at row 1,000,000 and above. The
-# pattern starts with a literal so that the regex engine can skip ahead between candidates.
-_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z]|[A-Z]{0,3}\d{7})')
-_REF = re.compile(rb'r="([A-Z]*)(\d+)"')
 _SHEET_MEMBER = re.compile(r"^xl/worksheets/[^/]+\.xml$")
-_SCAN_BYTES = 8 * 1024 * 1024
-_OVERLAP = 32
 
 
 def inspect_file(path: Path, lang: Lang) -> Format:
@@ -99,10 +95,41 @@ def _inspect_ole2(path: Path, lang: Lang) -> Format:
     return "xls"
 
 
+# What a damaged archive raises while it is read: a bad header or CRC, a truncated or
+# corrupted deflate stream, an unsupported compression method, an encrypted member...
+ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError,
+    OSError, ValueError, RuntimeError, struct.error, UnicodeDecodeError, IndexError,
+    OverflowError, lzma.LZMAError, MemoryError,
+)
+
+
 def _inspect_zip(path: Path, lang: Lang) -> Format:
     try:
+        return _inspect_archive(path, lang)
+    except ReadingError:
+        raise
+    except ARCHIVE_ERRORS as exc:
+        raise _corrupted(path, lang, archive_detail(exc, lang)) from exc
+
+
+def archive_detail(exc: BaseException, lang: Lang) -> str:
+    """What went wrong in an archive, in a few words a person can act on."""
+    if isinstance(exc, NotImplementedError):
+        return ("méthode de compression non prise en charge" if lang == "fr"
+                else "unsupported compression method")
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "partie chiffrée" if lang == "fr" else "encrypted part"
+    if isinstance(exc, zlib.error | EOFError | lzma.LZMAError):
+        return ("données compressées endommagées" if lang == "fr"
+                else "damaged compressed data")
+    return "archive endommagée" if lang == "fr" else "damaged archive"
+
+
+def _inspect_archive(path: Path, lang: Lang) -> Format:
+    try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ARCHIVE_ERRORS as exc:
         detail = "archive tronquée" if lang == "fr" else "truncated archive"
         raise _corrupted(path, lang, detail) from exc
     with archive:
@@ -124,21 +151,43 @@ def _inspect_zip(path: Path, lang: Lang) -> Format:
             raise ReadingError(
                 "unsupported-file", say("unsupported-file", lang, detail=detail), str(path)
             )
-        try:
-            for member in members:
-                if member.filename.endswith((".xml", ".rels", ".vml")):
-                    _check_prolog(path, archive, member.filename, lang)
-            if fmt == "ods":
-                _check_ods_extent(path, archive, lang)
-            if fmt == "xlsx":
-                titles = _sheet_titles(archive)
-                for member in members:
-                    if _SHEET_MEMBER.match(member.filename):
-                        title = titles.get(member.filename, member.filename)
-                        _check_sheet_extent(path, archive, member.filename, title, lang)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise _corrupted(path, lang, str(exc)[:80]) from exc
+        titles = _sheet_titles(archive, path, lang) if fmt == "xlsx" else {}
+        for member in members:
+            if not member.is_dir():
+                _scan_member(path, archive, member.filename, fmt, titles, lang)
         return fmt
+
+
+def _scan_member(path: Path, archive: zipfile.ZipFile, name: str, fmt: Format,
+                 titles: dict[str, str], lang: Lang) -> None:
+    try:
+        with archive.open(name) as handle:
+            if name in titles or _SHEET_MEMBER.match(name):
+                xml_scan.check_sheet(handle)
+            elif fmt == "ods" and name == "content.xml":
+                if xml_scan.check_ods_content(handle) > limits.MAX_SHEETS:
+                    raise _too_many_sheets(path, lang)
+            elif _looks_like_xml(handle):
+                xml_scan.check_entities(handle)
+    except xml_scan.EntityFound:
+        raise ReadingError("xml-entities",
+                           say("xml-entities", lang, member=shorten(name, 80)),
+                           str(path)) from None
+    except xml_scan.TooFar as far:
+        title = titles.get(name, "-" if fmt == "ods" else shorten(name, 80))
+        raise _too_far(path, title, far, lang) from None
+
+
+def _looks_like_xml(handle: IO[bytes]) -> bool:
+    """Whether a member may be XML (pictures and other binary parts are not scanned)."""
+    start = handle.read(512)
+    handle.seek(0)
+    return b"<" in start
+
+
+def _too_many_sheets(path: Path, lang: Lang) -> ReadingError:
+    return ReadingError("too-many-sheets",
+                        say("too-many-sheets", lang, limit=limits.MAX_SHEETS), str(path))
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo], lang: Lang) -> None:
@@ -154,14 +203,16 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo], lang: Lang) -> None
             ),
             str(path),
         )
-    for member in members:
-        if member.file_size < limits.RATIO_MIN_BYTES:
+    compressed = sum(m.compress_size for m in members)
+    sizes = [(m.filename, m.file_size, m.compress_size) for m in members]
+    for name, size, stored in [*sizes, ("*", total, compressed)]:
+        if size < limits.RATIO_MIN_BYTES:
             continue
-        ratio = member.file_size / max(member.compress_size, 1)
+        ratio = size / max(stored, 1)
         if ratio > limits.MAX_RATIO:
             raise ReadingError(
                 "archive-ratio",
-                say("archive-ratio", lang, member=member.filename, ratio=int(ratio)),
+                say("archive-ratio", lang, member=shorten(name, 80), ratio=int(ratio)),
                 str(path),
             )
 
@@ -174,41 +225,16 @@ def _read_prefix(archive: zipfile.ZipFile, name: str, size: int) -> bytes:
         return b""
 
 
-def _check_prolog(path: Path, archive: zipfile.ZipFile, name: str, lang: Lang) -> None:
-    """Entity declarations can only stand before the root element: read up to it."""
-    prolog = _read_prefix(archive, name, limits.XML_PROLOG_BYTES)
-    end = _root_start(prolog)
-    if _DOCTYPE.search(prolog if end is None else prolog[:end]):
-        raise ReadingError("xml-entities", say("xml-entities", lang, member=name), str(path))
-
-
-_PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
-
-
-def _root_start(prolog: bytes) -> int | None:
-    """Offset of the root element's ``<`` (after declarations, comments, PIs), if seen."""
-    pos = 3 if prolog.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        match = _PROLOG_ITEM.match(prolog, pos)
-        if not match:
-            break
-        pos = match.end()
-    rest = prolog[pos:].lstrip()
-    if rest.startswith(b"<!"):
-        return None
-    return len(prolog) - len(rest)
-
-
-_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
-_RELATION = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
-_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+_SHEET_ENTRY = re.compile(rb"<(?:[\w.-]+:)?sheet\s[^>]*>")
+_RELATION = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
+_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def _attributes(element: bytes) -> dict[bytes, bytes]:
-    return dict(_ATTRIBUTE.findall(element))
+    return {name: double or single for name, double, single in _ATTRIBUTE.findall(element)}
 
 
-def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_titles(archive: zipfile.ZipFile, path: Path, lang: Lang) -> dict[str, str]:
     """Archive member -> the sheet's title as a person sees it (``Besoins``, not ``sheet1``)."""
     workbook = _read_prefix(archive, "xl/workbook.xml", 1 << 20)
     relations = _read_prefix(archive, "xl/_rels/workbook.xml.rels", 1 << 20)
@@ -217,74 +243,37 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
         found = _attributes(element)
         target = found.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
         targets[found.get(b"Id", b"")] = target if target.startswith("xl/") else f"xl/{target}"
+    entries = _SHEET_ENTRY.findall(workbook)
+    if len(entries) > limits.MAX_SHEETS:
+        raise _too_many_sheets(path, lang)
     titles: dict[str, str] = {}
-    for element in _SHEET_ENTRY.findall(workbook):
+    for element in entries:
         found = _attributes(element)
         member = targets.get(found.get(b"r:id", b""))
         if member:
-            titles[member] = html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))
+            title = html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))
+            titles[member] = shorten(title, 80)
     return titles
 
 
-def _check_sheet_extent(path: Path, archive: zipfile.ZipFile, name: str, sheet: str,
-                        lang: Lang) -> None:
-    """Refuse a sheet whose declared range or cell references reach beyond the limits.
-
-    python-calamine sizes a sheet from its farthest cell and aborts the whole process when
-    that is too far (a cell at XFD1048576), so every reference is scanned before it reads.
-    """
-    with archive.open(name) as handle:
-        head = handle.read(_SCAN_BYTES)
-        dim = _DIMENSION.search(head[: limits.XML_PROLOG_BYTES])
-        if dim:
-            col = (dim.group(3) or dim.group(1)).decode()
-            _check_extent(path, sheet, col, int(dim.group(4) or dim.group(2)), lang)
-        chunk, tail = head, b""
-        while chunk:
-            # a reference cut by the chunk boundary is found in the overlap
-            for data in (tail + chunk[:_OVERLAP], chunk):
-                for match in _FAR_REF.finditer(data):
-                    ref = _REF.match(data, match.start())
-                    if ref:
-                        _check_extent(path, sheet, ref.group(1).decode() or "A",
-                                      int(ref.group(2)), lang)
-            tail = chunk[-_OVERLAP:]
-            chunk = handle.read(_SCAN_BYTES)
+def _too_far(path: Path, sheet: str, far: xml_scan.TooFar, lang: Lang) -> ReadingError:
+    extent = far.extent
+    if far.what == "rows":
+        return ReadingError("too-many-rows",
+                            say("too-many-rows", lang, sheet=sheet, rows=extent.rows),
+                            str(path))
+    if far.what == "columns":
+        column = column_letter(min(extent.columns, 10**5) - 1)
+        return ReadingError("too-many-columns",
+                            say("too-many-columns", lang, sheet=sheet, column=column),
+                            str(path))
+    return ReadingError(
+        "too-many-cells",
+        say("too-many-cells", lang, sheet=sheet, cell=extent.cell(),
+            rows=_figure(extent.rows, lang), columns=extent.columns,
+            limit=_figure(limits.MAX_CELLS, lang)),
+        str(path))
 
 
-_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
-
-
-def _check_ods_extent(path: Path, archive: zipfile.ZipFile, lang: Lang) -> None:
-    """An ODS row or cell repeated past the limits is refused when it holds a value (empty
-    repeated rows and columns are how LibreOffice pads every sheet, and are harmless)."""
-    with archive.open("content.xml") as handle:
-        data = handle.read()
-    for match in _ODS_REPEAT.finditer(data):
-        count = int(match.group(2))
-        rows = match.group(1) == b"rows"
-        if count <= (limits.MAX_SHEET_ROWS if rows else limits.MAX_COLUMNS):
-            continue
-        end = data.find(b"</table:table-row>" if rows else b">", match.end())
-        if b"office:value-type" not in data[match.end() : end if end > 0 else None]:
-            continue
-        if rows:
-            raise ReadingError("too-many-rows",
-                               say("too-many-rows", lang, sheet="-", rows=f"{count:,}"),
-                               str(path))
-        raise ReadingError("too-many-columns",
-                           say("too-many-columns", lang, sheet="-", column=str(count)),
-                           str(path))
-
-
-def _check_extent(path: Path, sheet: str, column: str, row: int, lang: Lang) -> None:
-    if row > limits.MAX_SHEET_ROWS:
-        raise ReadingError(
-            "too-many-rows", say("too-many-rows", lang, sheet=sheet, rows=row), str(path)
-        )
-    if column_index(column) >= limits.MAX_COLUMNS:
-        raise ReadingError(
-            "too-many-columns",
-            say("too-many-columns", lang, sheet=sheet, column=column),
-            str(path),
-        )
+def _figure(number: int, lang: Lang) -> str:
+    return f"{number:,}".replace(",", "\u202f" if lang == "fr" else ",")

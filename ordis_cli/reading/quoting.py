@@ -1,0 +1,13 @@
+"""Values quoted in messages: cut short, so that a cell of ten million characters makes a
+message of a few hundred (and laying out the message stays fast)."""
+
+from __future__ import annotations
+
+from . import limits
+
+
+def shorten(text: str, limit: int = limits.QUOTED_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, with "…" and the full length when cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} car.)"
