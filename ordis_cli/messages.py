@@ -707,6 +707,42 @@ _M: dict[str, tuple[str, str]] = {
     "rows-more": (" … ({count} lignes en tout)", " … ({count} rows in all)"),
     "quoted": ("« {text} »", "“{text}”"),
     "word-or": (" ou ", " or "),
+    # --- reading: contained parsers and pre-scan limits (issue 7, items 6-7) ---
+    "too-many-cells": (
+        "La feuille « {sheet} » s'étend jusqu'à la cellule {cell} ({rows} lignes × {columns} "
+        "colonnes), au-delà de {limit} cellules : refusée par prudence. Supprimez les cellules "
+        "éloignées (Ctrl+Fin montre la dernière cellule utilisée) ou découpez le fichier.",
+        "Sheet “{sheet}” reaches cell {cell} ({rows} rows × {columns} columns), beyond {limit} "
+        "cells: refused as a precaution. Delete the far cells (Ctrl+End shows the last used "
+        "cell) or split the file.",
+    ),
+    "too-many-sheets": (
+        "Le classeur contient plus de {limit} feuilles : refusé par prudence. Enregistrez les "
+        "feuilles utiles dans un nouveau classeur.",
+        "The workbook holds more than {limit} sheets: refused as a precaution. Save the sheets "
+        "you need in a new workbook.",
+    ),
+    "parser-crashed": (
+        "Fichier illisible : la lecture du classeur s'est arrêtée net ({detail}). Il est "
+        "probablement endommagé : ouvrez-le dans votre tableur et enregistrez-en une copie "
+        "(.xlsx), ou exportez-le en CSV.",
+        "Unreadable file: reading the workbook stopped abruptly ({detail}). It is probably "
+        "damaged: open it in your spreadsheet and save a copy (.xlsx), or export it as CSV.",
+    ),
+    "parser-memory": (
+        "Fichier illisible : sa lecture demandait plus de {limit} Mo de mémoire. Il est "
+        "endommagé ou bien plus grand qu'il n'y paraît : enregistrez-en une copie depuis votre "
+        "tableur, ou découpez-le.",
+        "Unreadable file: reading it needed more than {limit} MB of memory. It is damaged or "
+        "far larger than it looks: save a copy from your spreadsheet, or split it.",
+    ),
+    "parser-timeout": (
+        "Fichier illisible : sa lecture n'a pas abouti en {seconds} secondes. Il est "
+        "probablement endommagé : enregistrez-en une copie depuis votre tableur, ou "
+        "exportez-le en CSV.",
+        "Unreadable file: reading it did not finish within {seconds} seconds. It is probably "
+        "damaged: save a copy from your spreadsheet, or export it as CSV.",
+    ),
     # --- pieces of sentences ---
     "why-negative": ("nombre négatif", "negative number"),
     "why-fraction": ("nombre à virgule", "not a whole number"),
