@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..atomic import output_folder
 from ..report.render import FORMATS, report_figures, write_report
 from .common import (
     DebugOpt,
@@ -50,24 +51,30 @@ def report(
 
     Exemple : ordis report --as-of 2020-05-15 --out rapport
 
-    Codes de sortie : 0 rapport écrit, 2 registre introuvable ou mauvaise commande,
+    Le dossier --out doit être absent ou vide : un dossier qui contient déjà des fichiers
+    n'est jamais modifié. Sans --out : ./rapport-<date>, ou -2, -3… s'il existe déjà.
+
+    Codes de sortie : 0 rapport écrit, 2 registre introuvable, dossier --out non vide,
+    écriture impossible (disque plein, dossier en lecture seule) ou mauvaise commande,
     3 erreur interne.
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
         chosen = _formats(formats)
         day = as_of.date() if as_of else dt.date.today()
+        json_only = chosen == ("json",)
+        # a non-empty --out is refused before anything is read (SPEC §1)
+        target = None if json_only and out is None else output_folder(
+            out, Path(f"rapport-{day.isoformat()}"), language)
         with stages(quiet) as show:
             show("Calcul des chiffres…" if language == "fr" else "Computing the figures…")
-            figures, details = report_figures(ledger, day)
-        if chosen == ("json",):
+            figures, details = report_figures(ledger, day, language)
+        if json_only:
             typer.echo(figures.model_dump_json(indent=2))
-            if out is not None:
-                write_report(figures, details, out, chosen, language)
+        if target is None:
             return
-        written = write_report(figures, details, out or Path(f"rapport-{day.isoformat()}"),
-                               chosen, language)
-        if not quiet:
+        written = write_report(figures, details, target, chosen, language)
+        if not quiet and not json_only:
             console = stdout_console()
             for path in written:
-                console.print(str(path), highlight=False)
+                console.print(str(path), highlight=False, markup=False)

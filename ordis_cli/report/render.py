@@ -16,13 +16,21 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..atomic import write_atomically
+from ..atomic import staged_folder
 from ..errors import UsageError
 from ..ledger import Ledger
 from ..messages import Lang
 from ..models import DEVICE_TYPES
 from . import charts
-from .figures import Details, Figures, compute, press_number, press_round
+from .escape import md
+from .figures import (
+    PRIVATE_SHIPPER,
+    Details,
+    Figures,
+    compute,
+    press_number,
+    press_round,
+)
 from .words import MONTHS_FR, WORDS
 from .workbook import write_workbook
 
@@ -90,9 +98,11 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "money": _money(figures.financial_eur, lang), "money_value": figures.financial_eur,
         "regions": regions,
         "top_regions": (", ".join(top[:-1]) + joiner + top[-1]) if len(top) > 1 else "".join(top),
-        "partners": sorted(((p, sum(c.values())) for p, c in details.by_partner.items()),
+        "partners": sorted(((words["private_shipper"] if p == PRIVATE_SHIPPER else p,
+                             sum(c.values())) for p, c in details.by_partner.items()),
                            key=lambda item: (-item[1], item[0])),
-        "donor_types": sorted(((k, sum(c.values())) for k, c in details.by_donor_type.items()),
+        "donor_types": sorted(((words.get(f"type_{k}", k), sum(c.values()))
+                               for k, c in details.by_donor_type.items()),
                               key=lambda item: (-item[1], item[0])),
         "donors": details.donors,
         "chart_weekly": Markup(charts.cumulative_curve(
@@ -107,46 +117,45 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_folder()),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",),
-                                            default_for_string=False),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-        trim_blocks=False, lstrip_blocks=False)
+def _environments() -> dict[str, jinja2.Environment]:
+    """One environment per format: HTML escapes every value (autoescape), Markdown escapes
+    every value through ``escape.md`` (``finalize``), so no name from the data can add
+    markup, a link or a table cell, whatever the template does with it."""
+    common: dict[str, Any] = {
+        "loader": jinja2.FileSystemLoader(templates_folder()),
+        "undefined": jinja2.StrictUndefined, "keep_trailing_newline": True}
+    return {"html": jinja2.Environment(autoescape=True, **common),
+            "md": jinja2.Environment(autoescape=False, finalize=md, **common)}
 
 
-def _write_text(path: Path, text: str) -> Path:
-    return write_atomically(path, lambda temporary: Path(temporary).write_text(
-        text, encoding="utf-8"))
-
-
-def report_figures(ledger_path: Path, as_of: dt.date) -> tuple[Figures, Details]:
-    ledger = Ledger(ledger_path, existing=True)
-    try:
+def report_figures(ledger_path: Path, as_of: dt.date,
+                   lang: Lang = "fr") -> tuple[Figures, Details]:
+    with Ledger(ledger_path, "read", lang) as ledger:  # SQLite failures: LedgerError
         return compute(ledger, as_of)
-    finally:
-        ledger.close()
 
 
-def write_report(figures: Figures, details: Details, out: Path, formats: tuple[str, ...],
+def write_report(figures: Figures, details: Details, target: Path, formats: tuple[str, ...],
                  lang: Lang) -> list[Path]:
-    """Write the chosen formats into ``out`` (each file atomically); return the paths."""
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    """Write the chosen formats into ``target`` (absent or an empty folder: see
+    ``atomic.output_folder``) through a staging folder: the files appear together, or none
+    do (``WriteError`` naming the path, exit 2). Return the paths written."""
     values = context(figures, details, lang)
-    environment = _environment()
+    environments = _environments()
     names = {"md": [("rapport.md", "rapport.md.j2"), ("communique.md", "communique.md.j2")],
              "html": [("rapport.html", "rapport.html.j2")]}
-    for fmt in formats:
-        if fmt in names:
-            for name, template in names[fmt]:
-                text = environment.get_template(template).render(**values)
-                written.append(_write_text(out / name, text))
-        elif fmt == "xlsx":
-            written.append(write_atomically(
-                out / "rapport.xlsx", lambda path: write_workbook(Path(path), values)))
-        elif fmt == "json":
-            written.append(_write_text(out / "rapport.json",
-                                       figures.model_dump_json(indent=2) + "\n"))
-    return written
+    written: list[str] = []
+    with staged_folder(target, lang) as staging:
+        for fmt in formats:
+            if fmt in names:
+                for name, template in names[fmt]:
+                    text = environments[fmt].get_template(template).render(**values)
+                    (staging / name).write_text(text, encoding="utf-8")
+                    written.append(name)
+            elif fmt == "xlsx":
+                write_workbook(staging / "rapport.xlsx", values)
+                written.append("rapport.xlsx")
+            elif fmt == "json":
+                (staging / "rapport.json").write_text(
+                    figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
+                written.append("rapport.json")
+    return [target / name for name in written]

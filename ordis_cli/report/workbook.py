@@ -7,6 +7,7 @@ from typing import Any
 
 import xlsxwriter
 
+from ..names import drop_invisible
 from ..xlsx_safety import clean_text
 
 
@@ -23,7 +24,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         for number, line in enumerate(rows, start=row + 1):
             for column, value in enumerate(line):
                 if isinstance(value, str):
-                    sheet.write_string(number, column, clean_text(value))
+                    sheet.write_string(number, column, clean_text(drop_invisible(value)))
                 else:
                     sheet.write_number(number, column, value)
 
@@ -83,5 +84,8 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     if values["details"].private_donors:
         thanks.append([words["private_donors"].format(
             count=values["details"].private_donors), 0])
+    if values["details"].unnamed_donors:
+        thanks.append([words["unnamed_donors"].format(
+            count=values["details"].unnamed_donors), 0])
     table(donors, 0, [words["thanks"], words["dispatched"]], thanks)
     book.close()
