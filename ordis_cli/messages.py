@@ -655,9 +655,9 @@ _M: dict[str, tuple[str, str]] = {
     ),
     # --- inputs never silently dropped (SPEC §2: quantity headers, totals, layout) ---
     "unmapped-quantity-column": (
-        "Colonne {letter} « {value} » : elle semble donner un nombre de matériels mais ne "
+        "Colonne {col} « {value} » : elle semble donner un nombre de matériels mais ne "
         "correspond à aucune colonne connue ; ignorée, ses demandes seraient perdues. {advice}",
-        "Column {letter} “{value}”: it seems to give a number of devices but matches no known "
+        "Column {col} “{value}”: it seems to give a number of devices but matches no known "
         "column; ignored, its requests would be lost. {advice}",
     ),
     "advice-rename-one": (

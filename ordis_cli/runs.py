@@ -56,12 +56,10 @@ def _info(record: object) -> RunInfo:
     return RunInfo.model_validate(record, from_attributes=True)
 
 
-def list_runs(ledger_path: Path) -> list[RunInfo]:
-    ledger = Ledger(ledger_path, existing=True)
-    try:
+def list_runs(ledger_path: Path, lang: Lang = "fr") -> list[RunInfo]:
+    """Every run of the ledger, opened read-only (nothing is created or changed)."""
+    with Ledger(ledger_path, "read", lang) as ledger:
         return [_info(r) for r in ledger.runs()]
-    finally:
-        ledger.close()
 
 
 def _missing(run_id: int, lang: Lang) -> RunError:
@@ -73,8 +71,8 @@ def _missing(run_id: int, lang: Lang) -> RunError:
 
 
 def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
-    ledger = Ledger(ledger_path, existing=True)
-    try:
+    """One run in detail, the ledger opened read-only."""
+    with Ledger(ledger_path, "read", lang) as ledger:
         record = ledger.run(run_id)
         if record is None:
             raise _missing(run_id, lang)
@@ -92,15 +90,12 @@ def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
             by_partner=[PartnerLine(partner=p, device=d, shipments=lines[(p, d, "shipments")],
                                     units=lines[(p, d, "units")],
                                     delivered=lines[(p, d, "delivered")]) for p, d in keys])
-    finally:
-        ledger.close()
 
 
 def cancel_run(ledger_path: Path, run_id: int, lang: Lang) -> Cancelled:
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
     already cancelled, or whose shipments were all delivered in full, is refused."""
-    ledger = Ledger(ledger_path, existing=True)
-    try:
+    with Ledger(ledger_path, "write", lang) as ledger:
         with ledger.transaction():
             record = ledger.run(run_id)
             if record is None:
@@ -120,5 +115,3 @@ def cancel_run(ledger_path: Path, run_id: int, lang: Lang) -> Cancelled:
                     1)
             ledger.cancel(run_id)
         return Cancelled(run=run_id, freed=freed, kept_delivered=delivered)
-    finally:
-        ledger.close()

@@ -48,7 +48,7 @@ def list_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        runs = list_runs(ledger)
+        runs = list_runs(ledger, language)
         if answered(output, quiet, lambda: json.dumps([r.model_dump() for r in runs],
                                                       indent=2, ensure_ascii=False)):
             return

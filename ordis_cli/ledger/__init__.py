@@ -1,5 +1,10 @@
-"""The ledger: every run, every shipment and its delivery, the latest needs and lots."""
+"""The ledger: every run, every shipment and its delivery, the latest needs and lots.
 
-from .store import Ledger, LedgerError
+``Ledger(path, mode, lang)`` opens one: ``read`` for the commands that only read it (never
+creates or changes anything), ``write`` for an existing ledger, ``create`` for ``allocate``.
+What is not a usable ledger is refused untouched with a ``LedgerError`` (exit 2)."""
 
-__all__ = ["Ledger", "LedgerError"]
+from .opening import LedgerError, OpenMode
+from .store import Ledger
+
+__all__ = ["Ledger", "LedgerError", "OpenMode"]

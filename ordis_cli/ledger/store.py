@@ -17,8 +17,14 @@ from typing import TYPE_CHECKING, Any
 from ..allocation import Earlier, Plan, Shipment
 from ..messages import Lang
 from ..models import DeviceType
+from .opening import (
+    SQLITE_FAILURES,
+    OpenMode,
+    from_sqlite,
+    open_connection,
+    read_identity,
+)
 from .opening import LedgerError as LedgerError  # raised by Ledger; importable here
-from .opening import OpenMode, from_sqlite, open_connection, read_identity
 
 if TYPE_CHECKING:  # the ledger never loads the reading stack
     from ..inputs import Inputs
@@ -100,7 +106,9 @@ def _now() -> str:
 
 
 class Ledger:
-    """A ledger file, created on first use (``existing=True``: refuse a missing one)."""
+    """A ledger file, opened ``read``, ``write`` or ``create`` (see ``opening.py``). Its
+    ``identity`` is the ledger's random uuid4, given when it is created or first opened for
+    writing; None only for an older ledger opened read-only."""
 
     def __init__(self, path: Path, mode: OpenMode = "create", lang: Lang = "fr") -> None:
         """Open the ledger at ``path``: ``read`` (read-only, never creates or changes it),
@@ -110,9 +118,11 @@ class Ledger:
         self.mode: OpenMode = mode
         self.lang: Lang = lang
         self.db = open_connection(path, mode, lang)
-        self.identity: str | None = read_identity(self.db)
-        """The ledger's random identity (uuid4), given when it is created or first opened
-        for writing; None only for an older ledger opened read-only."""
+        try:
+            self.identity: str | None = read_identity(self.db)
+        except SQLITE_FAILURES as exc:
+            self.db.close()
+            raise from_sqlite(exc, path, lang) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -124,7 +134,7 @@ class Ledger:
                  *_: object) -> None:
         """Close; an SQLite failure inside the block becomes a ``LedgerError`` (exit 2)."""
         self.close()
-        if isinstance(error, sqlite3.Error):
+        if isinstance(error, SQLITE_FAILURES):
             raise from_sqlite(error, self.path, self.lang) from error
 
     @contextmanager
@@ -133,11 +143,11 @@ class Ledger:
         SQLite failure (busy, read-only, disk full, damaged) becomes a ``LedgerError``."""
         try:
             self.db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except sqlite3.Error as exc:
+        except SQLITE_FAILURES as exc:
             raise from_sqlite(exc, self.path, self.lang) from exc
         try:
             yield self.db
-        except sqlite3.Error as exc:
+        except SQLITE_FAILURES as exc:
             self._rollback()
             raise from_sqlite(exc, self.path, self.lang) from exc
         except BaseException:
@@ -145,7 +155,7 @@ class Ledger:
             raise
         try:
             self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except SQLITE_FAILURES as exc:
             self._rollback()
             raise from_sqlite(exc, self.path, self.lang) from exc
 

@@ -1,0 +1,292 @@
+"""Opening a ledger file, in one of three modes, and refusing what is not a usable ledger.
+
+- ``read`` (``report``, ``runs list``, ``runs show``, ``deliveries pending``): the file must be
+  a ledger; it is opened read-only (SQLite ``mode=ro``) and nothing is created or changed. A
+  read-only file or folder is readable.
+- ``write`` (``runs cancel``, ``deliveries import``): the file must be a ledger; tables that a
+  later ordis added to format 2 are created if missing, and the ledger gets its identity if it
+  has none.
+- ``create`` (``allocate``): as ``write``, and a missing file is created as a new ledger.
+
+Before anything is written, the file is checked: not a folder, not empty, an SQLite file, a
+``meta`` table holding the ledger format, the supported format, every core table and column,
+``PRAGMA quick_check``, and values ordis could have written (``checks.py``). Anything else is a
+``LedgerError`` (exit 2) saying what is wrong, and the file is left as it was."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import urllib.parse
+import uuid
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from ..errors import OrdisError
+from ..messages import Lang, say
+from .checks import CORE_COLUMNS, first_bad_value
+
+OpenMode = Literal["read", "write", "create"]
+
+SCHEMA_VERSION = "2"
+BUSY_TIMEOUT_MS = 120_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+IDENTITY_KEY = "ledger_id"
+
+
+class LedgerError(OrdisError):
+    """The ledger cannot be opened or used: missing, not a ledger, another format, damaged,
+    edited by hand into values ordis cannot use, busy, read-only. ``path`` is the ledger's
+    path as given."""
+
+    exit_code = 2
+
+    def __init__(self, code: str, message: str, path: str) -> None:
+        super().__init__(code, message)
+        self.path = path
+
+
+def ledger_error(code: str, path: Path, lang: Lang, **fields: object) -> LedgerError:
+    return LedgerError(code, say(code, lang, **fields), str(path))
+
+
+SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)  # the latter: a damaged schema's text
+
+
+def from_sqlite(exc: Exception, path: Path, lang: Lang) -> LedgerError:
+    """The message for an SQLite failure on the ledger, from SQLite's error class."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    detail = "malformed text" if isinstance(exc, UnicodeDecodeError) else str(exc)[:200]
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return ledger_error("ledger-busy", path, lang)
+    if name.startswith("SQLITE_READONLY"):
+        return ledger_error("ledger-read-only", path, lang)
+    if name.startswith("SQLITE_FULL"):
+        return ledger_error("ledger-disk-full", path, lang)
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return ledger_error("ledger-unopenable", path, lang, detail=detail)
+    return ledger_error("ledger-damaged", path, lang, detail=detail)
+
+
+def open_connection(path: Path, mode: OpenMode, lang: Lang) -> sqlite3.Connection:
+    """A connection on a checked ledger (see the module's description)."""
+    existed = _check_file(path, mode, lang)
+    connection = _connect(path, mode, lang)
+    try:
+        if not existed:  # create mode, and the file was just made
+            _initialise(connection)
+        else:
+            check_ledger(connection, path, lang)
+        if mode == "read":
+            _stand_in_for_missing_tables(connection)
+        else:
+            _prepare_for_writing(connection)
+    except SQLITE_FAILURES as exc:
+        connection.close()
+        raise from_sqlite(exc, path, lang) from exc
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _check_file(path: Path, mode: OpenMode, lang: Lang) -> bool:
+    """Whether the ledger file exists; refuse what cannot be a ledger before SQLite sees it."""
+    if not path.exists():
+        if mode != "create":
+            raise ledger_error("no-ledger", path, lang)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ledger_error("ledger-unopenable", path, lang,
+                               detail=exc.strerror or type(exc).__name__) from exc
+        return False
+    if path.is_dir():
+        raise ledger_error("ledger-is-folder", path, lang)
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ledger_error("ledger-unopenable", path, lang,
+                           detail=exc.strerror or type(exc).__name__) from exc
+    if not head:
+        raise ledger_error("ledger-empty-file", path, lang)
+    if head != SQLITE_HEADER:
+        raise ledger_error("ledger-not-sqlite", path, lang)
+    if mode != "read" and not os.access(path, os.W_OK):
+        raise ledger_error("ledger-read-only", path, lang)
+    return True
+
+
+def _uri(path: Path, **parameters: str) -> str:
+    query = "&".join(f"{key}={value}" for key, value in parameters.items())
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?{query}"
+
+
+def _connect(path: Path, mode: OpenMode, lang: Lang) -> sqlite3.Connection:
+    sqlite_mode = {"read": "ro", "write": "rw", "create": "rwc"}[mode]
+    try:
+        connection = _connection(_uri(path, mode=sqlite_mode))
+        if mode == "read":
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError as exc:
+                # a ledger still in WAL mode (written by an earlier version) in a read-only
+                # folder: SQLite cannot create its side files. With no write-ahead log beside
+                # it, the file holds everything: read it as it is (nobody can be writing it,
+                # the folder being read-only).
+                connection.close()
+                if not _cannot_share(exc) or Path(f"{path}-wal").exists():
+                    raise
+                connection = _connection(_uri(path, mode="ro", immutable="1"))
+    except SQLITE_FAILURES as exc:
+        raise from_sqlite(exc, path, lang) from exc
+    return connection
+
+
+def _cannot_share(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN"))
+
+
+def _connection(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                 isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    connection.text_factory = _text
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _text(raw: bytes) -> str:
+    """Text as stored; bytes that are not UTF-8 (a damaged or hand-edited ledger) read as
+    U+FFFD instead of failing deep inside a command."""
+    return raw.decode("utf-8", errors="replace")
+
+
+def _tables(connection: sqlite3.Connection, schema: str = "main") -> set[str]:
+    rows = connection.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")
+    return {row[0] for row in rows}
+
+
+def check_ledger(connection: sqlite3.Connection, path: Path, lang: Lang) -> None:
+    """Refuse a file that is not a ledger of the supported format, is incomplete, damaged,
+    or holds values ordis could not have written."""
+    tables = _tables(connection)
+    if "meta" not in tables or not {"key", "value"} <= _columns(connection, "meta"):
+        raise ledger_error("ledger-foreign", path, lang)
+    found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if found is None:
+        raise ledger_error("ledger-foreign", path, lang)
+    if str(found[0]) != SCHEMA_VERSION:
+        raise ledger_error("ledger-version", path, lang, found=str(found[0])[:20],
+                           expected=SCHEMA_VERSION)
+    for table, columns in CORE_COLUMNS.items():
+        if table not in tables:
+            raise ledger_error("ledger-missing-table", path, lang, table=table)
+        present = _columns(connection, table)
+        for column in columns:
+            if column not in present:
+                raise ledger_error("ledger-missing-column", path, lang, table=table,
+                                   column=column)
+    bad = first_bad_value(connection)  # first: quick_check also sees broken CHECKs
+    if bad is not None:
+        raise ledger_error("ledger-bad-value", path, lang, table=bad.table, row=bad.row[:60],
+                           column=bad.column, value=_shown(bad.value),
+                           expected=say(bad.expected, lang))
+    verdict = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    if verdict != ["ok"]:
+        raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(vide)"
+    text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    text = "".join(c if c.isprintable() else "?" for c in text)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
+@cache
+def schema_script() -> str:
+    return resources.files("ordis_cli.ledger").joinpath("schema.sql").read_text()
+
+
+@cache
+def _schema_tables() -> dict[str, str]:
+    """Each table of the schema script with its CREATE statement."""
+    scratch = sqlite3.connect(":memory:")
+    try:
+        scratch.executescript(schema_script())
+        return dict(scratch.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%'").fetchall())
+    finally:
+        scratch.close()
+
+
+def _initialise(connection: sqlite3.Connection) -> None:
+    """A new ledger: the schema, its format and its identity, in one transaction."""
+    _in_one_transaction(connection, f"{schema_script()}\n"
+                        f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');")
+
+
+def _prepare_for_writing(connection: sqlite3.Connection) -> None:
+    """A checked ledger opened for writing: the rollback journal, the tables added to
+    format 2 since it was created (every statement of the schema is IF NOT EXISTS), and its
+    identity if it has none."""
+    _leave_wal(connection)
+    if not set(_schema_tables()) - _tables(connection) and read_identity(connection):
+        return
+    _in_one_transaction(connection, schema_script())
+
+
+def _leave_wal(connection: sqlite3.Connection) -> None:
+    """Ledgers written by earlier versions are in WAL mode; put them back to SQLite's
+    rollback journal when no other process has the ledger open (else leave it for next
+    time, without waiting). The rollback journal keeps the ledger one file: readable from a
+    read-only folder, on a network share, and read without leaving side files behind."""
+    if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except sqlite3.OperationalError:
+        pass  # busy: another process has it open
+    finally:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _in_one_transaction(connection: sqlite3.Connection, script: str) -> None:
+    """``script``, then the ledger's identity if it has none, all or nothing."""
+    identity = uuid.uuid4()  # hex digits and dashes: safe in the SQL text
+    try:
+        connection.executescript(
+            f"BEGIN IMMEDIATE;\n{script}\n"
+            f"INSERT OR IGNORE INTO meta VALUES ('{IDENTITY_KEY}', '{identity}');\nCOMMIT;")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _stand_in_for_missing_tables(connection: sqlite3.Connection) -> None:
+    """A ledger opened read-only that predates tables added to format 2: empty temporary
+    stand-ins (in memory, never in the file), so that queries find them."""
+    missing = set(_schema_tables()) - _tables(connection)
+    for name in sorted(missing):
+        sql = _schema_tables()[name]
+        connection.execute(sql.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+
+
+def read_identity(connection: sqlite3.Connection) -> str | None:
+    found = connection.execute("SELECT value FROM meta WHERE key = ?",
+                               (IDENTITY_KEY,)).fetchone()
+    return None if found is None else str(found[0])
