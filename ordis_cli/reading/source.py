@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from ..errors import ReadingError
 from ..messages import Lang, say
+from .layout import NO_LAYOUT, SheetLayout
 
 # (spreadsheet row numbers, canonical column name -> cells of those rows)
 RawBlock = tuple[list[int], dict[str, list[Any]]]
@@ -58,13 +59,16 @@ def too_many_rows(path: str, sheet: str | None, last: int, lang: Lang) -> Readin
 
 
 class SheetSource:
-    """A workbook sheet, already read whole into lists (``to_python``)."""
+    """A workbook sheet, already read whole into lists (``to_python``), and its hidden rows
+    and merged cells (``layout``, filled by ``open_table`` for the sheet it reads)."""
 
     text_only = False
 
-    def __init__(self, name: str, rows: list[list[Any]]) -> None:
+    def __init__(self, name: str, rows: list[list[Any]],
+                 layout: SheetLayout = NO_LAYOUT) -> None:
         self.name = name
         self._rows = rows
+        self.layout = layout
 
     def head(self, wanted: int) -> list[Numbered]:
         return first_rows(iter(self._rows), wanted)

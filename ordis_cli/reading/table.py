@@ -18,12 +18,13 @@ from typing import Any
 from ..errors import ReadingError
 from ..messages import Lang, say
 from ..models import Kind
-from ..schema import key_map, required
-from ..textnorm import column_letter, header_key
+from ..schema import column_for, required
+from ..textnorm import column_letter
 from . import limits
 from .delimited import CsvSource
+from .layout import NO_LAYOUT, SheetLayout, scan_layout
 from .sniff import inspect_file
-from .source import RawBlock, Source, has_content
+from .source import RawBlock, SheetSource, Source, has_content
 from .workbook import Workbook
 
 # When two kinds score the same, the likelier one wins.
@@ -61,6 +62,11 @@ class Table:
         return sum(1 for n, _ in filter(has_content, zip(count(1), self.source.rows()))
                    if n > self.header_row)
 
+    @property
+    def layout(self) -> SheetLayout:
+        """Hidden rows and merged cells of the sheet (none for a CSV or an ``.xls``)."""
+        return self.source.layout if isinstance(self.source, SheetSource) else NO_LAYOUT
+
     def columns(self) -> dict[str, HeaderCell]:
         """Canonical column name -> the first header cell that stands for it."""
         found: dict[str, HeaderCell] = {}
@@ -88,8 +94,7 @@ def cell_text(value: Any) -> str:
 
 
 def _score(cells: list[Any], kind: Kind) -> tuple[int, int]:
-    keys = key_map(kind)
-    found = {keys.get(header_key(cell_text(c))) for c in cells if isinstance(c, str) and c}
+    found = {column_for(kind, cell_text(c)) for c in cells if isinstance(c, str) and c}
     found.discard(None)
     needed = sum(1 for name in required(kind) if name in found)
     return needed, len(found)
@@ -115,13 +120,12 @@ def detect_header(
 
 
 def _build_header(cells: list[Any], kind: Kind | None) -> list[HeaderCell]:
-    keys = key_map(kind) if kind else {}
     header = []
     for index, value in enumerate(cells):
         text = cell_text(value)
         header.append(
             HeaderCell(text, column_letter(index), index,
-                       keys.get(header_key(text)) if text else None)
+                       column_for(kind, text) if text and kind else None)
         )
     return header
 
@@ -156,7 +160,10 @@ def open_table(
         if len(candidates) == 1:
             break
     assert best is not None
-    return best[1]
+    table = best[1]
+    if isinstance(table.source, SheetSource):
+        table.source.layout = scan_layout(path, fmt, table.sheet)
+    return table
 
 
 def _locate(

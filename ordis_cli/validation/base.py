@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from ..messages import say
 from ..models import Kind
+from ..textnorm import fold
 from . import values
 from .columns import Block, Normaliser, TextPattern, normalise
 from .reporter import Reporter
@@ -18,6 +20,15 @@ _NUMBER_FAULTS = {"not-number": "why-not-number", "fraction": "why-fraction",
 
 LARGE_QUANTITY = 500
 ROW = "_row"  # the spreadsheet row numbers, beside the clean columns kept
+# Prefix of the columns a block carries without a canonical name (``EXTRA + letter``): cells
+# under unrecognised headers, looked at only to tell a totals row.
+EXTRA = "_extra_"
+# The column that identifies a row, per kind: a row without it that says "total" is a
+# totals row (the deliveries' notes and totals are their own rule, ``ignored-row``).
+IDENTIFIERS = {Kind.NEEDS: "id_structure", Kind.DONATIONS: "id_don",
+               Kind.PARTNERS: "partenaire"}
+_TOTALS_LABEL = re.compile(r"^(?:sous |sub ?|grand )?tota(?:l|ux)\b")
+_NUMBER_LIKE = re.compile(r"^[\s\d.,+\-\u2212€%()]*$")
 
 
 class KindValidator:
@@ -43,7 +54,8 @@ class KindValidator:
         self.kept: list[dict[str, list[Any]]] | None = [] if keep else None
 
     def check(self, block: Block) -> int:
-        """Check one block; return how many non-empty rows it held."""
+        """Check one block; return how many non-empty rows it held (totals rows aside)."""
+        self.skip_totals_rows(block)
         for column, normaliser in self.checks.items():
             if column not in block.raw:
                 continue
@@ -64,6 +76,32 @@ class KindValidator:
         if self.kept is not None:
             self.kept.append({**block.clean, ROW: block.rows})
         return len(block)
+
+    def skip_totals_rows(self, block: Block) -> None:
+        """Drop the rows whose identifier is empty (or itself a totals label) and whose
+        cells are a label saying "total" ("TOTAL", "Sous-total", "Total général"...) and
+        numbers: one ``totals-row`` warning each, and they do not count as data."""
+        identifier = IDENTIFIERS.get(self.kind)
+        if identifier is None or not len(block):
+            return
+        ids = block.raw.get(identifier)
+        candidates = range(len(block)) if ids is None else [
+            i for i, v in enumerate(ids)
+            if v is None or v == "" or (v.__class__ is str and (v.isspace() or "tot" in v.lower()))
+        ]
+        skipped: set[int] = set()
+        for index in candidates:
+            label = _totals_label(block.raw, index)
+            if label is None:
+                continue
+            column, text = label
+            skipped.add(index)
+            if column.startswith(EXTRA):
+                letter = column.removeprefix(EXTRA)
+                self.report.add("totals-row", block.rows[index], None, text, letter=letter)
+            else:
+                self.report.add("totals-row", block.rows[index], column, text)
+        block.drop(skipped)
 
     def fault(self, fault: str, fields: dict[str, Any], row: int, column: str, raw: Any) -> None:
         if fault in _NUMBER_FAULTS:
@@ -132,3 +170,17 @@ def positive_quantity(raw: Any) -> tuple[int | None, Any]:
     if fault is None and value == 0:
         return None, ("zero", {})
     return value, fault
+
+
+def _totals_label(raw: Mapping[str, Sequence[Any]], index: int) -> tuple[str, str] | None:
+    """``(column, text)`` of the totals label of row ``index`` when every other non-empty
+    text of the row is a number; None when the row is not a totals row."""
+    label: tuple[str, str] | None = None
+    for column, cells in raw.items():
+        value = cells[index]
+        if value.__class__ is not str or _NUMBER_LIKE.match(value):
+            continue  # empty, a number, a date
+        if not _TOTALS_LABEL.match(fold(value)):
+            return None
+        label = label or (column, value.strip())
+    return label

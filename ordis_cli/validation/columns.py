@@ -126,15 +126,19 @@ class Block:
                 return
             candidates = [i for i in candidates if values[i] is None]
         refused = set().union(*self.faulty.values())
-        blank = {i for i in candidates if i not in refused}
-        if not blank:
+        self.drop({i for i in candidates if i not in refused})
+
+    def drop(self, indices: set[int]) -> None:
+        """Remove the rows at ``indices`` from every column; ``faulty`` is renumbered."""
+        if not indices:
             return
-        keep = [i for i in range(len(self.rows)) if i not in blank]
+        keep = [i for i in range(len(self.rows)) if i not in indices]
         renumber = {old: new for new, old in enumerate(keep)}
         self.rows = [self.rows[i] for i in keep]
         self.raw = {name: [values[i] for i in keep] for name, values in self.raw.items()}
         self.clean = {name: [values[i] for i in keep] for name, values in self.clean.items()}
-        self.faulty = {name: {renumber[i] for i in found} for name, found in self.faulty.items()}
+        self.faulty = {name: {renumber[i] for i in found if i in renumber}
+                       for name, found in self.faulty.items()}
 
     def empty(self, column: str) -> list[int]:
         """Indices of the rows where ``column`` is empty (not merely refused)."""

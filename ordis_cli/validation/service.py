@@ -11,11 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ReadingError
 from ..gc_pause import paused_gc
-from ..messages import Lang
+from ..messages import Lang, say
 from ..models import FileReport, Kind, Problem, Severity, ValidationReport
 from ..reading import Table, open_table
-from ..schema import aliases_text, required
-from .base import KindValidator
+from ..reading.layout import MergeIndex, SheetLayout
+from ..reading.table import HeaderCell
+from ..schema import QUANTITY_COLUMNS, aliases_text, quantity_guess, required
+from ..textnorm import column_index
+from .base import EXTRA, KindValidator
 from .columns import Block
 from .deliveries import DeliveriesValidator
 from .donations import DonationsValidator
@@ -102,7 +105,7 @@ def _validate_one(
         failed = _unreadable(path, error)
         failed.kind, failed.sheet = table.kind, table.sheet
         return failed, None
-    report.add(reporter.problems)
+    report.add(_with_merge_hints(reporter.problems, table.layout, options.lang))
     return report, validator
 
 
@@ -122,7 +125,7 @@ def _validate_table(
     columns = table.columns()
     for cell in table.header:
         if cell.text and cell.column is None:
-            reporter.add("unknown-column", table.header_row, None, cell.text, letter=cell.letter)
+            _unknown_column(table, reporter, cell)
         elif cell.column and columns[cell.column] is not cell:
             reporter.add("duplicate-column", table.header_row, None, cell.text,
                          letter=cell.letter, field=cell.column,
@@ -130,12 +133,22 @@ def _validate_table(
     _missing_columns(table, reporter, table.kind)
     validator = VALIDATORS[table.kind](reporter, set(columns), options.today, options.keep_data)
     positions = {name: cell.index for name, cell in columns.items()}
+    # cells under unrecognised headers ride along, to tell a totals row by its label
+    positions.update((f"{EXTRA}{cell.letter}", cell.index) for cell in table.header
+                     if cell.column is None)
+    layout = table.layout
+    hidden: list[int] = []
     for numbers, raw in table.blocks(positions, options.block_rows):
-        report.rows += validator.check(Block(numbers, raw, table.source.text_only))
+        block = Block(numbers, raw, table.source.text_only)
+        report.rows += validator.check(block)
+        if layout.hidden:
+            hidden += layout.hidden_among(block.rows)
         if progress:
             progress(str(table.path), report.rows)
     if report.rows == 0:
         reporter.add("no-data", table.header_row, None)
+    if hidden:
+        reporter.add("hidden-rows", None, None, rows=rows_text(hidden, options.lang))
     validator.finish()
     return validator
 
@@ -146,6 +159,71 @@ def _missing_columns(table: Table, reporter: Reporter, kind: Kind) -> None:
         if name not in present:
             reporter.add("missing-column", table.header_row or None, name,
                          aliases=aliases_text(kind, name))
+    if kind is Kind.NEEDS and table.header and not present.keys() & set(QUANTITY_COLUMNS):
+        reporter.add("missing-quantity-column", table.header_row, None)
+
+
+def _unknown_column(table: Table, reporter: Reporter, cell: HeaderCell) -> None:
+    """An unrecognised header is ignored with a warning, unless it looks like a number of
+    devices: ignoring it would drop requests, so it is an error saying what to rename."""
+    guessed, several = quantity_guess(cell.text) if table.kind in (Kind.NEEDS, Kind.DONATIONS) \
+        else ((), False)
+    if not guessed:
+        reporter.add("unknown-column", table.header_row, None, cell.text, letter=cell.letter)
+        return
+    lang = reporter.lang
+    quoted = [say("quoted", lang, text=column) for column in guessed]
+    if table.kind is Kind.DONATIONS:
+        advice = say("advice-one-lot-per-row", lang)
+    elif several:
+        advice = say("advice-split", lang, suggestion=", ".join(quoted))
+    elif len(quoted) > 1:
+        advice = say("advice-rename-either", lang, suggestion=say("word-or", lang).join(quoted))
+    else:
+        advice = say("advice-rename-one", lang, suggestion=quoted[0])
+    reporter.add("unmapped-quantity-column", table.header_row, None, cell.text,
+                 letter=cell.letter, col=cell.letter, advice=advice)
+
+
+_MAX_LISTED = 12
+
+
+def rows_text(rows: list[int], lang: Lang) -> str:
+    """Row numbers as a person reads them: "lignes 12 à 15, 40" (at most a dozen pieces,
+    then how many rows in all)."""
+    pieces: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if pieces and row == pieces[-1][1] + 1:
+            pieces[-1] = (pieces[-1][0], row)
+        else:
+            pieces.append((row, row))
+    words = [str(first) if first == last else say("rows-range", lang, first=first, last=last)
+             for first, last in pieces[:_MAX_LISTED]]
+    text = ", ".join(words)
+    if len(pieces) > _MAX_LISTED:
+        count = f"{len(set(rows)):,}"
+        text += say("rows-more", lang, count=count.replace(",", "\u202f") if lang == "fr"
+                    else count)
+    return say("rows-one" if len(set(rows)) == 1 else "rows-many", lang, rows=text)
+
+
+def _with_merge_hints(problems: list[Problem], layout: SheetLayout, lang: Lang) -> list[Problem]:
+    """A problem about an empty cell that a merged area covers says where its value is."""
+    if not layout.merges:
+        return problems
+    index = MergeIndex(layout.merges)
+    hinted = []
+    for problem in problems:
+        merge = None
+        if problem.cell and problem.value is None and problem.row:
+            letters = problem.cell.rstrip("0123456789")
+            merge = index.covering(problem.row, column_index(letters))
+        if merge is not None:
+            hint = say("hint-merged-cell", lang, ref=merge.ref, anchor=merge.anchor,
+                       row=merge.first_row)
+            problem = problem.model_copy(update={"message": problem.message + hint})
+        hinted.append(problem)
+    return hinted
 
 
 def _cross_file(results: list[tuple[FileReport, Any]], lang: Lang) -> None:
