@@ -146,8 +146,8 @@ def test_allocate_refuses_needs_with_an_unmapped_quantity_column(tmp_path: Path)
                     "--dry-run", "--ledger", tmp_path / "registre.db", "--out",
                     tmp_path / "envoi")
     assert result.exit_code == 1, result.output
-    assert "unmapped-quantity-column" in result.output or "Ordinateurs" in result.output
-    assert not (tmp_path / "envoi").exists()
+    assert "Colonne H « Ordinateurs »" in " ".join(result.output.split())
+    assert not (tmp_path / "envoi").exists() and not (tmp_path / "registre.db").exists()
 
 
 # --- totals rows ----------------------------------------------------------------------
