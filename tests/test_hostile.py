@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,3 +138,49 @@ def test_far_cell_does_not_bring_the_process_down(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_unclosed_csv_quote_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    path = hostile.named(tmp_path, "guillemet.csv", b'id_structure;nom_structure;departement;'
+                         b'portables\nS1;"MECS;69;2\nS2;B;69;1\n')
+    result = invoke("validate", path)
+    assert result.exit_code == 2
+    assert "guillemet ouvert" in result.output and "Erreur interne" not in result.output
+    status, payload = invoke_json("validate", path)
+    assert status == 2 and payload["files"][0]["issues"][0]["code"] == "corrupted-file"
+
+
+def test_a_huge_cell_is_quoted_short_and_quickly(tmp_path: Path) -> None:
+    """A 3-million-character cell took 53 s in the message layout: it is quoted cut short."""
+    path = tmp_path / "long.csv"
+    path.write_text("id_structure;nom_structure;departement;portables\nS1;N;"
+                    + "x" * 3_000_000 + ";2\n", encoding="utf-8")
+    start = time.perf_counter()
+    result = invoke("validate", path)
+    assert time.perf_counter() - start < 20
+    assert result.exit_code == 1
+    assert 200 <= result.output.count("x") <= 210 and len(result.output) < 5000
+    _, payload = invoke_json("validate", path)
+    problem = next(p for p in payload["files"][0]["issues"] if p["row"] == 2)
+    assert len(problem["value"]) < 300 and len(problem["message"]) < 1000
+
+
+def test_brackets_in_paths_and_values_are_printed_as_they_are(tmp_path: Path) -> None:
+    folder = tmp_path / "a[b]"
+    folder.mkdir()
+    broken = hostile.named(folder, "[red]x[b].csv", b'id_structure;nom\nS1;"ouvert\n')
+    result = invoke("validate", broken)
+    assert result.exit_code == 2 and "Erreur interne" not in result.output
+    values = hostile.named(folder, "[bold]b.csv", b"id_structure;nom_structure;departement;"
+                           b"portables\nS1;N;[/bold];2\n")
+    result = invoke("validate", values)
+    assert result.exit_code == 1 and "[/bold]" in result.output
+
+
+def test_markup_in_a_sheet_name_is_printed_as_it_is(tmp_path: Path) -> None:
+    far = hostile.far_cell(tmp_path, "A1048576")
+    path = hostile.rewrite_member(far, tmp_path / "[x].xlsx", "xl/workbook.xml",
+                                  lambda d: d.replace(b'name="Sheet"', b'name="[/b]"'))
+    result = invoke("validate", path)
+    assert result.exit_code == 2
+    assert "« [/b] »" in result.output and "Erreur interne" not in result.output

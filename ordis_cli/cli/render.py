@@ -9,8 +9,11 @@ from rich.text import Text
 
 from ..messages import Lang
 from ..models import FileReport, Problem, Severity, ValidationReport
+from ..reading.quoting import shorten
 
 SHOWN_PER_FILE = 200
+# A message is laid out in a table whose cost grows faster than its length: cut it.
+MESSAGE_CHARS = 2000
 SHOWN_PLACES = 6
 
 _WORDS: dict[str, dict[object, str]] = {
@@ -82,7 +85,8 @@ def render_report(report: ValidationReport, console: Console, lang: Lang, quiet:
             continue
         if not file_report.readable:
             for problem in file_report.issues:
-                console.print(f"  {problem.message}", style="red", highlight=False)
+                # a Text, never markup: a path or a value may hold "[" (e.g. "[red]")
+                console.print(Text(f"  {problem.message}", style="red"), highlight=False)
             continue
         console.print(_problem_table(file_report, lang))
     console.print(summary_line(report, lang))
@@ -114,8 +118,8 @@ def _problem_table(report: FileReport, lang: Lang) -> Table:
     groups = _grouped(report)
     for first, found in groups[:SHOWN_PER_FILE]:
         color = "red" if first.severity is Severity.ERROR else "yellow"
-        table.add_row(_places(found), Text(words[first.severity], style=color),
-                      Text(first.message))
+        table.add_row(Text(_places(found)), Text(words[first.severity], style=color),
+                      Text(shorten(first.message, MESSAGE_CHARS)))
     hidden = len(groups) - SHOWN_PER_FILE
     if hidden > 0:
         table.caption = words["more"].format(n=hidden)

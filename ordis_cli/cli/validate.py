@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from ..models import Kind
+from ..reading.quoting import shorten
 from ..validation import ValidationOptions, validate_files
 from ..validation.annotate import annotate, annotation_targets
 from .common import (
@@ -84,7 +86,8 @@ def validate(
                 task = bar.add_task("")
 
                 def advance(path: str, rows: int) -> None:
-                    bar.update(task, description=f"{Path(path).name} : {rows:,} lignes")
+                    name = escape(shorten(Path(path).name, 80))
+                    bar.update(task, description=f"{name} : {rows:,} lignes")
 
                 report = validate_files(files, options, advance)
         else:

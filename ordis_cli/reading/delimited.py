@@ -91,7 +91,11 @@ class CsvSource:
         if not complete:
             text = text[: text.rfind("\n") + 1]  # drop the row the sample cut
         self.delimiter = detect_delimiter(text)
-        self._sample = list(csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter))
+        try:
+            self._sample = list(csv.reader(io.StringIO(text, newline=""),
+                                           delimiter=self.delimiter))
+        except csv.Error as exc:
+            raise self._corrupted(_parser_detail(str(exc), lang)) from exc
 
     def head(self, wanted: int) -> list[Numbered]:
         return first_rows(iter(self._sample), wanted)
@@ -101,12 +105,12 @@ class CsvSource:
             text = io.TextIOWrapper(raw, encoding=self.encoding, errors=self.errors, newline="")
             try:
                 yield from csv.reader(text, delimiter=self.delimiter)
-            except csv.Error as exc:
-                raise self._corrupted(str(exc)) from exc
+            except (csv.Error, UnicodeError) as exc:
+                raise self._corrupted(_parser_detail(str(exc), self.lang)) from exc
 
     def _corrupted(self, detail: str) -> ReadingError:
         return ReadingError("corrupted-file",
-                            say("corrupted-file", self.lang, detail=f"CSV : {detail[:100]}"),
+                            say("corrupted-file", self.lang, detail=detail),
                             str(self.path))
 
     def blocks(self, header_row: int, positions: dict[str, int], size: int) -> Iterator[RawBlock]:
@@ -115,14 +119,8 @@ class CsvSource:
         width = max([len(r) for r in self._sample] + [max(positions.values(), default=0) + 1])
         done = 0
         while True:
-            reader = pd.read_csv(
-                self.path, sep=self.delimiter, header=None, names=list(range(width)),
-                skiprows=header_row + done, dtype=str, na_filter=False, keep_default_na=False,
-                skip_blank_lines=False, chunksize=size, engine="c", quotechar='"',
-                encoding=self.encoding, encoding_errors=self.errors, index_col=False,
-            )
             try:
-                for chunk in reader:
+                for chunk in self._chunks(pd, header_row + done, width, size):
                     first = header_row + done + 1
                     last = first + len(chunk) - 1
                     if last > limits.MAX_SHEET_ROWS:
@@ -131,10 +129,12 @@ class CsvSource:
                     done += len(chunk)
                     yield list(range(first, last + 1)), columns
                 return
+            except pd.errors.EmptyDataError:
+                return
             except pd.errors.ParserError as exc:
                 wider = _WIDER.search(str(exc))
                 if not wider:
-                    raise self._corrupted(str(exc).strip()) from exc
+                    raise self._corrupted(_parser_detail(str(exc), self.lang)) from exc
                 width = int(wider.group(1))
                 if width > limits.MAX_COLUMNS:
                     raise ReadingError(
@@ -143,7 +143,23 @@ class CsvSource:
                             column=column_letter(width - 1)),
                         str(self.path),
                     ) from exc
-            except pd.errors.EmptyDataError:
-                return
-            finally:
-                reader.close()
+            except (csv.Error, UnicodeError, ValueError, OverflowError) as exc:
+                raise self._corrupted(_parser_detail(str(exc), self.lang)) from exc
+
+    def _chunks(self, pd: Any, skip: int, width: int, size: int) -> Iterator[Any]:
+        reader = pd.read_csv(
+            self.path, sep=self.delimiter, header=None, names=list(range(width)),
+            skiprows=skip, dtype=str, na_filter=False, keep_default_na=False,
+            skip_blank_lines=False, chunksize=size, engine="c", quotechar='"',
+            encoding=self.encoding, encoding_errors=self.errors, index_col=False,
+        )
+        with reader:
+            yield from reader
+
+
+def _parser_detail(text: str, lang: Lang) -> str:
+    """The CSV parser's complaint, in the user's words where we know it."""
+    if "EOF inside string" in text or "unexpected end of data" in text:
+        return ("CSV : un guillemet ouvert n'est jamais fermé" if lang == "fr"
+                else "CSV: a quotation mark is opened and never closed")
+    return f"CSV : {text.strip()[:100]}"

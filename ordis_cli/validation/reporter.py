@@ -6,6 +6,7 @@ from typing import Any
 
 from ..messages import Lang, has, say
 from ..models import Problem, Severity
+from ..reading.quoting import shorten
 from ..reading.table import HeaderCell, cell_text
 
 WARNING_CODES = frozenset({
@@ -35,7 +36,7 @@ class Reporter:
 
     def header_text(self, column: str) -> str:
         cell = self.columns.get(column)
-        return cell.text if cell else column
+        return shorten(cell.text) if cell else column
 
     def add(
         self,
@@ -51,10 +52,13 @@ class Reporter:
         cell = self.columns.get(column) if column else None
         if cell is not None:
             letter = cell.letter
-        value = cell_text(raw) if raw is not None and raw != "" else None
+        # a value is quoted cut short: a cell of millions of characters stays a short message
+        value = shorten(cell_text(raw)) if raw is not None and raw != "" else None
         shown = value if value is not None else ""
         message_fields = {"column": self.header_text(column) if column else "", "value": shown,
-                          "row": row, **fields}
+                          "row": row,
+                          **{k: shorten(v, 1000) if isinstance(v, str) else v
+                             for k, v in fields.items()}}
         hint = fields.get("hint")
         if isinstance(hint, str) and hint and has(hint):
             message_fields["hint"] = say(hint, self.lang, value=shown)
