@@ -107,6 +107,8 @@ def check_sheet(handle: IO[bytes]) -> None:
                 extent.add(declared.group(3) or b"", declared.group(4) or b"")
         pattern = _SPACED_REF if _SPACED.search(window) else _WIDE_OR_DEEP
         for found in pattern.finditer(window):
+            if found.start() and window[found.start() - 1] not in b" \t\r\n":
+                continue  # the end of another attribute: xmlns:r="http…", errorMessage="Une…"
             ref = _REF_VALUE.search(window, found.start(), found.end() + 16)
             if ref:
                 extent.add(ref.group(1), ref.group(2))
