@@ -10,7 +10,7 @@ import pytest
 
 from ordis_cli.demo import REPORT_DATE, run_demo
 from ordis_cli.inputs import load_inputs
-from ordis_cli.report.figures import press_number, press_round, small_count
+from ordis_cli.report.figures import ORGANISATIONS, press_number, press_round, small_count
 from ordis_cli.validation import ValidationOptions
 
 from .conftest import ROOT, invoke
@@ -150,10 +150,10 @@ def _private_strings() -> set[str]:
             if contact.get(name):
                 found.add(str(contact[name]))
     for info in inputs.lot_info.values():
-        if info.donor_type == "particulier":
+        if info.donor_type not in ORGANISATIONS:  # private, unknown or missing type
             found.add(info.donor)
     for gift in inputs.gifts:
-        if gift.donor_type == "particulier":
+        if gift.donor_type not in ORGANISATIONS:
             found.add(gift.donor)
     return found
 
