@@ -28,6 +28,8 @@ app = typer.Typer(help="Historique des allocations : list, show, cancel.\n\n"
 
 _HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unités", "Livrées"),
          "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
+_PARTNER_HEAD = {"fr": ("partenaire", "matériel", "lignes", "unités", "livrées"),
+                 "en": ("partner", "equipment", "lines", "units", "delivered")}
 _STATUS = {"fr": {"active": "active", "cancelled": "annulée"},
            "en": {"active": "active", "cancelled": "cancelled"}}
 
@@ -97,7 +99,7 @@ def show_command(
             console.print(f"  {item['role']}: {item['path']} sha256={item['sha256'][:16]}…",
                           highlight=False)
         table = Table()
-        for head in ("partenaire", "materiel", "lignes", "unites", "livrees"):
+        for head in _PARTNER_HEAD[language]:
             table.add_column(head)
         for line in detail.by_partner:
             table.add_row(line.partner, line.device, str(line.shipments), str(line.units),

@@ -40,8 +40,10 @@ def _device(column: str) -> str:
 
 
 def _departement(column: str) -> str:
-    codes = ", ".join(f"'{code}'" for code in sorted(departements()))
-    return f"{column} IS NULL OR {column} NOT IN ({codes})"
+    return f"{column} IS NULL OR {column} NOT IN (SELECT code FROM temp.{_CODES})"
+
+
+_CODES = "ordis_departement_codes"  # a temporary table: in memory, never in the file
 
 
 def _text(column: str) -> str:
@@ -141,6 +143,9 @@ class BadValue:
 def first_bad_value(connection: sqlite3.Connection) -> BadValue | None:
     """The first value, table by table, that ordis could not have written; None if all is
     well."""
+    connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_CODES} (code TEXT PRIMARY KEY)")
+    connection.executemany(f"INSERT OR IGNORE INTO temp.{_CODES} VALUES (?)",
+                           [(code,) for code in departements()])
     for table, (key, rules) in TABLE_RULES.items():
         cases = " ".join(f"WHEN {rule.broken} THEN {index}" for index, rule in enumerate(rules))
         found = connection.execute(
