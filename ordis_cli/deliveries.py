@@ -1,30 +1,36 @@
 """``import_deliveries``: the library entry point behind ``ordis deliveries import``.
 
-Each returned workbook is validated as a delivery file, then checked against the ledger
-(known shipment, not cancelled, no more delivered than shipped) and recorded in one
-transaction: a file with any error records nothing. Importing the same file twice changes
-nothing the second time.
+Each returned workbook is validated as a delivery file, its ``a_lire`` sheet must name this
+ledger (a workbook of another ledger is refused whole; one without the sheet gets a warning),
+then every line is checked against the ledger (the shipment its id names: same lot,
+structure, equipment and quantity, an active run, no delivery dated before that run, no more
+delivered than shipped) and recorded in one transaction: a file with any error records
+nothing. Importing the same file twice changes nothing the second time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from .dispatch.columns import READ_ME_LABELS, READ_ME_SHEET
+from .errors import ReadingError
 from .inputs import rows_of
 from .ledger import Ledger
 from .ledger.store import StoredShipment
-from .messages import Lang
-from .models import FileReport, Kind
+from .messages import Lang, say
+from .models import FileReport, Kind, Problem, Severity
+from .reading.workbook import Workbook
+from .textnorm import column_letter, header_key
 from .validation import ValidationOptions
-from .validation.base import ROW, KindValidator
+from .validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
 from .validation.service import validate_inputs
-
-SHIPMENT_ID = re.compile(r"E\d+-\d+")
+from .validation.values import text
 
 
 class FileImport(BaseModel):
@@ -36,6 +42,7 @@ class FileImport(BaseModel):
     updated: int = 0
     unchanged: int = 0
     pending: int = 0
+    commented: int = 0  # lines not yet delivered whose new comment was kept
     report: FileReport
     readable: bool = Field(default=True, exclude=True)
 
@@ -52,12 +59,74 @@ class DeliveriesImport(BaseModel):
 def import_deliveries(paths: list[Path], ledger_path: Path, lang: Lang,
                       today: dt.date | None = None) -> DeliveriesImport:
     options = ValidationOptions(lang=lang, today=today or dt.date.today(), keep_data=True)
-    ledger = Ledger(ledger_path, existing=True)
-    try:
+    with Ledger(ledger_path, "write", lang) as ledger:
         results = [_import_one(path, ledger, options) for path in paths]
-    finally:
-        ledger.close()
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadMe:
+    """What a dispatch workbook's ``a_lire`` sheet says: its ledger and its partner, and
+    where the ledger identity is written."""
+
+    ledger_id: str | None
+    partner: str | None
+    ledger_row: int | None = None
+    ledger_cell: str | None = None
+
+
+def read_me(path: Path, lang: Lang) -> ReadMe | None:
+    """The ``a_lire`` sheet of a workbook, read by its labels (French or English); None
+    when there is no such sheet. Raises ``ReadingError`` when the workbook cannot be read."""
+    book = Workbook(path, lang)
+    try:
+        if READ_ME_SHEET not in book.sheet_names:
+            return None
+        rows = list(book.sheet(READ_ME_SHEET).rows())
+    finally:
+        book.close()
+    keys = {header_key(label): name for name, labels in READ_ME_LABELS.items()
+            for label in labels}
+    found: dict[str, tuple[str, int, str]] = {}
+    for number, cells in enumerate(rows, start=1):
+        filled = [(index, cell) for index, cell in enumerate(cells) if text(cell) is not None]
+        if len(filled) < 2 or not isinstance(filled[0][1], str):
+            continue
+        name = keys.get(header_key(filled[0][1]))
+        value = text(filled[1][1])
+        if name and value and name not in found:
+            found[name] = (value, number, f"{column_letter(filled[1][0])}{number}")
+    ledger_id = found.get("ledger_id")
+    partner = found.get("partner")
+    return ReadMe(ledger_id=ledger_id[0] if ledger_id else None,
+                  partner=partner[0] if partner else None,
+                  ledger_row=ledger_id[1] if ledger_id else None,
+                  ledger_cell=ledger_id[2] if ledger_id else None)
+
+
+def _sheet_problem(path: Path, code: str, message: str, severity: Severity,
+                   readme: ReadMe | None = None) -> Problem:
+    return Problem(code=code, severity=severity, file=str(path),
+                   sheet=READ_ME_SHEET if readme and readme.ledger_cell else None,
+                   row=readme.ledger_row if readme else None,
+                   cell=readme.ledger_cell if readme else None,
+                   value=readme.ledger_id if readme else None, message=message)
+
+
+def _identity(path: Path, workbook: bool, ledger: Ledger,
+              lang: Lang) -> tuple[ReadMe | None, Problem | None]:
+    """The workbook's ``a_lire`` facts when they name this ledger, and the problem
+    otherwise: another ledger's identity (an error) or none at all (a warning)."""
+    readme = read_me(path, lang) if workbook else None
+    if readme is None or readme.ledger_id is None:
+        return readme, _sheet_problem(path, "no-ledger-identity",
+                                      say("no-ledger-identity", lang), Severity.WARNING)
+    own = ledger.identity
+    if own is not None and readme.ledger_id != own:
+        message = say("other-ledger", lang, value=readme.ledger_id, ledger=ledger.path,
+                      ledger_id=own)
+        return None, _sheet_problem(path, "other-ledger", message, Severity.ERROR, readme)
+    return readme, None
 
 
 def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileImport:
@@ -67,73 +136,51 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
     if validator is None or validator.kept is None:
         return FileImport(path=str(path), recorded=False, report=file_report,
                           readable=file_report.readable)
+    try:
+        readme, problem = _identity(path, file_report.sheet is not None, ledger, options.lang)
+    except ReadingError as error:
+        file_report.add([Problem(code=error.code, severity=Severity.ERROR, file=str(path),
+                                 message=error.message)])
+        return FileImport(path=str(path), recorded=False, report=file_report, readable=False)
+    if problem is not None:
+        file_report.add([problem])
+        if problem.severity is Severity.ERROR:  # another ledger's: not one line is looked at
+            return FileImport(path=str(path), recorded=False, report=file_report)
     rows = [row for row in rows_of(validator) if row.get("id_envoi")]
-    with ledger.transaction():
+    with ledger.transaction() as db:
         stored = ledger.shipments_by_id(row["id_envoi"] for row in rows)
+        run_dates = {int(r["id"]): dt.date.fromisoformat(r["run_date"]) for r in
+                     ledger.table("SELECT id, run_date FROM runs")}
         before = len(validator.report.problems)
-        rows = _check_against_ledger(rows, stored, validator)
+        facts = LedgerFacts(stored, run_dates, readme.partner if readme else None)
+        rows = check_against_ledger(rows, facts, validator.report)
         file_report.add(validator.report.problems[before:])
         if file_report.errors:  # from the file itself or from the ledger: record nothing
             return FileImport(path=str(path), recorded=False, report=file_report)
-        counts = _record(rows, stored, ledger)
+        counts = _record(rows, stored, ledger, db)
     return FileImport(path=str(path), recorded=True, report=file_report, new=counts["new"],
                       updated=counts["updated"], unchanged=counts["unchanged"],
-                      pending=counts["pending"])
+                      pending=counts["pending"], commented=counts["commented"])
 
 
-def _check_against_ledger(rows: list[dict[str, Any]], stored: dict[str, StoredShipment],
-                          validator: KindValidator) -> list[dict[str, Any]]:
-    """Report what the ledger contradicts; return the rows that are shipment lines (a note
-    a partner added below the lines is set aside with a warning)."""
-    report = validator.report
-    lines = []
+def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledger: Ledger,
+            db: sqlite3.Connection) -> dict[str, int]:
+    """Record the deliveries that change the ledger, and the new comment of a line not yet
+    delivered (kept without marking it delivered); count what each line did."""
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "pending": 0, "commented": 0}
     for row in rows:
-        shipment = stored.get(row["id_envoi"])
-        if shipment is None:
-            if (not SHIPMENT_ID.fullmatch(row["id_envoi"]) and row.get("livre_le") is None
-                    and row.get("quantite_livree") is None):
-                report.add("ignored-row", row[ROW], "id_envoi", row["id_envoi"])
-            else:
-                report.add("unknown-shipment", row[ROW], "id_envoi", row["id_envoi"])
-            continue
-        lines.append(row)
-        if shipment.run_status != "active":
-            if row.get("livre_le") is not None and _change(row, shipment) is not None:
-                report.add("shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"],
-                           run=shipment.run_id)
-            continue
-        delivered, written = row.get("quantite_livree"), row.get("quantite")
-        if written is not None and delivered is not None and delivered > written:
-            continue  # already said by the file's own check
-        if delivered is not None and delivered > shipment.quantity:
-            report.add("delivered-above-shipped", row[ROW], "quantite_livree", delivered,
-                       shipped=shipment.quantity)
-    return lines
-
-
-def _change(row: dict[str, Any], shipment: StoredShipment) -> str | None:
-    """"new", "updated", or None when the row says what the ledger already holds. A date
-    without a quantity means the whole shipment was delivered."""
-    delivered = row.get("quantite_livree")
-    quantity = shipment.quantity if delivered is None else delivered
-    if shipment.delivered_on is None:
-        return "new"
-    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment) == (
-            row["livre_le"].isoformat(), quantity, row.get("commentaire")):
-        return None
-    return "updated"
-
-
-def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment],
-            ledger: Ledger) -> dict[str, int]:
-    counts = {"new": 0, "updated": 0, "unchanged": 0, "pending": 0}
-    for row in rows:
+        shipment = stored[row["id_envoi"]]
         when = row.get("livre_le")
         if when is None:
             counts["pending"] += 1
+            comment = row.get("commentaire")
+            if (comment is not None and comment != shipment.comment
+                    and shipment.delivered_on is None and shipment.run_status == "active"):
+                db.execute("UPDATE shipments SET comment = ? WHERE id = ?",
+                           (comment, shipment.id))
+                counts["commented"] += 1
             continue
-        shipment = stored[row["id_envoi"]]
-        change = _change(row, shipment)
+        change = delivery_change(row, shipment)
         counts[change or "unchanged"] += 1
         if change is not None:
             delivered = row.get("quantite_livree")

@@ -43,8 +43,13 @@ def import_command(
 
     Exemple : ordis deliveries import retours/expeditions_relais.xlsx
 
-    Codes de sortie : 0 enregistré, 1 un fichier refusé (envoi inconnu, quantité livrée
-    supérieure à l'envoi, date future…), 2 fichier inutilisable, 3 erreur interne.
+    Chaque ligne est vérifiée contre le registre (id_envoi avec son id_don, id_structure,
+    materiel et quantite) ; un classeur d'un autre registre (feuille a_lire) est refusé.
+
+    Codes de sortie : 0 enregistré, 1 un fichier refusé (envoi inconnu, ligne qui ne
+    correspond pas à son envoi, classeur d'un autre registre, date future ou antérieure à
+    l'allocation, quantité négative ou supérieure à l'envoi…), 2 fichier inutilisable,
+    3 erreur interne.
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
@@ -62,12 +67,18 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
     console = stdout_console()
     for item in result.files:
         if item.recorded:
+            if item.report.warnings and not quiet:  # e.g. no ledger identity to check
+                render_report(ValidationReport(ok=True, files=[item.report]), console, lang,
+                              quiet)
+            kept = item.commented
             text = (f"{item.path} : {item.new} nouvelle(s), {item.updated} modifiée(s), "
-                    f"{item.unchanged} inchangée(s), {item.pending} en attente."
+                    f"{item.unchanged} inchangée(s), {item.pending} en attente"
+                    + (f" (dont {kept} avec un commentaire conservé)" if kept else "") + "."
                     if lang == "fr" else
                     f"{item.path}: {item.new} new, {item.updated} updated, "
-                    f"{item.unchanged} unchanged, {item.pending} pending.")
-            console.print(text, style="green", highlight=False)
+                    f"{item.unchanged} unchanged, {item.pending} pending"
+                    + (f" ({kept} with a comment kept)" if kept else "") + ".")
+            console.print(text, style="green", highlight=False, markup=False)
         else:
             report = ValidationReport(ok=False, files=[item.report])
             render_report(report, console, lang, quiet)

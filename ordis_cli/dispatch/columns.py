@@ -27,3 +27,19 @@ _ENGLISH = {
 
 def headers(columns: tuple[str, ...], lang: Lang) -> list[str]:
     return [(_ENGLISH.get(c, c) if lang == "en" else c) for c in columns]
+
+
+# The first sheet of a dispatch workbook (SPEC §4): who it is for, which run, which ledger.
+# Import finds the ledger identity by its label, in either language.
+READ_ME_SHEET = "a_lire"
+READ_ME_LABELS: dict[str, tuple[str, str]] = {
+    "partner": ("Partenaire", "Partner"),
+    "run": ("Allocation n°", "Run"),
+    "run_date": ("Date de l'allocation", "Run date"),
+    "ledger_id": ("Identifiant du registre", "Ledger identity"),
+}
+
+
+def read_me_label(key: str, lang: Lang) -> str:
+    french, english = READ_ME_LABELS[key]
+    return english if lang == "en" else french

@@ -16,15 +16,17 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ..messages import Lang
+from ..messages import Lang, say
 from ..xlsx_safety import clean_text
 from .columns import (
     ALLOCATION_EXTRA,
     DISPATCH,
     LEFTOVER,
+    READ_ME_SHEET,
     TOTALS,
     UNMET,
     headers,
+    read_me_label,
 )
 
 _OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
@@ -88,14 +90,49 @@ class _Book:
         sheet.repeat_rows(0)
         return sheet
 
+    def read_me(self, lang: Lang, partner: str, run_id: int | None, run_date: dt.date | None,
+                ledger_id: str | None) -> None:
+        """The first sheet: who the workbook is for, its run, the ledger it comes from (a
+        visible labelled cell that import checks), what to fill in and how to send it back."""
+        sheet = self.book.add_worksheet(READ_ME_SHEET)
+        sheet.set_column(0, 0, 26)
+        sheet.set_column(1, 1, 90)
+        title = self.book.add_format({"bold": True, "font_size": 14})
+        label = self.book.add_format({"bold": True, "valign": "top"})
+        wrapped = self.book.add_format({"text_wrap": True, "valign": "top"})
+        sheet.write_string(0, 0, say("read-me-title", lang), title)
+        facts: list[tuple[str, Any]] = [("partner", partner), ("run", run_id),
+                                        ("run_date", run_date), ("ledger_id", ledger_id)]
+        for row, (key, value) in enumerate(facts, start=2):
+            sheet.write_string(row, 0, read_me_label(key, lang), label)
+            if isinstance(value, dt.date):
+                sheet.write_datetime(row, 1, dt.datetime.combine(value, dt.time()), self.date)
+            elif isinstance(value, int):
+                sheet.write_number(row, 1, value)
+            elif value:
+                sheet.write_string(row, 1, clean_text(value))
+        filled = headers(("livre_le", "quantite_livree", "commentaire"), lang)
+        for row, key in enumerate(("read-me-fill", "read-me-return"), start=len(facts) + 3):
+            sheet.set_row(row, 48)
+            sheet.write_string(row, 0, say(f"{key}-label", lang), label)
+            sheet.write_string(row, 1, say(key, lang, date=filled[0], quantity=filled[1],
+                                           comment=filled[2]), wrapped)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+
     def close(self) -> None:
         self.book.close()
 
 
-def write_dispatch(path: Path, lines: Sequence[Sequence[Any]], lang: Lang) -> None:
-    """One partner's workbook: its shipments only, the delivery columns only, the last three
-    columns for the partner to fill in."""
+def write_dispatch(path: Path, lines: Sequence[Sequence[Any]], lang: Lang, *,
+                   partner: str = "", run_id: int | None = None,
+                   run_date: dt.date | None = None, ledger_id: str | None = None) -> None:
+    """One partner's workbook: a first sheet ``a_lire`` (for whom, which run, which ledger,
+    what to do), then its shipments only, the delivery columns only, the last three columns
+    for the partner to fill in."""
     book = _Book(path)
+    book.read_me(lang, partner, run_id, run_date, ledger_id)
     fill_from = DISPATCH.index("livre_le")
     sheet = book.sheet("expeditions", DISPATCH, lang, lines, fill_from)
     last = max(len(lines), 1)

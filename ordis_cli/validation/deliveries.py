@@ -1,24 +1,41 @@
 """Rules for a dispatch workbook returned by a partner (``livraisons``).
 
 Without the ledger, validation checks what the file says of itself: dates, quantities,
-a delivered quantity within the shipped one, no delivery in the future.
+a delivered quantity within the shipped one, no delivery in the future. With the ledger
+(``deliveries import``), ``check_against_ledger`` checks that every line is the shipment its
+``id_envoi`` names: same lot, structure, equipment and quantity, the right partner, a run
+still active, a delivery not dated before that run.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..models import Kind
+from ..names import name_key
 from . import values as v
-from .base import KindValidator, identifier, quantity
+from .base import ROW, KindValidator, identifier, quantity
 from .columns import Block, Normaliser
+from .reporter import Reporter
+
+if TYPE_CHECKING:  # the ledger package reads validated inputs: no import at run time
+    from ..ledger.store import StoredShipment
+
+SHIPMENT_ID = re.compile(r"E\d+-\d+")
 
 
 class DeliveriesValidator(KindValidator):
     kind = Kind.DELIVERIES
     checks: ClassVar[dict[str, Normaliser]] = {
         "id_envoi": identifier,
+        "id_don": identifier,
+        "materiel": v.material,
         "quantite": quantity,
+        "id_structure": identifier,
         "livre_le": v.date,
         "quantite_livree": quantity,
         "commentaire": identifier,
@@ -48,3 +65,109 @@ class DeliveriesValidator(KindValidator):
                                 raw_delivered[index], shipped=shipped[index])
             if count and index in undated:
                 self.report.add("delivery-without-date", row, "livre_le")
+
+
+# The columns of a returned line that must say what the ledger holds for its id_envoi.
+LEDGER_COLUMNS = ("id_don", "id_structure", "materiel", "quantite")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerFacts:
+    """What the ledger knows that a returned file is checked against."""
+
+    shipments: Mapping[str, StoredShipment]
+    run_dates: Mapping[int, dt.date]
+    partner: str | None = None  # the partner the workbook was written for (its a_lire)
+
+
+def _stored_value(shipment: StoredShipment, column: str) -> Any:
+    return {"id_don": shipment.lot_id, "id_structure": shipment.structure_id,
+            "materiel": shipment.device, "quantite": shipment.quantity}[column]
+
+
+def check_against_ledger(rows: list[dict[str, Any]], facts: LedgerFacts,
+                         report: Reporter) -> list[dict[str, Any]]:
+    """Report what the ledger contradicts; return the rows that are shipment lines (a note
+    a partner added below the lines is set aside with a warning)."""
+    lines = []
+    for row in rows:
+        shipment = facts.shipments.get(row["id_envoi"])
+        if shipment is None:
+            if (not SHIPMENT_ID.fullmatch(row["id_envoi"]) and row.get("livre_le") is None
+                    and row.get("quantite_livree") is None):
+                report.add("ignored-row", row[ROW], "id_envoi", row["id_envoi"])
+            else:
+                report.add("unknown-shipment", row[ROW], "id_envoi", row["id_envoi"])
+            continue
+        lines.append(row)
+        if not _is_that_shipment(row, shipment, facts, report):
+            continue
+        if shipment.run_status != "active":
+            _not_active(row, shipment, report)
+            continue
+        _check_delivery(row, shipment, facts, report)
+    return lines
+
+
+def _is_that_shipment(row: dict[str, Any], shipment: StoredShipment, facts: LedgerFacts,
+                      report: Reporter) -> bool:
+    """Whether every column the ledger also holds says the same (a column the partner
+    deleted or a cell left empty is not compared); report each difference."""
+    same = True
+    for column in LEDGER_COLUMNS:
+        found = row.get(column)
+        if found is None:
+            continue
+        expected = _stored_value(shipment, column)
+        if (found.casefold() if isinstance(found, str) else found) != (
+                expected.casefold() if isinstance(expected, str) else expected):
+            report.add("shipment-mismatch", row[ROW], column, found,
+                       expected=expected, shipment=shipment.id)
+            same = False
+    if facts.partner and name_key(facts.partner) != name_key(shipment.shipper):
+        report.add("other-partner", row[ROW], "id_envoi", row["id_envoi"],
+                   shipper=shipment.shipper, partner=facts.partner)
+        same = False
+    return same
+
+
+def _not_active(row: dict[str, Any], shipment: StoredShipment, report: Reporter) -> None:
+    """A cancelled run, or one whose outputs were never completed, takes no delivery."""
+    if row.get("livre_le") is None:  # nothing delivered (a quantity alone is said already)
+        return
+    if shipment.run_status == "cancelled":
+        if delivery_change(row, shipment) is not None:
+            report.add("shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"],
+                       run=shipment.run_id)
+        return
+    report.add("shipment-run-unfinished", row[ROW], "id_envoi", row["id_envoi"],
+               run=shipment.run_id)
+
+
+def _check_delivery(row: dict[str, Any], shipment: StoredShipment, facts: LedgerFacts,
+                    report: Reporter) -> None:
+    when = row.get("livre_le")
+    run_date = facts.run_dates.get(shipment.run_id)
+    if when is not None and run_date is not None and when < run_date:
+        report.add("delivery-before-run", row[ROW], "livre_le", when,
+                   run=shipment.run_id, run_date=run_date.strftime("%d/%m/%Y"))
+    delivered, written = row.get("quantite_livree"), row.get("quantite")
+    if written is not None and delivered is not None and delivered > written:
+        return  # already said by the file's own check
+    if delivered is not None and delivered > shipment.quantity:
+        report.add("delivered-above-shipped", row[ROW], "quantite_livree", delivered,
+                   shipped=shipment.quantity)
+
+
+def delivery_change(row: dict[str, Any], shipment: StoredShipment) -> str | None:
+    """"new", "updated", or None when the row says what the ledger already holds. A date
+    without a quantity means the whole shipment was delivered."""
+    delivered = row.get("quantite_livree")
+    quantity = shipment.quantity if delivered is None else delivered
+    if shipment.delivered_on is None:
+        return "new"
+    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment) == (
+            row["livre_le"].isoformat(), quantity, row.get("commentaire")):
+        return None
+    return "updated"
+
