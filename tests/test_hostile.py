@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ordis_cli.errors import ReadingError
@@ -184,3 +186,52 @@ def test_markup_in_a_sheet_name_is_printed_as_it_is(tmp_path: Path) -> None:
     result = invoke("validate", path)
     assert result.exit_code == 2
     assert "« [/b] »" in result.output and "Erreur interne" not in result.output
+
+
+def _font_size_as_text(tmp: Path) -> Path:
+    """A workbook calamine reads but openpyxl cannot open (a font size that is not a number)."""
+    return hostile.rewrite_member(hostile.small_workbook(tmp / "base.xlsx"), tmp / "police.xlsx",
+                                  "xl/styles.xml",
+                                  lambda d: d.replace(b'<sz val="11"', b'<sz val="abc"', 1))
+
+
+def test_annotate_works_on_every_file_validate_accepts(tmp_path: Path) -> None:
+    path = _font_size_as_text(tmp_path)
+    assert invoke("validate", path).exit_code == 0
+    out = tmp_path / "annote.xlsx"
+    result = invoke("validate", path, "--annotate", out)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    assert book.worksheets[0]["B2"].value == "MECS Les Tilleuls"
+    assert "problemes" in book.sheetnames
+
+
+def test_annotate_never_overwrites(tmp_path: Path) -> None:
+    path = hostile.small_workbook(tmp_path / "besoins.xlsx")
+    out = hostile.named(tmp_path, "annote.xlsx", b"precious")
+    result = invoke("validate", path, "--annotate", out)
+    assert result.exit_code == 2 and str(out) in " ".join(result.output.split())
+    assert out.read_bytes() == b"precious"
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "besoins_annote.xlsx").write_bytes(b"mine")
+    other = hostile.small_workbook(tmp_path / "dons.xlsx")
+    result = invoke("validate", path, other, "--annotate", folder)
+    assert result.exit_code == 2
+    assert [p.name for p in folder.iterdir()] == ["besoins_annote.xlsx"]
+    assert (folder / "besoins_annote.xlsx").read_bytes() == b"mine"
+    fresh = tmp_path / "nouveau"
+    assert invoke("validate", path, other, "--annotate", fresh).exit_code == 0
+    assert sorted(p.name for p in fresh.iterdir()) == ["besoins_annote.xlsx", "dons_annote.xlsx"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".ordis")]
+
+
+def test_annotated_copy_of_an_ods_with_an_odd_sheet_name(tmp_path: Path) -> None:
+    source = Path(__file__).parent / "data" / "besoins.ods"
+    path = hostile.rewrite_member(source, tmp_path / "odd.ods", "content.xml",
+                                  lambda d: re.sub(rb'table:name="[^"]*"',
+                                                   b'table:name="Besoins [2020]: *?"', d, count=1))
+    out = tmp_path / "copie.xlsx"
+    result = invoke("validate", path, "--annotate", out)
+    assert result.exit_code in (0, 1), result.output
+    assert openpyxl.load_workbook(out).worksheets[0].title == "Besoins _2020__ __"

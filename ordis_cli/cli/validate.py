@@ -12,7 +12,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from ..models import Kind
 from ..reading.quoting import shorten
 from ..validation import ValidationOptions, validate_files
-from ..validation.annotate import annotate, annotation_targets
+from ..validation.annotate import write_annotations
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -93,8 +93,7 @@ def validate(
         else:
             report = validate_files(files, options)
         if annotate_to is not None:
-            for file_report, target in annotation_targets(report.files, annotate_to, language):
-                annotate(file_report, target, language)
+            write_annotations(report.files, annotate_to, language)
         if output is OutputFormat.JSON:
             typer.echo(report.model_dump_json(indent=2))
         else:

@@ -7,6 +7,8 @@ Either way the copy gets a sheet listing every problem. The input is never writt
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -16,13 +18,13 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.cell import coordinate_from_string
 
-from ..atomic import write_atomically
+from ..atomic import output_folder, staged_folder, write_atomically
 from ..errors import UsageError
 from ..messages import Lang
 from ..models import FileReport, Problem, Severity
 from ..reading import open_table
 from ..reading.sniff import inspect_file
-from ..xlsx_safety import put
+from ..xlsx_safety import clean_text, put
 
 _FILLS = {
     Severity.ERROR: PatternFill("solid", start_color="FFF4B6B6"),
@@ -32,27 +34,64 @@ _HEADERS = {
     "fr": ("Ligne", "Cellule", "Colonne", "Gravité", "Code", "Valeur", "Message"),
     "en": ("Row", "Cell", "Column", "Severity", "Code", "Value", "Message"),
 }
+# What one Excel cell holds at most.
+_CELL_CHARS = 32_767
 _SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"},
              "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
 
 
-def annotate(report: FileReport, out: Path, lang: Lang) -> Path:
-    """Write the annotated copy of ``report.path`` to ``out`` (atomically) and return it."""
-    source = Path(report.path)
-    fmt = inspect_file(source, lang)
-    if fmt == "xlsx":
-        book = openpyxl.load_workbook(source, keep_vba=False, keep_links=False)
-        sheet = book[report.sheet] if report.sheet in book.sheetnames else book.worksheets[0]
-    else:
-        book = openpyxl.Workbook()
-        sheet = book.worksheets[0]
-        sheet.title = (report.sheet or "donnees")[:31]
-        _copy_rows(source, report.sheet, sheet, lang)
+def annotate(report: FileReport, out: Path, lang: Lang, replace: bool = False) -> Path:
+    """Write the annotated copy of ``report.path`` to ``out`` and return it; an existing
+    ``out`` is refused (``WriteError``) unless ``replace`` (a file this command made)."""
+    book, sheet = _copy(Path(report.path), report.sheet, lang)
     _mark_cells(sheet, report.issues)
     _list_problems(book, report.issues, lang)
     book.active = book.worksheets.index(sheet)
-    write_atomically(out, book.save)
+    write_atomically(out, book.save, lang, replace=replace)
     return out
+
+
+def write_annotations(reports: list[FileReport], out: Path, lang: Lang) -> list[Path]:
+    """The annotated copies (SPEC §1 writing rule): ``out`` itself for one file named
+    ``*.xlsx``, which must not exist; else a folder ``out``, absent or empty, filled whole
+    or not at all."""
+    targets = annotation_targets(reports, out, lang)
+    if not targets:
+        return []
+    if len(targets) == 1 and targets[0][1] == out:
+        return [annotate(targets[0][0], out, lang)]
+    folder = output_folder(out, out, lang)
+    with staged_folder(folder, lang) as staging:
+        for report, target in targets:
+            annotate(report, staging / target.name, lang)
+    return [target for _, target in targets]
+
+
+def _copy(source: Path, sheet_name: str | None, lang: Lang) -> tuple[Any, Any]:
+    """An openpyxl copy of an xlsx input; any other input, or an xlsx that openpyxl cannot
+    open (calamine is more lenient), is rebuilt cell by cell from what ordis read."""
+    if inspect_file(source, lang) == "xlsx":
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                book = openpyxl.load_workbook(source, keep_vba=False, keep_links=False)
+            if sheet_name in book.sheetnames:
+                return book, book[sheet_name]
+            if book.worksheets:
+                return book, book.worksheets[0]
+        except Exception:  # openpyxl fails in many ways on files calamine reads
+            pass
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = _title(sheet_name)
+    _copy_rows(source, sheet_name, sheet, lang)
+    return book, sheet
+
+
+def _title(name: str | None) -> str:
+    """A sheet title Excel accepts: no ``[]:*?/\\``, at most 31 characters, not empty."""
+    cleaned = re.sub(r"[\[\]:*?/\\]", "_", clean_text(name or "")).strip("' ")[:31]
+    return cleaned or "donnees"
 
 
 def _copy_rows(source: Path, sheet_name: str | None, sheet: Any, lang: Lang) -> None:
@@ -60,6 +99,8 @@ def _copy_rows(source: Path, sheet_name: str | None, sheet: Any, lang: Lang) -> 
     for row, cells in enumerate(table.source.rows(), start=1):
         for column, value in enumerate(cells, start=1):
             if value != "" and value is not None:
+                if isinstance(value, str) and len(value) > _CELL_CHARS:
+                    value = value[:_CELL_CHARS]
                 put(sheet.cell(row, column), value)
 
 
@@ -69,12 +110,15 @@ def _mark_cells(sheet: Any, problems: list[Problem]) -> None:
         if problem.row:
             by_cell[problem.cell or f"A{problem.row}"].append(problem)
     for coordinate, found in by_cell.items():
-        column, row = coordinate_from_string(coordinate)
-        cell = sheet[f"{column}{row}"]
+        try:
+            column, row = coordinate_from_string(coordinate)
+            cell = sheet[f"{column}{row}"]
+        except (ValueError, IndexError):  # a place outside what a sheet can hold
+            continue
         worst = Severity.ERROR if any(p.severity is Severity.ERROR for p in found) else (
             Severity.WARNING)
         cell.fill = _FILLS[worst]
-        text = "\n".join(f"• {p.message}" for p in found)
+        text = clean_text("\n".join(f"• {p.message}" for p in found))[:_CELL_CHARS]
         comment = Comment(text, "ordis")
         comment.width = 420
         comment.height = 60 + 40 * len(found)
