@@ -255,7 +255,9 @@ def _scan_xlsx(handle: IO[bytes], found: _Collector) -> None:
                         max(first_row, last_row), max(first_col, last_col))
 
 
-_ODS_TOKEN = re.compile(rb"<(/?)table:table(-row)?[\s/>]")
+# Starts with a literal so that the regex engine skips ahead between candidates; the ``<``
+# or ``</`` before it is checked by hand.
+_ODS_TOKEN = re.compile(rb"table:table(-row)?[\s/>]")
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])[^>]*>")
 
 
@@ -278,26 +280,29 @@ class _OdsState:
             self.open_row = False
             self.inside = self.inside and is_row
             return
-        attributes = _attributes(tag)
         if not is_row:
-            name = attributes.get(b"table:name", b"").decode("utf-8", "replace")
+            name = _attributes(tag).get(b"table:name", b"").decode("utf-8", "replace")
             self.inside, self.row, self.open_row = html.unescape(name) == self.sheet, 0, False
             return
         if not self.inside:
             return
-        first = self.row + 1
-        self.row += _number(attributes, b"table:number-rows-repeated")
+        self.first = self.row + 1
         self.open_row = True
+        if b"repeated" not in tag and b"visibility" not in tag:
+            self.row += 1
+            return
+        attributes = _attributes(tag)
+        self.row += _number(attributes, b"table:number-rows-repeated")
         if attributes.get(b"table:visibility") in (b"collapsed", b"filter"):
-            self.found.hide(first, self.row)
-        self.first = first
+            self.found.hide(self.first, self.row)
 
-    def content(self, data: bytes) -> None:
-        """The cells of the row just opened (only rows holding a spanned cell are read)."""
-        if not (self.open_row and self.inside) or b"-spanned" not in data:
+    def content(self, buffer: bytes, start: int, end: int) -> None:
+        """The cells of the row just opened, in ``buffer[start:end]`` (only a row holding a
+        spanned cell is read cell by cell)."""
+        if not (self.open_row and self.inside) or buffer.find(b"-spanned", start, end) < 0:
             return
         column = 0
-        for cell in _ODS_CELL.findall(data):
+        for cell in _ODS_CELL.findall(buffer, start, end):
             attributes = _attributes(cell)
             rows = _number(attributes, b"table:number-rows-spanned")
             columns = _number(attributes, b"table:number-columns-spanned")
@@ -315,15 +320,19 @@ def _scan_ods(handle: IO[bytes], sheet: str, found: _Collector) -> None:
         chunk = handle.read(_CHUNK)
         buffer, done = carry + chunk, 0
         for match in _ODS_TOKEN.finditer(buffer):
-            end = buffer.find(b">", match.start(), match.start() + _BEHIND)
-            if end < 0 and chunk and len(buffer) - match.start() < _BEHIND:
+            closing = buffer[match.start() - 2 : match.start()] == b"</"
+            begin = match.start() - (2 if closing else 1)
+            if begin < done or buffer[begin] != 0x3C:  # not an element: text, say
+                continue
+            end = buffer.find(b">", begin, begin + _BEHIND)
+            if end < 0 and chunk and len(buffer) - begin < _BEHIND:
                 break  # the tag goes on in the next chunk
             end = end if end >= 0 else match.end() - 1
-            state.content(buffer[done : match.start()])
-            state.token(bool(match.group(1)), bool(match.group(2)), buffer[match.start() : end])
+            state.content(buffer, done, begin)
+            state.token(closing, bool(match.group(1)), buffer[begin:end])
             done = end + 1
         if not chunk:
-            state.content(buffer[done:])
+            state.content(buffer, done, len(buffer))
             return
         carry = buffer[done:]
         if len(carry) > _MAX_ODS_ROW:  # a hostile row: its merged cells are not searched
