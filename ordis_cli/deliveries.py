@@ -95,7 +95,8 @@ def read_me(path: Path, lang: Lang) -> ReadMe | None:
         name = keys.get(header_key(filled[0][1]))
         value = text(filled[1][1])
         if name and value and name not in found:
-            found[name] = (value, number, f"{column_letter(filled[1][0])}{number}")
+            place = f"{READ_ME_SHEET}!{column_letter(filled[1][0])}{number}"
+            found[name] = (value, number, place)
     ledger_id = found.get("ledger_id")
     partner = found.get("partner")
     return ReadMe(ledger_id=ledger_id[0] if ledger_id else None,

@@ -168,6 +168,7 @@ def test_a_workbook_from_another_ledger(tmp_path: Path) -> None:
     # same ids, same lines: only the identity tells the two ledgers apart
     found = _refused(second, path, "other-ledger")
     assert found[0]["value"] == identity.ledger_id and found[0]["sheet"] == "a_lire"
+    assert found[0]["cell"] == "a_lire!B6"
     assert "--ledger" in found[0]["message"]
     status, result = _import(first, path)
     assert status == 0 and result["files"][0]["new"] == 1
