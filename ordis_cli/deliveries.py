@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from .validation import ValidationOptions
 from .validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
 from .validation.service import validate_inputs
 from .validation.values import text
+
+READ_ME_ROWS = 50  # the labels are near the top; the rest of a_lire is never looked at
 
 
 class FileImport(BaseModel):
@@ -82,7 +85,7 @@ def read_me(path: Path, lang: Lang) -> ReadMe | None:
     try:
         if READ_ME_SHEET not in book.sheet_names:
             return None
-        rows = list(book.sheet(READ_ME_SHEET).rows())
+        rows = list(islice(book.sheet(READ_ME_SHEET).rows(), READ_ME_ROWS))
     finally:
         book.close()
     keys = {header_key(label): name for name, labels in READ_ME_LABELS.items()
@@ -130,6 +133,17 @@ def _identity(path: Path, workbook: bool, ledger: Ledger,
     return readme, None
 
 
+def _run_dates(ledger: Ledger) -> dict[int, dt.date]:
+    """Each run's date (a date the ledger holds in another form is not compared)."""
+    dates: dict[int, dt.date] = {}
+    for row in ledger.table("SELECT id, run_date FROM runs"):
+        try:
+            dates[int(row["id"])] = dt.date.fromisoformat(str(row["run_date"]))
+        except ValueError:
+            continue
+    return dates
+
+
 def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileImport:
     report, validators = validate_inputs([(path, Kind.DELIVERIES)], options)
     file_report = report.files[0]
@@ -150,8 +164,7 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
     rows = [row for row in rows_of(validator) if row.get("id_envoi")]
     with ledger.transaction() as db:
         stored = ledger.shipments_by_id(row["id_envoi"] for row in rows)
-        run_dates = {int(r["id"]): dt.date.fromisoformat(r["run_date"]) for r in
-                     ledger.table("SELECT id, run_date FROM runs")}
+        run_dates = _run_dates(ledger)
         before = len(validator.report.problems)
         facts = LedgerFacts(stored, run_dates, readme.partner if readme else None)
         rows = check_against_ledger(rows, facts, validator.report)
