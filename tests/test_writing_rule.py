@@ -200,7 +200,7 @@ def test_a_demo_that_fails_leaves_nothing(tmp_path: Path,
 
     monkeypatch.setattr("ordis_cli.demo.write_report", broken)
     result = invoke("demo", "--out", tmp_path / "demo")
-    assert result.exit_code == 2 and "plein" in result.output
+    assert result.exit_code == 2 and "plein" in " ".join(result.output.split())
     assert not (tmp_path / "demo").exists()
 
 
@@ -213,5 +213,5 @@ def test_a_folder_refusing_writes_is_exit_2_even_for_root(
 
     monkeypatch.setattr("ordis_cli.atomic.tempfile.mkdtemp", refused)
     result = allocate(tmp_path, out="envois")
-    assert result.exit_code == 2 and "écriture refusée" in result.output
+    assert result.exit_code == 2 and "écriture refusée" in " ".join(result.output.split())
     assert not (tmp_path / "envois").exists()
