@@ -13,7 +13,7 @@ from ..errors import ReadingError
 from ..gc_pause import paused_gc
 from ..messages import Lang, say
 from ..models import FileReport, Kind, Problem, Severity, ValidationReport
-from ..reading import Table, open_table
+from ..reading import Table, contained, open_table
 from ..reading.layout import MergeIndex, SheetLayout
 from ..reading.table import HeaderCell
 from ..schema import QUANTITY_COLUMNS, aliases_text, quantity_guess, required
@@ -91,6 +91,26 @@ def _unreadable(path: Path, error: ReadingError) -> FileReport:
 
 
 def _validate_one(
+    path: Path, options: ValidationOptions, progress: Progress | None
+) -> tuple[FileReport, KindValidator | None]:
+    """Read and validate one file in a contained child (``reading.contained``): an abort,
+    an exhaustion or a hang of the parser makes the file unreadable, not ordis."""
+
+    def work(report_progress: Progress | None) -> tuple[FileReport, KindValidator | None]:
+        report, validator = _read_and_validate(path, options, report_progress)
+        return report, contained.travelling(validator)
+
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    try:
+        return contained.run_contained(work, str(path), size, options.lang, progress)
+    except ReadingError as error:
+        return _unreadable(path, error), None
+
+
+def _read_and_validate(
     path: Path, options: ValidationOptions, progress: Progress | None
 ) -> tuple[FileReport, KindValidator | None]:
     try:

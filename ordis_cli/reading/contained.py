@@ -1,0 +1,287 @@
+"""Reading and validating one file in a forked child, so that the third-party parser cannot
+bring ordis down (SPEC §1, §2).
+
+The pre-scans refuse what is known to hurt before any parser sees it; this is the defence
+behind them. On Linux the work runs in a child made by ``os.fork`` that inherits everything
+already imported (a fork of a validating process costs a few milliseconds, no imports). The
+child may map at most ``limits.PARSER_EXTRA_ADDRESS_SPACE`` (1 GiB) more than it inherited
+(``RLIMIT_AS``: what it maps, read from ``/proc/self/statm`` just after the fork, plus that
+allowance), and the parent waits at most ``Containment.seconds_for(size)``: 120 s plus
+1 s per MB of file. Its result comes back pickled (protocol 5) through a pipe, its stderr
+through another (so a Rust panic message never reaches the user's terminal). Then:
+
+- a death by signal (``SIGABRT`` from a Rust abort, ``SIGSEGV``...) is ``parser-crashed``;
+- a ``MemoryError``, or the allocator's "memory allocation of N bytes failed" before an
+  abort, is ``parser-memory``;
+- no answer before the deadline: the child is killed, ``parser-timeout``;
+
+each a ``ReadingError`` (exit 2), and the parent goes on with the next file. Any other
+exception in the child comes back as it was raised (with the child's traceback as a note), so
+an internal error stays an internal error.
+
+Where ``os.fork`` is missing (Windows) or not the platform's way (macOS), and when
+``ORDIS_CONTAINED=0`` is set (to debug the parser under a debugger), the work runs in the
+process itself; only ``MemoryError`` is still turned into ``parser-memory`` there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import pickle
+import resource
+import selectors
+import signal
+import struct
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import ReadingError
+from ..messages import Lang, say
+from . import limits
+
+T = TypeVar("T")
+Progress = Callable[[str, int], None]
+Work = Callable[[Progress | None], T]
+
+SWITCH = "ORDIS_CONTAINED"  # "0": run in-process (debugging)
+_MB = 1024 * 1024
+_FRAME = struct.Struct("<Q")
+_STDERR_KEPT = 4096  # the end of the child's stderr, looked at for the allocator's message
+_OUT_OF_MEMORY = b"memory allocation of"
+
+
+@dataclass(frozen=True)
+class Containment:
+    """The limits a child runs under: address space added to what it inherits, and time."""
+
+    extra_bytes: int = limits.PARSER_EXTRA_ADDRESS_SPACE
+    base_seconds: float = limits.PARSER_SECONDS
+    seconds_per_mb: float = 1.0
+
+    def seconds_for(self, size: int) -> float:
+        """120 s for any file, plus 1 s per MB: a 100,000-row xlsx (12 MB) validates in
+        3 s, a 1,000,000-row CSV (207 MB) in 7 s; a hang is stopped well before a person
+        gives up, a big slow file is never cut short."""
+        return self.base_seconds + self.seconds_per_mb * size / _MB
+
+
+DEFAULT = Containment()
+
+
+def available() -> bool:
+    """Whether reading runs contained: Linux with ``os.fork``, unless ``ORDIS_CONTAINED=0``."""
+    return (sys.platform.startswith("linux") and hasattr(os, "fork")
+            and os.environ.get(SWITCH, "1").strip() != "0")
+
+
+def run_contained(work: Work[T], path: str, size: int, lang: Lang,
+                  progress: Progress | None = None,
+                  containment: Containment = DEFAULT) -> T:
+    """``work(progress)`` in a contained child when available, else in-process; an abort,
+    an exhaustion or a hang of the child is a ``ReadingError`` naming ``path``."""
+    if not available():
+        return run_in_process(work, path, lang, progress, containment)
+    try:
+        results_read, results_write = os.pipe()
+        errors_read, errors_write = os.pipe()
+    except OSError:
+        return run_in_process(work, path, lang, progress, containment)
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or no process left for a child: read it here
+        for fd in (results_read, results_write, errors_read, errors_write):
+            os.close(fd)
+        return run_in_process(work, path, lang, progress, containment)
+    if pid == 0:  # the child never returns
+        os.close(results_read)
+        os.close(errors_read)
+        _child(work, progress is not None, results_write, errors_write, containment)
+    os.close(results_write)
+    os.close(errors_write)
+    result: T = _parent(pid, results_read, errors_read, path, size, lang, progress,
+                        containment)
+    return result
+
+
+def run_in_process(work: Work[T], path: str, lang: Lang, progress: Progress | None = None,
+                   containment: Containment = DEFAULT) -> T:
+    try:
+        return work(progress)
+    except MemoryError as exc:
+        raise _memory_error(path, lang, containment) from exc
+
+
+# --- the child ---------------------------------------------------------------------------
+
+
+def _child(work: Work[Any], with_progress: bool, results: int, errors: int,
+           containment: Containment) -> None:
+    status = 70
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        os.dup2(errors, 2)
+        _limit_address_space(containment.extra_bytes)
+
+        def report_progress(name: str, rows: int) -> None:
+            _send(results, ("progress", name, rows))
+
+        try:
+            outcome: tuple[Any, ...] = ("done", work(report_progress if with_progress
+                                                     else None))
+        except MemoryError:
+            outcome = ("memory",)
+        except BaseException as exc:
+            outcome = _failure(exc)
+        try:
+            _send(results, outcome)
+        except MemoryError:
+            _send(results, ("memory",))
+        status = 0
+    except BaseException:
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
+    finally:
+        os._exit(status)
+
+
+def _limit_address_space(extra: int) -> None:
+    statm = Path("/proc/self/statm").read_bytes()
+    mapped = int(statm.split()[0]) * resource.getpagesize()
+    limit = mapped + extra
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _failure(exc: BaseException) -> tuple[Any, ...]:
+    """An unexpected exception, sent back as itself when it pickles, else by its name."""
+    text = "".join(traceback.format_exception(exc))
+    try:
+        carried: BaseException | None = pickle.loads(pickle.dumps(exc, protocol=5))
+    except Exception:
+        carried = None
+    return ("error", carried, type(exc).__name__, text)
+
+
+def _send(fd: int, message: tuple[Any, ...]) -> None:
+    payload = pickle.dumps(message, protocol=5)
+    view = memoryview(_FRAME.pack(len(payload)) + payload)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+# --- the parent --------------------------------------------------------------------------
+
+
+def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lang,
+            progress: Progress | None, containment: Containment) -> Any:
+    seconds = containment.seconds_for(size)
+    inbox = bytearray()
+    stderr_tail = b""
+    outcome: tuple[Any, ...] | None = None
+    finished = False
+    try:
+        with selectors.DefaultSelector() as selector:
+            selector.register(results, selectors.EVENT_READ)
+            selector.register(errors, selectors.EVENT_READ)
+            deadline = time.monotonic() + seconds
+            while selector.get_map():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                for key, _ in selector.select(min(left, 1.0)):
+                    chunk = os.read(key.fd, 1 << 20)
+                    if not chunk:
+                        selector.unregister(key.fd)
+                    elif key.fd == errors:
+                        stderr_tail = (stderr_tail + chunk)[-_STDERR_KEPT:]
+                    else:
+                        inbox += chunk
+                        for message in _frames(inbox):
+                            if message[0] == "progress" and progress is not None:
+                                progress(message[1], message[2])
+                            elif message[0] != "progress":
+                                outcome = message
+            finished = not selector.get_map()
+    finally:
+        os.close(results)
+        os.close(errors)
+        if not finished:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    if not finished:
+        raise ReadingError("parser-timeout",
+                           say("parser-timeout", lang, seconds=f"{seconds:.0f}"), path)
+    return _outcome(outcome, status, stderr_tail, path, lang, containment)
+
+
+def _frames(inbox: bytearray) -> list[tuple[Any, ...]]:
+    """Take every complete message out of the front of ``inbox``."""
+    messages = []
+    while len(inbox) >= _FRAME.size:
+        (length,) = _FRAME.unpack_from(inbox)
+        if len(inbox) < _FRAME.size + length:
+            break
+        messages.append(pickle.loads(inbox[_FRAME.size:_FRAME.size + length]))
+        del inbox[:_FRAME.size + length]
+    return messages
+
+
+def _outcome(outcome: tuple[Any, ...] | None, status: int, stderr_tail: bytes, path: str,
+             lang: Lang, containment: Containment) -> Any:
+    if outcome is not None and outcome[0] == "done":
+        return outcome[1]
+    if (outcome is not None and outcome[0] == "memory") or _OUT_OF_MEMORY in stderr_tail:
+        raise _memory_error(path, lang, containment)
+    if outcome is not None and outcome[0] == "error":
+        _, carried, name, text = outcome
+        error = carried if isinstance(carried, BaseException) else RuntimeError(name)
+        error.add_note(f"In the contained child process:\n{text}")
+        raise error
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            detail = signal.Signals(number).name
+        except ValueError:
+            detail = f"signal {number}"
+    else:
+        detail = f"exit status {os.waitstatus_to_exitcode(status)}"
+    raise ReadingError("parser-crashed", say("parser-crashed", lang, detail=detail), path)
+
+
+def _memory_error(path: str, lang: Lang, containment: Containment) -> ReadingError:
+    return ReadingError("parser-memory",
+                        say("parser-memory", lang, limit=f"{containment.extra_bytes // _MB:,}"
+                            .replace(",", "\u202f" if lang == "fr" else ",")), path)
+
+
+# What of a validator the commands use once validation is over: its reporter (to add the
+# rules across files or against the ledger), the columns it kept (``keep_data``), the
+# partners' names of a partners file and the partners named in a donations file. Its
+# indexes of every row (ids, structures...) stay in the child: 100,000 of them would cost
+# more to send than the whole validation of the file.
+CARRIED = ("report", "present", "today", "kept", "names", "partners")
+
+
+def travelling(validator: T) -> T:
+    """A light copy of ``validator`` holding only ``CARRIED`` (its reporter without the
+    problems, which are in the file's report already); None stays None."""
+    if validator is None:
+        return validator
+    light = object.__new__(type(validator))
+    state = {name: value for name, value in vars(validator).items() if name in CARRIED}
+    if "report" in state:
+        reporter = copy.copy(state["report"])
+        reporter.problems = []
+        state["report"] = reporter
+    vars(light).update(state)
+    return light
