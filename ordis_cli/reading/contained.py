@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import faulthandler
 import os
 import pickle
 import resource
@@ -83,9 +84,11 @@ def available() -> bool:
 
 def run_contained(work: Work[T], path: str, size: int, lang: Lang,
                   progress: Progress | None = None,
-                  containment: Containment = DEFAULT) -> T:
+                  containment: Containment | None = None) -> T:
     """``work(progress)`` in a contained child when available, else in-process; an abort,
-    an exhaustion or a hang of the child is a ``ReadingError`` naming ``path``."""
+    an exhaustion or a hang of the child is a ``ReadingError`` naming ``path``. The limits
+    are ``containment``, by default the module's ``DEFAULT`` (tests shorten it)."""
+    containment = containment or DEFAULT
     if not available():
         return run_in_process(work, path, lang, progress, containment)
     try:
@@ -111,11 +114,11 @@ def run_contained(work: Work[T], path: str, size: int, lang: Lang,
 
 
 def run_in_process(work: Work[T], path: str, lang: Lang, progress: Progress | None = None,
-                   containment: Containment = DEFAULT) -> T:
+                   containment: Containment | None = None) -> T:
     try:
         return work(progress)
     except MemoryError as exc:
-        raise _memory_error(path, lang, containment) from exc
+        raise _memory_error(path, lang, containment or DEFAULT) from exc
 
 
 # --- the child ---------------------------------------------------------------------------
@@ -126,6 +129,7 @@ def _child(work: Work[Any], with_progress: bool, results: int, errors: int,
     status = 70
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        faulthandler.disable()  # a crash is said by the parent, not dumped on the terminal
         os.dup2(errors, 2)
         _limit_address_space(containment.extra_bytes)
 

@@ -1,0 +1,189 @@
+"""The parser runs in a contained child: an abort, an exhaustion or a hang inside it makes the
+file unreadable (exit 2 with its code), never ordis; normal results are the same contained or
+not. The fake parsers replace ``open_table`` where the validation calls it."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import time
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+
+from ordis_cli.models import Kind
+from ordis_cli.reading import contained
+from ordis_cli.validation import ValidationOptions, service, validate_files
+from ordis_cli.validation.service import validate_inputs
+
+from ..conftest import DATA, ROOT, invoke
+
+SAMPLES = sorted((ROOT / "sample_data").iterdir()) + sorted(
+    p for p in DATA.iterdir() if p.suffix in {".xlsx", ".xls", ".ods", ".csv", ".txt"})
+
+
+def _aborts(*_: Any) -> NoReturn:
+    os.abort()
+
+
+def _segfaults(*_: Any) -> NoReturn:
+    os.kill(os.getpid(), signal.SIGSEGV)
+    time.sleep(10)
+    raise AssertionError("not reached")
+
+
+def _allocates_without_bound(*_: Any) -> NoReturn:
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 * 1024 * 1024))
+
+
+def _rust_allocation_failure(*_: Any) -> NoReturn:
+    os.write(2, b"memory allocation of 8589934592 bytes failed\n")
+    os.abort()
+
+
+def _hangs(*_: Any) -> NoReturn:
+    time.sleep(60)
+    raise AssertionError("not reached")
+
+
+def _internal_bug(*_: Any) -> NoReturn:
+    raise KeyError("a bug in ordis")
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "besoins.csv"
+    path.write_bytes((ROOT / "sample_data" / "besoins_erreurs.csv").read_bytes())
+    return path
+
+
+# short limits, so that a test takes a second: 256 MB more than the parent maps, 1 s
+SHORT = contained.Containment(extra_bytes=256 * 1024 * 1024, base_seconds=1.0,
+                              seconds_per_mb=0.0)
+
+
+def _with_fake_parser(monkeypatch: pytest.MonkeyPatch, fake: Any) -> None:
+    real = service.open_table
+
+    def open_table(path: Path, *args: Any) -> Any:
+        if Path(path).name.startswith("hostile"):
+            return fake(path, *args)
+        return real(path, *args)
+
+    monkeypatch.setattr(service, "open_table", open_table)
+
+
+@pytest.mark.parametrize(("fake", "code", "detail"), [
+    (_aborts, "parser-crashed", "SIGABRT"),
+    (_segfaults, "parser-crashed", "SIGSEGV"),
+    (_allocates_without_bound, "parser-memory", "256 Mo"),
+    (_rust_allocation_failure, "parser-memory", "256 Mo"),
+    (_hangs, "parser-timeout", "1 secondes"),
+])
+def test_a_failing_parser_makes_the_file_unreadable_not_ordis(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, good: Path, fake: Any, code: str,
+    detail: str,
+) -> None:
+    _with_fake_parser(monkeypatch, fake)
+    monkeypatch.setattr(contained, "DEFAULT", SHORT)
+    hostile = tmp_path / "hostile.xlsx"
+    hostile.write_bytes(b"whatever")
+    limit_before = resource.getrlimit(resource.RLIMIT_AS)
+    started = time.monotonic()
+    report = validate_files([hostile, good], ValidationOptions())
+    assert time.monotonic() - started < 20
+    broken, fine = report.files
+    assert not broken.readable and [p.code for p in broken.issues] == [code]
+    assert detail in broken.issues[0].message.replace("\u202f", " ")
+    # the parent went on with the next file and is as it was
+    assert fine.readable and fine.kind is Kind.NEEDS and fine.rows > 300
+    assert resource.getrlimit(resource.RLIMIT_AS) == limit_before
+
+    result = invoke("validate", hostile, good)
+    assert result.exit_code == 2
+    assert "Fichier illisible" in result.stdout + result.stderr
+    english = invoke("validate", hostile, "--lang", "en", "--format", "json")
+    assert english.exit_code == 2
+    assert json.loads(english.stdout)["files"][0]["issues"][0]["code"] == code
+    assert "Unreadable file" in english.stdout
+
+
+def test_an_internal_error_in_the_child_stays_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    _with_fake_parser(monkeypatch, _internal_bug)
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text("a;b\n")
+    with pytest.raises(KeyError) as raised:
+        validate_files([hostile], ValidationOptions())
+    assert any("contained child" in note for note in raised.value.__notes__)
+    result = invoke("validate", hostile)
+    assert result.exit_code == 3 and "KeyError" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_memory_error_in_process_is_parser_memory_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    def exhausted(*_: Any) -> NoReturn:
+        raise MemoryError
+
+    _with_fake_parser(monkeypatch, exhausted)
+    monkeypatch.setenv(contained.SWITCH, "0")
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text("a;b\n")
+    report = validate_files([hostile], ValidationOptions(lang="en"))
+    assert [p.code for p in report.files[0].issues] == ["parser-memory"]
+    assert "1,024 MB" in report.files[0].issues[0].message
+
+
+def _as_json(paths: list[Path], **options: Any) -> list[dict[str, Any]]:
+    report = validate_files(paths, ValidationOptions(**options))
+    return [json.loads(f.model_dump_json()) for f in report.files]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_results_are_the_same_contained_or_not(
+    monkeypatch: pytest.MonkeyPatch, lang: str,
+) -> None:
+    assert contained.available()
+    inside = _as_json(SAMPLES, lang=lang)
+    monkeypatch.setenv(contained.SWITCH, "0")
+    assert not contained.available()
+    assert _as_json(SAMPLES, lang=lang) == inside
+    assert any(f["issues"] for f in inside) and len(inside) == len(SAMPLES)
+
+
+def test_kept_data_and_cross_file_rules_come_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    files: list[tuple[Path, Kind | None]] = [
+        (ROOT / "sample_data" / "besoins.xlsx", Kind.NEEDS),
+        (ROOT / "sample_data" / "dons_erreurs.csv", Kind.DONATIONS),
+        (ROOT / "sample_data" / "partenaires.xlsx", Kind.PARTNERS)]
+    options = ValidationOptions(keep_data=True)
+    report, validators = validate_inputs(files, options)
+    monkeypatch.setenv(contained.SWITCH, "0")
+    report_here, validators_here = validate_inputs(files, options)
+    assert report.model_dump() == report_here.model_dump()
+    assert "unknown-partner" in {p.code for p in report.files[1].issues}
+    for travelled, here in zip(validators, validators_here, strict=True):
+        assert travelled is not None and here is not None
+        assert travelled.kept == here.kept and travelled.kept
+
+
+def test_progress_is_reported_from_the_child(good: Path) -> None:
+    seen: list[tuple[str, int]] = []
+    validate_files([good], ValidationOptions(block_rows=100),
+                   lambda path, rows: seen.append((path, rows)))
+    assert seen and seen[-1][0] == str(good) and seen[-1][1] > 300
+    assert [rows for _, rows in seen] == sorted(rows for _, rows in seen)
+
+
+def test_deadline_grows_with_the_file() -> None:
+    limits = contained.Containment()
+    assert limits.seconds_for(0) == 120.0
+    assert limits.seconds_for(200 * 1024 * 1024) == 320.0
