@@ -1,0 +1,315 @@
+"""Problems in the data of a file, names, and what is never dropped without a word.
+
+Each entry: stable key (the problem code where it names a problem) -> (French, English).
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- problems in the data ---
+    "unknown-kind": (
+        "Type de fichier non reconnu : aucune des 20 premières lignes ne ressemble à un en-tête "
+        "de besoins (id_structure, nom_structure, departement…), de dons (id_don, donateur, "
+        "materiel…), de partenaires (partenaire, zone) ou de livraisons (id_envoi, livre_le…). "
+        "Corrigez l'en-tête ou indiquez --kind.",
+        "Unrecognised file: none of the first 20 rows looks like a header of needs "
+        "(id_structure, nom_structure, departement…), donations (id_don, donateur, materiel…), "
+        "partners (partenaire, zone) or deliveries (id_envoi, livre_le…). Fix the header or use "
+        "--kind.",
+    ),
+    "missing-column": (
+        "Colonne obligatoire « {column} » absente de l'en-tête (ligne {row}). Intitulés acceptés "
+        ": {aliases}.",
+        "Required column “{column}” is missing from the header (row {row}). Accepted headers: "
+        "{aliases}.",
+    ),
+    "unknown-column": (
+        "Colonne « {value} » non reconnue : elle est ignorée.",
+        "Column “{value}” is not recognised: it is ignored.",
+    ),
+    "duplicate-column": (
+        "La colonne « {value} » désigne aussi « {field} », déjà lue en {first} : seule la "
+        "première est prise en compte.",
+        "Column “{value}” also means “{field}”, already read in {first}: only the first one "
+        "is used.",
+    ),
+    "no-data": (
+        "L'en-tête est ligne {row} mais aucune ligne de données ne suit.",
+        "The header is on row {row} but no data row follows.",
+    ),
+    "missing-value": (
+        "« {column} » est vide : une valeur est obligatoire.",
+        "“{column}” is empty: a value is required.",
+    ),
+    "bad-quantity": (
+        "Quantité « {value} » invalide dans « {column} » : {why} ; attendu {expected}.",
+        "Invalid quantity “{value}” in “{column}”: {why}; expected {expected}.",
+    ),
+    "bad-capacity": (
+        "Capacité « {value} » invalide : {why} ; un nombre entier d'unités supérieur à 0 est "
+        "attendu.",
+        "Invalid capacity “{value}”: {why}; a whole number of units above 0 is expected.",
+    ),
+    "large-quantity": (
+        "Quantité {value} dans « {column} » : plus de {limit} sur une seule ligne, c'est "
+        "inhabituel. Vérifiez qu'il ne s'agit pas d'une faute de frappe.",
+        "Quantity {value} in “{column}”: more than {limit} on one row is unusual. Check it is "
+        "not a typo.",
+    ),
+    "bad-date": (
+        "Date « {value} » non reconnue dans « {column} » : attendu jj/mm/aaaa (ex. 15/04/2020) "
+        "ou aaaa-mm-jj.{hint}",
+        "Unrecognised date “{value}” in “{column}”: expected dd/mm/yyyy (e.g. 15/04/2020) or "
+        "yyyy-mm-dd.{hint}",
+    ),
+    "unknown-departement": (
+        "Département « {value} » inconnu : attendu un code 01 à 95, 2A, 2B, 971 à 976 ou un nom "
+        "de département.{hint}",
+        "Unknown département “{value}”: expected a code 01 to 95, 2A, 2B, 971 to 976 or a "
+        "département name.{hint}",
+    ),
+    "bad-postal-code": (
+        "Code postal « {value} » invalide : 5 chiffres attendus (ex. 69003).",
+        "Invalid postal code “{value}”: 5 digits expected (e.g. 69003).",
+    ),
+    "postal-code-mismatch": (
+        "Le code postal {value} est dans le département {found}, pas dans le {expected} indiqué "
+        "en « departement » : vérifiez l'adresse.",
+        "Postal code {value} is in département {found}, not in {expected} given in "
+        "“departement”: check the address.",
+    ),
+    "missing-address": (
+        "Adresse de livraison incomplète, il manque : {missing}. Le partenaire ne pourra pas "
+        "livrer sans elle.",
+        "Incomplete delivery address, missing: {missing}. The partner cannot deliver without it.",
+    ),
+    "bad-email": (
+        "Adresse e-mail « {value} » invalide : attendu nom@domaine.fr.",
+        "Invalid e-mail address “{value}”: expected name@domain.org.",
+    ),
+    "bad-phone": (
+        "Numéro de téléphone « {value} » non reconnu : attendu 10 chiffres (ex. 01 23 45 67 89) "
+        "ou +33 suivi de 9 chiffres.",
+        "Unrecognised phone number “{value}”: expected 10 digits (e.g. 01 23 45 67 89) or +33 "
+        "and 9 digits.",
+    ),
+    "bad-boolean": (
+        "Réponse « {value} » non reconnue dans « {column} » : attendu oui ou non.",
+        "Unrecognised answer “{value}” in “{column}”: expected yes or no.",
+    ),
+    "bad-priority": (
+        "Priorité « {value} » inconnue : attendu urgente, haute ou normale (vide = normale).{hint}",
+        "Unknown priority “{value}”: expected urgente, haute or normale (empty = normale).{hint}",
+    ),
+    "unknown-structure-type": (
+        "Type de structure « {value} » inconnu : attendu MECS, foyer de l'enfance, lieu de vie, "
+        "placement familial, pouponnière ou autre. Compté comme « autre ».{hint}",
+        "Unknown structure type “{value}”: expected MECS, foyer de l'enfance, lieu de vie, "
+        "placement familial, pouponnière or autre. Counted as “autre”.{hint}",
+    ),
+    "unknown-donor-type": (
+        "Type de donateur « {value} » inconnu : attendu entreprise, fondation, association, "
+        "particulier, reconditionneur, collectivite ou etat. D'ici là, ce donateur est traité "
+        "comme un particulier : jamais nommé dans les rapports.{hint}",
+        "Unknown donor type “{value}”: expected entreprise, fondation, association, "
+        "particulier, reconditionneur, collectivite or etat. Until then this donor is treated "
+        "as a private person: never named in the reports.{hint}",
+    ),
+    "unknown-material": (
+        "Matériel « {value} » inconnu : attendu portable, fixe, tablette ou box_4g.{hint}",
+        "Unknown equipment “{value}”: expected portable, fixe, tablette or box_4g.{hint}",
+    ),
+    "unknown-state": (
+        "État « {value} » inconnu : attendu neuf ou reconditionne. Ignoré.{hint}",
+        "Unknown condition “{value}”: expected neuf or reconditionne. Ignored.{hint}",
+    ),
+    "no-request": (
+        "Aucun équipement demandé : au moins une des colonnes portables, fixes, tablettes, "
+        "box_4g doit être supérieure à 0.",
+        "No equipment requested: at least one of portables, fixes, tablettes, box_4g must be "
+        "above 0.",
+    ),
+    "conflicting-structure": (
+        "La structure « {value} » est déjà déclarée ligne {first_row} avec le département {other}, "
+        "ici {this} : une structure n'a qu'un département. Corrigez l'une des deux lignes.",
+        "Structure “{value}” is already declared on row {first_row} with département {other}, here "
+        "{this}: a structure has one département. Fix one of the two rows.",
+    ),
+    "duplicate-id": (
+        "Identifiant « {value} » déjà utilisé ligne {first_row} : chaque ligne doit avoir un "
+        "« {column} » unique.",
+        "Identifier “{value}” already used on row {first_row}: each row needs a unique “{column}”.",
+    ),
+    "missing-quantity": (
+        "Matériel « {value} » sans quantité : indiquez le nombre d'unités du lot.",
+        "Equipment “{value}” without a quantity: give the number of units in the lot.",
+    ),
+    "no-material": (
+        "Ni matériel ni montant : un lot est soit du matériel (materiel et quantite), soit un "
+        "don financier (montant_eur).",
+        "Neither equipment nor amount: a lot is either equipment (materiel and quantite) or a "
+        "financial gift (montant_eur).",
+    ),
+    "bad-amount": (
+        "Montant « {value} » invalide : un nombre positif d'euros est attendu (ex. 1 500,00).",
+        "Invalid amount “{value}”: a positive number of euros is expected (e.g. 1,500.00).",
+    ),
+    "bad-zone": (
+        "Zone « {value} » inconnue : attendu national, une région (nom ou code comme R53) ou un "
+        "département (code ou nom), séparés par « ; ».{hint}",
+        "Unknown zone “{value}”: expected national, a région (name or code such as R53) or a "
+        "département (code or name), separated by “;”.{hint}",
+    ),
+    "unknown-partner": (
+        "Le partenaire « {value} » n'est pas dans le fichier des partenaires : il sera considéré "
+        "comme livrant dans toute la France, sans limite de capacité.",
+        "Partner “{value}” is not in the partners file: it will be taken to deliver anywhere "
+        "in France, with no capacity limit.",
+    ),
+    "suggest-4g-box": (
+        "Pas d'accès à internet et aucune box 4G demandée : sans connexion, les ordinateurs "
+        "serviront peu. Pensez à demander une box 4G.",
+        "No internet access and no 4G box requested: without a connection the computers will be "
+        "of little use. Consider asking for a 4G box.",
+    ),
+    "bad-number": (
+        "Valeur « {value} » invalide dans « {column} » : {why} ; un nombre entier positif ou nul "
+        "est attendu.",
+        "Invalid value “{value}” in “{column}”: {why}; a whole number, zero or more, is "
+        "expected.",
+    ),
+    "future-date": (
+        "Date de livraison {value} postérieure à aujourd'hui ({today}) : une livraison ne peut "
+        "pas être datée dans le futur.",
+        "Delivery date {value} is after today ({today}): a delivery cannot be dated in the "
+        "future.",
+    ),
+    "delivered-above-shipped": (
+        "Quantité livrée {value} supérieure à la quantité expédiée ({shipped}).",
+        "Delivered quantity {value} is above the shipped quantity ({shipped}).",
+    ),
+    "unknown-shipment": (
+        "Envoi « {value} » inconnu du registre : vérifiez l'identifiant (il figure dans le "
+        "classeur d'envoi d'origine) ou le registre utilisé (--ledger).",
+        "Shipment “{value}” is unknown to the ledger: check the identifier (it is in the "
+        "original dispatch workbook) or the ledger used (--ledger).",
+    ),
+    "ignored-row": (
+        "Ligne sans identifiant d'envoi ni livraison (« {value} ») : considérée comme une note "
+        "et ignorée.",
+        "Row with neither a shipment identifier nor a delivery (“{value}”): taken as a note "
+        "and ignored.",
+    ),
+    "shipment-cancelled": (
+        "L'envoi « {value} » appartient à l'allocation n° {run}, annulée : ses unités ont pu "
+        "être attribuées ailleurs. Vérifiez avec la coordination.",
+        "Shipment “{value}” belongs to run {run}, which was cancelled: its units may have "
+        "gone elsewhere. Check with the coordination.",
+    ),
+    "delivery-without-date": (
+        "Quantité livrée indiquée sans date de livraison : remplissez « livre_le ».",
+        "Delivered quantity given without a delivery date: fill in “livre_le”.",
+    ),
+    # --- partner and donor names, donor types (SPEC §2, §6) ---
+    "bad-name": (
+        "« {value} » dans « {column} » n'est pas un nom : il ne contient ni lettre ni chiffre. "
+        "Écrivez le nom de l'organisation ou de la personne.",
+        "“{value}” in “{column}” is not a name: it holds no letter or digit. Write the name of "
+        "the organisation or person.",
+    ),
+    "missing-donor-type": (
+        "Type de donateur vide : ce donateur est traité comme un particulier, jamais nommé dans "
+        "les rapports. Attendu entreprise, fondation, association, particulier, "
+        "reconditionneur, collectivite ou etat.",
+        "Donor type empty: this donor is treated as a private person, never named in the "
+        "reports. Expected entreprise, fondation, association, particulier, reconditionneur, "
+        "collectivite or etat.",
+    ),
+    "private-lot-no-partner": (
+        "Lot « {value} » d'un particulier, sans partenaire : aucun partenaire ne couvre son "
+        "département, et un particulier ne reçoit jamais l'adresse d'une structure. Lot laissé "
+        "de côté : indiquez un partenaire dans « partenaire » ou ajoutez un partenaire national.",
+        "Lot “{value}” of a private donor, with no partner: no partner covers its département, "
+        "and a private person never receives a structure's address. Lot left out: name a "
+        "partner in “partenaire” or add a national partner.",
+    ),
+    "no-donor-type-column": (
+        "Pas de colonne « type_donateur » : tous les donateurs sont traités comme des "
+        "particuliers, jamais nommés dans les rapports. Ajoutez la colonne (entreprise, "
+        "fondation, association, particulier…) pour remercier les organisations par leur nom.",
+        "No “type_donateur” column: every donor is treated as a private person, never named "
+        "in the reports. Add the column (entreprise, fondation, association, particulier…) to "
+        "thank organisations by name.",
+    ),
+    # --- inputs never silently dropped (SPEC §2: quantity headers, totals, layout) ---
+    "unmapped-quantity-column": (
+        "Colonne {col} « {value} » : elle semble donner un nombre de matériels mais ne "
+        "correspond à aucune colonne connue ; ignorée, ses demandes seraient perdues. {advice}",
+        "Column {col} “{value}”: it seems to give a number of devices but matches no known "
+        "column; ignored, its requests would be lost. {advice}",
+    ),
+    "advice-rename-one": (
+        "Elle désigne sans doute {suggestion} : renommez l'en-tête ainsi.",
+        "It probably means {suggestion}: rename the header so.",
+    ),
+    "advice-rename-either": (
+        "Elle désigne sans doute {suggestion} : renommez l'en-tête selon le matériel demandé.",
+        "It probably means {suggestion}: rename the header after the device requested.",
+    ),
+    "advice-split": (
+        "Elle mélange plusieurs matériels : faites une colonne par matériel ({suggestion}).",
+        "It mixes several devices: make one column per device ({suggestion}).",
+    ),
+    "advice-one-lot-per-row": (
+        "Un fichier de dons donne un lot par ligne : le matériel dans « materiel » (portable, "
+        "fixe, tablette, box_4g) et le nombre dans « quantite ».",
+        "A donations file gives one lot per row: the device in “materiel” (portable, fixe, "
+        "tablette, box_4g) and the number in “quantite”.",
+    ),
+    "missing-quantity-column": (
+        "Aucune colonne de quantité dans l'en-tête (ligne {row}) : au moins une des colonnes "
+        "portables, fixes, tablettes, box_4g est attendue, sinon aucune demande ne peut être lue.",
+        "No quantity column in the header (row {row}): at least one of portables, fixes, "
+        "tablettes, box_4g is expected, otherwise no request can be read.",
+    ),
+    "totals-row": (
+        "Ligne de total « {value} » sans identifiant : ignorée, elle ne compte pas comme une "
+        "ligne de données.",
+        "Totals row “{value}” without an identifier: skipped, it does not count as a data row.",
+    ),
+    "hidden-rows": (
+        "Lignes masquées dans le classeur (à la main ou par un filtre), lues comme les autres : "
+        "{rows}. Affichez-les pour vérifier qu'elles doivent compter, ou supprimez-les.",
+        "Rows hidden in the workbook (by hand or by a filter), read like the others: {rows}. "
+        "Show them to check they should count, or delete them.",
+    ),
+    "hint-merged-cell": (
+        " Cette cellule fait partie d'une fusion {ref} : la valeur est dans {anchor} et ne "
+        "compte que pour la ligne {row}.",
+        " This cell is part of the merged cells {ref}: the value is in {anchor} and counts for "
+        "row {row} only.",
+    ),
+    "rows-one": ("ligne {rows}", "row {rows}"),
+    "rows-many": ("lignes {rows}", "rows {rows}"),
+    "rows-range": ("{first} à {last}", "{first} to {last}"),
+    "rows-more": (" … ({count} lignes en tout)", " … ({count} rows in all)"),
+    "quoted": ("« {text} »", "“{text}”"),
+    "word-or": (" ou ", " or "),
+    # --- pieces of sentences ---
+    "why-negative": ("nombre négatif", "negative number"),
+    "why-fraction": ("nombre à virgule", "not a whole number"),
+    "why-not-number": ("ce n'est pas un nombre", "not a number"),
+    "why-zero": ("zéro", "zero"),
+    "expect-whole": ("un nombre entier positif ou nul", "a whole number, zero or more"),
+    "expect-positive": ("un nombre entier supérieur à 0", "a whole number above 0"),
+    "hint-did-you-mean": (" Vouliez-vous dire « {suggestion} » ?", " Did you mean “{suggestion}”?"),
+    "hint-month-first": (
+        " Le mois semble écrit avant le jour (format américain) : écrivez le jour d'abord.",
+        " The month seems to come before the day (US format): write the day first.",
+    ),
+    "hint-no-such-departement": (
+        " Le département {value} n'existe pas.",
+        " There is no département {value}.",
+    ),
+    "address-part-adresse": ("adresse", "address"),
+    "address-part-code_postal": ("code postal", "postal code"),
+    "address-part-commune": ("commune", "town"),
+}

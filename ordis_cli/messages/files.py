@@ -1,0 +1,141 @@
+"""Files that cannot be used at all, and the reading limits (exit 2).
+
+Each entry: stable key (the problem code where it names a problem) -> (French, English).
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- files that cannot be used at all (exit 2) ---
+    "file-not-found": (
+        "Fichier introuvable. Vérifiez le chemin et le nom du fichier.",
+        "File not found. Check the path and the file name.",
+    ),
+    "not-a-file": (
+        "Ce chemin est un dossier, pas un fichier.",
+        "This path is a folder, not a file.",
+    ),
+    "empty-file": (
+        "Le fichier est vide (0 octet). Exportez de nouveau le tableau depuis votre tableur.",
+        "The file is empty (0 bytes). Export the table again from your spreadsheet.",
+    ),
+    "pdf-file": (
+        "Ce fichier est un PDF, pas un tableur. Demandez le fichier Excel, LibreOffice ou CSV "
+        "d'origine.",
+        "This file is a PDF, not a spreadsheet. Ask for the original Excel, LibreOffice or CSV "
+        "file.",
+    ),
+    "image-file": (
+        "Ce fichier est une image ({format}), pas un tableur. Demandez le fichier Excel, "
+        "LibreOffice ou CSV d'origine.",
+        "This file is a picture ({format}), not a spreadsheet. Ask for the original Excel, "
+        "LibreOffice or CSV file.",
+    ),
+    "html-file": (
+        "Ce fichier est une page web (HTML) enregistrée sous un nom de tableur. Ouvrez-le dans "
+        "votre tableur puis « Enregistrer sous » au format .xlsx, ou exportez-le en CSV.",
+        "This file is a web page (HTML) saved under a spreadsheet's name. Open it in your "
+        "spreadsheet and use “Save as” .xlsx, or export it as CSV.",
+    ),
+    "encrypted-file": (
+        "Le classeur est protégé par un mot de passe : ordis ne peut pas le lire. Ouvrez-le, "
+        "retirez le mot de passe (Fichier > Informations > Protéger le classeur) et enregistrez "
+        "une copie.",
+        "The workbook is password-protected: ordis cannot read it. Open it, remove the password "
+        "(File > Info > Protect Workbook) and save a copy.",
+    ),
+    "corrupted-file": (
+        "Le fichier est endommagé ou incomplet ({detail}). Téléchargez-le ou exportez-le de "
+        "nouveau.",
+        "The file is damaged or incomplete ({detail}). Download or export it again.",
+    ),
+    "unsupported-file": (
+        "Format de fichier non reconnu ({detail}). Formats acceptés : .xlsx, .xlsm, .xls, .ods, "
+        ".csv, .txt.",
+        "Unrecognised file format ({detail}). Accepted: .xlsx, .xlsm, .xls, .ods, .csv, .txt.",
+    ),
+    "archive-too-large": (
+        "Le classeur se décompresse en {size} Mo, au-delà de la limite de {limit} Mo : refusé "
+        "par prudence. Enregistrez seulement les feuilles utiles dans un nouveau classeur.",
+        "The workbook unpacks to {size} MB, above the {limit} MB limit: refused as a "
+        "precaution. Save only the sheets you need in a new workbook.",
+    ),
+    "archive-ratio": (
+        "La partie « {member} » du classeur se décompresse {ratio} fois plus grosse qu'elle "
+        "n'est stockée (maximum 100) : fichier suspect, refusé. Enregistrez une copie propre "
+        "depuis votre tableur.",
+        "The part “{member}” of the workbook unpacks {ratio} times larger than stored "
+        "(maximum 100): suspicious file, refused. Save a clean copy from your spreadsheet.",
+    ),
+    "xml-entities": (
+        "Le classeur contient des déclarations d'entités XML (partie « {member} »), un procédé "
+        "utilisé pour attaquer les logiciels : refusé. Enregistrez une copie propre depuis "
+        "votre tableur.",
+        "The workbook holds XML entity declarations (part “{member}”), a technique used to "
+        "attack software: refused. Save a clean copy from your spreadsheet.",
+    ),
+    "too-many-rows": (
+        "La feuille « {sheet} » va jusqu'à la ligne {rows} ; la limite est de 1 000 000 lignes "
+        "de données. Découpez le fichier ou supprimez les lignes vides en fin de feuille.",
+        "Sheet “{sheet}” reaches row {rows}; the limit is 1,000,000 data rows. Split the file "
+        "or delete the empty rows at the end of the sheet.",
+    ),
+    "too-many-columns": (
+        "La feuille « {sheet} » va jusqu'à la colonne {column} ; la limite est de 200 colonnes. "
+        "Supprimez les colonnes inutiles.",
+        "Sheet “{sheet}” reaches column {column}; the limit is 200 columns. Delete the columns "
+        "you do not need.",
+    ),
+    "sheet-not-found": (
+        "Aucune feuille visible nommée « {sheet} ». Feuilles du classeur : {sheets}.",
+        "No sheet named “{sheet}”. Sheets in the workbook: {sheets}.",
+    ),
+    "no-sheet": (
+        "Le classeur n'a aucune feuille de calcul visible.",
+        "The workbook has no visible worksheet.",
+    ),
+    "binary-text": (
+        "Ce fichier n'est pas du texte (octets nuls) : ce n'est pas un CSV. Formats acceptés : "
+        ".xlsx, .xlsm, .xls, .ods, .csv, .txt.",
+        "This file is not text (NUL bytes): it is not a CSV. Accepted: .xlsx, .xlsm, .xls, "
+        ".ods, .csv, .txt.",
+    ),
+    "unreadable-file": (
+        "Le fichier ne peut pas être ouvert : {detail}.",
+        "The file cannot be opened: {detail}.",
+    ),
+    # --- reading: contained parsers and pre-scan limits (issue 7, items 6-7) ---
+    "too-many-cells": (
+        "La feuille « {sheet} » s'étend jusqu'à la cellule {cell} ({rows} lignes × {columns} "
+        "colonnes), au-delà de {limit} cellules : refusée par prudence. Supprimez les cellules "
+        "éloignées (Ctrl+Fin montre la dernière cellule utilisée) ou découpez le fichier.",
+        "Sheet “{sheet}” reaches cell {cell} ({rows} rows × {columns} columns), beyond {limit} "
+        "cells: refused as a precaution. Delete the far cells (Ctrl+End shows the last used "
+        "cell) or split the file.",
+    ),
+    "too-many-sheets": (
+        "Le classeur contient plus de {limit} feuilles : refusé par prudence. Enregistrez les "
+        "feuilles utiles dans un nouveau classeur.",
+        "The workbook holds more than {limit} sheets: refused as a precaution. Save the sheets "
+        "you need in a new workbook.",
+    ),
+    "parser-crashed": (
+        "Fichier illisible : la lecture du classeur s'est arrêtée net ({detail}). Il est "
+        "probablement endommagé : ouvrez-le dans votre tableur et enregistrez-en une copie "
+        "(.xlsx), ou exportez-le en CSV.",
+        "Unreadable file: reading the workbook stopped abruptly ({detail}). It is probably "
+        "damaged: open it in your spreadsheet and save a copy (.xlsx), or export it as CSV.",
+    ),
+    "parser-memory": (
+        "Fichier illisible : sa lecture demandait plus de {limit} Mo de mémoire. Il est "
+        "endommagé ou bien plus grand qu'il n'y paraît : enregistrez-en une copie depuis votre "
+        "tableur, ou découpez-le.",
+        "Unreadable file: reading it needed more than {limit} MB of memory. It is damaged or "
+        "far larger than it looks: save a copy from your spreadsheet, or split it.",
+    ),
+    "parser-timeout": (
+        "Fichier illisible : sa lecture n'a pas abouti en {seconds} secondes. Il est "
+        "probablement endommagé : enregistrez-en une copie depuis votre tableur, ou "
+        "exportez-le en CSV.",
+        "Unreadable file: reading it did not finish within {seconds} seconds. It is probably "
+        "damaged: save a copy from your spreadsheet, or export it as CSV.",
+    ),
+}

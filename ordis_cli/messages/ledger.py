@@ -1,0 +1,180 @@
+"""The ledger and the import of partners' returns.
+
+Each entry: stable key (the problem code where it names a problem) -> (French, English).
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- deliveries import: returned lines checked against the ledger (issue 7) ---
+    "shipment-mismatch": (
+        "« {column} » vaut « {value} » mais le registre indique « {expected} » pour l'envoi "
+        "{shipment} : cette ligne ne correspond pas à cet envoi (identifiants échangés, ligne "
+        "copiée d'un autre classeur ?). Recopiez la ligne depuis le classeur d'envoi d'origine.",
+        "“{column}” holds “{value}” but the ledger has “{expected}” for shipment {shipment}: "
+        "this line does not match that shipment (ids swapped, a line copied from another "
+        "workbook?). Copy the line again from the original dispatch workbook.",
+    ),
+    "other-partner": (
+        "L'envoi « {value} » est confié à un autre partenaire ({shipper}), pas à {partner} à "
+        "qui ce classeur est destiné : ligne copiée d'un autre classeur ? Retirez-la ou "
+        "vérifiez avec la coordination.",
+        "Shipment “{value}” is entrusted to another partner ({shipper}), not to {partner} for "
+        "whom this workbook was written: a line copied from another workbook? Remove it or "
+        "check with the coordination.",
+    ),
+    "delivery-before-run": (
+        "Date de livraison {value} antérieure à l'allocation n° {run} du {run_date} qui a "
+        "expédié cette ligne : une livraison ne peut pas précéder son envoi. Corrigez la date "
+        "(jj/mm/aaaa).",
+        "Delivery date {value} is before run {run} of {run_date} that shipped this line: a "
+        "delivery cannot come before its shipment. Fix the date (dd/mm/yyyy).",
+    ),
+    "shipment-run-unfinished": (
+        "L'envoi « {value} » appartient à l'allocation n° {run}, qui n'a pas été menée à son "
+        "terme (classeurs en cours d'écriture ou abandonnés) : il ne peut pas recevoir de "
+        "livraison. Vérifiez avec la coordination.",
+        "Shipment “{value}” belongs to run {run}, which was not completed (workbooks still "
+        "being written or abandoned): it cannot take a delivery. Check with the coordination.",
+    ),
+    "other-ledger": (
+        "Ce classeur vient d'un autre registre (identifiant « {value} ») que celui utilisé "
+        "ici ({ledger}, identifiant {ledger_id}) : rien n'a été enregistré. Indiquez avec "
+        "--ledger (ou ORDIS_LEDGER) le registre qui a produit ce classeur.",
+        "This workbook comes from another ledger (identity “{value}”) than the one used here "
+        "({ledger}, identity {ledger_id}): nothing was recorded. Give with --ledger (or "
+        "ORDIS_LEDGER) the ledger that wrote this workbook.",
+    ),
+    "no-ledger-identity": (
+        "Pas de feuille « a_lire » portant l'identifiant du registre (lignes recopiées dans un "
+        "autre fichier, CSV ?) : ordis ne peut pas vérifier que ce classeur vient de ce "
+        "registre. Chaque ligne est tout de même vérifiée contre le registre.",
+        "No “a_lire” sheet holding the ledger identity (lines copied into another file, a "
+        "CSV?): ordis cannot check that this workbook comes from this ledger. Every line is "
+        "still checked against the ledger.",
+    ),
+    "read-me-title": (
+        "Classeur d'envoi ordis : à lire d'abord",
+        "ordis dispatch workbook: read me first",
+    ),
+    "read-me-fill-label": ("À remplir", "To fill in"),
+    "read-me-fill": (
+        "Dans la feuille « expeditions », pour chaque ligne livrée : « {date} » (date de "
+        "livraison, jj/mm/aaaa), « {quantity} » si vous avez livré moins que la quantité "
+        "expédiée, et « {comment} » pour ce que la coordination doit savoir (un commentaire "
+        "sur une ligne pas encore livrée est aussi conservé).",
+        "In the “expeditions” sheet, for each line delivered: “{date}” (the delivery date, "
+        "dd/mm/yyyy), “{quantity}” if you delivered less than the quantity shipped, and "
+        "“{comment}” for anything the coordination should know (a comment on a line not yet "
+        "delivered is kept too).",
+    ),
+    "read-me-return-label": ("Renvoi", "Sending it back"),
+    "read-me-return": (
+        "Renvoyez ce fichier à la coordination sans rien y changer d'autre : ni les lignes, ni "
+        "les identifiants, ni cette feuille. À l'import, ordis vérifie chaque ligne et "
+        "l'identifiant du registre ci-dessus ; un fichier dont une ligne ne correspond pas est "
+        "refusé en entier.",
+        "Send this file back to the coordination with nothing else changed: not the lines, "
+        "not the identifiers, not this sheet. On import ordis checks every line and the ledger "
+        "identity above; a file with a line that does not match is refused whole.",
+    ),
+    # --- the ledger: opening, checking, using it (exit 2; the path is printed before) ---
+    "no-ledger": (
+        "registre introuvable. Il est créé par « ordis allocate » ; indiquez-le avec --ledger "
+        "ou ORDIS_LEDGER.",
+        "ledger not found. “ordis allocate” creates it; give it with --ledger or "
+        "ORDIS_LEDGER.",
+    ),
+    "ledger-is-folder": (
+        "c'est un dossier, pas un registre. Indiquez le fichier du registre (par exemple "
+        "ordis.db) avec --ledger.",
+        "this is a folder, not a ledger. Give the ledger's file (e.g. ordis.db) with --ledger.",
+    ),
+    "ledger-empty-file": (
+        "fichier vide (0 octet) : ce n'est pas un registre ordis, il est laissé tel quel. "
+        "Indiquez le bon fichier avec --ledger, ou un chemin qui n'existe pas encore pour "
+        "qu'« ordis allocate » y crée un registre.",
+        "empty file (0 bytes): this is not an ordis ledger, it is left as it is. Give the "
+        "right file with --ledger, or a path that does not exist yet for “ordis allocate” to "
+        "create a ledger there.",
+    ),
+    "ledger-not-sqlite": (
+        "ce fichier n'est pas une base SQLite, donc pas un registre ordis ; il est laissé tel "
+        "quel. Vérifiez le chemin donné à --ledger.",
+        "this file is not an SQLite database, so not an ordis ledger; it is left as it is. "
+        "Check the path given to --ledger.",
+    ),
+    "ledger-foreign": (
+        "cette base SQLite n'est pas un registre ordis (pas de table meta avec le format du "
+        "registre) ; ordis n'y touche pas. Vérifiez le chemin donné à --ledger.",
+        "this SQLite database is not an ordis ledger (no meta table holding the ledger's "
+        "format); ordis leaves it alone. Check the path given to --ledger.",
+    ),
+    "ledger-version": (
+        "registre au format {found}, cette version d'ordis lit le format {expected}. Utilisez "
+        "la version d'ordis qui l'a écrit, ou un ordis plus récent s'il vient d'une version "
+        "plus récente ; le registre n'a pas été modifié.",
+        "ledger in format {found}, this version of ordis reads format {expected}. Use the "
+        "version of ordis that wrote it, or a newer ordis if it comes from a newer version; "
+        "the ledger was not changed.",
+    ),
+    "ledger-missing-table": (
+        "registre incomplet : la table « {table} » manque (supprimée ou renommée à la main ?). "
+        "Restaurez une sauvegarde du registre ; il n'a pas été modifié.",
+        "incomplete ledger: the table “{table}” is missing (dropped or renamed by hand?). "
+        "Restore a backup of the ledger; it was not changed.",
+    ),
+    "ledger-missing-column": (
+        "registre incomplet : la colonne « {column} » manque dans la table « {table} » "
+        "(modifiée à la main ?). Restaurez une sauvegarde du registre ; il n'a pas été modifié.",
+        "incomplete ledger: the column “{column}” is missing from the table “{table}” "
+        "(edited by hand?). Restore a backup of the ledger; it was not changed.",
+    ),
+    "ledger-damaged": (
+        "registre endommagé ({detail}). Restaurez une sauvegarde du registre ; ordis ne l'a "
+        "pas modifié.",
+        "damaged ledger ({detail}). Restore a backup of the ledger; ordis did not change it.",
+    ),
+    "ledger-bad-value": (
+        "registre modifié à la main ou endommagé : table « {table} », ligne {row}, colonne "
+        "« {column} », valeur « {value} » ; attendu : {expected}. Corrigez cette valeur ou "
+        "restaurez une sauvegarde ; le registre n'a pas été modifié.",
+        "ledger edited by hand or damaged: table “{table}”, row {row}, column “{column}”, "
+        "value “{value}”; expected: {expected}. Correct this value or restore a backup; the "
+        "ledger was not changed.",
+    ),
+    "ledger-busy": (
+        "registre occupé : une autre commande ordis est en train d'y écrire. Réessayez dans "
+        "un moment.",
+        "ledger busy: another ordis command is writing to it. Try again in a moment.",
+    ),
+    "ledger-read-only": (
+        "registre en lecture seule (le fichier ou son dossier) : cette commande doit y écrire. "
+        "Donnez-vous le droit d'écriture ou travaillez sur une copie.",
+        "read-only ledger (the file or its folder): this command has to write to it. Give "
+        "yourself write access or work on a copy.",
+    ),
+    "ledger-unopenable": (
+        "impossible d'ouvrir le registre ({detail}). Vérifiez le chemin et vos droits sur le "
+        "fichier et son dossier.",
+        "cannot open the ledger ({detail}). Check the path and your rights on the file and "
+        "its folder.",
+    ),
+    "ledger-disk-full": (
+        "écriture impossible dans le registre, le disque est plein. Rien n'a été enregistré ; "
+        "libérez de la place puis relancez.",
+        "cannot write to the ledger, the disk is full. Nothing was recorded; free some space "
+        "and run again.",
+    ),
+    "ledger-expect-device": ("portable, fixe, tablette ou box_4g", "portable, fixe, tablette "
+                             "or box_4g"),
+    "ledger-expect-count": ("un nombre entier positif ou nul", "a whole number, zero or more"),
+    "ledger-expect-positive": ("un nombre entier supérieur à 0", "a whole number above 0"),
+    "ledger-expect-number": ("un nombre positif ou nul", "a number, zero or more"),
+    "ledger-expect-date": ("une date AAAA-MM-JJ", "a date YYYY-MM-DD"),
+    "ledger-expect-text": ("un texte", "a text"),
+    "ledger-expect-status": ("active ou cancelled", "active or cancelled"),
+    "ledger-expect-run": ("le numéro d'une allocation du registre",
+                          "the number of a run in the ledger"),
+    "ledger-expect-departement": ("un code de département (01 à 95, 2A, 2B, 971 à 974, 976)",
+                                  "a département code (01 to 95, 2A, 2B, 971 to 974, 976)"),
+    "ledger-expect-flag": ("0, 1 ou vide", "0, 1 or empty"),
+}
