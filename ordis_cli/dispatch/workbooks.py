@@ -100,15 +100,18 @@ class _Book:
         title = self.book.add_format({"bold": True, "font_size": 14})
         label = self.book.add_format({"bold": True, "valign": "top"})
         wrapped = self.book.add_format({"text_wrap": True, "valign": "top"})
+        # numbers and dates sit under the text values, not at the far right of the page
+        left = self.book.add_format({"align": "left"})
+        left_date = self.book.add_format({"align": "left", "num_format": "dd/mm/yyyy"})
         sheet.write_string(0, 0, say("read-me-title", lang), title)
         facts: list[tuple[str, Any]] = [("partner", partner), ("run", run_id),
                                         ("run_date", run_date), ("ledger_id", ledger_id)]
         for row, (key, value) in enumerate(facts, start=2):
             sheet.write_string(row, 0, read_me_label(key, lang), label)
             if isinstance(value, dt.date):
-                sheet.write_datetime(row, 1, dt.datetime.combine(value, dt.time()), self.date)
+                sheet.write_datetime(row, 1, dt.datetime.combine(value, dt.time()), left_date)
             elif isinstance(value, int):
-                sheet.write_number(row, 1, value)
+                sheet.write_number(row, 1, value, left)
             elif value:
                 sheet.write_string(row, 1, clean_text(value))
         filled = headers(("livre_le", "quantite_livree", "commentaire"), lang)
