@@ -168,7 +168,7 @@ def write_atomically(path: Path, save: Callable[[str], object], lang: Lang = "fr
         if replace:
             Path(temporary).replace(path)
         else:
-            _link_new(Path(temporary), path)
+            link_new(Path(temporary), path)
     except OSError as exc:
         raise write_error(path, exc, lang) from exc
     finally:
@@ -176,7 +176,7 @@ def write_atomically(path: Path, save: Callable[[str], object], lang: Lang = "fr
     return path
 
 
-def _link_new(temporary: Path, path: Path) -> None:
+def link_new(temporary: Path, path: Path) -> None:
     """Give ``temporary`` the name ``path`` only if nothing has that name: a hard link fails
     if ``path`` appeared meanwhile (filesystems without links: a last check, then rename)."""
     try:

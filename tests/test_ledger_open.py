@@ -414,3 +414,31 @@ def test_a_flipped_byte_is_read_or_refused(tmp_path: Path, data: Any) -> None:
         assert error.exit_code == 2 and error.path == str(ledger)
     else:
         assert len(runs) <= 1
+
+
+def _create_and_read_identity(path: str, start: Any, out: Any) -> None:
+    start.wait()
+    try:
+        with Ledger(Path(path), "create") as ledger:
+            out.put(ledger.identity)
+    except Exception as exc:  # reported to the parent, which fails the test
+        out.put(f"error: {exc}")
+
+
+def test_commands_creating_one_ledger_at_once_share_it(tmp_path: Path) -> None:
+    """Two allocations started together on a new ledger: the second once saw a 0-byte file
+    (the first one's, half-made) and stopped. A ledger now appears whole or not at all."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    start, out = context.Barrier(4), context.Queue()
+    path = tmp_path / "ordis.db"
+    workers = [context.Process(target=_create_and_read_identity,
+                               args=(str(path), start, out)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    identities = {out.get(timeout=5) for _ in workers}
+    assert len(identities) == 1 and not next(iter(identities)).startswith("error")
+    assert [p.name for p in tmp_path.iterdir()] == ["ordis.db"]  # no temporary left

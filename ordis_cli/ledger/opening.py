@@ -15,8 +15,10 @@ Before anything is written, the file is checked: not a folder, not empty, an SQL
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import tempfile
 import urllib.parse
 import uuid
 from functools import cache
@@ -24,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from ..atomic import link_new
 from ..errors import OrdisError
 from ..messages import Lang, say
 from .checks import CORE_COLUMNS, first_bad_value
@@ -72,13 +75,11 @@ def from_sqlite(exc: Exception, path: Path, lang: Lang) -> LedgerError:
 
 def open_connection(path: Path, mode: OpenMode, lang: Lang) -> sqlite3.Connection:
     """A connection on a checked ledger (see the module's description)."""
-    existed = _check_file(path, mode, lang)
+    if not _check_file(path, mode, lang):  # create mode: a whole new ledger, or none
+        _create(path, lang)
     connection = _connect(path, mode, lang)
     try:
-        if not existed:  # create mode, and the file was just made
-            _initialise(connection)
-        else:
-            check_ledger(connection, path, lang)
+        check_ledger(connection, path, lang)
         if mode == "read":
             _stand_in_for_missing_tables(connection)
         else:
@@ -230,6 +231,32 @@ def _schema_tables() -> dict[str, str]:
             "AND name NOT LIKE 'sqlite_%'").fetchall())
     finally:
         scratch.close()
+
+
+def _create(path: Path, lang: Lang) -> None:
+    """Make a new ledger under a temporary name beside ``path``, then give it its name only
+    if nothing has it yet: two commands creating the same ledger at once never see a
+    half-made (0-byte) file, and the second one simply opens the first one's."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".new",
+                                         dir=path.parent)
+    os.close(handle)
+    scratch = Path(temporary)
+    try:
+        connection = _connection(_uri(scratch, mode="rw"))
+        try:
+            _initialise(connection)
+        finally:
+            connection.close()
+        # another command may have created it meanwhile: then use that one
+        with contextlib.suppress(FileExistsError):
+            link_new(scratch, path)
+    except SQLITE_FAILURES as exc:
+        raise from_sqlite(exc, path, lang) from exc
+    except OSError as exc:
+        raise ledger_error("ledger-unopenable", path, lang,
+                           detail=exc.strerror or type(exc).__name__) from exc
+    finally:
+        scratch.unlink(missing_ok=True)
 
 
 def _initialise(connection: sqlite3.Connection) -> None:
