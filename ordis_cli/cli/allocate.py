@@ -168,4 +168,5 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     if summary.files:
         console.print(words["files"])
         for file in summary.files:
-            console.print(Text(f"  {file.path}  ({file.partner or words['allocation']})"))
+            console.print(Text(f"  {file.path}  ({file.partner or words['allocation']})"),
+                          soft_wrap=True)  # one line per file, whatever the terminal's width
