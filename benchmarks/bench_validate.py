@@ -3,6 +3,7 @@
     python benchmarks/bench_validate.py                 # 100,000 rows, xlsx and CSV
     python benchmarks/bench_validate.py --rows 2000     # a quick smoke run
     python benchmarks/bench_validate.py --million       # adds 1,000,000 CSV rows (memory)
+    python benchmarks/bench_validate.py --contained     # only: contained vs in-process
 
 Each measurement is a fresh Python process timed from its start to its end (imports
 included), best of ``--repeat`` runs; peak memory is the child's high-water resident set size.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -50,6 +52,43 @@ CHILD = """
 peak = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
 print(__import__("json").dumps({{"peak_mb": int(peak.split()[1]) / 1024}}))
 """
+
+
+# The cost of containment (``reading/contained.py``): the same validation timed inside a
+# fresh process (imports excluded), contained (a forked child sends back the file's report,
+# with ``keep_data`` the clean columns too) or in-process (ORDIS_CONTAINED=0); the processes
+# alternate, best of ``repeat`` each. A fresh process each time, as the CLI runs: a fork of
+# a process whose heap is already large costs more (copy-on-write of reused pages).
+CONTAINED = """
+import json, time
+from pathlib import Path
+from ordis_cli.validation import ValidationOptions
+from ordis_cli.validation.service import validate_inputs
+start = time.perf_counter()
+report, _ = validate_inputs([(Path({path!r}), None)], ValidationOptions(keep_data={keep}))
+spent = time.perf_counter() - start
+assert report.files[0].readable and report.files[0].rows > 1
+print(json.dumps(spent))
+"""
+
+
+def contained_cost(paths: list[Path], repeat: int) -> list[str]:
+    """Rows "contained vs in-process": validate (report only) and keep_data (columns too)."""
+    lines = [f"{'file':<24} {'what':<10} {'in-process':>10} {'contained':>10} {'cost':>7}"]
+    for path in paths:
+        for keep, what in ((False, "validate"), (True, "keep_data")):
+            script = CONTAINED.format(path=str(path), keep=keep)
+            best = {"0": float("inf"), "1": float("inf")}
+            for _ in range(repeat):
+                for switch in best:
+                    done = subprocess.run([sys.executable, "-c", script], capture_output=True,
+                                          text=True, check=True,
+                                          env={**os.environ, "ORDIS_CONTAINED": switch})
+                    best[switch] = min(best[switch], json.loads(done.stdout.split()[-1]))
+            here, child = best["0"], best["1"]
+            lines.append(f"{path.name:<24} {what:<10} {here:>9.2f}s {child:>9.2f}s "
+                         f"{(child - here) / here:>+7.1%}")
+    return lines
 
 
 def make_inputs(out: Path, rows: int) -> tuple[Path, Path]:
@@ -94,8 +133,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--million", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--contained", action="store_true",
+                        help="only the cost of containment, contained vs in-process")
     args = parser.parse_args()
     xlsx, csv = make_inputs(args.out, args.rows)
+    if args.contained:
+        print("\n".join(contained_cost([xlsx, csv], args.repeat)))
+        return 0
     lines = [f"{'file':<24} {'bare read':>10} {'ordis':>8} {'ratio':>6} {'target':>7} "
              f"{'bare MB':>8} {'ordis MB':>9}"]
     cases = [(xlsx, BARE_XLSX, 2.0), (csv, BARE_CSV, 3.0)]
@@ -108,6 +152,7 @@ def main() -> int:
         verdict = "met" if ratio <= target else "missed"
         lines.append(f"{path.name:<24} {bare_time:>9.2f}s {ours_time:>7.2f}s {ratio:>6.2f} "
                      f"{'≤' + str(target):>7} {bare_mb:>8.0f} {ours_mb:>9.0f}  {verdict}")
+    lines += ["", *contained_cost([xlsx, csv], args.repeat)]
     print("\n".join(lines))
     return 0
 

@@ -45,9 +45,11 @@ from typing import Any, TypeVar
 
 from ..errors import ReadingError
 from ..messages import Lang, say
+from ..models import FileReport, Problem
 from . import limits
 
 T = TypeVar("T")
+V = TypeVar("V")
 Progress = Callable[[str, int], None]
 Work = Callable[[Progress | None], T]
 
@@ -82,12 +84,25 @@ def available() -> bool:
             and os.environ.get(SWITCH, "1").strip() != "0")
 
 
+def validate_contained(work: Work[tuple[FileReport, V]], path: str, lang: Lang,
+                       progress: Progress | None = None) -> tuple[FileReport, V]:
+    """``work(progress)``, the reading and validation of the file at ``path``, contained:
+    what comes back is its report and a light copy of its validator (``travelling``)."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = 0
+    return run_contained(work, path, size, lang, progress, pack=_pack, unpack=_unpack)
+
+
 def run_contained(work: Work[T], path: str, size: int, lang: Lang,
-                  progress: Progress | None = None,
-                  containment: Containment | None = None) -> T:
+                  progress: Progress | None = None, containment: Containment | None = None,
+                  pack: Callable[[T], Any] | None = None,
+                  unpack: Callable[[Any], T] | None = None) -> T:
     """``work(progress)`` in a contained child when available, else in-process; an abort,
     an exhaustion or a hang of the child is a ``ReadingError`` naming ``path``. The limits
-    are ``containment``, by default the module's ``DEFAULT`` (tests shorten it)."""
+    are ``containment``, by default the module's ``DEFAULT`` (tests shorten it). The result
+    crosses as ``pack(result)`` and is rebuilt with ``unpack`` (only when contained)."""
     containment = containment or DEFAULT
     if not available():
         return run_in_process(work, path, lang, progress, containment)
@@ -105,11 +120,11 @@ def run_contained(work: Work[T], path: str, size: int, lang: Lang,
     if pid == 0:  # the child never returns
         os.close(results_read)
         os.close(errors_read)
-        _child(work, progress is not None, results_write, errors_write, containment)
+        _child(work, pack, progress is not None, results_write, errors_write, containment)
     os.close(results_write)
     os.close(errors_write)
-    result: T = _parent(pid, results_read, errors_read, path, size, lang, progress,
-                        containment)
+    packed = _parent(pid, results_read, errors_read, path, size, lang, progress, containment)
+    result: T = unpack(packed) if unpack is not None else packed
     return result
 
 
@@ -124,8 +139,8 @@ def run_in_process(work: Work[T], path: str, lang: Lang, progress: Progress | No
 # --- the child ---------------------------------------------------------------------------
 
 
-def _child(work: Work[Any], with_progress: bool, results: int, errors: int,
-           containment: Containment) -> None:
+def _child(work: Work[Any], pack: Callable[[Any], Any] | None, with_progress: bool,
+           results: int, errors: int, containment: Containment) -> None:
     status = 70
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -137,8 +152,8 @@ def _child(work: Work[Any], with_progress: bool, results: int, errors: int,
             _send(results, ("progress", name, rows))
 
         try:
-            outcome: tuple[Any, ...] = ("done", work(report_progress if with_progress
-                                                     else None))
+            result = work(report_progress if with_progress else None)
+            outcome: tuple[Any, ...] = ("done", pack(result) if pack else result)
         except MemoryError:
             outcome = ("memory",)
         except BaseException as exc:
@@ -289,3 +304,34 @@ def travelling(validator: T) -> T:
         state["report"] = reporter
     vars(light).update(state)
     return light
+
+
+_PROBLEM_FIELDS = tuple(Problem.model_fields)
+_ALL_FIELDS = frozenset(_PROBLEM_FIELDS)
+
+
+def _pack(result: tuple[FileReport, Any]) -> tuple[FileReport, list[tuple[Any, ...]], Any]:
+    """The report with its problems as plain tuples (5,000 problems pickle in 3 ms instead
+    of 31 ms as models), and the travelling validator. Runs in the child only."""
+    report, validator = result
+    issues = [tuple(problem.__dict__.values()) for problem in report.issues]
+    report.issues = []
+    return report, issues, travelling(validator)
+
+
+def _unpack(packed: tuple[FileReport, list[tuple[Any, ...]], Any]) -> tuple[FileReport, Any]:
+    report, issues, validator = packed
+    report.issues = [_problem(values) for values in issues]
+    return report, validator
+
+
+def _problem(values: tuple[Any, ...], new: Any = Problem.__new__,
+             put: Any = object.__setattr__) -> Problem:
+    """A ``Problem`` from its field values, already valid (made by ``model_construct`` in
+    the child), set the way pickle sets a model's state: 3 µs, half of model_construct."""
+    problem: Problem = new(Problem)
+    put(problem, "__dict__", dict(zip(_PROBLEM_FIELDS, values, strict=True)))
+    put(problem, "__pydantic_fields_set__", set(_ALL_FIELDS))
+    put(problem, "__pydantic_extra__", None)
+    put(problem, "__pydantic_private__", None)
+    return problem

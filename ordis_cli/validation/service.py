@@ -97,15 +97,10 @@ def _validate_one(
     an exhaustion or a hang of the parser makes the file unreadable, not ordis."""
 
     def work(report_progress: Progress | None) -> tuple[FileReport, KindValidator | None]:
-        report, validator = _read_and_validate(path, options, report_progress)
-        return report, contained.travelling(validator)
+        return _read_and_validate(path, options, report_progress)
 
     try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0
-    try:
-        return contained.run_contained(work, str(path), size, options.lang, progress)
+        return contained.validate_contained(work, str(path), options.lang, progress)
     except ReadingError as error:
         return _unreadable(path, error), None
 
