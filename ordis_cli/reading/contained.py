@@ -88,22 +88,24 @@ def validate_contained(work: Work[tuple[FileReport, V]], path: str, lang: Lang,
                        progress: Progress | None = None) -> tuple[FileReport, V]:
     """``work(progress)``, the reading and validation of the file at ``path``, contained:
     what comes back is its report and a light copy of its validator (``travelling``)."""
-    try:
-        size = Path(path).stat().st_size
-    except OSError:
-        size = 0
-    return run_contained(work, path, size, lang, progress, pack=_pack, unpack=_unpack)
+    return run_contained(work, path, None, lang, progress, pack=_pack, unpack=_unpack)
 
 
-def run_contained(work: Work[T], path: str, size: int, lang: Lang,
+def run_contained(work: Work[T], path: str, size: int | None, lang: Lang,
                   progress: Progress | None = None, containment: Containment | None = None,
                   pack: Callable[[T], Any] | None = None,
                   unpack: Callable[[Any], T] | None = None) -> T:
     """``work(progress)`` in a contained child when available, else in-process; an abort,
-    an exhaustion or a hang of the child is a ``ReadingError`` naming ``path``. The limits
+    an exhaustion or a hang of the child is a ``ReadingError`` naming ``path`` (whose
+    ``size``, read when None, lengthens the deadline). The limits
     are ``containment``, by default the module's ``DEFAULT`` (tests shorten it). The result
     crosses as ``pack(result)`` and is rebuilt with ``unpack`` (only when contained)."""
     containment = containment or DEFAULT
+    if size is None:  # the deadline grows with the file's size
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            size = 0
     if not available():
         return run_in_process(work, path, lang, progress, containment)
     try:
@@ -181,13 +183,32 @@ def _limit_address_space(extra: int) -> None:
 
 
 def _failure(exc: BaseException) -> tuple[Any, ...]:
-    """An unexpected exception, sent back as itself when it pickles, else by its name."""
+    """An unexpected exception, sent back as itself: by pickle when it survives the round
+    trip, else by its class, arguments and attributes (``OrdisError`` subclasses take
+    more arguments than they keep in ``args``), else by its name."""
     text = "".join(traceback.format_exception(exc))
+    carried: Any = None
     try:
-        carried: BaseException | None = pickle.loads(pickle.dumps(exc, protocol=5))
+        carried = pickle.loads(pickle.dumps(exc, protocol=5))
     except Exception:
-        carried = None
+        try:
+            carried = pickle.loads(pickle.dumps((type(exc), exc.args, vars(exc)), protocol=5))
+        except Exception:
+            carried = None
     return ("error", carried, type(exc).__name__, text)
+
+
+def _rebuilt(carried: Any, name: str) -> BaseException:
+    if isinstance(carried, BaseException):
+        return carried
+    if isinstance(carried, tuple) and isinstance(carried[0], type) \
+            and issubclass(carried[0], BaseException):
+        kind, args, state = carried
+        error: BaseException = kind.__new__(kind)
+        error.args = args
+        vars(error).update(state)
+        return error
+    return RuntimeError(name)
 
 
 def _send(fd: int, message: tuple[Any, ...]) -> None:
@@ -263,7 +284,7 @@ def _outcome(outcome: tuple[Any, ...] | None, status: int, stderr_tail: bytes, p
         raise _memory_error(path, lang, containment)
     if outcome is not None and outcome[0] == "error":
         _, carried, name, text = outcome
-        error = carried if isinstance(carried, BaseException) else RuntimeError(name)
+        error = _rebuilt(carried, name)
         error.add_note(f"In the contained child process:\n{text}")
         raise error
     if os.WIFSIGNALED(status):

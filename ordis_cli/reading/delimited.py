@@ -96,6 +96,12 @@ class CsvSource:
                                            delimiter=self.delimiter))
         except csv.Error as exc:
             raise self._corrupted(_parser_detail(str(exc), lang)) from exc
+        widest = max((len(row) for row in self._sample), default=0)
+        if widest > limits.MAX_COLUMNS:  # also when no header is found in so many columns
+            raise ReadingError(
+                "too-many-columns",
+                say("too-many-columns", lang, sheet="-", column=column_letter(widest - 1)),
+                str(path))
 
     def head(self, wanted: int) -> list[Numbered]:
         return first_rows(iter(self._sample), wanted)

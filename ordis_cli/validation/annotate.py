@@ -7,6 +7,7 @@ Either way the copy gets a sheet listing every problem. The input is never writt
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from collections import defaultdict
@@ -23,7 +24,10 @@ from ..errors import UsageError
 from ..messages import Lang
 from ..models import FileReport, Problem, Severity
 from ..reading import open_table
+from ..reading.contained import run_contained
+from ..reading.layout import scan_layout
 from ..reading.sniff import inspect_file
+from ..reading.workbook import Workbook
 from ..xlsx_safety import clean_text, put
 
 _FILLS = {
@@ -36,6 +40,8 @@ _HEADERS = {
 }
 # What one Excel cell holds at most.
 _CELL_CHARS = 32_767
+# Rows plus columns of a merged area beyond which the copy is rebuilt, not loaded by openpyxl.
+_MERGE_EDGE = 10_000
 _SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"},
              "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
 
@@ -43,11 +49,19 @@ _SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"}
 def annotate(report: FileReport, out: Path, lang: Lang, replace: bool = False) -> Path:
     """Write the annotated copy of ``report.path`` to ``out`` and return it; an existing
     ``out`` is refused (``WriteError``) unless ``replace`` (a file this command made)."""
-    book, sheet = _copy(Path(report.path), report.sheet, lang)
-    _mark_cells(sheet, report.issues)
-    _list_problems(book, report.issues, lang)
-    book.active = book.worksheets.index(sheet)
-    write_atomically(out, book.save, lang, replace=replace)
+
+    def annotated_copy(_: object) -> bytes:
+        book, sheet = _copy(Path(report.path), report.sheet, lang)
+        _mark_cells(sheet, report.issues)
+        _list_problems(book, report.issues, lang)
+        book.active = book.worksheets.index(sheet)
+        copy = io.BytesIO()
+        book.save(copy)
+        return copy.getvalue()
+
+    # the input is read again (openpyxl, calamine): contained like validation's reading
+    data = run_contained(annotated_copy, report.path, None, lang)
+    write_atomically(out, lambda path: Path(path).write_bytes(data), lang, replace=replace)
     return out
 
 
@@ -70,7 +84,7 @@ def write_annotations(reports: list[FileReport], out: Path, lang: Lang) -> list[
 def _copy(source: Path, sheet_name: str | None, lang: Lang) -> tuple[Any, Any]:
     """An openpyxl copy of an xlsx input; any other input, or an xlsx that openpyxl cannot
     open (calamine is more lenient), is rebuilt cell by cell from what ordis read."""
-    if inspect_file(source, lang) == "xlsx":
+    if inspect_file(source, lang) == "xlsx" and not _huge_merges(source, lang):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -86,6 +100,16 @@ def _copy(source: Path, sheet_name: str | None, lang: Lang) -> tuple[Any, Any]:
     sheet.title = _title(sheet_name)
     _copy_rows(source, sheet_name, sheet, lang)
     return book, sheet
+
+
+def _huge_merges(source: Path, lang: Lang) -> bool:
+    """Whether a sheet has a merged area openpyxl would spend seconds and a gigabyte on (it
+    makes a cell for each cell on the area's edge: 13 s and 980 MB for A1:XFD1048576)."""
+    for name in Workbook(source, lang).sheet_names:
+        for merge in scan_layout(source, "xlsx", name).merges:
+            if merge.last_row - merge.first_row + merge.last_col - merge.first_col > _MERGE_EDGE:
+                return True
+    return False
 
 
 def _title(name: str | None) -> str:
