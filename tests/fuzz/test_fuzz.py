@@ -29,7 +29,7 @@ def test_mutants_are_deterministic_and_cover_every_mutator() -> None:
     first = [mutant(SEED, i, SMALL_BASES) for i in range(MUTANTS)]
     assert [m.data for m in first[:20]] == [mutant(SEED, i, SMALL_BASES).data
                                            for i in range(20)]
-    assert len({m.data for m in first}) > 0.9 * MUTANTS
+    assert len({m.data for m in first}) > 0.8 * MUTANTS
     every = {name for mutators in BY_SUFFIX.values() for name in mutators}
     assert {m.mutator for m in first} == every | {"flip_bytes", "truncate"}
     assert {m.suffix for m in first} == {".xlsx", ".ods", ".xls", ".csv", ".txt"}
