@@ -22,6 +22,13 @@ an internal error stays an internal error.
 Where ``os.fork`` is missing (Windows) or not the platform's way (macOS), and when
 ``ORDIS_CONTAINED=0`` is set (to debug the parser under a debugger), the work runs in the
 process itself; only ``MemoryError`` is still turned into ``parser-memory`` there.
+``--debug`` keeps containment (without it an abort would end ordis with no word); an
+exception in the child reaches ``--debug`` with the child's traceback in its notes.
+
+Cost (``benchmarks/README.md``): a fork and a few milliseconds of pickling for ``validate``,
+whose child sends back only the file's report and what later steps use of its validator; the
+clean columns of ``keep_data`` (``allocate``, ``deliveries import``) cost more (~0.2 s for
+100,000 rows: 13 MB pickled, sent and unpickled).
 """
 
 from __future__ import annotations
@@ -56,7 +63,9 @@ Work = Callable[[Progress | None], T]
 SWITCH = "ORDIS_CONTAINED"  # "0": run in-process (debugging)
 _MB = 1024 * 1024
 _FRAME = struct.Struct("<Q")
-_STDERR_KEPT = 4096  # the end of the child's stderr, looked at for the allocator's message
+# The allocator's message, looked for in the child's stderr as it comes (a Rust backtrace of
+# several KB may follow it), with this much of the previous chunk kept for a message cut in two.
+_STDERR_OVERLAP = 64
 _OUT_OF_MEMORY = b"memory allocation of"
 
 
@@ -226,6 +235,7 @@ def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lan
     seconds = containment.seconds_for(size)
     inbox = bytearray()
     stderr_tail = b""
+    out_of_memory = False
     outcome: tuple[Any, ...] | None = None
     finished = False
     try:
@@ -242,7 +252,9 @@ def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lan
                     if not chunk:
                         selector.unregister(key.fd)
                     elif key.fd == errors:
-                        stderr_tail = (stderr_tail + chunk)[-_STDERR_KEPT:]
+                        seen = stderr_tail + chunk
+                        out_of_memory = out_of_memory or _OUT_OF_MEMORY in seen
+                        stderr_tail = seen[-_STDERR_OVERLAP:]
                     else:
                         inbox += chunk
                         for message in _frames(inbox):
@@ -261,7 +273,7 @@ def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lan
     if not finished:
         raise ReadingError("parser-timeout",
                            say("parser-timeout", lang, seconds=f"{seconds:.0f}"), path)
-    return _outcome(outcome, status, stderr_tail, path, lang, containment)
+    return _outcome(outcome, status, out_of_memory, path, lang, containment)
 
 
 def _frames(inbox: bytearray) -> list[tuple[Any, ...]]:
@@ -276,11 +288,11 @@ def _frames(inbox: bytearray) -> list[tuple[Any, ...]]:
     return messages
 
 
-def _outcome(outcome: tuple[Any, ...] | None, status: int, stderr_tail: bytes, path: str,
+def _outcome(outcome: tuple[Any, ...] | None, status: int, out_of_memory: bool, path: str,
              lang: Lang, containment: Containment) -> Any:
     if outcome is not None and outcome[0] == "done":
         return outcome[1]
-    if (outcome is not None and outcome[0] == "memory") or _OUT_OF_MEMORY in stderr_tail:
+    if (outcome is not None and outcome[0] == "memory") or out_of_memory:
         raise _memory_error(path, lang, containment)
     if outcome is not None and outcome[0] == "error":
         _, carried, name, text = outcome

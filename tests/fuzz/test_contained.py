@@ -42,7 +42,10 @@ def _allocates_without_bound(*_: Any) -> NoReturn:
 
 
 def _rust_allocation_failure(*_: Any) -> NoReturn:
-    os.write(2, b"memory allocation of 8589934592 bytes failed\n")
+    """As calamine does on a corrupted .xls: the allocator's message, a backtrace, abort."""
+    os.write(2, b"memory allocation of 2147483648 bytes failed\nstack backtrace:\n")
+    for frame in range(400):
+        os.write(2, f"  {frame}: std::alloc::rust_oom\n             at ./src/alloc.rs\n".encode())
     os.abort()
 
 
