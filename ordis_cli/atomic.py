@@ -54,6 +54,29 @@ def write_error(path: Path, exc: OSError, lang: Lang) -> WriteError:
     return WriteError(key, say(key, lang, detail=detail), str(path))
 
 
+def os_error_in(error: BaseException) -> OSError | None:
+    """The system error behind ``error``, if any: libraries wrap it (XlsxWriter raises
+    ``FileCreateError(OSError)`` when a disk fills up while it saves)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError):
+            return current
+        wrapped = next((a for a in current.args if isinstance(a, OSError)), None)
+        if wrapped is not None:
+            return wrapped
+        current = current.__cause__
+    return None
+
+
+def failed_path(error: OSError) -> Path:
+    """The path a system error is about: for a copy that ran out of space, the destination."""
+    if error.filename2 and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        return Path(error.filename2)
+    return Path(error.filename or ".")
+
+
 def _is_empty_folder(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink() and not any(path.iterdir())
 
@@ -137,9 +160,12 @@ def staged_folder(target: Path, lang: Lang) -> Iterator[Path]:
     try:
         try:
             yield staging
-        except OSError as exc:
-            raise write_error(Path(exc.filename) if exc.filename else target, exc,
-                              lang) from exc
+        except Exception as exc:
+            system = os_error_in(exc)
+            if system is None:
+                raise
+            where = failed_path(system) if system.filename else target
+            raise write_error(where, system, lang) from exc
         put_in_place(staging, target, lang)
     finally:
         if staging.exists():

@@ -148,16 +148,22 @@ def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
     its own lots), whatever the case, accents or spacing of its name, go to one shipper,
     shown with the partners file's spelling, else the smallest spelling met, so that the
     order of the rows never matters. Donors' names are unified the same way."""
+    # a private person never ships a lot, even when written in the partner column (their own
+    # lot, or another's): such a lot is routed as if it had no partner
+    private = {name_key(row["donateur"]) for row in rows if row.get("type_donateur") == PRIVATE}
     shipper_spellings: dict[str, set[str]] = {}
     donor_spellings: dict[str, set[str]] = {}
     for row in rows:
         donor_spellings.setdefault(name_key(row["donateur"]), set()).add(row["donateur"])
         if row.get("materiel") is not None:
-            shipper = row.get("partenaire") or row["donateur"]
+            partner = row.get("partenaire")
+            shipper = partner if partner and name_key(partner) not in private else row[
+                "donateur"]
             shipper_spellings.setdefault(name_key(shipper), set()).add(shipper)
     known = {key: partner.name for key, partner in inputs.partners.items()}
     inputs.named_partners = {name_key(row["partenaire"]) for row in rows
-                             if row.get("partenaire") and row.get("materiel") is not None}
+                             if row.get("partenaire") and row.get("materiel") is not None
+                             } - private
     shippers = display_names(shipper_spellings, known)
     donors = display_names(donor_spellings, {})
     for row in rows:
@@ -168,6 +174,8 @@ def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
                                          row["montant_eur"]))
             continue
         partner = row.get("partenaire")
+        if partner is not None and name_key(partner) in private:
+            partner = None
         if partner is None and row.get("type_donateur") == PRIVATE:
             # a private person never receives a structure's address (SPEC §4)
             partner = _partner_for_private_lot(inputs, row["departement"], shippers)

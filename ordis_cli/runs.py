@@ -104,6 +104,14 @@ def cancel_run(ledger_path: Path, run_id: int, lang: Lang) -> Cancelled:
                 raise RunError("already-cancelled", (
                     f"L'allocation n° {run_id} est déjà annulée." if lang == "fr"
                     else f"Run {run_id} is already cancelled."), 1)
+            if record.status == "writing":
+                raise RunError("run-writing", (
+                    f"L'allocation n° {run_id} n'est pas terminée : ses classeurs sont en cours "
+                    "d'écriture, ou la commande a été interrompue. Relancez « ordis allocate » "
+                    "sur cet ordinateur : il la termine ou l'annule." if lang == "fr" else
+                    f"Run {run_id} is not finished: its workbooks are being written, or the "
+                    "command was interrupted. Run “ordis allocate” again on this computer: it "
+                    "finishes or cancels it."), 1)
             shipments = ledger.shipments(run_id)
             delivered = sum(s.delivered_quantity or 0 for s in shipments)
             freed = sum(s.quantity for s in shipments) - delivered

@@ -202,3 +202,19 @@ def test_a_private_donors_lot_is_shipped_by_a_partner_never_by_the_person(
     assert inputs is not None and inputs.lots == []  # no partner at all: left out
     warned = [(p.code, p.row, p.value) for p in report.files[1].issues]
     assert warned == [("private-lot-no-partner", 2, "D1"), ("private-lot-no-partner", 3, "D2")]
+
+
+def test_a_private_donor_written_as_the_partner_never_ships(tmp_path: Path) -> None:
+    """Attack finding: a private donor named in the partner column of their own lot got a
+    dispatch workbook with eight structures' addresses."""
+    lots = ["D1;Jeanne Secret;particulier;portable;2;14;Jeanne Secret",
+            "D2;Acme;entreprise;portable;2;75;JEANNE  SECRET"]
+    shippers = _spellings(tmp_path, lots)
+    assert shippers == {"D1": "Логистика", "D2": "Acme"}
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    donations = _csv(alone / "dons.csv", DONATIONS_HEADER, [*lots, "D3;Bob;particulier;"
+                                                            "portable;1;13;"])
+    _, inputs = load_inputs(_needs(alone), donations, None, ValidationOptions())
+    assert inputs is not None  # without partners, she is never the partner others fall to
+    assert {lot.id: lot.shipper for lot in inputs.lots} == {"D2": "Acme"}

@@ -374,3 +374,17 @@ def test_scan_is_bounded_and_never_fails(tmp_path: Path) -> None:
     assert scan_layout(broken, "xlsx", "Données & co") == layout.NO_LAYOUT
     assert scan_layout(path, "xlsx", "Autre feuille") == layout.NO_LAYOUT
     assert scan_layout(DATA / "besoins.xls", "xls", "Besoins") == layout.NO_LAYOUT
+
+
+def test_a_second_quantity_column_is_an_error_not_a_dropped_column(tmp_path: Path) -> None:
+    """Attack finding: "Qté portables" beside "portables" was a warning and its 636 units
+    vanished from the allocation."""
+    path = tmp_path / "besoins.xlsx"
+    book, _ = xlsx(path, [[*HEADER, "portables", "Qté portables"], needs_row(1, 2, 3),
+                          needs_row(2, 1, 1)])
+    book.save(path)
+    found = validate(path)
+    duplicates = by_code(found.files[0].issues, "duplicate-quantity-column")
+    assert [(p.severity, p.cell, p.value) for p in duplicates] == [
+        (Severity.ERROR, "H1", "Qté portables")]
+    assert "G1" in duplicates[0].message and not found.ok

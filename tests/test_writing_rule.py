@@ -215,3 +215,61 @@ def test_a_folder_refusing_writes_is_exit_2_even_for_root(
     result = allocate(tmp_path, out="envois")
     assert result.exit_code == 2 and "écriture refusée" in " ".join(result.output.split())
     assert not (tmp_path / "envois").exists()
+
+
+def _killed_while_writing(tmp: Path) -> None:
+    arguments = ["allocate", "--needs", str(SAMPLE / "besoins.xlsx"), "--donations",
+                 str(SAMPLE / "dons.xlsx"), "--partners", str(SAMPLE / "partenaires.xlsx"),
+                 "--ledger", str(tmp / "ordis.db"), "--date", DATE, "--out", str(tmp / "a")]
+    killed = subprocess.run([sys.executable, "-c", KILL_WHILE_WRITING, *arguments],
+                            capture_output=True, text=True, cwd=tmp, timeout=300)
+    assert killed.returncode == 9
+
+
+def test_an_interrupted_run_is_shown_not_counted_and_not_cancelled_by_hand(
+        tmp_path: Path) -> None:
+    """Attack findings: after a kill, `runs list` was exit 3 (KeyError) and `report` counted
+    the run that no partner ever received."""
+    _killed_while_writing(tmp_path)
+    listing = invoke("runs", "list", "--ledger", tmp_path / "ordis.db")
+    assert listing.exit_code == 0 and "en écriture" in listing.output
+    figures = invoke("report", "--ledger", tmp_path / "ordis.db", "--format", "json",
+                     "--as-of", "2020-05-15")
+    assert figures.exit_code == 0, figures.output
+    assert sum(json.loads(figures.stdout)["dispatched"].values()) == 0
+    refused = invoke("runs", "cancel", "1", "--ledger", tmp_path / "ordis.db")
+    assert refused.exit_code == 1 and "ordis allocate" in refused.output
+
+
+def test_a_staging_folder_removed_by_hand_cancels_the_run(tmp_path: Path) -> None:
+    """Attack finding: the coordinator deleted the staging folder; the next allocate took the
+    dead run as finished, though its folder never existed, and allocated nothing."""
+    import shutil
+
+    _killed_while_writing(tmp_path)
+    shutil.rmtree(tmp_path / hidden(tmp_path)[0])
+    data = summary(tmp_path, out="b")
+    assert data["recovered"] == [1] and data["shipments"] > 100
+    assert [r["status"] for r in _runs(tmp_path)] == ["cancelled", "active"]
+
+
+def test_a_ledger_in_a_missing_folder_is_not_started_from_zero(tmp_path: Path) -> None:
+    result = allocate(tmp_path, ledger="tapé-de-travers/ordis.db")
+    assert result.exit_code == 2 and "n'existe pas" in result.output
+    assert not (tmp_path / "tapé-de-travers").exists()
+
+
+def test_a_library_wrapping_a_full_disk_is_exit_2_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Attack finding: on a full disk XlsxWriter raised FileCreateError (wrapping the
+    OSError), which came out as exit 3."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise FileCreateError(OSError(28, "No space left on device"))
+
+    monkeypatch.setattr("ordis_cli.dispatch.service.write_allocation", full)
+    result = allocate(tmp_path, out="envois")
+    assert result.exit_code == 2 and "plein" in " ".join(result.output.split())
+    assert not (tmp_path / "envois").exists() and hidden(tmp_path) == []
+    assert [r["status"] for r in _runs(tmp_path)] == ["cancelled"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from .. import __version__
@@ -52,5 +54,13 @@ app.command("demo")(demo)
 app.command("sample")(sample)
 
 
+def _quiet_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """An error Python can only report while collecting garbage (a library's half-written
+    archive closed on a full disk, after the command already said what failed) is not
+    printed as a traceback; ``--debug`` shows it."""
+
+
 def main() -> None:
+    if "--debug" not in sys.argv:
+        sys.unraisablehook = _quiet_unraisable
     app()

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 from typer.exceptions import TyperException
 
-from ..atomic import write_error
+from ..atomic import failed_path, os_error_in, write_error
 from ..errors import OrdisError
 from ..messages import Lang, default_lang
 
@@ -102,15 +102,14 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
-    except OSError as error:  # a path the command could not write or read: never exit 3
-        if debug:
-            raise
-        written = write_error(Path(error.filename or "."), error, lang)
-        _fail(f"{written.path}: {written.message}")
-        raise typer.Exit(2) from None
     except Exception as error:
         if debug:
             raise
+        system = os_error_in(error)
+        if system is not None:  # a path the command could not write or read: never exit 3
+            written = write_error(failed_path(system), system, lang)
+            _fail(f"{written.path}: {written.message}")
+            raise typer.Exit(2) from None
         text = ("Erreur interne d'ordis ({kind}). Relancez avec --debug et signalez-la."
                 if lang == "fr" else
                 "ordis internal error ({kind}). Run again with --debug and report it.")

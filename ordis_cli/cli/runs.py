@@ -30,8 +30,8 @@ _HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unité
          "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
 _PARTNER_HEAD = {"fr": ("partenaire", "matériel", "lignes", "unités", "livrées"),
                  "en": ("partner", "equipment", "lines", "units", "delivered")}
-_STATUS = {"fr": {"active": "active", "cancelled": "annulée"},
-           "en": {"active": "active", "cancelled": "cancelled"}}
+_STATUS = {"fr": {"active": "active", "cancelled": "annulée", "writing": "en écriture"},
+           "en": {"active": "active", "cancelled": "cancelled", "writing": "being written"}}
 
 
 @app.command("list")

@@ -3,10 +3,10 @@
 A run is recorded (and its units reserved) before its workbooks are written, so that the
 ledger's write lock is held only for that short transaction. Its outputs are 'writing' until
 the folder is in place. If the process died in between (killed, power cut), the next
-``allocate`` on the same machine finds it here: when the staging folder is gone the folder
-was put in place, and the run is marked written; when the staging folder is still there the
-run never reached its partners, so it is cancelled (its units go back, its id is never used
-again) and the staging folder, which holds structures' addresses, is removed.
+``allocate`` on the same machine finds it here: when the staging folder is gone and the run's
+folder holds its workbooks, the folder was put in place, and the run is marked written;
+otherwise the run never reached its partners, so it is cancelled (its units go back, its id
+is never used again) and the staging folder, which holds structures' addresses, is removed.
 """
 
 from __future__ import annotations
@@ -58,6 +58,13 @@ def _ours(staging: str) -> Path | None:
     return path
 
 
+def _in_place(out_dir: str) -> bool:
+    """The run's folder holds its allocation workbook, the last file a run writes: the
+    folder was put in place whole. (A staging folder removed by hand, its folder never in
+    place, means the partners never got the workbooks: the run is cancelled.)"""
+    return (Path(out_dir) / "allocation.xlsx").is_file()
+
+
 def recover_interrupted(ledger: Ledger) -> list[Recovered]:
     """Finish or cancel this host's interrupted runs, then remove their staging folders.
     Call it outside any transaction."""
@@ -66,7 +73,7 @@ def recover_interrupted(ledger: Ledger) -> list[Recovered]:
         for record in ledger.outputs(("writing",)):
             if record.host != host or (_alive(record.pid) and record.pid != os.getpid()):
                 continue
-            if _ours(record.staging) is None:
+            if _ours(record.staging) is None and _in_place(record.out_dir):
                 ledger.outputs_written(record.run_id)
                 recovered.append(Recovered(record.run_id, finished=True))
             else:

@@ -98,11 +98,8 @@ def _check_file(path: Path, mode: OpenMode, lang: Lang) -> bool:
     if not path.exists():
         if mode != "create":
             raise ledger_error("no-ledger", path, lang)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ledger_error("ledger-unopenable", path, lang,
-                               detail=exc.strerror or type(exc).__name__) from exc
+        if not path.parent.is_dir():  # a mistyped folder must not start a ledger from zero
+            raise ledger_error("ledger-no-folder", path, lang, folder=str(path.parent))
         return False
     if path.is_dir():
         raise ledger_error("ledger-is-folder", path, lang)

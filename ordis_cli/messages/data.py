@@ -31,6 +31,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Column “{value}” also means “{field}”, already read in {first}: only the first one "
         "is used.",
     ),
+    "duplicate-quantity-column": (
+        "La colonne « {value} » donne aussi des quantités « {field} », déjà lues en {first} : "
+        "ordis ne sait pas s'il faut les additionner ou n'en garder qu'une. Réunissez-les en "
+        "une seule colonne, ou renommez celle qui ne doit pas compter.",
+        "Column “{value}” also gives “{field}” quantities, already read in {first}: ordis "
+        "cannot tell whether to add them up or keep one. Merge them into one column, or rename "
+        "the one that must not count.",
+    ),
     "no-data": (
         "L'en-tête est ligne {row} mais aucune ligne de données ne suit.",
         "The header is on row {row} but no data row follows.",

@@ -152,6 +152,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "read-only ledger (the file or its folder): this command has to write to it. Give "
         "yourself write access or work on a copy.",
     ),
+    "ledger-no-folder": (
+        "le dossier {folder} n'existe pas : ordis ne crée pas de registre dans un dossier "
+        "introuvable (un chemin mal tapé repartirait de zéro). Vérifiez --ledger ou "
+        "ORDIS_LEDGER, ou créez d'abord le dossier.",
+        "the folder {folder} does not exist: ordis does not create a ledger in a missing folder "
+        "(a mistyped path would start again from zero). Check --ledger or ORDIS_LEDGER, or "
+        "create the folder first.",
+    ),
     "ledger-unopenable": (
         "impossible d'ouvrir le registre ({detail}). Vérifiez le chemin et vos droits sur le "
         "fichier et son dossier.",

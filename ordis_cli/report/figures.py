@@ -70,11 +70,17 @@ class Details(BaseModel):
     runs: int
 
 
+# A run counts once its workbooks are in place (or it predates that record): one still
+# being written, or interrupted, has reached no partner.
+_HANDED_OUT = ("NOT EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = r.id "
+               "AND o.state = 'writing')")
+
+
 def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     day = as_of.isoformat()
     rows = ledger.table(
         "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
-        "WHERE r.run_date <= ?", (day,))
+        f"WHERE r.run_date <= ? AND {_HANDED_OUT}", (day,))
     delivered, dispatched = _types(), _types()
     region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
     region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
@@ -140,8 +146,8 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
         private_donors=len(private), unnamed_donors=len(unnamed - private),
         requested=requested,
-        runs=len(ledger.table("SELECT id FROM runs WHERE status = 'active' AND run_date <= ?",
-                              (day,))))
+        runs=len(ledger.table("SELECT id FROM runs r WHERE status = 'active' AND run_date <= ? "
+                              f"AND {_HANDED_OUT}", (day,))))
     return figures, details
 
 

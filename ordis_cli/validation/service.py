@@ -34,6 +34,10 @@ VALIDATORS: dict[Kind, type[KindValidator]] = {
 }
 
 
+# columns whose second copy would silently drop requests, units or deliveries
+_QUANTITY_FIELDS = frozenset((*QUANTITY_COLUMNS, "quantite", "quantite_livree", "montant_eur"))
+
+
 class ValidationOptions(BaseModel):
     """How to validate: language, strictness, forced kind or sheet, today's date."""
 
@@ -142,7 +146,11 @@ def _validate_table(
         if cell.text and cell.column is None:
             _unknown_column(table, reporter, cell)
         elif cell.column and columns[cell.column] is not cell:
-            reporter.add("duplicate-column", table.header_row, None, cell.text,
+            # a second column of quantities would be dropped with its requests or units:
+            # an error, not a warning (SPEC §2: nothing dropped without a word)
+            code = ("duplicate-quantity-column" if cell.column in _QUANTITY_FIELDS
+                    else "duplicate-column")
+            reporter.add(code, table.header_row, None, cell.text,
                          letter=cell.letter, field=cell.column,
                          first=f"{columns[cell.column].letter}{table.header_row}")
     _missing_columns(table, reporter, table.kind)
