@@ -118,7 +118,9 @@ def _rewrite(data: bytes, member: str, change: Callable[[bytes], bytes]) -> byte
             content = old.read(info.filename)
             if info.filename == member:
                 content = change(content)
-            new.writestr(info.filename, content, zipfile.ZIP_DEFLATED)
+            # the member's own date, not today's: the same mutant has the same bytes
+            member = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            new.writestr(member, content, zipfile.ZIP_DEFLATED)
     return target.getvalue()
 
 
