@@ -344,4 +344,8 @@ def mutant(seed: int, index: int, bases: list[Path] | None = None) -> Mutant:
     names = [*ANY, *special, *special]
     name = rng.choice(names)
     mutate = special.get(name) or ANY[name]
-    return Mutant(index, base.name, name, base.suffix, mutate(rng, data) if data else data)
+    data = mutate(rng, data) if data else data
+    if data and rng.random() < 0.3:  # now and then a few blind flips on top
+        data = flip_bytes(rng, data)
+        name += "+flip_bytes"
+    return Mutant(index, base.name, name, base.suffix, data)

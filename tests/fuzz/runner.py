@@ -12,6 +12,7 @@ let through).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import os
@@ -161,10 +162,25 @@ def _warm_up(scratch: Path) -> None:
             CliRunner().invoke(app, args, env={"ORDIS_LANG": "fr"})
 
 
+def distinct_mutants(seed: int, indexes: range, bases: list[Path] | None) -> Iterator[Mutant]:
+    """As many mutants as ``indexes`` holds, each with bytes unlike any before it (a
+    mutator that finds nothing to change, or makes the same change, is skipped): mutant
+    indexes go on past the range's end as needed."""
+    seen: set[bytes] = set()
+    index = indexes.start
+    while len(seen) < len(indexes):
+        made = mutant(seed, index, bases)
+        index += 1
+        digest = hashlib.sha256(made.data).digest()
+        if digest not in seen:
+            seen.add(digest)
+            yield made
+
+
 def _jobs(scratch: Path, seed: int, indexes: range,
           bases: list[Path] | None) -> Iterator[tuple[Run, Path, list[str]]]:
-    for index in indexes:
-        made: Mutant = mutant(seed, index, bases)
+    for made in distinct_mutants(seed, indexes, bases):
+        index = made.index
         for command in COMMANDS:
             folder = scratch / f"{index}-{command}"
             folder.mkdir()
