@@ -51,13 +51,10 @@ def annotate(report: FileReport, out: Path, lang: Lang, replace: bool = False) -
     ``out`` is refused (``WriteError``) unless ``replace`` (a file this command made)."""
 
     def annotated_copy(_: object) -> bytes:
-        book, sheet = _copy(Path(report.path), report.sheet, lang)
-        _mark_cells(sheet, report.issues)
-        _list_problems(book, report.issues, lang)
-        book.active = book.worksheets.index(sheet)
-        copy = io.BytesIO()
-        book.save(copy)
-        return copy.getvalue()
+        try:
+            return _annotated(*_copy(Path(report.path), report.sheet, lang), report, lang)
+        except Exception:  # openpyxl loaded what it cannot save (e.g. a date cell of text)
+            return _annotated(*_rebuilt(Path(report.path), report.sheet, lang), report, lang)
 
     # the input is read again (openpyxl, calamine): contained like validation's reading
     data = run_contained(annotated_copy, report.path, None, lang)
@@ -95,6 +92,19 @@ def _copy(source: Path, sheet_name: str | None, lang: Lang) -> tuple[Any, Any]:
                 return book, book.worksheets[0]
         except Exception:  # openpyxl fails in many ways on files calamine reads
             pass
+    return _rebuilt(source, sheet_name, lang)
+
+
+def _annotated(book: Any, sheet: Any, report: FileReport, lang: Lang) -> bytes:
+    _mark_cells(sheet, report.issues)
+    _list_problems(book, report.issues, lang)
+    book.active = book.worksheets.index(sheet)
+    copy = io.BytesIO()
+    book.save(copy)
+    return copy.getvalue()
+
+
+def _rebuilt(source: Path, sheet_name: str | None, lang: Lang) -> tuple[Any, Any]:
     book = openpyxl.Workbook()
     sheet = book.worksheets[0]
     sheet.title = _title(sheet_name)
