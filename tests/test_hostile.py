@@ -16,7 +16,7 @@ from ordis_cli.errors import ReadingError
 from ordis_cli.reading import open_table
 
 from . import hostile
-from .conftest import invoke, invoke_json
+from .conftest import ROOT, invoke, invoke_json
 
 Builder = Callable[[Path], Path]
 
@@ -238,24 +238,21 @@ def test_annotated_copy_of_an_ods_with_an_odd_sheet_name(tmp_path: Path) -> None
 
 
 def test_annotate_a_workbook_openpyxl_loads_but_cannot_save(tmp_path: Path) -> None:
-    """Attack finding: a text cell marked as a date (t="d") loads in openpyxl as None and
-    fails when saved (exit 3); the copy is rebuilt from what ordis read instead."""
+    """Attack finding: a styled text cell marked as a date (t="d") loads in openpyxl as a
+    date without a value and fails when saved (exit 3); the copy is rebuilt from what ordis
+    read instead."""
     import zipfile
 
-    source = tmp_path / "source.xlsx"
-    book = openpyxl.Workbook()
-    book.active.append(["id_structure", "nom_structure", "departement", "portables"])
-    book.active.append(["S1", "Foyer", "75", 2])
-    book.save(source)
     damaged = tmp_path / "date_text.xlsx"
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(damaged, "w") as zout:
+    with zipfile.ZipFile(ROOT / "sample_data" / "besoins.xlsx") as zin, \
+            zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb'(<c r="A1"[^>]*?)t="[a-zA-Z]+"', rb'\1t="d"', data, count=1)
+                data = re.sub(rb'(<c r="A1"[^>]*?)t="inlineStr"', rb'\1t="d"', data, count=1)
             zout.writestr(info, data)
     assert invoke("validate", damaged).exit_code in (0, 1)
     result = invoke("validate", damaged, "--annotate", tmp_path / "copie.xlsx")
     assert result.exit_code in (0, 1), result.output
     copy = openpyxl.load_workbook(tmp_path / "copie.xlsx")
-    assert copy.worksheets[0]["B2"].value == "Foyer"
+    assert copy.worksheets[0]["B1"].value == "nom_structure"
