@@ -99,6 +99,9 @@ class Summary:
                  f"aborts: {len(self.aborts)}, timeouts: {len(self.timeouts)}, "
                  f"worst memory: {self.worst_mb:.0f} MB",
                  f"caught by containment: {dict(self.contained) or 0}",
+                 *[f"  {r.peak_mb:.0f} MB: {r.command} mutant {r.mutant} ({r.base}, "
+                   f"{r.mutator}), exit {r.exit_code}, {r.seconds:.1f} s"
+                   for r in sorted(self.runs, key=lambda r: -r.peak_mb)[:3]],
                  f"mutators: {dict(sorted(mutators.items()))}"]
         lines += [f"  {r.command} mutant {r.mutant} ({r.base}, {r.mutator}): exit "
                   f"{r.exit_code} signal {r.signal} timeout {r.timed_out} — {r.detail}"
