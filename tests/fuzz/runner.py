@@ -62,6 +62,9 @@ class Summary:
     mutants: int
     runs: list[Run] = field(default_factory=list)
     seconds: float = 0.0
+    # resident memory of the runner when the children are forked: each child starts with it
+    # (shared, not copied), so a peak above it is what the run itself took
+    baseline_mb: float = 0.0
 
     @property
     def exit_codes(self) -> Counter[int]:
@@ -97,7 +100,8 @@ class Summary:
                  f"{self.seconds:.1f} s",
                  f"exit codes: {codes}",
                  f"aborts: {len(self.aborts)}, timeouts: {len(self.timeouts)}, "
-                 f"worst memory: {self.worst_mb:.0f} MB",
+                 f"worst memory: {self.worst_mb:.0f} MB (of which {self.baseline_mb:.0f} MB "
+                 "shared with the runner at the fork)",
                  f"caught by containment: {dict(self.contained) or 0}",
                  *[f"  {r.peak_mb:.0f} MB: {r.command} mutant {r.mutant} ({r.base}, "
                    f"{r.mutator}), exit {r.exit_code}, {r.seconds:.1f} s"
@@ -119,6 +123,8 @@ def run_mutants(count: int, seed: int, workers: int = 2, limits: Limits | None =
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="ordis-fuzz-") as scratch:
         _warm_up(Path(scratch))
+        resident = int(Path("/proc/self/statm").read_bytes().split()[1])
+        summary.baseline_mb = resident * resource.getpagesize() / 1024 / 1024
         jobs = _jobs(Path(scratch), seed, range(first, first + count), bases)
         running: dict[int, tuple[Run, Path, float]] = {}
         while True:
