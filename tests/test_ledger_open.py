@@ -317,6 +317,7 @@ def test_wal_ledger_in_a_read_only_folder_is_readable(tmp_path: Path,
 
 
 def test_create_mode_makes_a_ledger_with_an_identity(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
     first = Ledger(tmp_path / "a" / "ordis.db", "create")
     second = Ledger(tmp_path / "b.db", "create")
     assert first.identity and second.identity and first.identity != second.identity

@@ -116,7 +116,8 @@ def test_deliveries_rules() -> None:
 def test_file_shapes() -> None:
     assert codes_at(DATA / "sans_entete.csv") == {None: {"unknown-kind"}}
     missing = codes_at(DATA / "colonne_manquante.csv")
-    assert missing[1] == {"missing-column", "duplicate-column", "unknown-column"}
+    # "Portable" beside "portables": a second quantity column is an error, not dropped
+    assert missing[1] == {"missing-column", "duplicate-quantity-column", "unknown-column"}
     assert codes_at(DATA / "entete_seul.csv")[1] == {"no-data"}
 
 
