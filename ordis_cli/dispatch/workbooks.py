@@ -8,7 +8,6 @@ with), without control characters; the document properties carry nothing from el
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,13 +37,6 @@ _WIDTHS = {"id_envoi": 12, "id_don": 13, "donateur": 26, "materiel": 10, "quanti
            "contact_email": 30, "livre_le": 12, "quantite_livree": 15, "commentaire": 30,
            "partenaire": 26, "tour": 13, "distance_km": 11, "motif": 48, "raison": 48,
            "region": 28}
-
-
-def safe_name(name: str) -> str:
-    """A partner's name made safe for a file name: ``Relais Numérique`` -> ``relais-numerique``."""
-    from ..textnorm import fold
-
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "partenaire"
 
 
 class _Book:
