@@ -9,6 +9,7 @@ import typer
 from .. import __version__
 from . import deliveries, runs
 from .allocate import allocate
+from .common import LangOpt
 from .demo import demo
 from .report import report
 from .sample import sample
@@ -41,8 +42,10 @@ def _version(value: bool) -> None:
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Affiche la version et quitte."),
+    lang: LangOpt = None,
 ) -> None:
-    """ordis"""
+    """ordis (``--lang`` here only chooses the language of the help and usage errors,
+    read from the arguments before they are parsed)."""
 
 
 app.command("validate")(validate)
@@ -61,6 +64,9 @@ def _quiet_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
 
 
 def main() -> None:
+    """The ``ordis`` program: its help and usage errors in the language asked for."""
+    from .language import run
+
     if "--debug" not in sys.argv:
         sys.unraisablehook = _quiet_unraisable
-    app()
+    sys.exit(run(sys.argv[1:]))

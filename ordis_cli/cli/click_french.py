@@ -1,0 +1,107 @@
+"""The sentences of the command-line parser (Typer's bundled click) in French.
+
+Typer builds them with f-strings, so they cannot be looked up by template: the help layout
+is translated by ``FrenchHelpFormatter`` (usage prefix, headings, the help option's text and
+the bracketed extras), and a usage error's final message by the patterns of
+``USAGE_ERRORS``, tried in order. A message no pattern matches stays as it is;
+``tests/test_languages.py`` runs each usage error ordis can meet and looks for English words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from typer._click.formatting import HelpFormatter
+
+HEADINGS = {"Options": "Options", "Arguments": "Arguments", "Commands": "Commandes"}
+HELP_TEXTS = {
+    "Show this message and exit.": "Affiche cette aide et quitte.",
+    "Show the version and exit.": "Affiche la version et quitte.",
+}
+_METAVARS = {"<path>": "<chemin>", "<int range>": "<entier>", "<int>": "<entier>",
+             "<list[Path]>": "<chemins>", "<list[str]>": "<texte>", "<str>": "<texte>"}
+_EXTRAS = (
+    (re.compile(r"\bdefault: "), "défaut : "),
+    (re.compile(r"\[required\]"), "[obligatoire]"),
+    (re.compile(r"\benv var: "), "variable d'environnement : "),
+)
+
+
+class FrenchHelpFormatter(HelpFormatter):
+    """click's help layout with French words."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Utilisation : " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{HEADINGS.get(heading, heading)} :\n")
+
+    def write_dl(self, rows: object, col_max: int = 30, col_spacing: int = 2) -> None:
+        french = []
+        for term, text in rows:  # type: ignore[attr-defined]
+            text = HELP_TEXTS.get(text, text)
+            for pattern, replacement in _EXTRAS:
+                text = pattern.sub(replacement, text)
+            for english, metavar in _METAVARS.items():
+                term = term.replace(english, metavar)
+            french.append((term, text))
+        super().write_dl(french, col_max, col_spacing)
+
+
+# (English pattern, French) for the whole message; a value message inside "Invalid value
+# for …: " is translated on its own by the same list.
+USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), french) for pattern, french in (
+        (r"^No such option: (?P<name>\S+) \(Possible options: (?P<others>.+)\)$",
+         "Option inconnue : {name} (options possibles : {others})"),
+        (r"^No such option: (?P<name>.+)$", "Option inconnue : {name}"),
+        (r"^No such command (?P<name>.+)\.$", "Commande inconnue : {name}."),
+        (r"^Missing command\.$", "Commande manquante."),
+        (r"^Missing option (?P<name>.+?)\.(?P<more>.*)$", "Option manquante : {name}.{more}"),
+        (r"^Missing argument (?P<name>.+?)\.(?P<more>.*)$",
+         "Argument manquant : {name}.{more}"),
+        (r"^Missing parameter (?P<name>.+?)\.(?P<more>.*)$",
+         "Paramètre manquant : {name}.{more}"),
+        (r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
+         "Argument(s) en trop : ({args})"),
+        (r"^Option (?P<name>\S+) requires an argument\.$", "L'option {name} attend une valeur."),
+        (r"^Option (?P<name>\S+) requires (?P<n>\d+) arguments\.$",
+         "L'option {name} attend {n} valeurs."),
+        (r"^Option (?P<name>\S+) does not take a value\.$",
+         "L'option {name} ne prend pas de valeur."),
+        (r"^Invalid value for (?P<name>.+?): (?P<message>.+)$",
+         "Valeur invalide pour {name} : {message}"),
+        (r"^Invalid value: (?P<message>.+)$", "Valeur invalide : {message}"),
+        (r"^Value error, (?P<message>.+)$", "{message}"),
+        (r"^Input should be a valid integer.*$", "un nombre entier est attendu."),
+        (r"^Input should be a valid number.*$", "un nombre est attendu."),
+        (r"^Input should be greater than or equal to (?P<n>\S+)$", "au moins {n} est attendu."),
+        (r"^Input should be less than or equal to (?P<n>\S+)$", "au plus {n} est attendu."),
+        (r"^Input should be greater than (?P<n>\S+)$", "plus de {n} est attendu."),
+        (r"^Input should be a valid .*$", "cette valeur n'est pas valide."),
+        (r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
+         "{value} ne suit pas le format attendu ({formats})."),
+        (r"^(?:Value )?(?P<value>.+) is not a valid (?:int|integer|float)\.$",
+         "{value} n'est pas un nombre valide."),
+        (r"^(?:Value )?(?P<value>.+) is not a valid (?P<kind>\w+)\.$",
+         "{value} n'est pas une valeur valide."),
+        (r"^(?P<value>.+) is not one of (?P<choices>.+)\.$",
+         "{value} n'est pas l'une des valeurs {choices}."),
+        (r"^(?P<value>.+) is not in the range (?P<range>.+)\.$",
+         "{value} n'est pas dans l'intervalle {range}."),
+    )
+)
+_NESTED = ("message",)
+
+
+def french_usage_error(message: str) -> str:
+    """A usage error's message in French (unchanged when no pattern knows it)."""
+    for pattern, french in USAGE_ERRORS:
+        found = pattern.match(message)
+        if found is not None:
+            fields = found.groupdict()
+            for name in _NESTED:
+                if name in fields:
+                    fields[name] = french_usage_error(fields[name])
+            return french.format(**fields).replace("' or '", "', '")
+    return message

@@ -1,0 +1,122 @@
+"""The command line's help in English, keyed by command path ("" is ``ordis`` itself,
+"runs list"…) and by option or argument ("allocate --needs", "runs show run"; "* --lang" for
+an option every command shares). French is written where each command is declared;
+``tests/test_languages.py`` checks every command and option has its English here.
+"""
+
+from __future__ import annotations
+
+HELP_ENGLISH: dict[str, str] = {
+    "": (
+        "ordis: the logistics of a computer donation drive to child welfare (Aide sociale à "
+        "l'enfance) facilities, on spreadsheets.\n\n"
+        "To begin: ordis demo\n\n"
+        "Example: ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx "
+        "sample_data/partenaires.xlsx"),
+    "--version": "Show the version and exit.",
+    "* --format": "text (readable table) or json (on stdout, alone).",
+    "* --lang": "Language of the messages: fr (default) or en. Also ORDIS_LANG.",
+    "* --quiet": "Print the summary only.",
+    "* --debug": "Print the full Python traceback on an error.",
+    "* --ledger": "SQLite ledger of the runs and deliveries (created when needed).",
+    "validate": (
+        "Check files of needs, donations, partners or deliveries.\n\n"
+        "Prints every problem (file, sheet, row, cell, value, what is expected) and writes "
+        "nothing, except with --annotate.\n\n"
+        "Example: ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx\n\n"
+        "Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 unusable file or "
+        "wrong command, 3 internal error."),
+    "validate files": "Files .xlsx, .xlsm, .xls, .ods, .csv.",
+    "validate --kind": "Kind of the files when the header is not enough: needs, donations, "
+                       "partners, deliveries.",
+    "validate --sheet": "Sheet to read (by default, the one whose header fits best; never a "
+                        "hidden sheet).",
+    "validate --strict": "Warnings count as errors.",
+    "validate --annotate": "Write an annotated copy (highlighted cells, comments, a sheet of "
+                           "the problems): OUT.xlsx for one file, else a folder.",
+    "allocate": (
+        "Match lots to facilities, write one workbook per partner and record the run in the "
+        "ledger.\n\n"
+        "In rounds of growing distance (department, region, country), by priority; every "
+        "line says why. A new run only serves what earlier runs have not already covered.\n\n"
+        "Example: ordis allocate --needs sample_data/besoins.xlsx --donations "
+        "sample_data/dons.xlsx --partners sample_data/partenaires.xlsx --date 2020-04-20\n\n"
+        "Exit codes: 0 run done, 1 invalid data, 2 unusable file or wrong command, "
+        "3 internal error."),
+    "allocate --needs": "File of needs.",
+    "allocate --donations": "File of donations.",
+    "allocate --partners": "File of partners (areas, capacities).",
+    "allocate --out": "Folder of the workbooks (default: ./dispatch-<date>).",
+    "allocate --scope": "Widest scope: departement, region or national (default).",
+    "allocate --cap": "At most N units of a type per facility and per run.",
+    "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
+    "allocate --date": "Date of the run (default: today); lots available later are left "
+                       "aside.",
+    "allocate --policy": "TOML file: scope, cap, date, [substitutions].",
+    "allocate --dry-run": "Print the summary without writing or recording anything.",
+    "allocate --retire-missing": "Retire the facilities and lots the ledger knows but the "
+                                 "files no longer hold (otherwise the run stops).",
+    "report": (
+        "Write the week's figures: Markdown report, draft press release, HTML page with "
+        "charts, Excel workbook with charts, JSON. Figures summed by region, naming no "
+        "facility.\n\n"
+        "Example: ordis report --as-of 2020-05-15 --out rapport\n\n"
+        "The --out folder must be missing or empty: a folder that already holds files is "
+        "never changed. Without --out: ./rapport-<date>, or -2, -3… when it exists.\n\n"
+        "Exit codes: 0 report written, 2 ledger not found, --out folder not empty, writing "
+        "impossible (full disk, read-only folder) or wrong command, 3 internal error."),
+    "report --as-of": "Date of the figures (default: today).",
+    "report --out": "Folder of the reports (default: ./rapport-<date>).",
+    "demo": (
+        "Play the whole cycle on the sample data, in a new folder: checking, allocation, "
+        "workbooks filled in by the partners, import of the deliveries, report; then walk "
+        "through what was written.\n\n"
+        "Example: ordis demo --out ordis-demo\n\n"
+        "Exit codes: 0 done, 2 folder not empty or wrong command, 3 internal error."),
+    "demo --out": "New folder to write everything into (default: ./ordis-demo).",
+    "sample": (
+        "Write made-up but realistic files of needs, donations and partners.\n\n"
+        "Example: ordis sample --out trial --structures 1000 --lots 400 --seed 7\n\n"
+        "Exit codes: 0 files written, 2 wrong command, 3 internal error."),
+    "sample --out": "Folder to write the files into.",
+    "sample --structures": "Number of facilities.",
+    "sample --lots": "Number of donated lots.",
+    "sample --seed": "Seed: same options, same files.",
+    "sample --file-format": "xlsx or csv (French Excel export: Windows-1252, semicolon).",
+    "sample --with-errors": "Add the coordinators' typical mistakes.",
+    "deliveries": (
+        "Deliveries returned by the partners.\n\n"
+        "Example: ordis deliveries import returns/*.xlsx"),
+    "deliveries import": (
+        "Record the deliveries (livre_le, quantite_livree, commentaire) of the returned "
+        "workbooks. All or nothing per file; importing the same file again changes "
+        "nothing.\n\n"
+        "Example: ordis deliveries import returns/expeditions_relais.xlsx\n\n"
+        "Every line is checked against the ledger (id_envoi with its id_don, id_structure, "
+        "materiel and quantite); a workbook from another ledger (sheet a_lire) is "
+        "refused.\n\n"
+        "Exit codes: 0 recorded, 1 a file refused (unknown shipment, a line that does not "
+        "match its shipment, a workbook from another ledger, a date in the future or before "
+        "the run, a quantity below zero or above the shipment…), 2 unusable file, "
+        "3 internal error."),
+    "deliveries import files": "Dispatch workbooks filled in by the partners.",
+    "runs": (
+        "History of the runs: list, show, cancel.\n\n"
+        "Example: ordis runs list"),
+    "runs list": (
+        "List the runs of the ledger.\n\n"
+        "Example: ordis runs list --ledger ordis.db\n\n"
+        "Exit codes: 0 ok, 2 unusable ledger, 3 internal error."),
+    "runs show": (
+        "Detail a run: input files (SHA-256), policy, lines by partner and equipment, "
+        "deliveries.\n\n"
+        "Example: ordis runs show 1\n\n"
+        "Exit codes: 0 ok, 2 unknown run or unusable ledger, 3 internal error."),
+    "runs show run": "Number of the run.",
+    "runs cancel": (
+        "Cancel a run: what was not delivered goes back to the needs and the stock.\n\n"
+        "Example: ordis runs cancel 2\n\n"
+        "Exit codes: 0 cancelled, 1 refused (already cancelled or fully delivered), "
+        "2 unknown run or unusable ledger, 3 internal error."),
+    "runs cancel run": "Number of the run.",
+}

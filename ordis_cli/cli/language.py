@@ -1,0 +1,118 @@
+"""The language of the command line, decided before the options are parsed.
+
+Help is printed, and usage errors raised, before a command's ``--lang`` reaches its body, so
+``run()`` decides the language from ``--lang`` in the arguments (``--lang en`` or
+``--lang=en``) or ``ORDIS_LANG`` (French by default), then:
+
+- builds the command tree with its help in that language: French is written where each
+  command is declared, English comes from ``help_english`` (keyed by command path and
+  option); in French the help layout of the parser is drawn by ``FrenchHelpFormatter``;
+- prints a usage error itself, in that language, with exit code 2 as click does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import typer.main
+from typer._click.core import Command, Context
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup, TyperOption
+from typer.exceptions import Abort
+
+from ..messages import Lang
+from .click_french import FrenchHelpFormatter, french_usage_error
+from .help_english import HELP_ENGLISH
+
+
+def language_from_argv(argv: Sequence[str]) -> Lang:
+    """``--lang en`` / ``--lang=en`` among the arguments, else ``ORDIS_LANG``, else French.
+    Anything but a word starting with "en" is French, as ``ORDIS_LANG`` is read."""
+    chosen = os.environ.get("ORDIS_LANG", "fr")
+    for index, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+        elif argument.startswith("--lang="):
+            chosen = argument.partition("=")[2]
+    return "en" if chosen.strip().lower().startswith("en") else "fr"
+
+
+class FrenchContext(Context):
+    formatter_class = FrenchHelpFormatter
+
+
+def walk(command: Command, path: str = "") -> list[tuple[str, Command]]:
+    """Every command of the tree with its path ("" for ``ordis``, "runs list"…)."""
+    found = [(path, command)]
+    if isinstance(command, TyperGroup):
+        for name, sub in command.commands.items():
+            found += walk(sub, f"{path} {name}".strip())
+    return found
+
+
+def help_key(path: str, param: object) -> str:
+    """The catalogue key of an option ("allocate --needs") or argument ("runs show run")."""
+    name = (max(param.opts, key=len) if isinstance(param, TyperOption)
+            else getattr(param, "name", "") or "")
+    return f"{path} {name}".strip()
+
+
+def _english(path: str, command: Command) -> None:
+    english = HELP_ENGLISH.get(path)
+    if english is not None:
+        command.help = english
+        command.short_help = None
+    for param in command.params:
+        key = help_key(path, param)
+        text = HELP_ENGLISH.get(key) or HELP_ENGLISH.get("* " + key.rpartition(" ")[2])
+        if text is not None and hasattr(param, "help"):
+            param.help = text
+
+
+def localized_command(lang: Lang) -> Command:
+    """The ``ordis`` command tree with its help in ``lang``."""
+    from .app import app  # the commands import their whole stack: only when run
+
+    command = typer.main.get_command(app)
+    for path, each in walk(command):
+        if lang == "en":
+            _english(path, each)
+        else:
+            each.context_class = FrenchContext
+    return command
+
+
+def show_usage_error(error: ClickException, lang: Lang) -> None:
+    """What click prints for a usage error, in ``lang``."""
+    if lang == "en" or isinstance(error, NoArgsIsHelpError):  # the latter prints help
+        error.show()
+        return
+    lines = []
+    context = error.ctx if isinstance(error, UsageError) else None
+    if context is not None:
+        lines.append(context.get_usage())
+        if context.command.get_help_option(context) is not None:
+            lines.append(f"Essayez « {context.command_path} {context.help_option_names[0]} » "
+                         "pour l'aide.")
+    lines.append(f"Erreur : {french_usage_error(error.format_message())}")
+    print("\n".join(lines), file=sys.stderr)
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run ``ordis`` on ``argv`` (the arguments after the name) in the language they ask
+    for; the exit code."""
+    lang = language_from_argv(argv)
+    command = localized_command(lang)
+    try:
+        code = command.main(args=list(argv), prog_name="ordis", standalone_mode=False)
+    except ClickException as error:
+        show_usage_error(error, lang)
+        return error.exit_code
+    except Abort:
+        print("Abandon." if lang == "fr" else "Aborted!", file=sys.stderr)
+        return 1
+    return code if isinstance(code, int) else 0

@@ -1,0 +1,117 @@
+"""English that is English, French that is French: help, usage errors, the catalogues."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from ordis_cli.cli.help_english import HELP_ENGLISH
+from ordis_cli.cli.language import help_key, language_from_argv, localized_command, run, walk
+from ordis_cli.messages import _M as CATALOGUE
+
+# words only one of the two languages writes (whole words, case-sensitive where it matters)
+ENGLISH_WORDS = ("Usage", "Error", "Missing", "Invalid", "No such", "Show this", "Try",
+                 "for help", "does not match", "the", "default", "required", "Commands",
+                 "Input should", "Value error", "is not", "path", "File of", "Exit codes")
+FRENCH_WORDS = ("Utilisation", "Erreur", "manquant", "manquante", "invalide", "inconnue",
+                "Affiche", "Essayez", "défaut", "obligatoire", "Commandes", "Fichier",
+                "Exemple", "Codes de sortie", "le", "les", "des", "du", "une", "chemin")
+
+COMMANDS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("--help",), 0),
+    (("allocate", "--help"), 0),
+    (("deliveries", "import", "--help"), 0),
+    (("runs", "cancel", "--help"), 0),
+    (("validate", "--help"), 0),
+    (("runs", "cancel", "abc"), 2),
+    (("allocate", "--date", "04/20/2020", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
+    (("allocate", "--cap", "0", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
+    (("allocate", "--scope", "monde", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
+    (("nosuchcommand",), 2),
+    (("allocate", "--needs", "a.xlsx"), 2),
+    (("allocate", "--nope"), 2),
+    (("runs", "show"), 2),
+)
+
+
+def _words(text: str, words: tuple[str, ...]) -> list[str]:
+    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+
+
+def _run(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> tuple[int, str]:
+    code = run(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.mark.parametrize(("args", "expected"), COMMANDS, ids=lambda a: " ".join(a)
+                         if isinstance(a, tuple) else str(a))
+def test_french_by_default_english_with_lang(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...], expected: int,
+) -> None:
+    monkeypatch.delenv("ORDIS_LANG", raising=False)
+    code, french = _run(capsys, args)
+    assert code == expected
+    assert _words(french, ENGLISH_WORDS) == [], french
+    for asked in (("--lang", "en"), ("--lang=en",)):
+        code, english = _run(capsys, (*args, *asked))
+        assert code == expected
+        assert _words(english, FRENCH_WORDS) == [], english
+    monkeypatch.setenv("ORDIS_LANG", "en")
+    code, from_environment = _run(capsys, args)
+    assert (code, from_environment) == (expected, english)
+
+
+def test_usage_errors_say_what_is_wrong(capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ORDIS_LANG", raising=False)
+    _, french = _run(capsys, ("allocate", "--date", "04/20/2020", "--needs", "a",
+                              "--donations", "b"))
+    assert "Erreur : Valeur invalide pour '--date'" in french
+    assert "'04/20/2020' ne suit pas le format attendu" in french
+    _, english = _run(capsys, ("allocate", "--needs", "a", "--lang", "en"))
+    assert "Error: Missing option '--donations'." in english
+    _, french = _run(capsys, ("allocate", "--needs", "a"))
+    assert "Erreur : Option manquante : '--donations'." in french
+    assert "Essayez « ordis allocate -h » pour l'aide." in french
+
+
+def test_language_from_argv(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ORDIS_LANG", raising=False)
+    assert language_from_argv(["runs", "list"]) == "fr"
+    assert language_from_argv(["runs", "list", "--lang", "en"]) == "en"
+    assert language_from_argv(["--lang=en", "runs"]) == "en"
+    assert language_from_argv(["validate", "--", "--lang=en"]) == "fr"  # a file's name
+    monkeypatch.setenv("ORDIS_LANG", "en_GB")
+    assert language_from_argv(["runs"]) == "en"
+    assert language_from_argv(["runs", "--lang", "fr"]) == "fr"
+
+
+def test_every_command_and_option_has_its_english_help() -> None:
+    used: set[str] = set()
+    missing = []
+    for path, command in walk(localized_command("fr")):
+        keys = [path] + [help_key(path, p) for p in command.params if getattr(p, "help", None)]
+        for key in keys:
+            shared = "* " + key.rpartition(" ")[2]
+            found = key if key in HELP_ENGLISH else (shared if shared in HELP_ENGLISH else None)
+            if found is None:
+                missing.append(key)
+            else:
+                used.add(found)
+    assert missing == []
+    assert sorted(HELP_ENGLISH.keys() - used) == []  # no English for what no longer exists
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_has_french_and_english_with_the_same_fields() -> None:
+    assert len(CATALOGUE) > 50
+    for key, (french, english) in CATALOGUE.items():
+        assert french.strip() and english.strip(), key
+        assert _fields(french) == _fields(english), key
