@@ -75,7 +75,7 @@ def timed(command: list[str], repeat: int) -> float:
 
 
 def end_to_end(structures: int, lots: int, repeat: int, out: Path) -> tuple[float, float]:
-    from ordis_cli.sample import (
+    from ordis_cli.actions.sample import (
         DONATION_COLUMNS,
         NEEDS_COLUMNS,
         donation_rows,

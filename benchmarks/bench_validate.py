@@ -40,7 +40,7 @@ assert len(frame) > 1
 
 ORDIS = """
 from pathlib import Path
-from ordis_cli.validation import ValidationOptions, validate_files
+from ordis_cli.actions.validate import ValidationOptions, validate_files
 report = validate_files([Path({path!r})], ValidationOptions())
 assert report.files[0].rows > 1 and report.files[0].readable
 """
@@ -92,7 +92,7 @@ def contained_cost(paths: list[Path], repeat: int) -> list[str]:
 
 
 def make_inputs(out: Path, rows: int) -> tuple[Path, Path]:
-    from ordis_cli.sample import NEEDS_COLUMNS, needs_rows, write_csv, write_xlsx
+    from ordis_cli.actions.sample import NEEDS_COLUMNS, needs_rows, write_csv, write_xlsx
 
     out.mkdir(parents=True, exist_ok=True)
     xlsx, csv = out / f"besoins_{rows}.xlsx", out / f"besoins_{rows}.csv"
@@ -105,7 +105,7 @@ def make_inputs(out: Path, rows: int) -> tuple[Path, Path]:
 
 
 def make_big_csv(out: Path, rows: int) -> Path:
-    from ordis_cli.sample import NEEDS_COLUMNS, needs_rows, write_csv
+    from ordis_cli.actions.sample import NEEDS_COLUMNS, needs_rows, write_csv
 
     path = out / f"besoins_{rows}.csv"
     if not path.exists():

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from ordis_cli.actions.validate import ValidationOptions, validate_files
 from ordis_cli.cli.app import app
 from ordis_cli.models import Kind, Problem, ValidationReport
-from ordis_cli.validation import ValidationOptions, validate_files
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

@@ -257,7 +257,7 @@ def test_ledger_round_trip_of_earlier_runs(structures: list[Structure], lots: li
     import tempfile
     from pathlib import Path
 
-    from ordis_cli.inputs import Inputs, LotInfo
+    from ordis_cli.allocation.inputs import Inputs, LotInfo
     from ordis_cli.ledger import Ledger
 
     plan = allocate(structures, lots, partners, policy)

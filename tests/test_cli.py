@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ordis_cli.actions import validate as service
 from ordis_cli.cli.app import app
 from ordis_cli.territory import departements
-from ordis_cli.validation import service
 
 from .conftest import DATA, ROOT, invoke, invoke_json, sha256
 

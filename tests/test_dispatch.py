@@ -318,7 +318,7 @@ def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ordis_cli.dispatch.service.write_allocation", broken)
+    monkeypatch.setattr("ordis_cli.actions.allocate.write_allocation", broken)
     result = allocate(tmp_path, "--cap", "1", "--date", "2020-05-01", out="envois2")
     assert result.exit_code == 2 and "disque est plein" in result.output
     assert {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()} == before

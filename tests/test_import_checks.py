@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ordis_cli.deliveries import import_deliveries, read_me
+from ordis_cli.actions.deliveries import import_deliveries, read_me
 from ordis_cli.dispatch.workbooks import write_dispatch
 
 from .conftest import invoke

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ordis_cli.actions.runs import list_runs
 from ordis_cli.ledger import Ledger, LedgerError, opening
 from ordis_cli.ledger.checks import first_bad_value
-from ordis_cli.runs import list_runs
 
 from .conftest import invoke, sha256
 

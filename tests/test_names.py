@@ -10,7 +10,7 @@ import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ordis_cli.inputs import load_inputs
+from ordis_cli.allocation.inputs import load_inputs
 from ordis_cli.names import clean_name, file_stem, name_key
 from ordis_cli.validation import ValidationOptions
 

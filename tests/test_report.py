@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ordis_cli.demo import REPORT_DATE, run_demo
-from ordis_cli.inputs import load_inputs
+from ordis_cli.actions.demo import REPORT_DATE, run_demo
+from ordis_cli.allocation.inputs import load_inputs
 from ordis_cli.report.figures import ORGANISATIONS, press_number, press_round, small_count
 from ordis_cli.validation import ValidationOptions
 

@@ -201,7 +201,7 @@ def test_a_full_disk_leaves_nothing_half_written(ledger: Path, tmp_path: Path,
         path.write_bytes(b"PK")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr("ordis_cli.report.render.write_workbook", full)
+    monkeypatch.setattr("ordis_cli.actions.report.write_workbook", full)
     result = _report(ledger, tmp_path / "r")
     assert result.exit_code == 2, result.output
     assert "disque est plein" in result.output and "rapport.xlsx" in result.output

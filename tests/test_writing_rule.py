@@ -96,7 +96,7 @@ def test_the_write_lock_is_free_while_workbooks_are_written(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The finding: a concurrent import waited 21 s (up to 60 s) while a run wrote its
     workbooks. Now the run is committed first; another writer gets the lock at once."""
-    from ordis_cli.dispatch import service
+    from ordis_cli.actions import allocate as service
 
     real = service.write_allocation
     seen: list[int] = []
@@ -116,7 +116,7 @@ def test_the_write_lock_is_free_while_workbooks_are_written(
 
 KILL_WHILE_WRITING = """
 import os, sys
-import ordis_cli.dispatch.service as service
+import ordis_cli.actions.allocate as service
 def killed(*args, **kwargs):
     os._exit(9)
 service.write_allocation = killed
@@ -198,7 +198,7 @@ def test_a_demo_that_fails_leaves_nothing(tmp_path: Path,
     def broken(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device", str(tmp_path / "x"))
 
-    monkeypatch.setattr("ordis_cli.demo.write_report", broken)
+    monkeypatch.setattr("ordis_cli.actions.demo.write_report", broken)
     result = invoke("demo", "--out", tmp_path / "demo")
     assert result.exit_code == 2 and "plein" in " ".join(result.output.split())
     assert not (tmp_path / "demo").exists()
@@ -268,7 +268,7 @@ def test_a_library_wrapping_a_full_disk_is_exit_2_and_leaves_nothing(
     def full(*args: Any, **kwargs: Any) -> None:
         raise FileCreateError(OSError(28, "No space left on device"))
 
-    monkeypatch.setattr("ordis_cli.dispatch.service.write_allocation", full)
+    monkeypatch.setattr("ordis_cli.actions.allocate.write_allocation", full)
     result = allocate(tmp_path, out="envois")
     assert result.exit_code == 2 and "plein" in " ".join(result.output.split())
     assert not (tmp_path / "envois").exists() and hidden(tmp_path) == []

@@ -1,4 +1,6 @@
-"""Allocation: matching lots to structures, type for type, by priority and distance."""
+"""Allocation: matching lots to structures, type for type, by priority and distance (the
+model, the engine, the policy), and ``inputs``: validated files turned into the structures,
+lots and partners the engine takes (imported on demand: it loads the reading stack)."""
 
 from .engine import allocate
 from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet

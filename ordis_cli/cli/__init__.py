@@ -1,1 +1,2 @@
-"""The command line: thin Typer commands over the library, one module per command."""
+"""The command line: thin Typer commands, one module per command: ``cli/x.py`` parses and
+renders, ``actions/x.py`` does the work of ``ordis x``."""

@@ -10,9 +10,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..actions.allocate import AllocateRequest, AllocationResult, run_allocation
 from ..allocation.policy import Scope, load_policy
-from ..dispatch.service import AllocateRequest, AllocationResult, run_allocation
 from ..messages import Lang, say
+from ..messages.counting import counted, number
 from ..models import DEVICE_TYPES, DeviceType
 from .common import (
     DebugOpt,
@@ -37,22 +38,22 @@ _STEPS = {
 _WORDS = {
     "fr": {"title": "Allocation n° {run}", "dry": "Simulation (--dry-run) : rien n'est écrit "
            "ni enregistré", "region": "Région", "total": "Total", "unmet": "Non couvert",
-           "leftover": "Stock restant", "lines": "{n} lignes d'envoi", "files": "Fichiers :",
+           "leftover": "Stock restant", "files": "Fichiers :",
            "nothing": "Rien de nouveau à allouer : les besoins couverts par les allocations "
            "précédentes ne sont pas servis deux fois.",
-           "retired": "Retirés (--retire-missing) : {structures} structure(s), {lots} lot(s).",
+           "retired": "Retirés (--retire-missing) : {structures}, {lots}.",
            "allocation": "tableau de l'allocation"},
     "en": {"title": "Run {run}", "dry": "Dry run: nothing written or recorded",
-           "region": "Région", "total": "Total", "unmet": "Unmet", "leftover": "Stock left",
-           "lines": "{n} shipment lines", "files": "Files:",
+           "region": "Region", "total": "Total", "unmet": "Unmet", "leftover": "Stock left",
+           "files": "Files:",
            "nothing": "Nothing new to allocate: needs covered by earlier runs are not served "
            "twice.",
-           "retired": "Retired (--retire-missing): {structures} structure(s), {lots} lot(s).",
+           "retired": "Retired (--retire-missing): {structures}, {lots}.",
            "allocation": "allocation workbook"},
 }
 
 
-def _substitutions(values: list[str]) -> dict[str, list[str]] | None:
+def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None:
     if not values:
         return None
     found: dict[str, list[str]] = {}
@@ -64,7 +65,9 @@ def _substitutions(values: list[str]) -> dict[str, list[str]] | None:
         except ValueError:
             raise typer.BadParameter(
                 f"« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable "
-                "(types : portable, fixe, tablette, box_4g)", param_hint="--substitute"
+                "(types : portable, fixe, tablette, box_4g)" if lang == "fr" else
+                f"“{value}”: expected TYPE=TYPE[,TYPE], for example fixe=portable "
+                "(types: portable, fixe, tablette, box_4g)", param_hint="--substitute"
             ) from None
     return found
 
@@ -116,7 +119,7 @@ def allocate(
     language = resolve_lang(lang)
     with guarded(debug, language):
         chosen = load_policy(policy, {
-            "scope": scope, "cap": cap, "substitutions": _substitutions(substitute or []),
+            "scope": scope, "cap": cap, "substitutions": _substitutions(substitute or [], language),
             "date": date.date() if date else None,
         })
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
@@ -143,24 +146,29 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     summary = result.summary
     console = stdout_console()
     title = words["dry"] if dry_run else words["title"].format(run=summary.run)
-    table = Table(title=f"{title} — {words['lines'].format(n=summary.shipments)}",
+    lines = counted(summary.shipments, lang, ("ligne d'envoi", "lignes d'envoi"),
+                    ("shipment line", "shipment lines"))
+    table = Table(title=f"{title} — {lines}",
                   title_justify="left")
     table.add_column(words["region"])
     for device in DEVICE_TYPES:
         table.add_column(device.value, justify="right")
     for region, counts in result.by_region.items():
-        table.add_row(region, *(f"{counts[d.value]:,}".replace(",", "\u202f")
-                                for d in DEVICE_TYPES))
+        table.add_row(region, *(number(counts[d.value], lang) for d in DEVICE_TYPES))
     for label, counts, style in ((words["total"], summary.allocated, "bold"),
                                  (words["unmet"], summary.unmet, "yellow"),
                                  (words["leftover"], summary.leftover, "dim")):
-        table.add_row(label, *(f"{counts[d.value]:,}".replace(",", "\u202f")
-                               for d in DEVICE_TYPES), style=style)
+        table.add_row(label, *(number(counts[d.value], lang) for d in DEVICE_TYPES),
+                      style=style)
     console.print(table)
     for run in summary.recovered:
         console.print(say("recovered-run", lang, run=run), style="yellow", markup=False)
     if any(summary.retired.values()):
-        console.print(words["retired"].format(**summary.retired), style="yellow")
+        retired = words["retired"].format(
+            structures=counted(summary.retired["structures"], lang, ("structure", "structures"),
+                               ("facility", "facilities")),
+            lots=counted(summary.retired["lots"], lang, ("lot", "lots"), ("lot", "lots")))
+        console.print(retired, style="yellow")
     for note in summary.warnings:
         console.print(Text(f"⚠ {note.message}", style="yellow"))
     if summary.shipments == 0:

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ..deliveries import DeliveriesImport, import_deliveries
+from ..actions.deliveries import DeliveriesImport, import_deliveries
 from ..messages import Lang
+from ..messages.counting import counted, number
 from ..models import ValidationReport
 from .common import (
     DebugOpt,
@@ -71,13 +72,18 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
                 render_report(ValidationReport(ok=True, files=[item.report]), console, lang,
                               quiet)
             kept = item.commented
-            text = (f"{item.path} : {item.new} nouvelle(s), {item.updated} modifiée(s), "
-                    f"{item.unchanged} inchangée(s), {item.pending} en attente"
-                    + (f" (dont {kept} avec un commentaire conservé)" if kept else "") + "."
+            new, updated, unchanged, pending = (
+                counted(item.new, lang, ("nouvelle", "nouvelles"), ("new", "new")),
+                counted(item.updated, lang, ("modifiée", "modifiées"), ("updated", "updated")),
+                counted(item.unchanged, lang, ("inchangée", "inchangées"),
+                        ("unchanged", "unchanged")),
+                number(item.pending, lang))
+            text = (f"{item.path} : {new}, {updated}, {unchanged}, {pending} en attente"
+                    + (f" (dont {number(kept, lang)} avec un commentaire conservé)"
+                       if kept else "") + "."
                     if lang == "fr" else
-                    f"{item.path}: {item.new} new, {item.updated} updated, "
-                    f"{item.unchanged} unchanged, {item.pending} pending"
-                    + (f" ({kept} with a comment kept)" if kept else "") + ".")
+                    f"{item.path}: {new}, {updated}, {unchanged}, {pending} pending"
+                    + (f" ({number(kept, lang)} with a comment kept)" if kept else "") + ".")
             console.print(text, style="green", highlight=False, markup=False)
         else:
             report = ValidationReport(ok=False, files=[item.report])

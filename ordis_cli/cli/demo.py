@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..demo import run_demo
+from ..actions.demo import run_demo
 from .common import (
     DebugOpt,
     LangOpt,

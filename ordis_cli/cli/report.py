@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ..actions.report import FORMATS, report_figures, write_report
 from ..atomic import output_folder
-from ..report.render import FORMATS, report_figures, write_report
 from .common import (
     DebugOpt,
     LangOpt,

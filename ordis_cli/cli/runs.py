@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..runs import cancel_run, list_runs, show_run
+from ..actions.runs import cancel_run, list_runs, show_run
+from ..messages.counting import counted, number
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -28,8 +29,8 @@ app = typer.Typer(help="Historique des allocations : list, show, cancel.\n\n"
 
 _HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unités", "Livrées"),
          "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
-_PARTNER_HEAD = {"fr": ("partenaire", "matériel", "lignes", "unités", "livrées"),
-                 "en": ("partner", "equipment", "lines", "units", "delivered")}
+_PARTNER_HEAD = {"fr": ("Partenaire", "Matériel", "Lignes", "Unités", "Livrées"),
+                 "en": ("Partner", "Equipment", "Lines", "Units", "Delivered")}
 _STATUS = {"fr": {"active": "active", "cancelled": "annulée", "writing": "en écriture"},
            "en": {"active": "active", "cancelled": "cancelled", "writing": "being written"}}
 
@@ -59,8 +60,8 @@ def list_command(
             table.add_column(head)
         for run in runs:
             table.add_row(str(run.id), run.created_at.replace("T", " ")[:16], run.run_date,
-                          _STATUS[language][run.status], str(run.shipments), str(run.units),
-                          str(run.delivered))
+                          _STATUS[language][run.status], number(run.shipments, language),
+                          number(run.units, language), number(run.delivered, language))
         stdout_console().print(table)
 
 
@@ -87,11 +88,14 @@ def show_command(
             return
         console = stdout_console()
         status = _STATUS[language][detail.status]
+        units = counted(detail.units, language, ("unité", "unités"), ("unit", "units"))
+        lines = counted(detail.shipments, language, ("ligne", "lignes"), ("line", "lines"))
+        delivered = counted(detail.delivered, language, ("livrée", "livrées"),
+                            ("delivered", "delivered"))
         heading = (f"Allocation n° {detail.id} — envoi du {detail.run_date}, {status} : "
-                f"{detail.units} unité(s) en {detail.shipments} ligne(s), "
-                f"{detail.delivered} livrée(s)" if language == "fr" else
-                f"Run {detail.id} — dated {detail.run_date}, {status}: {detail.units} unit(s) "
-                f"in {detail.shipments} line(s), {detail.delivered} delivered")
+                   f"{units} en {lines}, {delivered}" if language == "fr" else
+                   f"Run {detail.id} — dated {detail.run_date}, {status}: {units} in {lines}, "
+                   f"{delivered}")
         console.print(heading, style="bold", highlight=False)
         console.print(f"politique : {detail.policy}" if language == "fr"
                       else f"policy: {detail.policy}", highlight=False)
@@ -102,8 +106,8 @@ def show_command(
         for head in _PARTNER_HEAD[language]:
             table.add_column(head)
         for line in detail.by_partner:
-            table.add_row(line.partner, line.device, str(line.shipments), str(line.units),
-                          str(line.delivered))
+            table.add_row(line.partner, line.device, number(line.shipments, language),
+                          number(line.units, language), number(line.delivered, language))
         console.print(table)
 
 
@@ -128,8 +132,10 @@ def cancel_command(
         done = cancel_run(ledger, run, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        text = (f"Allocation n° {done.run} annulée : {done.freed} unité(s) libérée(s), "
-                f"{done.kept_delivered} livrée(s) conservée(s)." if language == "fr" else
-                f"Run {done.run} cancelled: {done.freed} unit(s) freed, "
-                f"{done.kept_delivered} delivered kept.")
+        freed = counted(done.freed, language, ("unité libérée", "unités libérées"),
+                        ("unit freed", "units freed"))
+        kept = counted(done.kept_delivered, language, ("livrée conservée", "livrées conservées"),
+                       ("delivered kept", "delivered kept"))
+        text = (f"Allocation n° {done.run} annulée : {freed}, {kept}." if language == "fr"
+                else f"Run {done.run} cancelled: {freed}, {kept}.")
         stdout_console().print(text)

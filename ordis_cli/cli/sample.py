@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..sample import write_sample
+from ..actions.sample import write_sample
 from .common import DebugOpt, LangOpt, QuietOpt, guarded, resolve_lang, stdout_console
 
 

@@ -9,9 +9,11 @@ import typer
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
+from ..actions.validate import ValidationOptions, validate_files
+from ..messages import Lang
+from ..messages.counting import counted
 from ..models import Kind
 from ..reading.quoting import shorten
-from ..validation import ValidationOptions, validate_files
 from ..validation.annotate import write_annotations
 from .common import (
     DebugOpt,
@@ -35,7 +37,7 @@ _KINDS = {
 }
 
 
-def _kind(value: str | None) -> Kind | None:
+def _kind(value: str | None, lang: Lang) -> Kind | None:
     if value is None:
         return None
     try:
@@ -43,7 +45,9 @@ def _kind(value: str | None) -> Kind | None:
     except KeyError:
         raise typer.BadParameter(
             "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, "
-            "deliveries)"
+            "deliveries)" if lang == "fr" else
+            "expected needs, donations, partners or deliveries (besoins, dons, partenaires, "
+            "livraisons)", param_hint="--kind"
         ) from None
 
 
@@ -79,7 +83,8 @@ def validate(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        options = ValidationOptions(lang=language, strict=strict, kind=_kind(kind), sheet=sheet)
+        options = ValidationOptions(lang=language, strict=strict, kind=_kind(kind, language),
+                                    sheet=sheet)
         if show_progress(quiet):
             with Progress(SpinnerColumn(), TextColumn("{task.description}"),
                           console=stderr_console(), transient=True) as bar:
@@ -87,7 +92,9 @@ def validate(
 
                 def advance(path: str, rows: int) -> None:
                     name = escape(shorten(Path(path).name, 80))
-                    bar.update(task, description=f"{name} : {rows:,} lignes")
+                    read = counted(rows, language, ("ligne", "lignes"), ("row", "rows"))
+                    bar.update(task, description=f"{name}{' :' if language == 'fr' else ':'} "
+                               f"{read}")
 
                 report = validate_files(files, options, advance)
         else:

@@ -1,2 +1,3 @@
-"""Dispatch: the allocate command's work around the allocation core — inputs, ledger,
-workbooks for the partners and for the team."""
+"""Dispatch workbooks: one per logistics partner and the team's allocation workbook —
+their columns, their rows and their writing (the allocate command itself is in
+``actions/allocate.py``)."""

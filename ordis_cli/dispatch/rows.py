@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..allocation import Plan, Policy
-from ..inputs import Inputs
+from ..allocation.inputs import Inputs
 from ..messages import Lang, say
 from ..models import DEVICE_TYPES
 from ..territory import departements, regions

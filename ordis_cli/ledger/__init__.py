@@ -2,7 +2,11 @@
 
 ``Ledger(path, mode, lang)`` opens one: ``read`` for the commands that only read it (never
 creates or changes anything), ``write`` for an existing ledger, ``create`` for ``allocate``.
-What is not a usable ledger is refused untouched with a ``LedgerError`` (exit 2)."""
+What is not a usable ledger is refused untouched with a ``LedgerError`` (exit 2).
+
+Also here: ``known`` (the files given to ``allocate`` against the rows the ledger knows) and
+``recovery`` (runs interrupted before their folder was in place). The ledger never imports
+the reading stack: ``import ordis_cli.ledger`` loads neither pandas nor openpyxl nor calamine."""
 
 from .opening import LedgerError, OpenMode
 from .store import Ledger

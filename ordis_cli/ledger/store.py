@@ -27,7 +27,7 @@ from .opening import (
 from .opening import LedgerError as LedgerError  # raised by Ledger; importable here
 
 if TYPE_CHECKING:  # the ledger never loads the reading stack
-    from ..inputs import Inputs
+    from ..allocation.inputs import Inputs
 
 
 @dataclass(frozen=True, slots=True)

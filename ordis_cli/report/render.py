@@ -1,8 +1,7 @@
-"""``write_report``: the library entry point behind ``ordis report``.
-
-Figures from the ledger, rendered through the jinja2 templates of ``templates/`` into
-Markdown (report and press-release draft), one self-contained HTML page with inline SVG
-charts, an XLSX with native charts, and JSON.
+"""Rendering the report: the values the templates see (``context``) and the jinja2
+environments over ``templates/`` (Markdown report and press-release draft, one self-contained
+HTML page with inline SVG charts). The entry points of ``ordis report`` are in
+``actions/report.py``.
 """
 
 from __future__ import annotations
@@ -16,9 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..atomic import staged_folder
 from ..errors import UsageError
-from ..ledger import Ledger
 from ..messages import Lang
 from ..models import DEVICE_TYPES
 from . import charts
@@ -27,12 +24,10 @@ from .figures import (
     PRIVATE_SHIPPER,
     Details,
     Figures,
-    compute,
     press_number,
     press_round,
 )
 from .words import MONTHS_FR, WORDS
-from .workbook import write_workbook
 
 FORMATS = ("md", "html", "xlsx", "json")
 
@@ -117,7 +112,7 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _environments() -> dict[str, jinja2.Environment]:
+def environments() -> dict[str, jinja2.Environment]:
     """One environment per format: HTML escapes every value (autoescape), Markdown escapes
     every value through ``escape.md`` (``finalize``), so no name from the data can add
     markup, a link or a table cell, whatever the template does with it."""
@@ -126,36 +121,3 @@ def _environments() -> dict[str, jinja2.Environment]:
         "undefined": jinja2.StrictUndefined, "keep_trailing_newline": True}
     return {"html": jinja2.Environment(autoescape=True, **common),
             "md": jinja2.Environment(autoescape=False, finalize=md, **common)}
-
-
-def report_figures(ledger_path: Path, as_of: dt.date,
-                   lang: Lang = "fr") -> tuple[Figures, Details]:
-    with Ledger(ledger_path, "read", lang) as ledger:  # SQLite failures: LedgerError
-        return compute(ledger, as_of)
-
-
-def write_report(figures: Figures, details: Details, target: Path, formats: tuple[str, ...],
-                 lang: Lang) -> list[Path]:
-    """Write the chosen formats into ``target`` (absent or an empty folder: see
-    ``atomic.output_folder``) through a staging folder: the files appear together, or none
-    do (``WriteError`` naming the path, exit 2). Return the paths written."""
-    values = context(figures, details, lang)
-    environments = _environments()
-    names = {"md": [("rapport.md", "rapport.md.j2"), ("communique.md", "communique.md.j2")],
-             "html": [("rapport.html", "rapport.html.j2")]}
-    written: list[str] = []
-    with staged_folder(target, lang) as staging:
-        for fmt in formats:
-            if fmt in names:
-                for name, template in names[fmt]:
-                    text = environments[fmt].get_template(template).render(**values)
-                    (staging / name).write_text(text, encoding="utf-8")
-                    written.append(name)
-            elif fmt == "xlsx":
-                write_workbook(staging / "rapport.xlsx", values)
-                written.append("rapport.xlsx")
-            elif fmt == "json":
-                (staging / "rapport.json").write_text(
-                    figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
-                written.append("rapport.json")
-    return [target / name for name in written]

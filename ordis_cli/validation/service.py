@@ -55,14 +55,6 @@ class ValidationOptions(BaseModel):
 Progress = Callable[[str, int], None]
 
 
-def validate_files(
-    paths: Iterable[Path], options: ValidationOptions, progress: Progress | None = None
-) -> ValidationReport:
-    """Validate every file, then the rules across files; never raises for bad input."""
-    report, _ = validate_inputs([(Path(p), options.kind) for p in paths], options, progress)
-    return report
-
-
 def validate_inputs(
     files: Iterable[tuple[Path, Kind | None]],
     options: ValidationOptions,

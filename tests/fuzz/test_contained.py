@@ -14,9 +14,10 @@ from typing import Any, NoReturn
 
 import pytest
 
+from ordis_cli.actions.validate import ValidationOptions, validate_files
 from ordis_cli.models import Kind
 from ordis_cli.reading import contained
-from ordis_cli.validation import ValidationOptions, service, validate_files
+from ordis_cli.validation import service
 from ordis_cli.validation.service import validate_inputs
 
 from ..conftest import DATA, ROOT, invoke

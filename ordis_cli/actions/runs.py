@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import OrdisError
-from .ledger import Ledger
-from .messages import Lang
+from ..errors import OrdisError
+from ..ledger import Ledger
+from ..messages import Lang
 
 
 class RunError(OrdisError):

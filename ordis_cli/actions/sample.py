@@ -18,11 +18,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .atomic import output_folder, staged_folder, write_atomically
-from .messages import Lang
-from .territory import departements, regions
-from .textnorm import fold
-from .xlsx_safety import clean_text
+from ..atomic import output_folder, staged_folder, write_atomically
+from ..messages import Lang
+from ..territory import departements, regions
+from ..textnorm import fold
+from ..xlsx_safety import clean_text
 
 SampleFormat = Literal["xlsx", "csv"]
 
@@ -160,7 +160,7 @@ _STOCK_DEPTS = ("75", "92", "69", "13", "31", "33", "59", "44", "67", "35", "34"
 
 
 def _zone_departements(zone_text: str) -> list[str]:
-    from .validation.partners import zone
+    from ..validation.partners import zone
 
     parsed, _ = zone(zone_text)
     if parsed is None or parsed.national:

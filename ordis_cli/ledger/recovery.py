@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import STAGING_PREFIX
-from ..ledger import Ledger
-from ..ledger.store import OutputRecord
+from .store import Ledger, OutputRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,19 +27,19 @@ from pydantic import BaseModel, ConfigDict
 
 from .. import __version__
 from ..allocation import Earlier, Plan, Policy, allocate
+from ..allocation.inputs import Inputs, load_inputs
 from ..atomic import new_staging, output_folder, put_in_place
+from ..dispatch.rows import by_region, leftover_rows, shipment_lines, totals_rows, unmet_rows
+from ..dispatch.workbooks import write_allocation, write_dispatch
 from ..gc_pause import paused_gc
-from ..inputs import Inputs, load_inputs
 from ..ledger import Ledger
+from ..ledger.known import check_known
+from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
 from ..messages import Lang
 from ..models import DEVICE_TYPES, Problem, Severity, ValidationReport
 from ..names import file_stem
 from ..validation import ValidationOptions
-from .known import check_known
-from .recovery import recover_interrupted, this_host
-from .rows import by_region, leftover_rows, shipment_lines, totals_rows, unmet_rows
-from .workbooks import write_allocation, write_dispatch
 
 
 class AllocateRequest(BaseModel):

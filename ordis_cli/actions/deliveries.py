@@ -19,19 +19,19 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .dispatch.columns import READ_ME_LABELS, READ_ME_SHEET
-from .errors import ReadingError
-from .inputs import rows_of
-from .ledger import Ledger
-from .ledger.store import StoredShipment
-from .messages import Lang, say
-from .models import FileReport, Kind, Problem, Severity
-from .reading.workbook import Workbook
-from .textnorm import column_letter, header_key
-from .validation import ValidationOptions
-from .validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
-from .validation.service import validate_inputs
-from .validation.values import text
+from ..allocation.inputs import rows_of
+from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEET
+from ..errors import ReadingError
+from ..ledger import Ledger
+from ..ledger.store import StoredShipment
+from ..messages import Lang, say
+from ..models import FileReport, Kind, Problem, Severity
+from ..reading.workbook import Workbook
+from ..textnorm import column_letter, header_key
+from ..validation import ValidationOptions
+from ..validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
+from ..validation.service import validate_inputs
+from ..validation.values import text
 
 READ_ME_ROWS = 50  # the labels are near the top; the rest of a_lire is never looked at
 

@@ -9,17 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .allocation import Lot, Partner, Structure
-from .allocation.model import PRIORITY_RANK
-from .messages import say
-from .models import DeviceType, Kind, Problem, Severity, ValidationReport
-from .names import display_names, name_key
-from .schema import QUANTITY_COLUMNS
-from .territory import departements
-from .validation import ValidationOptions
-from .validation.base import ROW, KindValidator
-from .validation.partners import Zone
-from .validation.service import validate_inputs
+from ..messages import say
+from ..models import DeviceType, Kind, Problem, Severity, ValidationReport
+from ..names import display_names, name_key
+from ..schema import QUANTITY_COLUMNS
+from ..territory import departements
+from ..validation import ValidationOptions
+from ..validation.base import ROW, KindValidator
+from ..validation.partners import Zone
+from ..validation.service import validate_inputs
+from .model import PRIORITY_RANK, Lot, Partner, Structure
 
 PRIVATE = "particulier"
 CONTACT_FIELDS = ("nom_structure", "type_structure", "adresse", "code_postal", "commune",

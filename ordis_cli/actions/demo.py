@@ -17,14 +17,14 @@ from pathlib import Path
 import openpyxl
 from pydantic import BaseModel
 
-from .allocation import Policy
-from .atomic import output_folder, write_error
+from ..allocation import Policy
+from ..atomic import output_folder, write_error
+from ..messages import Lang
+from .allocate import AllocateRequest, run_allocation
 from .deliveries import import_deliveries
-from .dispatch.service import AllocateRequest, run_allocation
-from .messages import Lang
-from .report.render import FORMATS, report_figures, write_report
+from .report import FORMATS, report_figures, write_report
 from .sample import write_sample
-from .validation import ValidationOptions, validate_files
+from .validate import ValidationOptions, validate_files
 
 RUN_DATE = dt.date(2020, 4, 20)
 REPORT_DATE = dt.date(2020, 5, 15)
@@ -118,7 +118,7 @@ def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
     say("report")
     figures, details = report_figures(ledger, REPORT_DATE)
     written = write_report(figures, details, out / "rapport", FORMATS, lang)
-    from .report.render import context
+    from ..report.render import context
 
     headline = str(context(figures, details, lang)["headline_sentence"])
     fr = lang == "fr"

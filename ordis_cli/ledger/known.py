@@ -11,13 +11,15 @@ what it was already shipped gets a warning (``request-below-shipped``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..allocation import Earlier
-from ..inputs import Inputs
-from ..ledger import Ledger
-from ..ledger.store import Retired
 from ..messages import Lang, say
 from ..models import DEVICE_TYPES, Problem, Severity
+from .store import Ledger, Retired
+
+if TYPE_CHECKING:  # the ledger never loads the reading stack
+    from ..allocation.inputs import Inputs
 
 
 @dataclass(slots=True)
