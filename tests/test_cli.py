@@ -85,7 +85,7 @@ def test_languages(data: Path) -> None:
 def test_text_output_groups_and_summarises(data: Path) -> None:
     out = invoke("validate", data / "besoins_erreurs.csv").output
     assert "besoins_erreurs.csv — besoins, 23 lignes" in " ".join(out.split())
-    assert "✘ 1 fichier(s) sur 1 avec des erreurs" in out
+    assert "✘ 1 sur 1 fichier avec des erreurs" in out
     quiet = invoke("validate", data / "besoins_erreurs.csv", "--quiet").output
     assert quiet.strip().startswith("✘") and len(quiet.strip().splitlines()) == 1
 

@@ -9,7 +9,11 @@ import pytest
 
 from ordis_cli.cli.help_english import HELP_ENGLISH
 from ordis_cli.cli.language import help_key, language_from_argv, localized_command, run, walk
+from ordis_cli.cli.render import summary_line
 from ordis_cli.messages import _M as CATALOGUE
+from ordis_cli.messages.counting import counted, number
+from ordis_cli.models import FileReport, Kind, ValidationReport
+from ordis_cli.reading.quoting import shorten
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
 ENGLISH_WORDS = ("Usage", "Error", "Missing", "Invalid", "No such", "Show this", "Try",
@@ -115,3 +119,25 @@ def test_every_message_has_french_and_english_with_the_same_fields() -> None:
     for key, (french, english) in CATALOGUE.items():
         assert french.strip() and english.strip(), key
         assert _fields(french) == _fields(english), key
+
+
+def test_numbers_and_plurals_per_language() -> None:
+    assert number(1983, "fr") == "1\u202f983"
+    assert number(1983, "en") == "1,983"
+    assert number(1000101, "en") == "1,000,101"
+    assert number(1234.5, "fr", 1) == "1\u202f234,5"
+    lines = (("ligne", "lignes"), ("line", "lines"))
+    assert [counted(n, "fr", *lines) for n in (0, 1, 2)] == ["0 ligne", "1 ligne", "2 lignes"]
+    assert [counted(n, "en", *lines) for n in (0, 1, 2)] == ["0 lines", "1 line", "2 lines"]
+    assert counted(400_000, "en", ("car.", "car."), ("character", "characters")) == \
+        "400,000 characters"
+    assert shorten("x" * 400_000, 10, "fr").endswith("(400\u202f000 car.)")
+    assert shorten("x" * 400_000, 10, "en").endswith("(400,000 characters)")
+
+
+def test_validation_summary_counts_in_each_language() -> None:
+    one = FileReport(path="a.csv", kind=Kind.NEEDS, rows=1, errors=1, warnings=0, readable=True)
+    report = ValidationReport(ok=False, files=[one])
+    assert summary_line(report, "fr").plain == "✘ 1 sur 1 fichier avec des erreurs — 1 erreur, " \
+        "0 avertissement"
+    assert summary_line(report, "en").plain == "✘ 1 of 1 file with errors — 1 error, 0 warnings"

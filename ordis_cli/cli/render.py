@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..messages import Lang
+from ..messages.counting import counted, number
 from ..models import FileReport, Problem, Severity, ValidationReport
 from ..reading.quoting import shorten
 
@@ -16,25 +19,26 @@ SHOWN_PER_FILE = 200
 MESSAGE_CHARS = 2000
 SHOWN_PLACES = 6
 
-_WORDS: dict[str, dict[object, str]] = {
+_WORDS: dict[str, dict[object, Any]] = {
     "fr": {
         "cell": "Cellule(s)",
         "severity": "Gravité",
         "message": "Message",
         Severity.ERROR: "erreur",
         Severity.WARNING: "avert.",
-        "rows": "lignes",
-        "errors": "erreur(s)",
-        "warnings": "avertissement(s)",
+        "rows": ("ligne", "lignes"),
+        "errors": ("erreur", "erreurs"),
+        "warnings": ("avertissement", "avertissements"),
+        "files": ("fichier", "fichiers"),
+        "valid": ("fichier valide", "fichiers valides"),
         "where": ", feuille « {sheet} »",
         "colon": " :",
         "unknown": "type inconnu",
         "unreadable": "illisible",
-        "more": "… et {n} autre(s) : voir --format json ou --annotate.",
+        "more": "… et {n} de plus : voir --format json ou --annotate.",
         "ok": "Aucun problème.",
-        "summary_ok": "✔ {files} fichier(s) valide(s)",
-        "summary_bad": "✘ {bad} fichier(s) sur {files} avec des erreurs",
-        "totals": "{errors} erreur(s), {warnings} avertissement(s)",
+        "summary_ok": "✔ {files}",
+        "summary_bad": "✘ {bad} sur {files} avec des erreurs",
     },
     "en": {
         "cell": "Cell(s)",
@@ -42,18 +46,19 @@ _WORDS: dict[str, dict[object, str]] = {
         "message": "Message",
         Severity.ERROR: "error",
         Severity.WARNING: "warning",
-        "rows": "rows",
-        "errors": "error(s)",
-        "warnings": "warning(s)",
+        "rows": ("row", "rows"),
+        "errors": ("error", "errors"),
+        "warnings": ("warning", "warnings"),
+        "files": ("file", "files"),
+        "valid": ("valid file", "valid files"),
         "where": ", sheet “{sheet}”",
         "colon": ":",
         "unknown": "unknown kind",
         "unreadable": "unreadable",
         "more": "… and {n} more: see --format json or --annotate.",
         "ok": "No problem found.",
-        "summary_ok": "✔ {files} valid file(s)",
-        "summary_bad": "✘ {bad} of {files} file(s) with errors",
-        "totals": "{errors} error(s), {warnings} warning(s)",
+        "summary_ok": "✔ {files}",
+        "summary_bad": "✘ {bad} of {files} with errors",
     },
 }
 
@@ -67,10 +72,8 @@ def _file_heading(report: FileReport, lang: Lang) -> Text:
         return heading
     kind = report.kind.value if report.kind else words["unknown"]
     where = words["where"].format(sheet=report.sheet) if report.sheet else ""
-    heading.append(f" — {kind}{where}, {report.rows} {words['rows']}{words['colon']} ")
-    heading.append(
-        f"{report.errors} {words['errors']}, {report.warnings} {words['warnings']}", style=style
-    )
+    heading.append(f" — {kind}{where}, {_counted(report.rows, 'rows', lang)}{words['colon']} ")
+    heading.append(_totals(report.errors, report.warnings, lang), style=style)
     return heading
 
 
@@ -119,10 +122,10 @@ def _problem_table(report: FileReport, lang: Lang) -> Table:
     for first, found in groups[:SHOWN_PER_FILE]:
         color = "red" if first.severity is Severity.ERROR else "yellow"
         table.add_row(Text(_places(found)), Text(words[first.severity], style=color),
-                      Text(shorten(first.message, MESSAGE_CHARS)))
+                      Text(shorten(first.message, MESSAGE_CHARS, lang)))
     hidden = len(groups) - SHOWN_PER_FILE
     if hidden > 0:
-        table.caption = words["more"].format(n=hidden)
+        table.caption = words["more"].format(n=number(hidden, lang))
     return table
 
 
@@ -132,8 +135,18 @@ def summary_line(report: ValidationReport, lang: Lang) -> Text:
     warnings = sum(f.warnings for f in report.files)
     bad = sum(1 for f in report.files if f.errors)
     if bad:
-        head = Text(words["summary_bad"].format(bad=bad, files=len(report.files)), "bold red")
+        head = Text(words["summary_bad"].format(
+            bad=number(bad, lang), files=_counted(len(report.files), "files", lang)), "bold red")
     else:
-        head = Text(words["summary_ok"].format(files=len(report.files)), "bold green")
-    head.append(" — " + words["totals"].format(errors=errors, warnings=warnings))
+        head = Text(words["summary_ok"].format(files=_counted(len(report.files), "valid", lang)),
+                    "bold green")
+    head.append(" — " + _totals(errors, warnings, lang))
     return head
+
+
+def _counted(count: int, word: str, lang: Lang) -> str:
+    return counted(count, lang, _WORDS["fr"][word], _WORDS["en"][word])
+
+
+def _totals(errors: int, warnings: int, lang: Lang) -> str:
+    return f"{_counted(errors, 'errors', lang)}, {_counted(warnings, 'warnings', lang)}"

@@ -91,7 +91,7 @@ def validate(
                 task = bar.add_task("")
 
                 def advance(path: str, rows: int) -> None:
-                    name = escape(shorten(Path(path).name, 80))
+                    name = escape(shorten(Path(path).name, 80, language))
                     read = counted(rows, language, ("ligne", "lignes"), ("row", "rows"))
                     bar.update(task, description=f"{name}{' :' if language == 'fr' else ':'} "
                                f"{read}")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..allocation import Earlier
 from ..messages import Lang, say
+from ..messages.counting import number
 from ..models import DEVICE_TYPES, Problem, Severity
 from .store import Ledger, Retired
 
@@ -68,7 +69,7 @@ def check_known(ledger: Ledger, inputs: Inputs, earlier: Earlier, needs_file: st
                 continue
             what = _devices({device: left_units}, lang)
         elif euros:
-            what = f"{euros:,.0f} €".replace(",", "\u202f")
+            what = f"{number(euros, lang)} €"
         else:
             continue
         holding.append(ident)

@@ -52,6 +52,7 @@ from typing import Any, TypeVar
 
 from ..errors import ReadingError
 from ..messages import Lang, say
+from ..messages.counting import number
 from ..models import FileReport, Problem
 from . import limits
 
@@ -312,8 +313,8 @@ def _outcome(outcome: tuple[Any, ...] | None, status: int, out_of_memory: bool, 
 
 def _memory_error(path: str, lang: Lang, containment: Containment) -> ReadingError:
     return ReadingError("parser-memory",
-                        say("parser-memory", lang, limit=f"{containment.extra_bytes // _MB:,}"
-                            .replace(",", "\u202f" if lang == "fr" else ",")), path)
+                        say("parser-memory", lang,
+                            limit=number(containment.extra_bytes // _MB, lang)), path)
 
 
 # What of a validator the commands use once validation is over: its reporter (to add the

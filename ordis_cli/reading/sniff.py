@@ -20,6 +20,7 @@ from typing import IO, Literal
 
 from ..errors import ReadingError
 from ..messages import Lang, say
+from ..messages.counting import number
 from ..textnorm import column_letter
 from . import limits, xml_scan
 from .quoting import shorten
@@ -171,7 +172,7 @@ def _scan_member(path: Path, archive: zipfile.ZipFile, name: str, fmt: Format,
                 xml_scan.check_entities(handle)
     except xml_scan.EntityFound:
         raise ReadingError("xml-entities",
-                           say("xml-entities", lang, member=shorten(name, 80)),
+                           say("xml-entities", lang, member=shorten(name, 80, lang)),
                            str(path)) from None
     except xml_scan.TooFar as far:
         title = titles.get(name, "-" if fmt == "ods" else shorten(name, 80))
@@ -212,7 +213,7 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo], lang: Lang) -> None
         if ratio > limits.MAX_RATIO:
             raise ReadingError(
                 "archive-ratio",
-                say("archive-ratio", lang, member=shorten(name, 80), ratio=int(ratio)),
+                say("archive-ratio", lang, member=shorten(name, 80, lang), ratio=int(ratio)),
                 str(path),
             )
 
@@ -275,5 +276,5 @@ def _too_far(path: Path, sheet: str, far: xml_scan.TooFar, lang: Lang) -> Readin
         str(path))
 
 
-def _figure(number: int, lang: Lang) -> str:
-    return f"{number:,}".replace(",", "\u202f" if lang == "fr" else ",")
+def _figure(count: int, lang: Lang) -> str:
+    return number(count, lang)

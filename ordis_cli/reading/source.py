@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from ..errors import ReadingError
 from ..messages import Lang, say
+from ..messages.counting import number
 from .layout import NO_LAYOUT, SheetLayout
 
 # (spreadsheet row numbers, canonical column name -> cells of those rows)
@@ -54,7 +55,8 @@ class Source(Protocol):
 
 def too_many_rows(path: str, sheet: str | None, last: int, lang: Lang) -> ReadingError:
     return ReadingError(
-        "too-many-rows", say("too-many-rows", lang, sheet=sheet or "-", rows=f"{last:,}"), path
+        "too-many-rows",
+        say("too-many-rows", lang, sheet=sheet or "-", rows=number(last, lang)), path,
     )
 
 

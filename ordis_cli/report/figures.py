@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from pydantic import BaseModel
 
 from ..ledger import Ledger
+from ..messages.counting import number
 from ..models import DEVICE_TYPES
 from ..names import clean_name, name_key
 from ..territory import departements, regions
@@ -167,7 +168,7 @@ def _weeks_between(first: str, last: str) -> list[str]:
 
 def press_number(value: int) -> str:
     """Thousands separated by a narrow no-break space: 10 250 -> "10 250"."""
-    return f"{value:,}".replace(",", "\u202f")
+    return number(value, "fr")
 
 
 def press_round(value: int) -> str:

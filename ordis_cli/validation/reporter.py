@@ -36,7 +36,7 @@ class Reporter:
 
     def header_text(self, column: str) -> str:
         cell = self.columns.get(column)
-        return shorten(cell.text) if cell else column
+        return shorten(cell.text, lang=self.lang) if cell else column
 
     def add(
         self,
@@ -53,11 +53,11 @@ class Reporter:
         if cell is not None:
             letter = cell.letter
         # a value is quoted cut short: a cell of millions of characters stays a short message
-        value = shorten(cell_text(raw)) if raw is not None and raw != "" else None
+        value = shorten(cell_text(raw), lang=self.lang) if raw is not None and raw != "" else None
         shown = value if value is not None else ""
         message_fields = {"column": self.header_text(column) if column else "", "value": shown,
                           "row": row,
-                          **{k: shorten(v, 1000) if isinstance(v, str) else v
+                          **{k: shorten(v, 1000, self.lang) if isinstance(v, str) else v
                              for k, v in fields.items()}}
         hint = fields.get("hint")
         if isinstance(hint, str) and hint and has(hint):

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import ReadingError
 from ..gc_pause import paused_gc
 from ..messages import Lang, say
+from ..messages.counting import number
 from ..models import FileReport, Kind, Problem, Severity, ValidationReport
 from ..reading import Table, contained, open_table
 from ..reading.layout import MergeIndex, SheetLayout
@@ -216,9 +217,7 @@ def rows_text(rows: list[int], lang: Lang) -> str:
              for first, last in pieces[:_MAX_LISTED]]
     text = ", ".join(words)
     if len(pieces) > _MAX_LISTED:
-        count = f"{len(set(rows)):,}"
-        text += say("rows-more", lang, count=count.replace(",", "\u202f") if lang == "fr"
-                    else count)
+        text += say("rows-more", lang, count=number(len(set(rows)), lang))
     return say("rows-one" if len(set(rows)) == 1 else "rows-many", lang, rows=text)
 
 
