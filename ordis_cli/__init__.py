@@ -1,3 +1,82 @@
-"""ordis: logistics of a computer-donation operation for child-welfare structures."""
+"""ordis: logistics of a computer-donation operation for child-welfare structures.
+
+The Python API (SPEC §8): the functions behind every command and their typed results, the
+same data ``--format json`` prints. Imported on first use (PEP 562), so ``import ordis_cli``
+loads neither pandas nor openpyxl nor the reading stack::
+
+    import ordis_cli
+    report = ordis_cli.validate_files(paths, ordis_cli.ValidationOptions(lang="en"))
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+# public name -> the module that defines it (relative to this package)
+_EXPORTS: dict[str, str] = {
+    # ordis validate
+    "validate_files": "actions.validate", "ValidationOptions": "actions.validate",
+    "ValidationReport": "models", "FileReport": "models", "Problem": "models",
+    "Severity": "models", "Kind": "models",
+    # ordis allocate
+    "run_allocation": "actions.allocate", "AllocateRequest": "actions.allocate",
+    "AllocationResult": "actions.allocate", "AllocationSummary": "actions.allocate",
+    "Policy": "allocation.policy",
+    # ordis deliveries import
+    "import_deliveries": "actions.deliveries", "DeliveriesImport": "actions.deliveries",
+    "FileImport": "actions.deliveries",
+    # ordis runs list / show / cancel
+    "list_runs": "actions.runs", "show_run": "actions.runs", "cancel_run": "actions.runs",
+    "RunInfo": "actions.runs", "RunDetail": "actions.runs", "Cancelled": "actions.runs",
+    # ordis report
+    "report_figures": "actions.report", "write_report": "actions.report",
+    "Figures": "actions.report", "Details": "actions.report",
+    # ordis sample, ordis demo
+    "write_sample": "actions.sample", "run_demo": "actions.demo", "DemoResult": "actions.demo",
+    # what a command raises when it cannot go on (each with a stable ``code``)
+    "OrdisError": "errors", "ReadingError": "errors", "UsageError": "errors",
+    "WriteError": "errors", "LedgerError": "ledger.opening",
+}
+
+__all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_cli import *``
+    "AllocateRequest", "AllocationResult", "AllocationSummary", "Cancelled", "DeliveriesImport",
+    "DemoResult", "Details", "Figures", "FileImport", "FileReport", "Kind", "LedgerError",
+    "OrdisError", "Policy", "Problem", "ReadingError", "RunDetail", "RunInfo", "Severity",
+    "UsageError", "ValidationOptions", "ValidationReport", "WriteError", "__version__",
+    "cancel_run", "import_deliveries", "list_runs", "report_figures", "run_allocation",
+    "run_demo", "show_run", "validate_files", "write_report", "write_sample",
+]
+
+if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports on demand
+    from .actions.allocate import (
+        AllocateRequest,
+        AllocationResult,
+        AllocationSummary,
+        run_allocation,
+    )
+    from .actions.deliveries import DeliveriesImport, FileImport, import_deliveries
+    from .actions.demo import DemoResult, run_demo
+    from .actions.report import Details, Figures, report_figures, write_report
+    from .actions.runs import Cancelled, RunDetail, RunInfo, cancel_run, list_runs, show_run
+    from .actions.sample import write_sample
+    from .actions.validate import ValidationOptions, validate_files
+    from .allocation.policy import Policy
+    from .errors import OrdisError, ReadingError, UsageError, WriteError
+    from .ledger.opening import LedgerError
+    from .models import FileReport, Kind, Problem, Severity, ValidationReport
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # the next access does not come back here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -70,7 +70,7 @@ def _missing(run_id: int, lang: Lang) -> RunError:
                                     "shows them all."), 2)
 
 
-def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
+def show_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> RunDetail:
     """One run in detail, the ledger opened read-only."""
     with Ledger(ledger_path, "read", lang) as ledger:
         record = ledger.run(run_id)
@@ -92,7 +92,7 @@ def show_run(ledger_path: Path, run_id: int, lang: Lang) -> RunDetail:
                                     delivered=lines[(p, d, "delivered")]) for p, d in keys])
 
 
-def cancel_run(ledger_path: Path, run_id: int, lang: Lang) -> Cancelled:
+def cancel_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> Cancelled:
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
     already cancelled, or whose shipments were all delivered in full, is refused."""
     with Ledger(ledger_path, "write", lang) as ledger:

@@ -301,17 +301,22 @@ class Ledger:
     # --- reading runs ---------------------------------------------------------------
 
     def runs(self) -> list[RunRecord]:
+        return self._run_records("", ())
+
+    def run(self, run_id: int) -> RunRecord | None:
+        """One run, by one query on its own rows (None: no such run)."""
+        found = self._run_records("WHERE r.id = ?", (run_id,))
+        return found[0] if found else None
+
+    def _run_records(self, where: str, params: tuple[Any, ...]) -> list[RunRecord]:
         rows = self.db.execute(
             f"SELECT r.*, {_RUN_STATUS} AS shown_status, "
             "COALESCE(SUM(s.delivered_quantity), 0) AS delivered FROM runs r "
-            f"{_OUTPUTS_JOIN} LEFT JOIN shipments s ON s.run_id = r.id GROUP BY r.id "
-            "ORDER BY r.id").fetchall()
+            f"{_OUTPUTS_JOIN} LEFT JOIN shipments s ON s.run_id = r.id {where} GROUP BY r.id "
+            "ORDER BY r.id", params).fetchall()
         return [RunRecord(row["id"], row["created_at"], row["run_date"], row["shown_status"],
                           row["policy"], row["version"], row["out_dir"], row["shipments"],
                           row["units"], row["delivered"]) for row in rows]
-
-    def run(self, run_id: int) -> RunRecord | None:
-        return next((r for r in self.runs() if r.id == run_id), None)
 
     def run_files(self, run_id: int) -> list[RunFile]:
         rows = self.db.execute("SELECT role, path, sha256 FROM run_files WHERE run_id = ? "

@@ -1,0 +1,122 @@
+"""The Python API (SPEC §8): the README's example runs as written, every exported name
+resolves, ``import ordis_cli`` stays light, the results equal the JSON outputs; and the layout
+rules the API stands on (one actions module per command, a ledger without the reading stack)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ordis_cli
+from ordis_cli.ledger import Ledger
+
+from .conftest import ROOT, invoke
+
+SAMPLE = ROOT / "sample_data"
+HEAVY = ("pandas", "openpyxl", "python_calamine")
+
+
+def _python_api_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\n## Python API\n")
+    return readme[start:readme.index("\n## ", start + 1)]
+
+
+def _modules_after(statement: str) -> set[str]:
+    """The top-level modules loaded by ``statement`` in a fresh interpreter."""
+    found = subprocess.run(
+        [sys.executable, "-c", f"{statement}; import sys; print(' '.join(sys.modules))"],
+        capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(found.stdout.split())
+
+
+def test_the_readme_example_runs_and_prints_what_the_readme_shows(tmp_path: Path) -> None:
+    section = _python_api_section()
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    shown = re.search(r"```text\n(.*?)```", section, re.S)
+    assert code and shown
+    # run from elsewhere, the sample folder named by its absolute path
+    source = code.group(1).replace('Path("sample_data")', f"Path({str(SAMPLE)!r})")
+    assert source != code.group(1)
+    ran = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.rstrip("\n") == shown.group(1).rstrip("\n")
+    assert list(tmp_path.iterdir()) == []  # a dry run writes nothing, not even a ledger
+
+
+def test_every_exported_name_resolves_and_is_listed() -> None:
+    exported = set(ordis_cli.__all__) - {"__version__"}
+    assert exported == set(ordis_cli._EXPORTS)
+    for name in exported:
+        assert getattr(ordis_cli, name) is not None, name
+    assert exported <= set(dir(ordis_cli))
+    assert callable(ordis_cli.validate_files) and callable(ordis_cli.run_allocation)
+    with pytest.raises(AttributeError, match="no_such_function"):
+        ordis_cli.no_such_function  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_the_package_ships_its_type_information() -> None:
+    assert (ROOT / "ordis_cli" / "py.typed").is_file()
+    assert '"py.typed"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_import_ordis_cli_loads_no_pandas_nor_the_readers() -> None:
+    subprocess.run([sys.executable, "-c", "import ordis_cli, sys; "
+                    "assert 'pandas' not in sys.modules"], check=True, cwd=ROOT)
+    assert not _modules_after("import ordis_cli") & {*HEAVY, "pydantic", "typer"}
+
+
+def test_the_ledger_loads_neither_the_reading_nor_the_validation_stack() -> None:
+    loaded = _modules_after("import ordis_cli.ledger, ordis_cli.ledger.known, "
+                            "ordis_cli.ledger.recovery")
+    assert not loaded & set(HEAVY)
+    assert not {m for m in loaded if m.startswith(("ordis_cli.reading", "ordis_cli.validation"))}
+
+
+def test_one_actions_module_per_command() -> None:
+    actions = {p.stem for p in (ROOT / "ordis_cli" / "actions").glob("*.py")} - {"__init__"}
+    commands = {p.stem for p in (ROOT / "ordis_cli" / "cli").glob("*.py")}
+    assert actions == {"validate", "allocate", "deliveries", "runs", "report", "demo", "sample"}
+    assert actions <= commands
+
+
+def test_results_equal_the_json_outputs(tmp_path: Path) -> None:
+    request = ordis_cli.AllocateRequest(
+        needs=SAMPLE / "besoins.xlsx", donations=SAMPLE / "dons.xlsx",
+        partners=SAMPLE / "partenaires.xlsx", ledger=tmp_path / "ordis.db",
+        out=tmp_path / "envois")
+    result = ordis_cli.run_allocation(request)
+    assert result.summary is not None and result.summary.run == 1
+    ledger = tmp_path / "ordis.db"
+
+    listed = invoke("runs", "list", "--ledger", ledger, "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    assert json.loads(listed.stdout) == [r.model_dump() for r in ordis_cli.list_runs(ledger)]
+
+    shown = invoke("runs", "show", "1", "--ledger", ledger, "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout) == ordis_cli.show_run(ledger, 1).model_dump()
+
+    figures, _ = ordis_cli.report_figures(ledger, dt.date(2020, 5, 15))
+    assert figures.model_dump()  # the same model rapport.json is written from
+
+
+def test_ledger_run_is_the_one_row_runs_lists(tmp_path: Path) -> None:
+    for out in ("a", "b"):
+        ordis_cli.run_allocation(ordis_cli.AllocateRequest(
+            needs=SAMPLE / "besoins.xlsx", donations=SAMPLE / "dons.xlsx",
+            partners=SAMPLE / "partenaires.xlsx", ledger=tmp_path / "ordis.db",
+            out=tmp_path / out))
+    ordis_cli.cancel_run(tmp_path / "ordis.db", 1)
+    with Ledger(tmp_path / "ordis.db", "read") as ledger:
+        every = ledger.runs()
+        assert [r.id for r in every] == [1, 2] and every[0].status != every[1].status
+        assert [ledger.run(r.id) for r in every] == every
+        assert ledger.run(3) is None
