@@ -169,10 +169,11 @@ def test_english_headers_and_their_import(tmp_path: Path) -> None:
     result = allocate(tmp_path, "--lang", "en")
     assert result.exit_code == 0
     path = tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx"
-    lines = rows(path)
+    lines = rows(path, "shipments")
     assert lines[0][:3] == ("shipment_id", "lot_id", "donor")
     book = openpyxl.load_workbook(path)
-    sheet = book["expeditions"]
+    assert book.sheetnames == ["read_me", "shipments"]
+    sheet = book["shipments"]
     sheet["O2"] = dt.datetime(2020, 4, 24)
     book.save(tmp_path / "returned.xlsx")
     done = invoke("deliveries", "import", tmp_path / "returned.xlsx", "--ledger",

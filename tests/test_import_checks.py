@@ -54,8 +54,8 @@ def _workbook(tmp: Path, lot: str, name: str = "ordis.db") -> Path:
     """The dispatch workbook of the allocation into ``name`` that ships ``lot``."""
     for path in sorted((tmp / f"out-{name}").glob("*.xlsx")):
         book = openpyxl.load_workbook(path, read_only=True)
-        if "a_lire" in book.sheetnames and any(
-                row[1] == lot for row in book["expeditions"].iter_rows(values_only=True)):
+        if book.sheetnames[0] in ("a_lire", "read_me") and any(  # French or English names
+                row[1] == lot for row in book.worksheets[1].iter_rows(values_only=True)):
             return path
     raise AssertionError(f"no workbook ships {lot}")
 
@@ -63,18 +63,18 @@ def _workbook(tmp: Path, lot: str, name: str = "ordis.db") -> Path:
 def _returned(source: Path, target: Path, edit: dict[str, Any],
               drop_sheet: bool = False) -> Path:
     book = openpyxl.load_workbook(source)
-    sheet = book["expeditions"]
+    sheet = book.worksheets[1]  # "expeditions" (or "shipments" in English), after "a_lire"
     for cell, value in edit.items():
         sheet[cell] = value
     if drop_sheet:
-        del book["a_lire"]
+        del book[book.sheetnames[0]]
     book.save(target)
     return target
 
 
 def _lines(path: Path) -> dict[str, tuple[Any, ...]]:
     """id_envoi -> its row, and the row number under ``(id, "row")``."""
-    sheet = openpyxl.load_workbook(path, read_only=True)["expeditions"]
+    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[1]  # after "a_lire"
     return {row[0]: (number, *row) for number, row in
             enumerate(sheet.iter_rows(values_only=True), start=1) if number > 1}
 
@@ -299,16 +299,18 @@ def test_a_run_not_active_takes_no_delivery(lyon: tuple[Path, Path], tmp_path: P
 def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) -> None:
     line = ["E4-00001", "D1", "Nexora", "portable", 3, "S1", "MECS A", "1 rue A", "69001",
             "Lyon", "69", "", "", "", None, None, None]
-    for lang, labels in (("fr", ("Partenaire", "Identifiant du registre", "livre_le")),
-                         ("en", ("Partner", "Ledger identity", "delivered_on"))):
+    for lang, labels, sheets in (
+            ("fr", ("Partenaire", "Identifiant du registre", "livre_le"),
+             ["a_lire", "expeditions"]),
+            ("en", ("Partner", "Ledger identity", "delivered_on"), ["read_me", "shipments"])):
         path = tmp_path / f"expeditions-{lang}.xlsx"
         write_dispatch(path, [line], lang, partner="Логистика 物流", run_id=4,  # type: ignore[arg-type]
                        run_date=dt.date(2020, 4, 20), ledger_id="0f6c2c1e-aaaa")
         book = openpyxl.load_workbook(path)
-        assert book.sheetnames == ["a_lire", "expeditions"]
+        assert book.sheetnames == sheets
         assert all(s.sheet_state == "visible" for s in book.worksheets)
         assert not book.defined_names and (book.properties.creator or "") == ""
-        text = " ".join(str(c) for row in book["a_lire"].iter_rows(values_only=True)
+        text = " ".join(str(c) for row in book[sheets[0]].iter_rows(values_only=True)
                         for c in row if c is not None)
         assert all(label in text for label in labels)
         assert "Логистика 物流" in text and "0f6c2c1e-aaaa" in text

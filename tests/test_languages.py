@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ordis_cli.cli.help_english import HELP_ENGLISH
@@ -14,6 +16,7 @@ from ordis_cli.messages import _M as CATALOGUE
 from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
+from tests.test_dispatch import allocate, rows
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
 ENGLISH_WORDS = ("Usage", "Error", "Missing", "Invalid", "No such", "Show this", "Try",
@@ -141,3 +144,18 @@ def test_validation_summary_counts_in_each_language() -> None:
     assert summary_line(report, "fr").plain == "✘ 1 sur 1 fichier avec des erreurs — 1 erreur, " \
         "0 avertissement"
     assert summary_line(report, "en").plain == "✘ 1 of 1 file with errors — 1 error, 0 warnings"
+
+
+def test_allocation_workbook_in_english(tmp_path: Path) -> None:
+    assert allocate(tmp_path, "--lang", "en").exit_code == 0
+    path = tmp_path / "envois" / "allocation.xlsx"
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "shipments", "unmet_needs", "stock_left", "totals"]
+    lines = rows(path, "shipments")
+    assert lines[0][-4:] == ("partner", "round", "distance_km", "reason")
+    unmet = rows(path, "unmet_needs")
+    assert unmet[0][-1] == "reason"
+    said = " ".join(str(v) for line in lines[1:] + unmet[1:] for v in (line[-3], line[-1]))
+    assert _words(said, ("priorité", "département", "région", "besoin", "lot", "de", "du")) \
+        == [], said[:500]
+    assert rows(path, "totals")[0][0] == "region"

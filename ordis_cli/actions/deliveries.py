@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..allocation.inputs import rows_of
-from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEET
+from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEETS
 from ..errors import ReadingError
 from ..ledger import Ledger
 from ..ledger.store import StoredShipment
@@ -69,9 +69,10 @@ def import_deliveries(paths: list[Path], ledger_path: Path, lang: Lang,
 
 @dataclass(frozen=True, slots=True)
 class ReadMe:
-    """What a dispatch workbook's ``a_lire`` sheet says: its ledger and its partner, and
-    where the ledger identity is written."""
+    """What a dispatch workbook's ``a_lire`` (or ``read_me``) sheet says: its ledger and its
+    partner, and where the ledger identity is written."""
 
+    sheet: str
     ledger_id: str | None
     partner: str | None
     ledger_row: int | None = None
@@ -79,13 +80,15 @@ class ReadMe:
 
 
 def read_me(path: Path, lang: Lang) -> ReadMe | None:
-    """The ``a_lire`` sheet of a workbook, read by its labels (French or English); None
-    when there is no such sheet. Raises ``ReadingError`` when the workbook cannot be read."""
+    """The ``a_lire`` (or ``read_me``) sheet of a workbook, read by its labels (French or
+    English); None when there is no such sheet. Raises ``ReadingError`` when the workbook
+    cannot be read."""
     book = Workbook(path, lang)
     try:
-        if READ_ME_SHEET not in book.sheet_names:
+        sheet = next((n for n in READ_ME_SHEETS if n in book.sheet_names), None)
+        if sheet is None:
             return None
-        rows = list(islice(book.sheet(READ_ME_SHEET).rows(), READ_ME_ROWS))
+        rows = list(islice(book.sheet(sheet).rows(), READ_ME_ROWS))
     finally:
         book.close()
     keys = {header_key(label): name for name, labels in READ_ME_LABELS.items()
@@ -98,11 +101,11 @@ def read_me(path: Path, lang: Lang) -> ReadMe | None:
         name = keys.get(header_key(filled[0][1]))
         value = text(filled[1][1])
         if name and value and name not in found:
-            place = f"{READ_ME_SHEET}!{column_letter(filled[1][0])}{number}"
+            place = f"{sheet}!{column_letter(filled[1][0])}{number}"
             found[name] = (value, number, place)
     ledger_id = found.get("ledger_id")
     partner = found.get("partner")
-    return ReadMe(ledger_id=ledger_id[0] if ledger_id else None,
+    return ReadMe(sheet=sheet, ledger_id=ledger_id[0] if ledger_id else None,
                   partner=partner[0] if partner else None,
                   ledger_row=ledger_id[1] if ledger_id else None,
                   ledger_cell=ledger_id[2] if ledger_id else None)
@@ -111,7 +114,7 @@ def read_me(path: Path, lang: Lang) -> ReadMe | None:
 def _sheet_problem(path: Path, code: str, message: str, severity: Severity,
                    readme: ReadMe | None = None) -> Problem:
     return Problem(code=code, severity=severity, file=str(path),
-                   sheet=READ_ME_SHEET if readme and readme.ledger_cell else None,
+                   sheet=readme.sheet if readme and readme.ledger_cell else None,
                    row=readme.ledger_row if readme else None,
                    cell=readme.ledger_cell if readme else None,
                    value=readme.ledger_id if readme else None, message=message)

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ..allocation import Policy
 from ..atomic import output_folder, write_error
+from ..dispatch.columns import sheet_name
 from ..messages import Lang
 from .allocate import AllocateRequest, run_allocation
 from .deliveries import import_deliveries
@@ -48,11 +49,11 @@ def bundled_samples() -> Path | None:
     return folder if all((folder / name).exists() for name in SAMPLE_FILES) else None
 
 
-def _fill_like_a_partner(source: Path, target: Path, rng: random.Random) -> None:
+def _fill_like_a_partner(source: Path, target: Path, rng: random.Random, lang: Lang) -> None:
     """Dates for about three lines in four, typed as dates or as text, over three weeks; a
     few partial quantities with a comment; the rest left for later."""
     book = openpyxl.load_workbook(source)
-    sheet = book["expeditions"]
+    sheet = book[sheet_name("expeditions", lang)]
     for row in range(2, sheet.max_row + 1):
         if rng.random() > 0.75:
             continue
@@ -112,7 +113,7 @@ def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
     returns.mkdir()
     rng = random.Random(2020)
     for path in sorted(Path(f.path) for f in allocation.summary.files if f.partner):
-        _fill_like_a_partner(path, returns / path.name, rng)
+        _fill_like_a_partner(path, returns / path.name, rng, lang)
     say("import")
     import_deliveries(sorted(returns.iterdir()), ledger, lang, today=REPORT_DATE)
     say("report")

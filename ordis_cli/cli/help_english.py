@@ -93,7 +93,7 @@ HELP_ENGLISH: dict[str, str] = {
         "nothing.\n\n"
         "Example: ordis deliveries import returns/expeditions_relais.xlsx\n\n"
         "Every line is checked against the ledger (id_envoi with its id_don, id_structure, "
-        "materiel and quantite); a workbook from another ledger (sheet a_lire) is "
+        "materiel and quantite); a workbook from another ledger (sheet read_me or a_lire) is "
         "refused.\n\n"
         "Exit codes: 0 recorded, 1 a file refused (unknown shipment, a line that does not "
         "match its shipment, a workbook from another ledger, a date in the future or before "

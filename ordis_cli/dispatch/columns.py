@@ -29,9 +29,25 @@ def headers(columns: tuple[str, ...], lang: Lang) -> list[str]:
     return [(_ENGLISH.get(c, c) if lang == "en" else c) for c in columns]
 
 
+# Sheet names: French as SPEC §4 fixes them, English with --lang en; import reads both.
+SHEET_NAMES: dict[str, tuple[str, str]] = {
+    "a_lire": ("a_lire", "read_me"),
+    "expeditions": ("expeditions", "shipments"),
+    "besoins_non_couverts": ("besoins_non_couverts", "unmet_needs"),
+    "stock_restant": ("stock_restant", "stock_left"),
+    "totaux": ("totaux", "totals"),
+}
+
+
+def sheet_name(name: str, lang: Lang) -> str:
+    """The sheet ``name`` (its French name) in ``lang``."""
+    french, english = SHEET_NAMES[name]
+    return english if lang == "en" else french
+
+
 # The first sheet of a dispatch workbook (SPEC §4): who it is for, which run, which ledger.
-# Import finds the ledger identity by its label, in either language.
-READ_ME_SHEET = "a_lire"
+# Import finds it by either name, and the ledger identity by its label, in either language.
+READ_ME_SHEETS = SHEET_NAMES["a_lire"]
 READ_ME_LABELS: dict[str, tuple[str, str]] = {
     "partner": ("Partenaire", "Partner"),
     "run": ("Allocation n°", "Run"),

@@ -21,11 +21,11 @@ from .columns import (
     ALLOCATION_EXTRA,
     DISPATCH,
     LEFTOVER,
-    READ_ME_SHEET,
     TOTALS,
     UNMET,
     headers,
     read_me_label,
+    sheet_name,
 )
 
 _OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
@@ -55,7 +55,7 @@ class _Book:
 
     def sheet(self, name: str, columns: tuple[str, ...], lang: Lang,
               rows: Sequence[Sequence[Any]], fill_from: int | None = None) -> Worksheet:
-        sheet = self.book.add_worksheet(name)
+        sheet = self.book.add_worksheet(sheet_name(name, lang))
         sheet.write_row(0, 0, headers(columns, lang), self.header)
         for index, column in enumerate(columns):
             sheet.set_column(index, index, _WIDTHS.get(column, 12))
@@ -86,7 +86,7 @@ class _Book:
                 ledger_id: str | None) -> None:
         """The first sheet: who the workbook is for, its run, the ledger it comes from (a
         visible labelled cell that import checks), what to fill in and how to send it back."""
-        sheet = self.book.add_worksheet(READ_ME_SHEET)
+        sheet = self.book.add_worksheet(sheet_name("a_lire", lang))
         sheet.set_column(0, 0, 26)
         sheet.set_column(1, 1, 90)
         title = self.book.add_format({"bold": True, "font_size": 14})
@@ -123,9 +123,9 @@ class _Book:
 def write_dispatch(path: Path, lines: Sequence[Sequence[Any]], lang: Lang, *,
                    partner: str = "", run_id: int | None = None,
                    run_date: dt.date | None = None, ledger_id: str | None = None) -> None:
-    """One partner's workbook: a first sheet ``a_lire`` (for whom, which run, which ledger,
-    what to do), then its shipments only, the delivery columns only, the last three columns
-    for the partner to fill in."""
+    """One partner's workbook: a first sheet ``a_lire`` / ``read_me`` (for whom, which run,
+    which ledger, what to do), then its shipments only, the delivery columns only, the last
+    three columns for the partner to fill in."""
     book = _Book(path)
     book.read_me(lang, partner, run_id, run_date, ledger_id)
     fill_from = DISPATCH.index("livre_le")

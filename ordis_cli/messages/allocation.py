@@ -15,8 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "priority {priority}{internet}, {device} instead of {need}, {distance} km",
     ),
     "motif-no-internet": (", sans internet", ", no internet"),
-    "round-departement": ("département", "département"),
-    "round-region": ("région", "région"),
+    "round-departement": ("département", "department"),
+    "round-region": ("région", "region"),
     "round-national": ("national", "national"),
     "reason-cap": (
         "plafond de {cap} par matériel et par envoi (--cap)",
@@ -33,7 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "reason-partner-zone": (
         "aucun partenaire ne livre ce département avec le stock restant",
-        "no partner delivers this département with the stock left",
+        "no partner delivers this department with the stock left",
     ),
     "reason-partner-capacity": (
         "partenaires à pleine capacité pour cet envoi",

@@ -47,9 +47,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pas de feuille « a_lire » portant l'identifiant du registre (lignes recopiées dans un "
         "autre fichier, CSV ?) : ordis ne peut pas vérifier que ce classeur vient de ce "
         "registre. Chaque ligne est tout de même vérifiée contre le registre.",
-        "No “a_lire” sheet holding the ledger identity (lines copied into another file, a "
-        "CSV?): ordis cannot check that this workbook comes from this ledger. Every line is "
-        "still checked against the ledger.",
+        "No “read_me” (or “a_lire”) sheet holding the ledger identity (lines copied into "
+        "another file, a CSV?): ordis cannot check that this workbook comes from this ledger. "
+        "Every line is still checked against the ledger.",
     ),
     "read-me-title": (
         "Classeur d'envoi ordis : à lire d'abord",
@@ -61,7 +61,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "livraison, jj/mm/aaaa), « {quantity} » si vous avez livré moins que la quantité "
         "expédiée, et « {comment} » pour ce que la coordination doit savoir (un commentaire "
         "sur une ligne pas encore livrée est aussi conservé).",
-        "In the “expeditions” sheet, for each line delivered: “{date}” (the delivery date, "
+        "In the “shipments” sheet, for each line delivered: “{date}” (the delivery date, "
         "dd/mm/yyyy), “{quantity}” if you delivered less than the quantity shipped, and "
         "“{comment}” for anything the coordination should know (a comment on a line not yet "
         "delivered is kept too).",
