@@ -1,1 +1,5 @@
-"""The weekly figures for the press and the team, from the ledger."""
+"""The weekly figures for the press and the team, from the ledger: ``figures`` computes them,
+``render`` gives the templates their values, ``charts`` draws the SVG charts, ``workbook``
+writes the XLSX report, ``escape`` makes names from the data inert in each format and
+``words`` holds the reports' wording in French and English. The entry points of
+``ordis report`` are in ``actions/report.py``."""
