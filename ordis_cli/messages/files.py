@@ -73,7 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "attack software: refused. Save a clean copy from your spreadsheet.",
     ),
     "too-many-rows": (
-        "La feuille « {sheet} » va jusqu'à la ligne {rows} ; la limite est de 1 000 000 lignes "
+        "La feuille « {sheet} » va jusqu'à la ligne {rows} ; la limite est de 1 000 000 lignes "
         "de données. Découpez le fichier ou supprimez les lignes vides en fin de feuille.",
         "Sheet “{sheet}” reaches row {rows}; the limit is 1,000,000 data rows. Split the file "
         "or delete the empty rows at the end of the sheet.",

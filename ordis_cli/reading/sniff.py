@@ -199,8 +199,8 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo], lang: Lang) -> None
             say(
                 "archive-too-large",
                 lang,
-                size=total // (1024 * 1024),
-                limit=limits.MAX_UNPACKED_BYTES // (1024 * 1024),
+                size=_figure(total // (1024 * 1024), lang),
+                limit=_figure(limits.MAX_UNPACKED_BYTES // (1024 * 1024), lang),
             ),
             str(path),
         )

@@ -11,7 +11,6 @@ from typing import Any, Protocol
 
 from ..errors import ReadingError
 from ..messages import Lang, say
-from ..messages.counting import number
 from .layout import NO_LAYOUT, SheetLayout
 
 # (spreadsheet row numbers, canonical column name -> cells of those rows)
@@ -54,10 +53,9 @@ class Source(Protocol):
 
 
 def too_many_rows(path: str, sheet: str | None, last: int, lang: Lang) -> ReadingError:
-    return ReadingError(
-        "too-many-rows",
-        say("too-many-rows", lang, sheet=sheet or "-", rows=number(last, lang)), path,
-    )
+    # a row number, written as the spreadsheet shows it (no thousands separator)
+    return ReadingError("too-many-rows", say("too-many-rows", lang, sheet=sheet or "-", rows=last),
+                        path)
 
 
 class SheetSource:
