@@ -19,7 +19,7 @@ from ordis_cli.reading.quoting import shorten
 from tests.test_dispatch import allocate, rows
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
-ENGLISH_WORDS = ("Usage", "Error", "Missing", "Invalid", "No such", "Show this", "Try",
+ENGLISH_WORDS = ("Usage", "Error", "COMMAND", "ARGS", "Missing", "Invalid", "No such", "Show this", "Try",
                  "for help", "does not match", "the", "default", "required", "Commands",
                  "Input should", "Value error", "is not", "path", "File of", "Exit codes")
 FRENCH_WORDS = ("Utilisation", "Erreur", "manquant", "manquante", "invalide", "inconnue",
@@ -32,6 +32,13 @@ COMMANDS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("deliveries", "import", "--help"), 0),
     (("runs", "cancel", "--help"), 0),
     (("validate", "--help"), 0),
+    (("report", "--help"), 0),
+    (("demo", "--help"), 0),
+    (("sample", "--help"), 0),
+    (("runs", "list", "--help"), 0),
+    (("validate", "--kind", "autre", "x.csv"), 2),
+    (("allocate", "--substitute", "fixe=ordinateur", "--needs", "a.xlsx", "--donations",
+      "b.xlsx"), 2),
     (("runs", "cancel", "abc"), 2),
     (("allocate", "--date", "04/20/2020", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
     (("allocate", "--cap", "0", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),

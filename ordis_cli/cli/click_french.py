@@ -31,6 +31,7 @@ class FrenchHelpFormatter(HelpFormatter):
     """click's help layout with French words."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("COMMAND [ARGS]", "COMMANDE [ARGUMENTS]")
         super().write_usage(prog, args, "Utilisation : " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
