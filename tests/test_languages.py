@@ -19,9 +19,10 @@ from ordis_cli.reading.quoting import shorten
 from tests.test_dispatch import allocate, rows
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
-ENGLISH_WORDS = ("Usage", "Error", "COMMAND", "ARGS", "Missing", "Invalid", "No such", "Show this", "Try",
-                 "for help", "does not match", "the", "default", "required", "Commands",
-                 "Input should", "Value error", "is not", "path", "File of", "Exit codes")
+ENGLISH_WORDS = ("Usage", "Error", "COMMAND", "ARGS", "Missing", "Invalid", "No such",
+                 "Show this", "Try", "for help", "does not match", "the", "default", "required",
+                 "Commands", "Input should", "Value error", "is not", "path", "File of",
+                 "Exit codes")
 FRENCH_WORDS = ("Utilisation", "Erreur", "manquant", "manquante", "invalide", "inconnue",
                 "Affiche", "Essayez", "défaut", "obligatoire", "Commandes", "Fichier",
                 "Exemple", "Codes de sortie", "le", "les", "des", "du", "une", "chemin")
@@ -36,6 +37,8 @@ COMMANDS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("demo", "--help"), 0),
     (("sample", "--help"), 0),
     (("runs", "list", "--help"), 0),
+    (("runs", "--help"), 0),
+    (("deliveries", "--help"), 0),
     (("validate", "--kind", "autre", "x.csv"), 2),
     (("allocate", "--substitute", "fixe=ordinateur", "--needs", "a.xlsx", "--donations",
       "b.xlsx"), 2),

@@ -44,8 +44,7 @@ def root(
                                  help="Affiche la version et quitte."),
     lang: LangOpt = None,
 ) -> None:
-    """ordis (``--lang`` here only chooses the language of the help and usage errors,
-    read from the arguments before they are parsed)."""
+    """ordis (``--lang`` as in ``common.group_language``)."""
 
 
 app.command("validate")(validate)

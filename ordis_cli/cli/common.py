@@ -50,6 +50,12 @@ DebugOpt = Annotated[
 ]
 
 
+def group_language(lang: LangOpt = None) -> None:
+    """The callback of the groups ``runs`` and ``deliveries``: ``--lang`` there (and on
+    ``ordis`` itself) only chooses the language of the help and usage errors, read from the
+    arguments before they are parsed (``cli/language.py``)."""
+
+
 def resolve_lang(option: LangOption | None) -> Lang:
     return "en" if option is LangOption.EN else ("fr" if option else default_lang())
 

@@ -18,6 +18,7 @@ from .common import (
     LedgerOpt,
     OutputFormat,
     QuietOpt,
+    group_language,
     guarded,
     resolve_lang,
     stages,
@@ -27,6 +28,7 @@ from .render import render_report
 
 app = typer.Typer(help="Livraisons retournées par les partenaires.\n\n"
                   "Exemple : ordis deliveries import retours/*.xlsx", no_args_is_help=True)
+app.callback()(group_language)
 
 
 @app.command("import")

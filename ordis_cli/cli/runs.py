@@ -19,6 +19,7 @@ from .common import (
     OutputFormat,
     QuietOpt,
     answered,
+    group_language,
     guarded,
     resolve_lang,
     stdout_console,
@@ -26,6 +27,7 @@ from .common import (
 
 app = typer.Typer(help="Historique des allocations : list, show, cancel.\n\n"
                   "Exemple : ordis runs list", no_args_is_help=True)
+app.callback()(group_language)
 
 _HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unités", "Livrées"),
          "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
