@@ -16,6 +16,7 @@ from ordis_cli.messages import _M as CATALOGUE
 from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
+from ordis_cli.report.figures import press_round
 from tests.test_dispatch import allocate, rows
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
@@ -146,6 +147,8 @@ def test_numbers_and_plurals_per_language() -> None:
         "400,000 characters"
     assert shorten("x" * 400_000, 10, "fr").endswith("(400\u202f000 car.)")
     assert shorten("x" * 400_000, 10, "en").endswith("(400,000 characters)")
+    assert press_round(10_250, "en") == "more than 10,000"
+    assert press_round(10_250, "fr") == "plus de 10\u202f000"
 
 
 def test_validation_summary_counts_in_each_language() -> None:

@@ -33,6 +33,7 @@ _HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unité
          "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
 _PARTNER_HEAD = {"fr": ("Partenaire", "Matériel", "Lignes", "Unités", "Livrées"),
                  "en": ("Partner", "Equipment", "Lines", "Units", "Delivered")}
+_ROLES = {"besoins": "needs", "dons": "donations", "partenaires": "partners"}
 _STATUS = {"fr": {"active": "active", "cancelled": "annulée", "writing": "en écriture"},
            "en": {"active": "active", "cancelled": "cancelled", "writing": "being written"}}
 
@@ -102,7 +103,8 @@ def show_command(
         console.print(f"politique : {detail.policy}" if language == "fr"
                       else f"policy: {detail.policy}", highlight=False)
         for item in detail.files:
-            console.print(f"  {item['role']}: {item['path']} sha256={item['sha256'][:16]}…",
+            role = _ROLES.get(item["role"], item["role"]) if language == "en" else item["role"]
+            console.print(f"  {role}: {item['path']} sha256={item['sha256'][:16]}…",
                           highlight=False)
         table = Table()
         for head in _PARTNER_HEAD[language]:

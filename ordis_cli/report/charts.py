@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..messages import Lang
 from .figures import press_number
 
 INK, MUTED, GRID = "#1f2937", "#6b7280", "#e5e7eb"
@@ -29,7 +30,8 @@ def _nice_top(value: int) -> int:
     return 10 * magnitude
 
 
-def cumulative_curve(weeks: list[tuple[str, int]], title: str, prefix: str = "W") -> str:
+def cumulative_curve(weeks: list[tuple[str, int]], title: str, prefix: str = "W",
+                     lang: Lang = "fr") -> str:
     """The cumulative deliveries week after week, as an area under a line."""
     width, height, left, right, top, bottom = 640, 300, 64, 20, 40, 48
     inner_w, inner_h = width - left - right, height - top - bottom
@@ -42,7 +44,7 @@ def cumulative_curve(weeks: list[tuple[str, int]], title: str, prefix: str = "W"
         y = top + inner_h - inner_h * step / 4
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'stroke="{GRID}"/>')
-        parts.append(_text(left - 8, y + 4, press_number(value), "end", 11, MUTED))
+        parts.append(_text(left - 8, y + 4, press_number(value, lang), "end", 11, MUTED))
     if weeks:
         count = len(weeks)
         xs = [left + (inner_w * i / (count - 1) if count > 1 else inner_w / 2)
@@ -56,16 +58,17 @@ def cumulative_curve(weeks: list[tuple[str, int]], title: str, prefix: str = "W"
                      'stroke-width="3" stroke-linejoin="round"/>')
         for (label, value), x, y in zip(weeks, xs, ys, strict=True):
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ACCENT}">'
-                         f'<title>{escape(label)} : {press_number(value)}</title></circle>')
+                         f'<title>{escape(label)} : {press_number(value, lang)}</title></circle>')
             parts.append(_text(x, height - bottom + 18, prefix + label.split("-W")[-1],
                                "middle", 11, MUTED))
-        parts.append(_text(xs[-1], ys[-1] - 10, press_number(weeks[-1][1]), "end", 12, INK,
+        parts.append(_text(xs[-1], ys[-1] - 10, press_number(weeks[-1][1], lang), "end", 12, INK,
                            "bold"))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def horizontal_bars(rows: list[tuple[str, int]], title: str, color: str = ACCENT) -> str:
+def horizontal_bars(rows: list[tuple[str, int]], title: str, color: str = ACCENT,
+                    lang: Lang = "fr") -> str:
     """One bar per label (régions), longest first."""
     bar, gap, left, right, top = 18, 8, 210, 70, 40
     width = 640
@@ -80,14 +83,14 @@ def horizontal_bars(rows: list[tuple[str, int]], title: str, color: str = ACCENT
         parts.append(_text(left - 8, y + bar - 4, label, "end", 12))
         parts.append(f'<rect class="bar" x="{left}" y="{y}" width="{max(length, 1):.1f}" '
                      f'height="{bar}" rx="3" fill="{color}"/>')
-        parts.append(_text(left + length + 6, y + bar - 4, press_number(value), "start", 12,
+        parts.append(_text(left + length + 6, y + bar - 4, press_number(value, lang), "start", 12,
                            MUTED))
     parts.append("</svg>")
     return "".join(parts)
 
 
 def type_columns(delivered: dict[str, int], dispatched: dict[str, int], labels: dict[str, str],
-                 title: str, legend: tuple[str, str]) -> str:
+                 title: str, legend: tuple[str, str], lang: Lang = "fr") -> str:
     """Per device type, units dispatched (light) and delivered (solid)."""
     width, height, left, top, bottom = 640, 300, 40, 76, 40
     peak = _nice_top(max([*dispatched.values(), *delivered.values(), 0]))
@@ -111,7 +114,7 @@ def type_columns(delivered: dict[str, int], dispatched: dict[str, int], labels: 
             parts.append(f'<rect class="bar" x="{x + offset:.1f}" y="{y:.1f}" '
                          f'width="{column - 4:.1f}" height="{max(bar_h, 1):.1f}" rx="3" '
                          f'fill="{color}" fill-opacity="{opacity}"/>')
-            parts.append(_text(x + offset + column / 2 - 2, y - 5, press_number(value),
+            parts.append(_text(x + offset + column / 2 - 2, y - 5, press_number(value, lang),
                                "middle", 11, MUTED))
         parts.append(_text(x + column - 2, height - bottom + 20, label, "middle", 12))
     parts.append("</svg>")

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from pydantic import BaseModel
 
 from ..ledger import Ledger
+from ..messages import Lang
 from ..messages.counting import number
 from ..models import DEVICE_TYPES
 from ..names import clean_name, name_key
@@ -166,19 +167,19 @@ def _weeks_between(first: str, last: str) -> list[str]:
     return weeks
 
 
-def press_number(value: int) -> str:
-    """Thousands separated by a narrow no-break space: 10 250 -> "10 250"."""
-    return number(value, "fr")
+def press_number(value: int, lang: Lang = "fr") -> str:
+    """Thousands grouped as ``lang`` writes them: "10 250" in French, "10,250" in English."""
+    return number(value, lang)
 
 
-def press_round(value: int) -> str:
-    """A press headline's rounding: 10 250 -> "plus de 10 000", 3 450 -> "plus de 3 400",
-    742 -> "plus de 700"; an exact round number stays as it is."""
+def press_round(value: int, lang: Lang = "fr") -> str:
+    """A press headline's rounding: 10 250 -> "plus de 10 000" ("more than 10,000"),
+    3 450 -> "plus de 3 400", 742 -> "plus de 700"; an exact round number stays as it is."""
     if value < 10:
         return str(value)
     digits = len(str(value))
     step = 10 ** (digits - 2 if digits >= 4 else digits - 1)
     floor = value // step * step
     if floor == value:
-        return press_number(value)
-    return f"plus de {press_number(floor)}"
+        return press_number(value, lang)
+    return f"{'plus de' if lang == 'fr' else 'more than'} {press_number(floor, lang)}"

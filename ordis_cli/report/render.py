@@ -51,7 +51,7 @@ def _date_text(day: dt.date, lang: Lang) -> str:
 
 
 def _money(value: float, lang: Lang) -> str:
-    whole = press_number(round(value))
+    whole = press_number(round(value), lang)
     return f"{whole}\u00a0€" if lang == "fr" else f"€{whole}"
 
 
@@ -64,11 +64,9 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
     total_dispatched = sum(figures.dispatched.values())
     computers = sum(figures.delivered[d] for d in ("portable", "fixe"))
     structures = (figures.structures_equipped if isinstance(figures.structures_equipped, str)
-                  else press_number(figures.structures_equipped))
+                  else press_number(figures.structures_equipped, lang))
     # the headline counts computers; with none delivered yet, every device
-    rounded = press_round(computers or total_delivered)
-    if lang == "en":
-        rounded = rounded.replace("plus de", "more than")
+    rounded = press_round(computers or total_delivered, lang)
     sentence = words["sentence"] if computers else words["sentence_devices"]
     regions = [
         (name, {"dispatched_total": sum(row.dispatched.values()),
@@ -83,9 +81,9 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         f"{figures.coverage * 100:.0f}%"
     return {
         "lang": lang, "t": words, "figures": figures, "details": details,
-        "devices": devices, "labels": labels, "n": press_number,
+        "devices": devices, "labels": labels, "n": lambda value: press_number(value, lang),
         "as_of_text": words["as_of"].format(date=_date_text(figures.as_of, lang)),
-        "headline": words["headline"].format(delivered=press_number(total_delivered),
+        "headline": words["headline"].format(delivered=press_number(total_delivered, lang),
                                              structures=structures),
         "headline_sentence": sentence.format(rounded=rounded[0].upper() + rounded[1:]),
         "total_delivered": total_delivered, "total_dispatched": total_dispatched,
@@ -102,13 +100,13 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "donors": details.donors,
         "chart_weekly": Markup(charts.cumulative_curve(
             [(w.week, w.cumulative) for w in figures.weekly], words["chart_weekly"],
-            "S" if lang == "fr" else "W")),
+            "S" if lang == "fr" else "W", lang)),
         "chart_regions": Markup(charts.horizontal_bars(
             [(name, int(row["delivered_total"])) for name, row in regions],
-            words["chart_regions"])),
+            words["chart_regions"], lang=lang)),
         "chart_types": Markup(charts.type_columns(
             figures.delivered, figures.dispatched, labels, words["chart_types"],
-            (words["legend_dispatched"], words["legend_delivered"]))),
+            (words["legend_dispatched"], words["legend_delivered"]), lang)),
     }
 
 
