@@ -11,9 +11,13 @@ loads neither pandas nor openpyxl nor the reading stack::
 from __future__ import annotations
 
 import importlib
+from importlib import metadata
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+try:  # one place for the version: pyproject.toml, read from the installed metadata
+    __version__ = metadata.version("ordis")
+except metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 # public name -> the module that defines it (relative to this package)
 _EXPORTS: dict[str, str] = {

@@ -68,3 +68,13 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "besoins_500.xlsx" in done.stdout and "besoins_500.csv" in done.stdout
+
+
+def test_the_version_has_one_source() -> None:
+    import tomllib
+
+    import ordis_cli
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert ordis_cli.__version__ == declared
+    assert declared in (ROOT / "CHANGELOG.md").read_text()
