@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from ..errors import OrdisError
 from ..ledger import Ledger
-from ..messages import Lang
+from ..messages import Lang, say
 
 
 class RunError(OrdisError):
@@ -62,12 +62,12 @@ def list_runs(ledger_path: Path, lang: Lang = "fr") -> list[RunInfo]:
         return [_info(r) for r in ledger.runs()]
 
 
+def _refused(code: str, run_id: int, lang: Lang, exit_code: int = 1) -> RunError:
+    return RunError(code, say(code, lang, run=run_id), exit_code)
+
+
 def _missing(run_id: int, lang: Lang) -> RunError:
-    return RunError("unknown-run", (f"Aucune allocation n° {run_id} dans ce registre : "
-                                    "« ordis runs list » les montre toutes."
-                                    if lang == "fr" else
-                                    f"No run {run_id} in this ledger: “ordis runs list” "
-                                    "shows them all."), 2)
+    return _refused("unknown-run", run_id, lang, exit_code=2)
 
 
 def show_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> RunDetail:
@@ -100,26 +100,13 @@ def cancel_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> Cancelled:
             record = ledger.run(run_id)
             if record is None:
                 raise _missing(run_id, lang)
-            if record.status == "cancelled":
-                raise RunError("already-cancelled", (
-                    f"L'allocation n° {run_id} est déjà annulée." if lang == "fr"
-                    else f"Run {run_id} is already cancelled."), 1)
-            if record.status == "writing":
-                raise RunError("run-writing", (
-                    f"L'allocation n° {run_id} n'est pas terminée : ses classeurs sont en cours "
-                    "d'écriture, ou la commande a été interrompue. Relancez « ordis allocate » "
-                    "sur cet ordinateur : il la termine ou l'annule." if lang == "fr" else
-                    f"Run {run_id} is not finished: its workbooks are being written, or the "
-                    "command was interrupted. Run “ordis allocate” again on this computer: it "
-                    "finishes or cancels it."), 1)
+            if record.status in ("cancelled", "writing"):
+                code = "already-cancelled" if record.status == "cancelled" else "run-writing"
+                raise _refused(code, run_id, lang)
             shipments = ledger.shipments(run_id)
             delivered = sum(s.delivered_quantity or 0 for s in shipments)
             freed = sum(s.quantity for s in shipments) - delivered
             if shipments and freed == 0:
-                raise RunError("run-delivered", (
-                    f"L'allocation n° {run_id} est entièrement livrée : il n'y a rien à "
-                    "libérer, elle est conservée." if lang == "fr" else
-                    f"Run {run_id} is fully delivered: there is nothing to free, it is kept."),
-                    1)
+                raise _refused("run-delivered", run_id, lang)
             ledger.cancel(run_id)
         return Cancelled(run=run_id, freed=freed, kept_delivered=delivered)

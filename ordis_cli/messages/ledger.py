@@ -80,8 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-ledger": (
         "registre introuvable. Il est créé par « ordis allocate » ; indiquez-le avec --ledger "
         "ou ORDIS_LEDGER.",
-        "ledger not found. “ordis allocate” creates it; give it with --ledger or "
-        "ORDIS_LEDGER.",
+        "ledger not found. “ordis allocate” creates it; give it with --ledger or ORDIS_LEDGER.",
     ),
     "ledger-is-folder": (
         "c'est un dossier, pas un registre. Indiquez le fichier du registre (par exemple "
@@ -152,6 +151,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "read-only ledger (the file or its folder): this command has to write to it. Give "
         "yourself write access or work on a copy.",
     ),
+    # --- runs (runs show / cancel) ---
+    "unknown-run": (
+        "Aucune allocation n° {run} dans ce registre : « ordis runs list » les montre toutes.",
+        "No run {run} in this ledger: “ordis runs list” shows them all.",
+    ),
+    "already-cancelled": (
+        "L'allocation n° {run} est déjà annulée.",
+        "Run {run} is already cancelled.",
+    ),
+    "run-writing": (
+        "L'allocation n° {run} n'est pas terminée : ses classeurs sont en cours d'écriture, ou "
+        "la commande a été interrompue. Relancez « ordis allocate » sur cet ordinateur : il la "
+        "termine ou l'annule.",
+        "Run {run} is not finished: its workbooks are being written, or the command was "
+        "interrupted. Run “ordis allocate” again on this computer: it finishes or cancels it.",
+    ),
+    "run-delivered": (
+        "L'allocation n° {run} est entièrement livrée : il n'y a rien à libérer, elle est "
+        "conservée.",
+        "Run {run} is fully delivered: there is nothing to free, it is kept.",
+    ),
     "ledger-no-folder": (
         "le dossier {folder} n'existe pas : ordis ne crée pas de registre dans un dossier "
         "introuvable (un chemin mal tapé repartirait de zéro). Vérifiez --ledger ou "
@@ -172,17 +192,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write to the ledger, the disk is full. Nothing was recorded; free some space "
         "and run again.",
     ),
-    "ledger-expect-device": ("portable, fixe, tablette ou box_4g", "portable, fixe, tablette "
-                             "or box_4g"),
+    "ledger-expect-device": (
+        "portable, fixe, tablette ou box_4g",
+        "portable, fixe, tablette or box_4g",
+    ),
     "ledger-expect-count": ("un nombre entier positif ou nul", "a whole number, zero or more"),
     "ledger-expect-positive": ("un nombre entier supérieur à 0", "a whole number above 0"),
     "ledger-expect-number": ("un nombre positif ou nul", "a number, zero or more"),
     "ledger-expect-date": ("une date AAAA-MM-JJ", "a date YYYY-MM-DD"),
     "ledger-expect-text": ("un texte", "a text"),
     "ledger-expect-status": ("active ou cancelled", "active or cancelled"),
-    "ledger-expect-run": ("le numéro d'une allocation du registre",
-                          "the number of a run in the ledger"),
-    "ledger-expect-departement": ("un code de département (01 à 95, 2A, 2B, 971 à 974, 976)",
-                                  "a département code (01 to 95, 2A, 2B, 971 to 974, 976)"),
+    "ledger-expect-run": (
+        "le numéro d'une allocation du registre",
+        "the number of a run in the ledger",
+    ),
+    "ledger-expect-departement": (
+        "un code de département (01 à 95, 2A, 2B, 971 à 974, 976)",
+        "a département code (01 to 95, 2A, 2B, 971 to 974, 976)",
+    ),
     "ledger-expect-flag": ("0, 1 ou vide", "0, 1 or empty"),
 }
