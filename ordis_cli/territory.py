@@ -43,6 +43,11 @@ def regions() -> dict[str, Region]:
     return {row["code"]: Region(row["code"], row["nom"]) for row in _read_csv("regions.csv")}
 
 
+def region_of(departement: str) -> str:
+    """The name of the région a département code belongs to (``"69"`` -> Auvergne-Rhône-Alpes)."""
+    return regions()[departements()[departement].region].name
+
+
 @cache
 def departements() -> dict[str, Departement]:
     return {

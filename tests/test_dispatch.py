@@ -378,3 +378,14 @@ def test_policy_file_and_options(tmp_path: Path) -> None:
 def rows_of_plan(tmp: Path, *extra: str) -> list[tuple[Any, ...]]:
     data = summary(tmp, *extra, out="plan")
     return rows(Path(data["files"][-1]["path"]))[1:]
+
+
+def test_named_rows_are_the_contracts_columns() -> None:
+    """The dispatch rows are named by the SPEC §4 columns, so no code indexes them by
+    position (``line[0][10]`` was the département)."""
+    from ordis_cli.dispatch.columns import ALLOCATION_EXTRA
+    from ordis_cli.dispatch.rows import DispatchLine, WhyLine
+    from ordis_cli.territory import region_of
+
+    assert DispatchLine._fields == DISPATCH and WhyLine._fields == ALLOCATION_EXTRA
+    assert region_of("69") == "Auvergne-Rhône-Alpes" and region_of("974") == "La Réunion"

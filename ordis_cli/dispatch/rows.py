@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..allocation import Plan, Policy
 from ..allocation.inputs import Inputs
 from ..messages import Lang, say
 from ..models import DEVICE_TYPES
-from ..territory import departements, regions
+from ..territory import region_of
 
 
 def by_region(plan: Plan, inputs: Inputs) -> dict[str, dict[str, int]]:
@@ -17,25 +17,63 @@ def by_region(plan: Plan, inputs: Inputs) -> dict[str, dict[str, int]]:
     dept_of = {s.id: s.departement for s in inputs.structures}
     table: dict[str, dict[str, int]] = defaultdict(lambda: {d.value: 0 for d in DEVICE_TYPES})
     for shipment in plan.shipments:
-        region = regions()[departements()[dept_of[shipment.structure_id]].region].name
+        region = region_of(dept_of[shipment.structure_id])
         table[region][shipment.device.value] += shipment.quantity
     return dict(sorted(table.items()))
 
 
+class DispatchLine(NamedTuple):
+    """One shipment line as its partner's workbook shows it: the fields are the columns of
+    ``columns.DISPATCH``, the last three left for the partner to fill in."""
+
+    id_envoi: str
+    id_don: str
+    donateur: str
+    materiel: str
+    quantite: int
+    id_structure: str
+    nom_structure: Any
+    adresse: Any
+    code_postal: Any
+    commune: Any
+    departement: str
+    contact_nom: Any
+    contact_telephone: Any
+    contact_email: Any
+    livre_le: None = None
+    quantite_livree: None = None
+    commentaire: None = None
+
+    def delivery_order(self) -> tuple[str, str, str, str]:
+        """How a partner's workbook is sorted: by département, postal code, structure."""
+        return (self.departement, str(self.code_postal or ""), self.id_structure,
+                self.id_envoi)
+
+
+class WhyLine(NamedTuple):
+    """What ``allocation.xlsx`` adds to a line: the columns of ``columns.ALLOCATION_EXTRA``."""
+
+    partenaire: str
+    tour: str
+    distance_km: float
+    motif: str
+
+
 def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
-           lang: Lang) -> dict[str, list[tuple[list[Any], list[Any]]]]:
-    """Per shipper: (delivery columns, extra columns of allocation.xlsx) of each line."""
-    by_shipper: dict[str, list[tuple[list[Any], list[Any]]]] = defaultdict(list)
+                   lang: Lang) -> dict[str, list[tuple[DispatchLine, WhyLine]]]:
+    """Per shipper: each line's delivery columns and why it was made."""
+    by_shipper: dict[str, list[tuple[DispatchLine, WhyLine]]] = defaultdict(list)
     structures = {s.id: s for s in inputs.structures}
     for ident, shipment in zip(ids, plan.shipments, strict=True):
         contact = inputs.contacts[shipment.structure_id]
         structure = structures[shipment.structure_id]
         info = inputs.lot_info[shipment.lot_id]
-        delivery = [ident, shipment.lot_id, info.donor, shipment.device.value, shipment.quantity,
-                    shipment.structure_id, contact.get("nom_structure"), contact.get("adresse"),
-                    contact.get("code_postal"), contact.get("commune"), structure.departement,
-                    contact.get("contact_nom"), contact.get("contact_telephone"),
-                    contact.get("contact_email"), None, None, None]
+        delivery = DispatchLine(
+            ident, shipment.lot_id, info.donor, shipment.device.value, shipment.quantity,
+            shipment.structure_id, contact.get("nom_structure"), contact.get("adresse"),
+            contact.get("code_postal"), contact.get("commune"), structure.departement,
+            contact.get("contact_nom"), contact.get("contact_telephone"),
+            contact.get("contact_email"))
         internet = say("motif-no-internet", lang) if structure.internet is False else ""
         distance = f"{shipment.distance_km:g}"
         if shipment.round == "substitution":
@@ -47,7 +85,7 @@ def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
             round_label = say(f"round-{shipment.round}", lang)
             motif = say("motif", lang, priority=structure.priority, internet=internet,
                         round=round_label, distance=distance)
-        extra = [shipment.shipper, round_label, shipment.distance_km, motif]
+        extra = WhyLine(shipment.shipper, round_label, shipment.distance_km, motif)
         by_shipper[shipment.shipper].append((delivery, extra))
     return by_shipper
 
@@ -73,7 +111,7 @@ def totals_rows(plan: Plan, inputs: Inputs,
     dept_of = {s.id: s.departement for s in inputs.structures}
     unmet: Counter[str] = Counter()
     for item in plan.unmet:
-        unmet[regions()[departements()[dept_of[item.structure_id]].region].name] += item.quantity
+        unmet[region_of(dept_of[item.structure_id])] += item.quantity
     rows: list[list[Any]] = []
     for region in sorted(set(allocated) | set(unmet)):
         counts = allocated.get(region, {d.value: 0 for d in DEVICE_TYPES})

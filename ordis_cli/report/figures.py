@@ -14,7 +14,7 @@ from ..messages import Lang
 from ..messages.counting import number
 from ..models import DEVICE_TYPES
 from ..names import clean_name, name_key
-from ..territory import departements, regions
+from ..territory import region_of
 
 SMALL = 3
 PRIVATE = "particulier"
@@ -98,7 +98,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
             (private if row["donor_type"] == PRIVATE else unnamed).add(name_key(row["donor"]))
     hidden = private | unnamed
     for row in rows:
-        region = regions()[departements()[row["departement"]].region].name
+        region = region_of(row["departement"])
         device = row["device"]
         done = row["delivered_quantity"] if row["delivered_on"] and row["delivered_on"] <= day \
             else 0
