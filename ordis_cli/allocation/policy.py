@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import UsageError
+from ..messages import Lang, say
 from ..models import DeviceType
 
 
@@ -57,14 +58,15 @@ class Policy(BaseModel):
         return self.model_dump_json()
 
 
-def load_policy(path: Path | None, overrides: dict[str, Any]) -> Policy:
+def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr") -> Policy:
     """A policy from a TOML file (if any), then the command-line options that were given."""
     data: dict[str, Any] = {}
     if path is not None:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise UsageError("bad-policy", f"{path}: {exc}") from exc
+            raise UsageError("bad-policy", say("bad-policy", lang, detail=f"{path}: {exc}")
+                             ) from exc
     data.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Policy.model_validate(data)
@@ -72,4 +74,4 @@ def load_policy(path: Path | None, overrides: dict[str, Any]) -> Policy:
         details = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
         )
-        raise UsageError("bad-policy", f"politique d'allocation invalide — {details}") from exc
+        raise UsageError("bad-policy", say("bad-policy", lang, detail=details)) from exc

@@ -121,7 +121,7 @@ def allocate(
         chosen = load_policy(policy, {
             "scope": scope, "cap": cap, "substitutions": _substitutions(substitute or [], language),
             "date": date.date() if date else None,
-        })
+        }, language)
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
                                   ledger=ledger, out=out, policy=chosen, lang=language,
                                   dry_run=dry_run, retire_missing=retire_missing)

@@ -55,7 +55,7 @@ def check_known(ledger: Ledger, inputs: Inputs, earlier: Earlier, needs_file: st
                 for d, n in zip(DEVICE_TYPES, need, strict=True)}
         if any(left.values()):
             lacking.append(ident)
-            check.problems.append(_problem(
+            check.problems.append(_absent(
                 "missing-known-structure" if not retire else "retired-structure", severity,
                 needs_file, ident, lang, left=_devices(left, lang)))
     listed = {lot.id for lot in inputs.lots} | {gift.id for gift in inputs.gifts}
@@ -73,7 +73,7 @@ def check_known(ledger: Ledger, inputs: Inputs, earlier: Earlier, needs_file: st
         else:
             continue
         holding.append(ident)
-        check.problems.append(_problem(
+        check.problems.append(_absent(
             "missing-known-lot" if not retire else "retired-lot", severity, donations_file,
             ident, lang, left=what))
     if retire:
@@ -98,8 +98,8 @@ def _below_shipped(inputs: Inputs, earlier: Earlier, needs_file: str,
     return found
 
 
-def _problem(code: str, severity: Severity, file: str, ident: str, lang: Lang,
+def _absent(key: str, severity: Severity, file: str, ident: str, lang: Lang,
              left: str) -> Problem:
     # every absent row is one record, under the one stable code SPEC §5 names
     return Problem(code="missing-known-rows", severity=severity, file=file, value=ident,
-                   message=say(code, lang, id=ident, left=left))
+                   message=say(key, lang, id=ident, left=left))

@@ -28,6 +28,30 @@ def _catalogue() -> dict[str, tuple[str, str]]:
 
 _M = _catalogue()
 
+# Problem codes that are warnings (exit 0 unless --strict); every other problem code is an
+# error. The severity lives here, with the sentence, so one place says both.
+WARNING_CODES = frozenset({
+    "totals-row", "hidden-rows", "unknown-column", "duplicate-column", "bad-postal-code",
+    "postal-code-mismatch", "missing-address", "bad-email", "bad-phone",
+    "unknown-structure-type", "unknown-donor-type", "unknown-state", "unknown-partner",
+    "suggest-4g-box", "large-quantity", "ignored-row", "missing-donor-type",
+    "no-donor-type-column", "no-ledger-identity", "request-below-shipped",
+    "private-lot-no-partner",
+})
+
+# Keys that are pieces of sentences or notices, not problem codes: a problem's ``code`` is
+# any other key (or ``missing-known-rows``, said by missing-known-*/retired-* sentences).
+_PIECES = ("address-part-", "advice-", "device-", "expect-", "hint-", "ledger-expect-",
+           "motif", "read-me-", "reason-", "round-", "rows-", "why-", "word-",
+           "missing-known-", "retired-", "recovered-run", "quoted")
+# the codes of problems whose sentences are kept under other keys
+_SAID_ELSEWHERE = frozenset({"missing-known-rows"})
+
+
+def problem_codes() -> frozenset[str]:
+    """Every stable problem code ordis can report, from the catalogue."""
+    return frozenset(k for k in _M if not k.startswith(_PIECES)) | _SAID_ELSEWHERE
+
 
 def default_lang() -> Lang:
     env = os.environ.get("ORDIS_LANG", "fr").strip().lower()

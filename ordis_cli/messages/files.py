@@ -138,4 +138,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unreadable file: reading it did not finish within {seconds} seconds. It is probably "
         "damaged: save a copy from your spreadsheet, or export it as CSV.",
     ),
+    # --- options and installation (exit 2) ---
+    "bad-policy": (
+        "politique d'allocation invalide ({detail}). Attendu : scope, cap, date, share, "
+        "[substitutions] comme le montre le README.",
+        "invalid allocation policy ({detail}). Expected: scope, cap, date, share, "
+        "[substitutions] as the README shows.",
+    ),
+    "no-templates": (
+        "modèles de rapport introuvables (dossier templates/) : réinstallez ordis ou indiquez "
+        "ORDIS_TEMPLATES.",
+        "report templates not found (templates/ folder): reinstall ordis or set "
+        "ORDIS_TEMPLATES.",
+    ),
+    "annotate-over-input": (
+        "--annotate {target} écraserait un fichier d'entrée : choisissez un autre nom.",
+        "--annotate {target} would overwrite an input file: choose another name.",
+    ),
 }

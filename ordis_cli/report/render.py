@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..errors import UsageError
-from ..messages import Lang
+from ..messages import Lang, default_lang, say
 from ..models import DEVICE_TYPES
 from . import charts
 from .escape import md
@@ -40,8 +40,7 @@ def templates_folder() -> Path:
     for folder in candidates:
         if (folder / "rapport.html.j2").exists():
             return folder
-    raise UsageError("no-templates", "Modèles de rapport introuvables (dossier templates/) : "
-                     "réinstallez ordis ou indiquez ORDIS_TEMPLATES.")
+    raise UsageError("no-templates", say("no-templates", default_lang()))
 
 
 def _date_text(day: dt.date, lang: Lang) -> str:

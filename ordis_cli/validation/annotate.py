@@ -21,7 +21,7 @@ from openpyxl.utils.cell import coordinate_from_string
 
 from ..atomic import output_folder, staged_folder, write_atomically
 from ..errors import UsageError
-from ..messages import Lang
+from ..messages import Lang, say
 from ..models import FileReport, Problem, Severity
 from ..reading import open_table
 from ..reading.contained import run_contained
@@ -193,10 +193,6 @@ def annotation_targets(
     inputs = {Path(r.path).resolve() for r in reports}
     for _, target in targets:
         if target.resolve() in inputs:
-            message = (
-                f"--annotate {target} écraserait un fichier d'entrée : choisissez un autre nom."
-                if lang == "fr"
-                else f"--annotate {target} would overwrite an input file: choose another name."
-            )
-            raise UsageError("annotate-over-input", message)
+            raise UsageError("annotate-over-input",
+                             say("annotate-over-input", lang, target=target))
     return targets

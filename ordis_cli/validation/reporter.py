@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..messages import Lang, has, say
+from ..messages import WARNING_CODES, Lang, has, say
 from ..models import Problem, Severity
 from ..reading.quoting import shorten
 from ..reading.table import HeaderCell, cell_text
-
-WARNING_CODES = frozenset({
-    "totals-row", "hidden-rows",  # inputs never silently dropped
-    "unknown-column", "duplicate-column", "bad-postal-code", "postal-code-mismatch",
-    "missing-address", "bad-email", "bad-phone", "unknown-structure-type",
-    "unknown-donor-type", "unknown-state", "unknown-partner", "suggest-4g-box",
-    "large-quantity", "ignored-row", "missing-donor-type", "no-donor-type-column",
-})
 
 
 def severity_of(code: str) -> Severity:
