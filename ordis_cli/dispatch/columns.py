@@ -39,10 +39,14 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+def _in(pair: tuple[str, str], lang: Lang) -> str:
+    """The French or English one of a (French, English) pair."""
+    return pair[1] if lang == "en" else pair[0]
+
+
 def sheet_name(name: str, lang: Lang) -> str:
     """The sheet ``name`` (its French name) in ``lang``."""
-    french, english = SHEET_NAMES[name]
-    return english if lang == "en" else french
+    return _in(SHEET_NAMES[name], lang)
 
 
 # The first sheet of a dispatch workbook (SPEC §4): who it is for, which run, which ledger.
@@ -57,5 +61,4 @@ READ_ME_LABELS: dict[str, tuple[str, str]] = {
 
 
 def read_me_label(key: str, lang: Lang) -> str:
-    french, english = READ_ME_LABELS[key]
-    return english if lang == "en" else french
+    return _in(READ_ME_LABELS[key], lang)
