@@ -113,6 +113,7 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
         return _dry_run(request, report, inputs, step)
     out = output_folder(request.out, Path(f"dispatch-{request.policy.date.isoformat()}"),
                         request.lang)
+    files_read = _run_files(request)  # hashed before the write lock is taken, not under it
     with Ledger(request.ledger, "create", request.lang) as ledger:
         recovered = [r.run_id for r in recover_interrupted(ledger) if not r.finished]
         staging = new_staging(out, request.lang)
@@ -124,15 +125,15 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
                 known = check_known(ledger, inputs, earlier, str(request.needs),
                                     str(request.donations), request.lang,
                                     request.retire_missing)
-                if any(p.severity is Severity.ERROR for p in known.problems):
-                    _refuse(report, known.problems)
+                refused = _refused(report, known.problems)
+                if refused is not None:
                     shutil.rmtree(staging, ignore_errors=True)
-                    return AllocationResult(validation=report)
+                    return refused
                 plan = allocate(inputs.structures, inputs.lots, inputs.partners,
                                 request.policy, earlier)
                 run_id, ids = ledger.record_run(
                     request.policy.date, policy_json(request.policy), __version__, str(out),
-                    _run_files(request), plan, inputs,
+                    files_read, plan, inputs,
                     RunOutputs(this_host(), os.getpid(), str(staging), str(out)),
                     known.retired)
             step("writing")
@@ -167,9 +168,9 @@ def _dry_run(request: AllocateRequest, report: ValidationReport, inputs: Inputs,
             notes = check_known(ledger, inputs, earlier, str(request.needs),
                                 str(request.donations), request.lang,
                                 request.retire_missing).problems
-    if any(p.severity is Severity.ERROR for p in notes):  # as the real run would refuse
-        _refuse(report, notes)
-        return AllocationResult(validation=report)
+    refused = _refused(report, notes)  # as the real run would
+    if refused is not None:
+        return refused
     plan = allocate(inputs.structures, inputs.lots, inputs.partners, request.policy, earlier)
     summary = _summary(None, plan, inputs, [])
     summary.warnings = notes
@@ -177,11 +178,15 @@ def _dry_run(request: AllocateRequest, report: ValidationReport, inputs: Inputs,
                             by_region=by_region(plan, inputs))
 
 
-def _refuse(report: ValidationReport, problems: list[Problem]) -> None:
-    """Add the ledger's objections to the files they are about: the run is refused."""
+def _refused(report: ValidationReport, problems: list[Problem]) -> AllocationResult | None:
+    """When the ledger objects to the files (an error among ``problems``), the refusal: its
+    records added to the files they are about. None when the run may go on."""
+    if not any(p.severity is Severity.ERROR for p in problems):
+        return None
     report.ok = False
     for file_report in report.files:
         file_report.add([p for p in problems if p.file == file_report.path])
+    return AllocationResult(validation=report)
 
 
 def _abandon(ledger: Ledger, run_id: int) -> None:
