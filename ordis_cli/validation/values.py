@@ -5,20 +5,44 @@ Each takes a raw cell (``str`` from a CSV; ``str``, ``float``, ``int``, ``bool``
 (``None`` when the cell is empty) and ``None``, or ``(code, fields)`` naming what is wrong
 for the message catalogue. They are pure, so the validators call them once per distinct
 raw value (see ``columns.normalise``).
+
+This module holds the numbers, amounts, dates, département and postal codes, e-mails and
+phone numbers; the closed lists of words (yes/no, priority, types, equipment, state) live in
+``choices`` and the empty cell and the cell as text in ``cell_text``. Every name is
+importable from here, as the validators do (``from . import values as v``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Any
 
-from ..models import DeviceType
 from ..territory import departement_code, suggest_departement
-from ..textnorm import SPACES, alias_key
+from ..textnorm import SPACES
+from .cell_text import Fault, is_empty, text
+from .choices import Choice, boolean, donor_type, material, priority, state, structure_type
 
-Fault = tuple[str, dict[str, Any]] | None
+__all__ = [
+    "EMAIL_PATTERN",
+    "Choice",
+    "Fault",
+    "amount",
+    "boolean",
+    "date",
+    "departement",
+    "donor_type",
+    "email",
+    "is_empty",
+    "material",
+    "phone",
+    "postal_code",
+    "priority",
+    "state",
+    "structure_type",
+    "text",
+    "whole_number",
+]
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73051  # 1970-01-01 .. 2099-12-31
@@ -29,34 +53,6 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s.*)?$")
 EMAIL_PATTERN = (r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
-
-
-def is_empty(raw: Any) -> bool:
-    return raw is None or raw == "" or (isinstance(raw, str) and raw.isspace())
-
-
-_ODD_SPACES = re.compile("  |[\t\n\r\u00a0\u202f\u2009]")
-
-
-def text(raw: Any) -> str | None:
-    """Trimmed text, inner runs of spaces folded; numbers as a person reads them
-    (``750012345.0`` -> ``"750012345"``)."""
-    if raw.__class__ is str:
-        value = raw.strip()
-        if not value:
-            return None
-        if _ODD_SPACES.search(value):
-            return " ".join(value.split())
-        return value
-    if is_empty(raw):
-        return None
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, dt.datetime):
-        return raw.date().isoformat() if not raw.time() else raw.isoformat(sep=" ")
-    if isinstance(raw, dt.date):
-        return raw.isoformat()
-    return " ".join(str(raw).split())
 
 
 def _number(raw: Any) -> float | None:
@@ -198,103 +194,3 @@ def phone(raw: Any) -> tuple[str | None, Fault]:
     if len(digits) == 10 and digits.isdigit() and digits.startswith("0"):
         return digits, None
     return None, ("bad-phone", {})
-
-
-_BOOLEANS = {
-    "oui": True, "o": True, "yes": True, "y": True, "1": True, "x": True, "vrai": True,
-    "true": True, "non": False, "n": False, "no": False, "0": False, "faux": False,
-    "false": False, "aucun": False, "sans": False,
-}
-
-
-def boolean(raw: Any) -> tuple[bool | None, Fault]:
-    if is_empty(raw):
-        return None, None
-    if isinstance(raw, bool):
-        return raw, None
-    key = alias_key(text(raw) or "")
-    if key in _BOOLEANS:
-        return _BOOLEANS[key], None
-    return None, ("bad-boolean", {})
-
-
-class Choice:
-    """A closed list of values, each with aliases; unknown values get a suggestion."""
-
-    def __init__(self, fault: str, aliases: dict[str, tuple[str, ...]]) -> None:
-        self.fault = fault
-        self._keys: dict[str, str] = {}
-        for value, names in aliases.items():
-            for name in (value, *names):
-                self._keys[alias_key(name)] = value
-
-    def __call__(self, raw: Any) -> tuple[str | None, Fault]:
-        if is_empty(raw):
-            return None, None
-        key = alias_key(text(raw) or "")
-        if key in self._keys:
-            return self._keys[key], None
-        close = difflib.get_close_matches(key, list(self._keys), n=1, cutoff=0.7)
-        fields = {"suggestion": self._keys[close[0]]} if close else {}
-        return None, (self.fault, fields)
-
-
-priority = Choice("bad-priority", {
-    "urgente": ("urgent", "tres urgent", "tres urgente", "prioritaire", "p1", "1"),
-    "haute": ("high", "elevee", "haut", "importante", "p2", "2"),
-    "normale": ("normal", "standard", "basse", "low", "moyenne", "p3", "3"),
-})
-
-structure_type = Choice("unknown-structure-type", {
-    "MECS": ("maison d enfants a caractere social", "maison d enfant", "mecs"),
-    "foyer de l'enfance": ("foyer", "foyer departemental de l enfance", "fde", "cde",
-                           "centre departemental de l enfance"),
-    "lieu de vie": ("lieu de vie et d accueil", "lva", "lvs"),
-    "placement familial": ("assistant familial", "assistante familiale", "famille d accueil",
-                           "service de placement familial", "spf"),
-    "pouponnière": ("pouponniere",),
-    "autre": ("other", "autres", "divers"),
-})
-
-donor_type = Choice("unknown-donor-type", {
-    "entreprise": ("societe", "ste", "company", "business", "firm", "corporate", "sa", "sas",
-                   "sasu", "sarl", "eurl", "pme", "tpe", "eti", "groupe", "grand groupe",
-                   "entreprise privee", "mecenat d entreprise"),
-    "fondation": ("foundation", "fonds de dotation", "fondation d entreprise",
-                  "endowment fund", "fonds"),
-    "association": ("asso", "assoc", "association loi 1901", "ong", "ngo", "charity",
-                    "non profit", "nonprofit", "organisme caritatif", "club service"),
-    "particulier": ("particuliere", "un particulier", "une particuliere", "particulier prive",
-                    "personne physique", "personne privee", "personne", "individuel",
-                    "individuelle", "individu", "indiv", "individual", "private",
-                    "private individual", "private person", "private donor", "person",
-                    "prive", "privee", "donateur prive", "donatrice privee",
-                    "donateur particulier", "donatrice particuliere", "don de particulier",
-                    "don particulier", "citoyen", "citoyenne", "benevole"),
-    "reconditionneur": ("reconditionneur solidaire", "refurbisher", "atelier",
-                        "reconditionnement", "recycleur", "ressourcerie", "recyclerie",
-                        "atelier de reconditionnement"),
-    "collectivite": ("collectivite territoriale", "collectivite locale", "mairie", "commune",
-                     "ville", "departement", "region", "conseil departemental",
-                     "conseil general", "conseil regional", "metropole", "agglomeration",
-                     "communaute de commune", "intercommunalite", "local authority",
-                     "municipality", "council"),
-    "etat": ("ministere", "administration", "government", "state", "prefecture",
-             "service de l etat", "etat francais"),
-})
-
-material = Choice("unknown-material", {
-    DeviceType.LAPTOP.value: ("ordinateur portable", "pc portable", "laptop", "notebook",
-                              "portable", "ultraportable", "chromebook", "macbook"),
-    DeviceType.DESKTOP.value: ("ordinateur fixe", "pc fixe", "poste fixe", "desktop",
-                               "unite centrale", "tour", "ordinateur de bureau", "pc de bureau"),
-    DeviceType.TABLET.value: ("tablet", "ipad", "tablette tactile", "tablette numerique"),
-    DeviceType.BOX_4G.value: ("box", "box 4g", "routeur 4g", "cle 4g", "modem 4g", "4g",
-                              "hotspot", "hotspot 4g", "routeur", "clef 4g", "4g box",
-                              "4g router", "dongle 4g"),
-})
-
-state = Choice("unknown-state", {
-    "neuf": ("new", "neuve", "neufs"),
-    "reconditionne": ("reconditionnee", "refurbished", "occasion", "used", "remis a neuf"),
-})
