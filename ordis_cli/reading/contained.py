@@ -29,22 +29,20 @@ Cost (``benchmarks/README.md``): a fork and a few milliseconds of pickling for `
 whose child sends back only the file's report and what later steps use of its validator; the
 clean columns of ``keep_data`` (``allocate``, ``deliveries import``) cost more (~0.2 s for
 100,000 rows: 13 MB pickled, sent and unpickled).
+
+What the child does after the fork, and how a message crosses the pipe, live in
+``contained_child``; the limits, the parent's wait, its verdict and its messages live here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import faulthandler
 import os
-import pickle
-import resource
 import selectors
 import signal
-import struct
 import sys
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +53,7 @@ from ..messages import Lang, say
 from ..messages.counting import number
 from ..models import FileReport, Problem
 from . import limits
+from .contained_child import rebuilt_exception, run_child, take_messages
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -63,7 +62,6 @@ Work = Callable[[Progress | None], T]
 
 SWITCH = "ORDIS_CONTAINED"  # "0": run in-process (debugging)
 _MB = 1024 * 1024
-_FRAME = struct.Struct("<Q")
 # The allocator's message, looked for in the child's stderr as it comes (a Rust backtrace of
 # several KB may follow it), with this much of the previous chunk kept for a message cut in two.
 _STDERR_OVERLAP = 64
@@ -132,7 +130,8 @@ def run_contained(work: Work[T], path: str, size: int | None, lang: Lang,
     if pid == 0:  # the child never returns
         os.close(results_read)
         os.close(errors_read)
-        _child(work, pack, progress is not None, results_write, errors_write, containment)
+        run_child(work, pack, progress is not None, results_write, errors_write,
+                  containment.extra_bytes)
     os.close(results_write)
     os.close(errors_write)
     packed = _parent(pid, results_read, errors_read, path, size, lang, progress, containment)
@@ -146,86 +145,6 @@ def run_in_process(work: Work[T], path: str, lang: Lang, progress: Progress | No
         return work(progress)
     except MemoryError as exc:
         raise _memory_error(path, lang, containment or DEFAULT) from exc
-
-
-# --- the child ---------------------------------------------------------------------------
-
-
-def _child(work: Work[Any], pack: Callable[[Any], Any] | None, with_progress: bool,
-           results: int, errors: int, containment: Containment) -> None:
-    status = 70
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-        faulthandler.disable()  # a crash is said by the parent, not dumped on the terminal
-        os.dup2(errors, 2)
-        _limit_address_space(containment.extra_bytes)
-
-        def report_progress(name: str, rows: int) -> None:
-            _send(results, ("progress", name, rows))
-
-        try:
-            result = work(report_progress if with_progress else None)
-            outcome: tuple[Any, ...] = ("done", pack(result) if pack else result)
-        except MemoryError:
-            outcome = ("memory",)
-        except BaseException as exc:
-            outcome = _failure(exc)
-        try:
-            _send(results, outcome)
-        except MemoryError:
-            _send(results, ("memory",))
-        status = 0
-    except BaseException:
-        with contextlib.suppress(BaseException):
-            traceback.print_exc()
-    finally:
-        os._exit(status)
-
-
-def _limit_address_space(extra: int) -> None:
-    statm = Path("/proc/self/statm").read_bytes()
-    mapped = int(statm.split()[0]) * resource.getpagesize()
-    limit = mapped + extra
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _failure(exc: BaseException) -> tuple[Any, ...]:
-    """An unexpected exception, sent back as itself: by pickle when it survives the round
-    trip, else by its class, arguments and attributes (``OrdisError`` subclasses take
-    more arguments than they keep in ``args``), else by its name."""
-    text = "".join(traceback.format_exception(exc))
-    carried: Any = None
-    try:
-        carried = pickle.loads(pickle.dumps(exc, protocol=5))
-    except Exception:
-        try:
-            carried = pickle.loads(pickle.dumps((type(exc), exc.args, vars(exc)), protocol=5))
-        except Exception:
-            carried = None
-    return ("error", carried, type(exc).__name__, text)
-
-
-def _rebuilt(carried: Any, name: str) -> BaseException:
-    if isinstance(carried, BaseException):
-        return carried
-    if isinstance(carried, tuple) and isinstance(carried[0], type) \
-            and issubclass(carried[0], BaseException):
-        kind, args, state = carried
-        error: BaseException = kind.__new__(kind)
-        error.args = args
-        vars(error).update(state)
-        return error
-    return RuntimeError(name)
-
-
-def _send(fd: int, message: tuple[Any, ...]) -> None:
-    payload = pickle.dumps(message, protocol=5)
-    view = memoryview(_FRAME.pack(len(payload)) + payload)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 # --- the parent --------------------------------------------------------------------------
@@ -258,7 +177,7 @@ def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lan
                         stderr_tail = seen[-_STDERR_OVERLAP:]
                     else:
                         inbox += chunk
-                        for message in _frames(inbox):
+                        for message in take_messages(inbox):
                             if message[0] == "progress" and progress is not None:
                                 progress(message[1], message[2])
                             elif message[0] != "progress":
@@ -277,18 +196,6 @@ def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lan
     return _outcome(outcome, status, out_of_memory, path, lang, containment)
 
 
-def _frames(inbox: bytearray) -> list[tuple[Any, ...]]:
-    """Take every complete message out of the front of ``inbox``."""
-    messages = []
-    while len(inbox) >= _FRAME.size:
-        (length,) = _FRAME.unpack_from(inbox)
-        if len(inbox) < _FRAME.size + length:
-            break
-        messages.append(pickle.loads(inbox[_FRAME.size:_FRAME.size + length]))
-        del inbox[:_FRAME.size + length]
-    return messages
-
-
 def _outcome(outcome: tuple[Any, ...] | None, status: int, out_of_memory: bool, path: str,
              lang: Lang, containment: Containment) -> Any:
     if outcome is not None and outcome[0] == "done":
@@ -297,7 +204,7 @@ def _outcome(outcome: tuple[Any, ...] | None, status: int, out_of_memory: bool, 
         raise _memory_error(path, lang, containment)
     if outcome is not None and outcome[0] == "error":
         _, carried, name, text = outcome
-        error = _rebuilt(carried, name)
+        error = rebuilt_exception(carried, name)
         error.add_note(f"In the contained child process:\n{text}")
         raise error
     if os.WIFSIGNALED(status):
