@@ -1,20 +1,24 @@
 """The SQLite ledger. Every change is one transaction; an allocation holds the write lock
 from reading what earlier runs committed to recording its own shipments, so two ``ordis``
 processes on one ledger never allocate the same units twice (the second waits, then sees
-the first one's run)."""
+the first one's run).
+
+``Ledger`` opens the file, runs the transactions and answers the queries (what earlier runs
+committed, the known needs and lots, the runs, their files, outputs and shipments); the
+recording of a run is ``RunRecording`` (``run_recording``), which it inherits, and the
+records it reads into live in ``records``. Every name importable from here before still is.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..allocation import Earlier, Plan, Shipment
+from ..allocation import Earlier, Shipment
 from ..messages import Lang
 from ..models import DeviceType
 from .opening import (
@@ -25,74 +29,29 @@ from .opening import (
     read_identity,
 )
 from .opening import LedgerError as LedgerError  # raised by Ledger; importable here
+from .records import (
+    OutputRecord,
+    Retired,
+    RunFile,
+    RunOutputs,
+    RunRecord,
+    StoredShipment,
+    stored_shipment,
+    timestamp,
+)
+from .run_recording import RunRecording, policy_json
 
-if TYPE_CHECKING:  # the ledger never loads the reading stack
-    from ..allocation.inputs import Inputs
-
-
-@dataclass(frozen=True, slots=True)
-class RunFile:
-    role: str
-    path: str
-    sha256: str
-
-
-@dataclass(frozen=True, slots=True)
-class RunOutputs:
-    """Where a run's workbooks are being written: the staging folder of this host's
-    process ``pid``, to become ``out_dir``."""
-
-    host: str
-    pid: int
-    staging: str
-    out_dir: str
-
-
-@dataclass(frozen=True, slots=True)
-class OutputRecord:
-    run_id: int
-    host: str
-    pid: int
-    staging: str
-    out_dir: str
-    state: str
-
-
-@dataclass(frozen=True, slots=True)
-class Retired:
-    """Structures and lots a run retires (``allocate --retire-missing``)."""
-
-    structures: tuple[str, ...] = ()
-    lots: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RunRecord:
-    id: int
-    created_at: str
-    run_date: str
-    status: str
-    policy: str
-    version: str
-    out_dir: str | None
-    shipments: int
-    units: int
-    delivered: int
-
-
-@dataclass(frozen=True, slots=True)
-class StoredShipment:
-    id: str
-    run_id: int
-    run_status: str
-    lot_id: str
-    structure_id: str
-    device: str
-    quantity: int
-    shipper: str
-    delivered_on: str | None
-    delivered_quantity: int | None
-    comment: str | None
+__all__ = [
+    "Ledger",
+    "LedgerError",
+    "OutputRecord",
+    "Retired",
+    "RunFile",
+    "RunOutputs",
+    "RunRecord",
+    "StoredShipment",
+    "policy_json",
+]
 
 
 # A run is 'writing' from its commit until its folder is in place.
@@ -101,11 +60,7 @@ _RUN_STATUS = ("CASE WHEN r.status = 'active' AND o.state = 'writing' THEN 'writ
                "ELSE r.status END")
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
-class Ledger:
+class Ledger(RunRecording):
     """A ledger file, opened ``read``, ``write`` or ``create`` (see ``opening.py``). Its
     ``identity`` is the ledger's random uuid4, given when it is created or first opened for
     writing; None only for an older ledger opened read-only."""
@@ -163,7 +118,7 @@ class Ledger:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
-    # --- what earlier runs committed ------------------------------------------------
+    # --- what earlier runs committed (recording a run: ``RunRecording.record_run``) ---
 
     def earlier(self, run_date: dt.date) -> Earlier:
         """Units committed by earlier runs: all of an active run's shipments, and what was
@@ -186,78 +141,6 @@ class Ledger:
             if row["status"] == "active" and row["run_date"] == run_date.isoformat():
                 same_day.append(shipment)
         return Earlier.from_shipments(committed, same_day)
-
-    # --- recording a run ------------------------------------------------------------
-
-    def record_run(self, run_date: dt.date, policy: str, version: str, out_dir: str | None,
-                   files: Iterable[RunFile], plan: Plan, inputs: Inputs,
-                   outputs: RunOutputs | None = None,
-                   retired: Retired | None = None) -> tuple[int, list[str]]:
-        """Insert the run, its shipments (numbered ``E<run>-<n>``), where its outputs are
-        being written, what it retires, and the latest needs and lots; return the run id and
-        the shipment ids, in the plan's order. Call it inside ``transaction()``."""
-        units = sum(s.quantity for s in plan.shipments)
-        cursor = self.db.execute(
-            "INSERT INTO runs (created_at, run_date, policy, version, out_dir, shipments, units)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (_now(), run_date.isoformat(), policy, version, out_dir, len(plan.shipments), units))
-        run_id = int(cursor.lastrowid or 0)
-        self.db.executemany("INSERT INTO run_files VALUES (?, ?, ?, ?)",
-                            [(run_id, f.role, f.path, f.sha256) for f in files])
-        ids = [f"E{run_id}-{n:05d}" for n in range(1, len(plan.shipments) + 1)]
-        departement = {s.id: s.departement for s in inputs.structures}
-        self.db.executemany(
-            "INSERT INTO shipments (id, run_id, lot_id, structure_id, departement, donor, "
-            "donor_type, device, counted_as, quantity, shipper, round, distance_km) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(ident, run_id, s.lot_id, s.structure_id, departement[s.structure_id],
-              inputs.lot_info[s.lot_id].donor, inputs.lot_info[s.lot_id].donor_type,
-              s.device.value, s.counted_as.value, s.quantity, s.shipper, str(s.round),
-              s.distance_km)
-             for ident, s in zip(ids, plan.shipments, strict=True)])
-        if outputs is not None:
-            self.db.execute(
-                "INSERT INTO run_outputs (run_id, host, pid, staging, out_dir, state) "
-                "VALUES (?, ?, ?, ?, ?, 'writing')",
-                (run_id, outputs.host, outputs.pid, outputs.staging, outputs.out_dir))
-        self._snapshot(run_id, inputs, retired or Retired())
-        return run_id, ids
-
-    def _snapshot(self, run_id: int, inputs: Inputs, retired: Retired) -> None:
-        """Bring the latest needs and lots up to date (no names, addresses or contacts): the
-        files' rows replace the known ones; known rows absent from the files stay (a
-        structure fully served keeps its request in the figures) unless retired."""
-        self.db.executemany(
-            "INSERT OR REPLACE INTO needs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(s.id, s.departement, inputs.contacts[s.id].get("type_structure"), s.priority,
-              None if s.internet is None else int(s.internet),
-              s.requested_on.isoformat() if s.requested_on else None,
-              inputs.contacts[s.id].get("nb_enfants"), *s.need, run_id)
-             for s in inputs.structures])
-        rows: list[tuple[Any, ...]] = []
-        for lot in inputs.lots:
-            info = inputs.lot_info[lot.id]
-            rows.append((lot.id, lot.donor, info.donor_type, lot.device.value, lot.quantity,
-                         lot.departement, lot.shipper,
-                         lot.available_on.isoformat() if lot.available_on else None, None,
-                         run_id))
-        for gift in inputs.gifts:
-            rows.append((gift.id, gift.donor, gift.donor_type, None, None, None, None, None,
-                         gift.amount_eur, run_id))
-        self.db.executemany("INSERT OR REPLACE INTO lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            rows)
-        # a row back in the files is no longer retired
-        self.db.executemany("DELETE FROM retired WHERE kind = 'structure' AND id = ?",
-                            [(s.id,) for s in inputs.structures])
-        self.db.executemany("DELETE FROM retired WHERE kind = 'lot' AND id = ?",
-                            [(r[0],) for r in rows])
-        for kind, table, column, ids in (("structure", "needs", "structure_id",
-                                          retired.structures),
-                                         ("lot", "lots", "id", retired.lots)):
-            self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?",
-                                [(i,) for i in ids])
-            self.db.executemany("INSERT OR REPLACE INTO retired VALUES (?, ?, ?)",
-                                [(kind, i, run_id) for i in ids])
 
     # --- what the ledger knows of needs and lots -------------------------------------
 
@@ -292,7 +175,7 @@ class Ledger:
         self.db.execute("UPDATE run_outputs SET state = 'abandoned' WHERE run_id = ?",
                         (run_id,))
         self.db.execute("UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ? "
-                        "AND status = 'active'", (_now(), run_id))
+                        "AND status = 'active'", (timestamp(), run_id))
 
     def forget_staging(self, run_id: int) -> None:
         """An abandoned run's staging folder is gone."""
@@ -329,7 +212,7 @@ class Ledger:
         rows = self.db.execute(query + (" WHERE s.run_id = ?" if run_id else "") +
                                " ORDER BY s.run_id, s.id",
                                (run_id,) if run_id else ()).fetchall()
-        return [_stored(row) for row in rows]
+        return [stored_shipment(row) for row in rows]
 
     def shipments_by_id(self, ids: Iterable[str]) -> dict[str, StoredShipment]:
         found: dict[str, StoredShipment] = {}
@@ -341,33 +224,22 @@ class Ledger:
                 f"ON r.id = s.run_id {_OUTPUTS_JOIN} "
                 f"WHERE s.id IN ({','.join('?' * len(chunk))})",
                 chunk).fetchall()
-            found.update((row["id"], _stored(row)) for row in rows)
+            found.update((row["id"], stored_shipment(row)) for row in rows)
         return found
 
     # --- changes after a run --------------------------------------------------------
 
     def cancel(self, run_id: int) -> None:
         self.db.execute("UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
-                        (_now(), run_id))
+                        (timestamp(), run_id))
 
     def record_delivery(self, shipment_id: str, delivered_on: dt.date, quantity: int,
                         comment: str | None) -> None:
         self.db.execute(
             "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, comment = ?, "
             "delivery_recorded_at = ? WHERE id = ?",
-            (delivered_on.isoformat(), quantity, comment, _now(), shipment_id))
+            (delivered_on.isoformat(), quantity, comment, timestamp(), shipment_id))
 
     def table(self, query: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, for reports."""
         return self.db.execute(query, parameters).fetchall()
-
-
-def _stored(row: sqlite3.Row) -> StoredShipment:
-    return StoredShipment(row["id"], row["run_id"], row["run_status"], row["lot_id"],
-                          row["structure_id"], row["device"], row["quantity"], row["shipper"],
-                          row["delivered_on"], row["delivered_quantity"], row["comment"])
-
-
-def policy_json(policy: Any) -> str:
-    return json.dumps(json.loads(policy.model_dump_json()), sort_keys=True)
-
