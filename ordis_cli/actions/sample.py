@@ -4,9 +4,10 @@ Every name, address, e-mail and phone number is made up; the seed fixes every ch
 the same command always writes the same files. ``with_errors`` plants the mistakes
 coordinators typically make, to show ``ordis validate`` at work.
 
-The rows come from ``sample_needs`` (structures) and ``sample_donations`` (lots and
-partners); this module writes them, as a workbook or a French Excel CSV export, under the
-columns of ``schema`` (SPEC §2), and re-exports what was importable from here before.
+The rows come from ``fictional.structures`` (structures and their requests) and
+``fictional.donations`` (lots and partners); this module writes them, as a workbook or a
+French Excel CSV export, under the columns of ``schema`` (SPEC §2), and re-exports what was
+importable from here before.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..atomic import output_folder, staged_folder, write_atomically
+from ..fictional.donations import PARTNERS, donation_rows, partner_rows, plant_donation_errors
+from ..fictional.structures import needs_rows, plant_needs_errors
 from ..messages import Lang
 from ..models import Kind
 from ..schema import column_names
 from ..xlsx_safety import clean_text
-from .sample_donations import PARTNERS, donation_rows, partner_rows, plant_donation_errors
-from .sample_needs import needs_rows, plant_needs_errors
 
 SampleFormat = Literal["xlsx", "csv"]
 

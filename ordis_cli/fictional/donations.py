@@ -1,4 +1,4 @@
-"""The donations and partners of ``ordis sample``: fictional donors, lots and carriers.
+"""Fictional donors, lots and logistics partners, for ``ordis sample``.
 
 Companies, refurbishers, foundations, an operator's 4G boxes, local authorities and private
 donors give lots of equipment or money; each lot is stored in a département where its
@@ -17,7 +17,7 @@ from typing import Any
 from ..models import Kind
 from ..schema import column_names
 from ..territory import departements
-from .sample_needs import START_DAY, fictional_person
+from .structures import START_DAY, fictional_person
 
 PARTNERS = (
     ("Relais Numérique Solidaire", "national", "envois@relais-numerique.exemple.org", 5000),

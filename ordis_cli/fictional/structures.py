@@ -1,4 +1,4 @@
-"""The structures of ``ordis sample``: fictional ASE structures and their requests.
+"""Fictional ASE structures and their requests, for ``ordis sample``.
 
 One structure per région first, then by rough population weight; a made-up name, address,
 contact, number of children and request per structure, each chosen by a ``random.Random``
