@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -14,6 +16,8 @@ from ordis_cli.models import Kind, Problem, ValidationReport
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "sample_data"
+DATE = "2020-04-20"  # the run date of the sample allocations
 
 
 @pytest.fixture
@@ -28,7 +32,9 @@ def runner() -> CliRunner:
 
 def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Any:
     """Run ``ordis`` in-process; the result has exit_code, stdout and stderr."""
-    return CliRunner().invoke(app, [str(a) for a in args], env=env or {"ORDIS_LANG": "fr"})
+    # wide enough that rich never folds a long temporary path inside a message
+    settings = {"ORDIS_LANG": "fr", "COLUMNS": "400", **(env or {})}
+    return CliRunner().invoke(app, [str(a) for a in args], env=settings)
 
 
 def invoke_json(*args: str | Path) -> tuple[int, dict[str, Any]]:
@@ -57,5 +63,65 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-__all__ = ["DATA", "ROOT", "Kind", "codes_at", "invoke", "invoke_json", "problems", "sha256",
-           "validate"]
+# --- allocations of the bundled sample data ---------------------------------------------
+
+
+def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envois") -> Any:
+    """``ordis allocate`` of the sample data into ``tmp`` (ledger ``tmp/ordis.db``, workbooks
+    in ``tmp/envois``), run date ``DATE``."""
+    return invoke("allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
+                  SAMPLE / "dons.xlsx", "--partners", SAMPLE / "partenaires.xlsx",
+                  "--ledger", tmp / ledger, "--out", tmp / out, "--date", DATE, *extra)
+
+
+def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
+    """The JSON summary of a successful ``allocate`` (see ``allocate``)."""
+    result = allocate(tmp, "--format", "json", *extra, **kwargs)
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
+    """The rows of a sheet of a written workbook, header included."""
+    book = openpyxl.load_workbook(path)
+    return [tuple(r) for r in book[sheet].iter_rows(values_only=True)]
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One allocation of the sample data, made once for the whole session: a folder with
+    ``ordis.db``, ``envois/`` and ``summary.json`` (what allocate printed). Never change it:
+    tests that go on from it take ``run_copy``."""
+    folder = tmp_path_factory.mktemp("sample-run")
+    inputs = {p.name: sha256(p) for p in SAMPLE.glob("*.xlsx")}
+    (folder / "inputs.json").write_text(json.dumps(inputs), encoding="utf-8")
+    (folder / "summary.json").write_text(json.dumps(summary(folder)), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def run_copy(sample_run: Path, tmp_path: Path) -> Path:
+    """A private copy of ``sample_run`` in ``tmp_path``: ledger, workbooks, summary."""
+    shutil.copytree(sample_run, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def first_summary(folder: Path) -> dict[str, Any]:
+    """What allocate printed for the run of ``sample_run`` / ``run_copy``."""
+    data: dict[str, Any] = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder ``ordis demo`` writes (French), made once for the whole session."""
+    from ordis_cli.actions.demo import run_demo
+
+    out = tmp_path_factory.mktemp("demo") / "ordis-demo"
+    run_demo(out, "fr")
+    return out
+
+
+__all__ = ["DATA", "DATE", "ROOT", "SAMPLE", "Kind", "allocate", "codes_at", "first_summary",
+           "invoke", "invoke_json", "problems", "rows", "sha256", "summary", "validate"]

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from ordis_cli.actions.demo import run_demo
-
 CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome")
                  if (found := shutil.which(name))), None)
 
@@ -39,10 +37,8 @@ def console_lines(stderr: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "demo"
-    run_demo(out, "fr")
-    return out / "rapport" / "rapport.html"
+def page(demo: Path) -> Path:
+    return demo / "rapport" / "rapport.html"
 
 
 def _accent_pixels(path: Path) -> int:

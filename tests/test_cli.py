@@ -1,19 +1,16 @@
-"""The command line through Typer's CliRunner: help, exit codes, JSON, languages,
-annotated copies, samples."""
+"""The command line as a whole, through Typer's CliRunner: every command registered, helped
+and documented; version; internal errors are exit 3 without a traceback. Each command's own
+behaviour is tested in ``test_<command>.py``."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from ordis_cli.actions import validate as service
 from ordis_cli.cli.app import app
-from ordis_cli.territory import departements
 
-from .conftest import DATA, ROOT, invoke, invoke_json, sha256
+from .conftest import ROOT, invoke
 
 COMMANDS = sorted(
     [c.name or "" for c in app.registered_commands]
@@ -41,160 +38,15 @@ def test_root_help_and_version() -> None:
     assert invoke("--version").output.startswith("ordis ")
 
 
-def test_exit_codes(data: Path) -> None:
-    assert invoke("validate", data / "besoins_ok.xlsx").exit_code == 0
-    assert invoke("validate", data / "besoins_erreurs.csv").exit_code == 1
-    assert invoke("validate", data / "absent.csv").exit_code == 2
-    assert invoke("validate", data / "besoins_ok.xlsx", "--kind", "bananes").exit_code == 2
-    assert invoke("validate").exit_code == 2
-    # warnings alone keep 0; --strict makes them count
-    assert invoke("validate", data / "needs_english.csv").exit_code == 0
-    assert invoke("validate", data / "colonne_manquante.csv", "--strict").exit_code == 1
-    # one unreadable file among good ones: 2
-    assert invoke("validate", data / "besoins_ok.xlsx", data / "absent.csv").exit_code == 2
-
-
-def test_json_is_the_library_result(data: Path) -> None:
-    files = [data / "besoins_erreurs.csv", data / "dons_ok.xlsx"]
-    status, payload = invoke_json("validate", *files)
-    assert status == 1
-    assert set(payload) == {"ok", "files"}
-    assert payload["ok"] is False
-    first = payload["files"][0]
-    assert set(first) == {"path", "kind", "sheet", "rows", "errors", "warnings", "issues"}
-    assert first["kind"] == "besoins" and first["rows"] == 23
-    assert set(first["issues"][0]) == {"code", "severity", "file", "sheet", "row", "column",
-                                       "cell", "value", "message"}
-    library = service.validate_files(files, service.ValidationOptions())
-    assert payload == json.loads(library.model_dump_json())
-
-
-def test_json_is_alone_on_stdout(data: Path) -> None:
-    result = invoke("validate", data / "besoins_ok.xlsx", "--format", "json")
-    json.loads(result.stdout)  # nothing else mixed in
-
-
-def test_languages(data: Path) -> None:
-    french = invoke("validate", data / "besoins_erreurs.csv").output
-    english = invoke("validate", data / "besoins_erreurs.csv", "--lang", "en").output
-    from_env = invoke("validate", data / "besoins_erreurs.csv", env={"ORDIS_LANG": "en"}).output
-    assert "inconnu" in french and "Unknown département" in english
-    assert english == from_env
-
-
-def test_text_output_groups_and_summarises(data: Path) -> None:
-    out = invoke("validate", data / "besoins_erreurs.csv").output
-    assert "besoins_erreurs.csv — besoins, 23 lignes" in " ".join(out.split())
-    assert "✘ 1 sur 1 fichier avec des erreurs" in out
-    quiet = invoke("validate", data / "besoins_erreurs.csv", "--quiet").output
-    assert quiet.strip().startswith("✘") and len(quiet.strip().splitlines()) == 1
-
-
-def test_annotate_xlsx_copy(data: Path, tmp_path: Path) -> None:
-    source = data / "dons_erreurs.xlsx"
-    before = sha256(source)
-    out = tmp_path / "dons_annote.xlsx"
-    assert invoke("validate", source, "--annotate", out).exit_code == 1
-    assert sha256(source) == before
-    book = openpyxl.load_workbook(out)
-    sheet = book["Dons"]
-    assert sheet["D4"].comment is not None and "tablette" in sheet["D4"].comment.text
-    assert sheet["D4"].fill.start_color.rgb == "FFF4B6B6"
-    assert sheet["C10"].fill.start_color.rgb == "FFFFE7A3"  # a warning
-    listing = book["problemes"]
-    assert [c.value for c in listing[1]][:5] == ["Ligne", "Cellule", "Colonne", "Gravité", "Code"]
-    assert listing.max_row == 1 + 11
-
-
-def test_annotate_csv_rebuilds_the_sheet_safely(tmp_path: Path) -> None:
-    source = tmp_path / "besoins.csv"
-    source.write_text("id_structure;nom_structure;departement;portables\n"
-                      "S1;=HYPERLINK(\"http://x\");100;2\n", encoding="utf-8")
-    out = tmp_path / "annote.xlsx"
-    assert invoke("validate", source, "--annotate", out).exit_code == 1
-    book = openpyxl.load_workbook(out)
-    sheet = book.worksheets[0]
-    assert sheet["B2"].value == '=HYPERLINK("http://x")'
-    assert sheet["B2"].data_type == "s"  # text, never a formula
-    assert sheet["C2"].comment is not None
-
-
-@pytest.mark.parametrize("name", ["besoins.xls", "besoins.ods", "besoins_unicode.txt"])
-def test_annotate_rebuilds_other_formats(data: Path, tmp_path: Path, name: str) -> None:
-    out = tmp_path / "copie.xlsx"
-    assert invoke("validate", data / name, "--annotate", out).exit_code == 0
-    book = openpyxl.load_workbook(out)
-    sheet = book.worksheets[0]
-    assert sheet.cell(1, 1).value == "Identifiant structure"
-    assert sheet.cell(2, 1).value == "010000001"
-    assert book.sheetnames[-1] == "problemes"
-
-
-def test_annotate_several_files_into_a_folder(data: Path, tmp_path: Path) -> None:
-    out = tmp_path / "annotes"
-    invoke("validate", data / "besoins_erreurs.csv", data / "dons_ok.xlsx", "--annotate", out)
-    assert sorted(p.name for p in out.iterdir()) == ["besoins_erreurs_annote.xlsx",
-                                                      "dons_ok_annote.xlsx"]
-
-
-def test_annotate_never_writes_over_an_input(data: Path, tmp_path: Path) -> None:
-    source = tmp_path / "dons.xlsx"
-    source.write_bytes((data / "dons_erreurs.xlsx").read_bytes())
-    before = sha256(source)
-    result = invoke("validate", source, "--annotate", source)
-    assert result.exit_code == 2
-    assert "écraserait" in result.output
-    assert sha256(source) == before
-
-
 def test_internal_error_is_exit_3_without_traceback(data: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("ordis_cli.cli.validate.validate_files", boom)
+    monkeypatch.setattr("ordis_cli.actions.validate.validate_files", boom)
     result = invoke("validate", data / "besoins_ok.xlsx")
     assert result.exit_code == 3
     assert "Traceback" not in result.output and "--debug" in result.output
     debug = invoke("validate", data / "besoins_ok.xlsx", "--debug")
     assert isinstance(debug.exception, RuntimeError)
 
-
-def _sheet_values(path: Path) -> list[tuple[object, ...]]:
-    book = openpyxl.load_workbook(path, read_only=True)
-    return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-
-
-def test_sample_is_deterministic_and_realistic(tmp_path: Path) -> None:
-    first, second, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
-    for folder, seed in ((first, "7"), (second, "7"), (other, "8")):
-        result = invoke("sample", "--out", folder, "--structures", "120", "--lots", "60",
-                        "--seed", seed)
-        assert result.exit_code == 0
-    names = sorted(p.name for p in first.iterdir())
-    assert names == ["besoins.xlsx", "dons.xlsx", "partenaires.xlsx"]
-    for name in names:
-        assert _sheet_values(first / name) == _sheet_values(second / name)
-    assert _sheet_values(first / "besoins.xlsx") != _sheet_values(other / "besoins.xlsx")
-    needs = _sheet_values(first / "besoins.xlsx")
-    regions = {departements()[str(row[3])].region for row in needs[1:]}
-    assert len(regions) == 18
-    assert invoke("validate", *sorted(first.iterdir())).exit_code == 0
-
-
-def test_sample_with_errors_shows_validate_at_work(tmp_path: Path) -> None:
-    invoke("sample", "--out", tmp_path, "--with-errors", "--file-format", "csv")
-    status, payload = invoke_json("validate", *sorted(tmp_path.iterdir()))
-    assert status == 1
-    codes = {p["code"] for f in payload["files"] for p in f["issues"]}
-    assert codes >= {"unknown-departement", "bad-date", "bad-quantity", "bad-priority",
-                     "duplicate-id", "unknown-material", "unknown-partner",
-                     "conflicting-structure", "no-request"}
-
-
-def test_bundled_sample_data_validates_as_the_readme_says() -> None:
-    good = sorted((ROOT / "sample_data").glob("*.xlsx"))
-    assert [p.name for p in good] == ["besoins.xlsx", "dons.xlsx", "partenaires.xlsx"]
-    assert invoke("validate", *good).exit_code == 0
-    assert invoke("validate", ROOT / "sample_data" / "besoins_erreurs.csv").exit_code == 1
-    assert DATA.exists()

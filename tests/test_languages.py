@@ -17,7 +17,7 @@ from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
 from ordis_cli.report.figures import press_round
-from tests.test_dispatch import allocate, rows
+from tests.conftest import allocate, rows
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
 ENGLISH_WORDS = ("Usage", "Error", "COMMAND", "ARGS", "Missing", "Invalid", "No such",

@@ -1,4 +1,5 @@
-"""``ordis report`` and ``ordis demo``: figures, formats, and privacy checked byte by byte."""
+"""``ordis report``: figures, formats, and privacy checked byte by byte, on the ledger the
+demo writes (the session's ``demo`` fixture)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from ordis_cli.actions.demo import REPORT_DATE, run_demo
+from ordis_cli.actions.demo import REPORT_DATE
 from ordis_cli.allocation.inputs import load_inputs
 from ordis_cli.report.figures import ORGANISATIONS, press_number, press_round, small_count
 from ordis_cli.validation import ValidationOptions
@@ -16,32 +15,6 @@ from ordis_cli.validation import ValidationOptions
 from .conftest import ROOT, invoke
 
 SAMPLE = ROOT / "sample_data"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "ordis-demo"
-    run_demo(out, "fr")
-    return out
-
-
-def test_demo_writes_the_whole_cycle(demo: Path) -> None:
-    for name in ("donnees/besoins.xlsx", "ordis.db", "envois/allocation.xlsx",
-                 "rapport/rapport.md", "rapport/communique.md", "rapport/rapport.html",
-                 "rapport/rapport.xlsx", "rapport/rapport.json"):
-        assert (demo / name).exists(), name
-    returns = sorted((demo / "retours").iterdir())
-    assert returns and all(p.name.startswith("expeditions_") for p in returns)
-
-
-def test_demo_command_prints_the_tour(tmp_path: Path) -> None:
-    result = invoke("demo", "--out", tmp_path / "d")
-    assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())
-    assert "ordinateurs livrés" in text and "ordis deliveries import" in text
-    assert "rapport.html" in text
-    again = invoke("demo", "--out", tmp_path / "d")
-    assert again.exit_code == 2 and "dossier neuf" in " ".join(again.output.split())
 
 
 def test_json_is_exactly_the_spec(demo: Path) -> None:

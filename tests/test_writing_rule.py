@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import invoke, sha256
-from .test_dispatch import DATE, SAMPLE, allocate, summary
+from .conftest import DATE, SAMPLE, allocate, invoke, sha256, summary
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -29,10 +28,10 @@ def hidden(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.startswith(".")]
 
 
-def test_an_out_folder_holding_files_is_refused_untouched(tmp_path: Path) -> None:
+def test_an_out_folder_holding_files_is_refused_untouched(run_copy: Path) -> None:
     """The finding: --out on a folder holding the ledger, a budget and last week's workbooks
     deleted all of it, exit 0."""
-    summary(tmp_path)  # last week's run: ledger and workbooks in tmp_path
+    tmp_path = run_copy  # last week's run: ledger and workbooks
     kept = tmp_path / "envois"
     (kept / "budget.xlsx").write_bytes(b"mon budget")
     (tmp_path / "envois" / "sous-dossier").mkdir()
@@ -166,8 +165,8 @@ def test_a_run_killed_after_its_folder_was_in_place_is_finished(
     assert all(Path(f["path"]).exists() for f in data["files"])
 
 
-def test_a_hand_edited_staging_path_is_never_removed(tmp_path: Path) -> None:
-    summary(tmp_path)
+def test_a_hand_edited_staging_path_is_never_removed(run_copy: Path) -> None:
+    tmp_path = run_copy
     precious = tmp_path / "precieux"
     precious.mkdir()
     (precious / "a.txt").write_text("garder")

@@ -1,10 +1,9 @@
-"""``ordis allocate``, the ledger, ``deliveries import`` and ``runs``, end to end on real
-files, with every written workbook read back."""
+"""``ordis allocate``: the workbooks it writes (read back), the run it records, its options,
+its refusals, and the library function behind it."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sqlite3
 import subprocess
@@ -17,33 +16,13 @@ import pytest
 
 from ordis_cli.dispatch.columns import DISPATCH
 
-from .conftest import ROOT, invoke, sha256
-
-SAMPLE = ROOT / "sample_data"
-DATE = "2020-04-20"
+from .conftest import DATE, SAMPLE, allocate, first_summary, invoke, rows, sha256, summary
 
 
-def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envois") -> Any:
-    return invoke("allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
-                  SAMPLE / "dons.xlsx", "--partners", SAMPLE / "partenaires.xlsx",
-                  "--ledger", tmp / ledger, "--out", tmp / out, "--date", DATE, *extra)
-
-
-def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
-    result = allocate(tmp, "--format", "json", *extra, **kwargs)
-    assert result.exit_code == 0, result.output
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
-
-
-def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
-    book = openpyxl.load_workbook(path)
-    return [tuple(r) for r in book[sheet].iter_rows(values_only=True)]
-
-
-def test_allocate_writes_the_workbooks_and_records_the_run(tmp_path: Path) -> None:
-    inputs = {p: sha256(p) for p in SAMPLE.glob("*.xlsx")}
-    data = summary(tmp_path)
+def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> None:
+    data = first_summary(sample_run)
+    before = json.loads((sample_run / "inputs.json").read_text(encoding="utf-8"))
+    assert {p.name: sha256(p) for p in SAMPLE.glob("*.xlsx")} == before  # inputs untouched
     assert set(data) == {"run", "shipments", "allocated", "unmet", "leftover", "files",
                          "retired", "recovered", "warnings"}
     assert data["run"] == 1 and data["shipments"] > 100
@@ -53,7 +32,6 @@ def test_allocate_writes_the_workbooks_and_records_the_run(tmp_path: Path) -> No
     assert [f["partner"] for f in data["files"]][-1] is None
     assert files[-1].name == "allocation.xlsx"
     assert all(f.exists() for f in files)
-    assert {p: sha256(p) for p in inputs} == inputs  # inputs untouched
     # every shipment line appears once, in exactly one partner's workbook
     seen: dict[str, str] = {}
     for path in files[:-1]:
@@ -67,16 +45,15 @@ def test_allocate_writes_the_workbooks_and_records_the_run(tmp_path: Path) -> No
     assert len(everything) - 1 == data["shipments"] == len(seen)
     # a partner's workbook holds only its own shipments
     partners = {line[0]: line[17] for line in everything[1:]}
-    relais = rows(tmp_path / "envois" / "expeditions_relais-numerique-solidaire.xlsx")
+    relais = rows(sample_run / "envois" / "expeditions_relais-numerique-solidaire.xlsx")
     assert {partners[line[0]] for line in relais[1:]} == {"Relais Numérique Solidaire"}
     # units add up with the summary
     allocated = sum(line[4] for line in everything[1:])
     assert allocated == sum(data["allocated"].values())
 
 
-def test_dispatch_workbook_is_ready_to_fill_and_print(tmp_path: Path) -> None:
-    summary(tmp_path)
-    book = openpyxl.load_workbook(tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx")
+def test_dispatch_workbook_is_ready_to_fill_and_print(sample_run: Path) -> None:
+    book = openpyxl.load_workbook(sample_run / "envois" / "expeditions_outre-mer-connect.xlsx")
     sheet = book["expeditions"]
     assert book.sheetnames == ["a_lire", "expeditions"]
     assert sheet.freeze_panes == "A2"
@@ -90,9 +67,9 @@ def test_dispatch_workbook_is_ready_to_fill_and_print(tmp_path: Path) -> None:
     assert (book.properties.creator or "") == ""
 
 
-def test_allocation_workbook_sheets(tmp_path: Path) -> None:
-    data = summary(tmp_path)
-    path = tmp_path / "envois" / "allocation.xlsx"
+def test_allocation_workbook_sheets(sample_run: Path) -> None:
+    data = first_summary(sample_run)
+    path = sample_run / "envois" / "allocation.xlsx"
     assert openpyxl.load_workbook(path).sheetnames == [
         "expeditions", "besoins_non_couverts", "stock_restant", "totaux"]
     lines = rows(path)
@@ -110,12 +87,12 @@ def test_allocation_workbook_sheets(tmp_path: Path) -> None:
     assert totals[-1][5] == sum(data["allocated"].values())
 
 
-def test_second_run_allocates_nothing_new(tmp_path: Path) -> None:
-    first = summary(tmp_path)
-    second = summary(tmp_path, out="envois2")
+def test_second_run_allocates_nothing_new(run_copy: Path) -> None:
+    first = first_summary(run_copy)
+    second = summary(run_copy, out="envois2")
     assert second["run"] == 2 and second["shipments"] == 0
     assert second["unmet"] == first["unmet"] and second["leftover"] == first["leftover"]
-    text = allocate(tmp_path, out="envois3").output
+    text = allocate(run_copy, out="envois3").output
     assert "Rien de nouveau à allouer" in text
 
 
@@ -131,15 +108,16 @@ def test_default_folder_never_replaces_an_earlier_run(tmp_path: Path,
     assert all(Path(f["path"]).exists() for f in first["files"])
 
 
-def test_dry_run_writes_and_records_nothing(tmp_path: Path) -> None:
-    data = summary(tmp_path, "--dry-run")
+def test_dry_run_writes_and_records_nothing(tmp_path: Path, run_copy: Path) -> None:
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    data = summary(fresh, "--dry-run")
     assert data["run"] is None and data["files"] == [] and data["shipments"] > 0
-    assert not (tmp_path / "envois").exists() and not (tmp_path / "ordis.db").exists()
-    summary(tmp_path)  # a real run, then a dry run on top of it: planned, not recorded
-    after = summary(tmp_path, "--dry-run", out="autre")
+    assert list(fresh.iterdir()) == []
+    after = summary(run_copy, "--dry-run", out="autre")  # on top of a real run: nothing new
     assert after["run"] is None and after["shipments"] == 0
-    assert not (tmp_path / "autre").exists()
-    runs = json.loads(invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
+    assert not (run_copy / "autre").exists()
+    runs = json.loads(invoke("runs", "list", "--ledger", run_copy / "ordis.db", "--format",
                              "json").stdout)
     assert len(runs) == 1
 
@@ -165,131 +143,6 @@ def test_invalid_inputs_are_refused_with_the_validation_records(tmp_path: Path) 
     assert not (tmp_path / "out").exists() and not (tmp_path / "l.db").exists()
 
 
-def test_english_headers_and_their_import(tmp_path: Path) -> None:
-    result = allocate(tmp_path, "--lang", "en")
-    assert result.exit_code == 0
-    path = tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx"
-    lines = rows(path, "shipments")
-    assert lines[0][:3] == ("shipment_id", "lot_id", "donor")
-    book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["read_me", "shipments"]
-    sheet = book["shipments"]
-    sheet["O2"] = dt.datetime(2020, 4, 24)
-    book.save(tmp_path / "returned.xlsx")
-    done = invoke("deliveries", "import", tmp_path / "returned.xlsx", "--ledger",
-                  tmp_path / "ordis.db", "--format", "json")
-    assert done.exit_code == 0, done.output
-    assert json.loads(done.stdout)["files"][0]["new"] == 1
-
-
-def _fill(tmp: Path, name: str, changes: dict[str, Any]) -> Path:
-    book = openpyxl.load_workbook(tmp / "envois" / "expeditions_outre-mer-connect.xlsx")
-    sheet = book["expeditions"]
-    for cell, value in changes.items():
-        sheet[cell] = value
-    sheet.append(["Note du partenaire : livraisons de la semaine"])  # an extra row they add
-    path = tmp / name
-    book.save(path)
-    return path
-
-
-def _imported(tmp: Path, path: Path) -> tuple[int, dict[str, Any]]:
-    result = invoke("deliveries", "import", path, "--ledger", tmp / "ordis.db", "--format",
-                    "json")
-    return result.exit_code, json.loads(result.stdout)["files"][0]
-
-
-def _delivered(tmp: Path) -> int:
-    with sqlite3.connect(tmp / "ordis.db") as db:
-        return int(db.execute("SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments")
-                   .fetchone()[0])
-
-
-def test_deliveries_import_is_idempotent_and_reports_changes(tmp_path: Path) -> None:
-    summary(tmp_path)
-    shipped = rows(tmp_path / "envois" / "expeditions_outre-mer-connect.xlsx")[1][4]
-    path = _fill(tmp_path, "retour.xlsx", {"O2": "24/04/2020", "O3": dt.datetime(2020, 4, 25),
-                                           "P3": 1, "Q3": "un carton abîmé"})
-    status, first = _imported(tmp_path, path)
-    assert status == 0 and (first["new"], first["updated"], first["unchanged"]) == (2, 0, 0)
-    assert _delivered(tmp_path) == shipped + 1  # a date alone means all of it
-    status, again = _imported(tmp_path, path)
-    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)
-    fixed = _fill(tmp_path, "retour2.xlsx", {"O2": "24/04/2020", "O3": "25/04/2020", "P3": 2,
-                                             "Q3": "un carton abîmé"})
-    status, changed = _imported(tmp_path, fixed)
-    assert (changed["new"], changed["updated"], changed["unchanged"]) == (0, 1, 1)
-
-
-@pytest.mark.parametrize(("changes", "code"), [
-    ({"A3": "E99-00001", "O3": "25/04/2020"}, "unknown-shipment"),
-    ({"O3": "25/04/2020", "P3": 999}, "delivered-above-shipped"),
-    ({"O3": "25/04/2099"}, "future-date"),
-])
-def test_deliveries_file_with_an_error_records_nothing(tmp_path: Path,
-                                                      changes: dict[str, Any],
-                                                      code: str) -> None:
-    summary(tmp_path)
-    path = _fill(tmp_path, "retour.xlsx", {"O2": "24/04/2020", **changes})
-    status, result = _imported(tmp_path, path)
-    assert status == 1 and result["recorded"] is False
-    assert code in {p["code"] for p in result["report"]["issues"]}
-    assert _delivered(tmp_path) == 0  # not even the good row
-
-
-def test_runs_list_show_cancel(tmp_path: Path) -> None:
-    first = summary(tmp_path)
-    ledger = tmp_path / "ordis.db"
-    listed = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
-    assert [(r["id"], r["status"], r["shipments"]) for r in listed] == [
-        (1, "active", first["shipments"])]
-    shown = json.loads(invoke("runs", "show", "1", "--ledger", ledger, "--format",
-                              "json").stdout)
-    assert {f["role"] for f in shown["files"]} == {"besoins", "dons", "partenaires"}
-    assert sum(line["units"] for line in shown["by_partner"]) == sum(
-        first["allocated"].values())
-    assert invoke("runs", "show", "9", "--ledger", ledger).exit_code == 2
-    # deliver part of it, cancel: the rest is freed and allocated again by the next run
-    _imported(tmp_path, _fill(tmp_path, "retour.xlsx", {"O2": "24/04/2020"}))
-    done = json.loads(invoke("runs", "cancel", "1", "--ledger", ledger, "--format",
-                             "json").stdout)
-    assert done["kept_delivered"] > 0
-    assert done["freed"] + done["kept_delivered"] == sum(first["allocated"].values())
-    assert invoke("runs", "cancel", "1", "--ledger", ledger).exit_code == 1
-    again = summary(tmp_path, out="envois2")
-    assert sum(again["allocated"].values()) == done["freed"]
-
-
-def test_commands_on_a_missing_ledger_say_so(tmp_path: Path) -> None:
-    absent = tmp_path / "absent.db"
-    for command in (["runs", "list"], ["runs", "show", "1"], ["runs", "cancel", "1"],
-                    ["deliveries", "import", str(SAMPLE / "dons.xlsx")], ["report"]):
-        result = invoke(*command, "--ledger", absent)
-        assert result.exit_code == 2, command
-        assert "registre introuvable" in " ".join(result.output.split())
-    assert not absent.exists()
-
-
-def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
-    needs = tmp_path / "besoins.csv"
-    needs.write_text("id_structure;nom_structure;departement;adresse;code_postal;commune;"
-                     "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n", encoding="utf-8")
-    donations = tmp_path / "dons.csv"
-    donations.write_text("id_don;donateur;materiel;quantite;departement\n"
-                         "D1;Nexora;portable;5;69\n", encoding="utf-8")
-    ledger = tmp_path / "ordis.db"
-    result = invoke("allocate", "--needs", needs, "--donations", donations, "--ledger", ledger,
-                    "--out", tmp_path / "out", "--date", DATE)
-    assert result.exit_code == 0
-    book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
-    book["expeditions"]["O2"] = "21/04/2020"
-    book.save(tmp_path / "retour.xlsx")
-    assert invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger",
-                  ledger).exit_code == 0
-    refused = invoke("runs", "cancel", "1", "--ledger", ledger)
-    assert refused.exit_code == 1 and "entièrement livrée" in refused.output
-
-
 def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     needs = tmp_path / "besoins.csv"
     with needs.open("w", encoding="utf-8", newline="") as handle:
@@ -312,20 +165,19 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
 
 
 def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    summary(tmp_path)
-    before = {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()}
+        run_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = {p.name: sha256(p) for p in (run_copy / "envois").iterdir()}
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("ordis_cli.actions.allocate.write_allocation", broken)
-    result = allocate(tmp_path, "--cap", "1", "--date", "2020-05-01", out="envois2")
+    result = allocate(run_copy, "--cap", "1", "--date", "2020-05-01", out="envois2")
     assert result.exit_code == 2 and "disque est plein" in result.output
-    assert {p.name: sha256(p) for p in (tmp_path / "envois").iterdir()} == before
-    assert not (tmp_path / "envois2").exists()
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
-    runs = json.loads(invoke("runs", "list", "--ledger", tmp_path / "ordis.db", "--format",
+    assert {p.name: sha256(p) for p in (run_copy / "envois").iterdir()} == before
+    assert not (run_copy / "envois2").exists()
+    assert [p.name for p in run_copy.iterdir() if p.name.startswith(".")] == []
+    runs = json.loads(invoke("runs", "list", "--ledger", run_copy / "ordis.db", "--format",
                              "json").stdout)
     assert [r["status"] for r in runs] == ["active", "cancelled"]
 
@@ -357,7 +209,7 @@ def test_policy_file_and_options(tmp_path: Path) -> None:
     capped = summary(tmp_path, "--policy", str(policy), "--dry-run")
     wide = summary(tmp_path, "--dry-run")
     assert sum(capped["allocated"].values()) < sum(wide["allocated"].values())
-    lines = rows_of_plan(tmp_path, "--policy", str(policy))
+    lines = _rows_of_plan(tmp_path, "--policy", str(policy))
     per_need: dict[tuple[str, str, bool], int] = {}
     for line in lines:  # the cap: units per structure and need, substitutions apart
         key = (line[5], line[3], line[-3] == "substitution")
@@ -375,7 +227,7 @@ def test_policy_file_and_options(tmp_path: Path) -> None:
     assert wrong.exit_code == 2
 
 
-def rows_of_plan(tmp: Path, *extra: str) -> list[tuple[Any, ...]]:
+def _rows_of_plan(tmp: Path, *extra: str) -> list[tuple[Any, ...]]:
     data = summary(tmp, *extra, out="plan")
     return rows(Path(data["files"][-1]["path"]))[1:]
 
@@ -389,3 +241,21 @@ def test_named_rows_are_the_contracts_columns() -> None:
 
     assert DispatchLine._fields == DISPATCH and WhyLine._fields == ALLOCATION_EXTRA
     assert region_of("69") == "Auvergne-Rhône-Alpes" and region_of("974") == "La Réunion"
+
+
+def test_the_library_function_is_what_the_command_prints(sample_run: Path) -> None:
+    """``ordis_cli.allocate`` (a dry run, from Python) plans what the command recorded."""
+    import datetime as dt
+
+    import ordis_cli
+
+    request = ordis_cli.AllocateRequest(
+        needs=SAMPLE / "besoins.xlsx", donations=SAMPLE / "dons.xlsx",
+        partners=SAMPLE / "partenaires.xlsx", ledger=sample_run / "absent.db",
+        policy=ordis_cli.Policy(date=dt.date.fromisoformat(DATE)), dry_run=True)
+    planned = ordis_cli.run_allocation(request)
+    printed = first_summary(sample_run)
+    assert planned.validation.ok and planned.summary is not None
+    assert planned.summary.run is None and not (sample_run / "absent.db").exists()
+    assert planned.summary.shipments == printed["shipments"]
+    assert planned.summary.model_dump()["allocated"] == printed["allocated"]

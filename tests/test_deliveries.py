@@ -1,0 +1,99 @@
+"""``ordis deliveries import``: returned workbooks read into the ledger, all or nothing,
+idempotent, in French or English; and the library function behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from .conftest import allocate, invoke, rows
+
+RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
+
+
+def fill(folder: Path, name: str, changes: dict[str, Any]) -> Path:
+    """A partner's returned workbook: ``folder/envois/RETURNED`` with ``changes`` (cell →
+    value) made and a line of their own added below, saved as ``folder/name``."""
+    book = openpyxl.load_workbook(folder / "envois" / RETURNED)
+    sheet = book["expeditions"]
+    for cell, value in changes.items():
+        sheet[cell] = value
+    sheet.append(["Note du partenaire : livraisons de la semaine"])  # an extra row they add
+    path = folder / name
+    book.save(path)
+    return path
+
+
+def imported(folder: Path, path: Path) -> tuple[int, dict[str, Any]]:
+    result = invoke("deliveries", "import", path, "--ledger", folder / "ordis.db", "--format",
+                    "json")
+    return result.exit_code, json.loads(result.stdout)["files"][0]
+
+
+def delivered(folder: Path) -> int:
+    with sqlite3.connect(folder / "ordis.db") as db:
+        return int(db.execute("SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments")
+                   .fetchone()[0])
+
+
+def test_english_headers_and_their_import(tmp_path: Path) -> None:
+    result = allocate(tmp_path, "--lang", "en")
+    assert result.exit_code == 0
+    path = tmp_path / "envois" / RETURNED
+    lines = rows(path, "shipments")
+    assert lines[0][:3] == ("shipment_id", "lot_id", "donor")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["read_me", "shipments"]
+    sheet = book["shipments"]
+    sheet["O2"] = dt.datetime(2020, 4, 24)
+    book.save(tmp_path / "returned.xlsx")
+    done = invoke("deliveries", "import", tmp_path / "returned.xlsx", "--ledger",
+                  tmp_path / "ordis.db", "--format", "json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["files"][0]["new"] == 1
+
+
+def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> None:
+    shipped = rows(run_copy / "envois" / RETURNED)[1][4]
+    path = fill(run_copy, "retour.xlsx", {"O2": "24/04/2020", "O3": dt.datetime(2020, 4, 25),
+                                          "P3": 1, "Q3": "un carton abîmé"})
+    status, first = imported(run_copy, path)
+    assert status == 0 and (first["new"], first["updated"], first["unchanged"]) == (2, 0, 0)
+    assert delivered(run_copy) == shipped + 1  # a date alone means all of it
+    status, again = imported(run_copy, path)
+    assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)
+    fixed = fill(run_copy, "retour2.xlsx", {"O2": "24/04/2020", "O3": "25/04/2020", "P3": 2,
+                                            "Q3": "un carton abîmé"})
+    status, changed = imported(run_copy, fixed)
+    assert (changed["new"], changed["updated"], changed["unchanged"]) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(("changes", "code"), [
+    ({"A3": "E99-00001", "O3": "25/04/2020"}, "unknown-shipment"),
+    ({"O3": "25/04/2020", "P3": 999}, "delivered-above-shipped"),
+    ({"O3": "25/04/2099"}, "future-date"),
+])
+def test_deliveries_file_with_an_error_records_nothing(run_copy: Path,
+                                                      changes: dict[str, Any],
+                                                      code: str) -> None:
+    path = fill(run_copy, "retour.xlsx", {"O2": "24/04/2020", **changes})
+    status, result = imported(run_copy, path)
+    assert status == 1 and result["recorded"] is False
+    assert code in {p["code"] for p in result["report"]["issues"]}
+    assert delivered(run_copy) == 0  # not even the good row
+
+
+def test_the_library_function_records_what_the_command_would(run_copy: Path) -> None:
+    import ordis_cli
+
+    path = fill(run_copy, "retour.xlsx", {"O2": "24/04/2020"})
+    done = ordis_cli.import_deliveries([path], run_copy / "ordis.db", "fr",
+                                       today=dt.date(2020, 5, 1))
+    assert done.ok and done.files[0].recorded and done.files[0].new == 1
+    assert delivered(run_copy) == rows(run_copy / "envois" / RETURNED)[1][4]

@@ -1,0 +1,121 @@
+"""``ordis validate``: exit codes, the JSON that is the library's result, languages, the text
+summary, and the annotated copies (``--annotate``) read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ordis_cli.actions import validate as service
+
+from .conftest import invoke, invoke_json, sha256
+
+
+def test_exit_codes(data: Path) -> None:
+    assert invoke("validate", data / "besoins_ok.xlsx").exit_code == 0
+    assert invoke("validate", data / "besoins_erreurs.csv").exit_code == 1
+    assert invoke("validate", data / "absent.csv").exit_code == 2
+    assert invoke("validate", data / "besoins_ok.xlsx", "--kind", "bananes").exit_code == 2
+    assert invoke("validate").exit_code == 2
+    # warnings alone keep 0; --strict makes them count
+    assert invoke("validate", data / "needs_english.csv").exit_code == 0
+    assert invoke("validate", data / "colonne_manquante.csv", "--strict").exit_code == 1
+    # one unreadable file among good ones: 2
+    assert invoke("validate", data / "besoins_ok.xlsx", data / "absent.csv").exit_code == 2
+
+
+def test_json_is_the_library_result(data: Path) -> None:
+    files = [data / "besoins_erreurs.csv", data / "dons_ok.xlsx"]
+    status, payload = invoke_json("validate", *files)
+    assert status == 1
+    assert set(payload) == {"ok", "files"}
+    assert payload["ok"] is False
+    first = payload["files"][0]
+    assert set(first) == {"path", "kind", "sheet", "rows", "errors", "warnings", "issues"}
+    assert first["kind"] == "besoins" and first["rows"] == 23
+    assert set(first["issues"][0]) == {"code", "severity", "file", "sheet", "row", "column",
+                                       "cell", "value", "message"}
+    library = service.validate_files(files, service.ValidationOptions())
+    assert payload == json.loads(library.model_dump_json())
+
+
+def test_json_is_alone_on_stdout(data: Path) -> None:
+    result = invoke("validate", data / "besoins_ok.xlsx", "--format", "json")
+    json.loads(result.stdout)  # nothing else mixed in
+
+
+def test_languages(data: Path) -> None:
+    french = invoke("validate", data / "besoins_erreurs.csv").output
+    english = invoke("validate", data / "besoins_erreurs.csv", "--lang", "en").output
+    from_env = invoke("validate", data / "besoins_erreurs.csv", env={"ORDIS_LANG": "en"}).output
+    assert "inconnu" in french and "Unknown département" in english
+    assert english == from_env
+
+
+def test_text_output_groups_and_summarises(data: Path) -> None:
+    out = invoke("validate", data / "besoins_erreurs.csv").output
+    assert "besoins_erreurs.csv — besoins, 23 lignes" in " ".join(out.split())
+    assert "✘ 1 sur 1 fichier avec des erreurs" in out
+    quiet = invoke("validate", data / "besoins_erreurs.csv", "--quiet").output
+    assert quiet.strip().startswith("✘") and len(quiet.strip().splitlines()) == 1
+
+
+def test_annotate_xlsx_copy(data: Path, tmp_path: Path) -> None:
+    source = data / "dons_erreurs.xlsx"
+    before = sha256(source)
+    out = tmp_path / "dons_annote.xlsx"
+    assert invoke("validate", source, "--annotate", out).exit_code == 1
+    assert sha256(source) == before
+    book = openpyxl.load_workbook(out)
+    sheet = book["Dons"]
+    assert sheet["D4"].comment is not None and "tablette" in sheet["D4"].comment.text
+    assert sheet["D4"].fill.start_color.rgb == "FFF4B6B6"
+    assert sheet["C10"].fill.start_color.rgb == "FFFFE7A3"  # a warning
+    listing = book["problemes"]
+    assert [c.value for c in listing[1]][:5] == ["Ligne", "Cellule", "Colonne", "Gravité", "Code"]
+    assert listing.max_row == 1 + 11
+
+
+def test_annotate_csv_rebuilds_the_sheet_safely(tmp_path: Path) -> None:
+    source = tmp_path / "besoins.csv"
+    source.write_text("id_structure;nom_structure;departement;portables\n"
+                      "S1;=HYPERLINK(\"http://x\");100;2\n", encoding="utf-8")
+    out = tmp_path / "annote.xlsx"
+    assert invoke("validate", source, "--annotate", out).exit_code == 1
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    assert sheet["B2"].value == '=HYPERLINK("http://x")'
+    assert sheet["B2"].data_type == "s"  # text, never a formula
+    assert sheet["C2"].comment is not None
+
+
+@pytest.mark.parametrize("name", ["besoins.xls", "besoins.ods", "besoins_unicode.txt"])
+def test_annotate_rebuilds_other_formats(data: Path, tmp_path: Path, name: str) -> None:
+    out = tmp_path / "copie.xlsx"
+    assert invoke("validate", data / name, "--annotate", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    assert sheet.cell(1, 1).value == "Identifiant structure"
+    assert sheet.cell(2, 1).value == "010000001"
+    assert book.sheetnames[-1] == "problemes"
+
+
+def test_annotate_several_files_into_a_folder(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "annotes"
+    invoke("validate", data / "besoins_erreurs.csv", data / "dons_ok.xlsx", "--annotate", out)
+    assert sorted(p.name for p in out.iterdir()) == ["besoins_erreurs_annote.xlsx",
+                                                      "dons_ok_annote.xlsx"]
+
+
+def test_annotate_never_writes_over_an_input(data: Path, tmp_path: Path) -> None:
+    source = tmp_path / "dons.xlsx"
+    source.write_bytes((data / "dons_erreurs.xlsx").read_bytes())
+    before = sha256(source)
+    result = invoke("validate", source, "--annotate", source)
+    assert result.exit_code == 2
+    assert "écraserait" in result.output
+    assert sha256(source) == before
+
