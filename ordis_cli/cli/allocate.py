@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from ..actions.allocate import AllocateRequest, AllocationResult, run_allocation
-from ..allocation.policy import Scope, load_policy
 from ..messages import Lang, say
 from ..messages.counting import counted, number
-from ..models import DEVICE_TYPES, DeviceType
+from .choices import ScopeChoice
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -27,7 +23,9 @@ from .common import (
     stages,
     stdout_console,
 )
-from .render import render_report
+
+if TYPE_CHECKING:  # the allocation stack (pandas, pydantic) is imported when the command runs
+    from ..actions.allocate import AllocationResult
 
 _STEPS = {
     "fr": {"reading": "Lecture et vérification des fichiers…", "allocating": "Allocation…",
@@ -56,6 +54,8 @@ _WORDS = {
 def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None:
     if not values:
         return None
+    from ..models import DeviceType
+
     found: dict[str, list[str]] = {}
     for value in values:
         need, _, substitutes = value.partition("=")
@@ -79,7 +79,7 @@ def allocate(
         "--partners", help="Fichier des partenaires (zones, capacités).")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Dossier des classeurs (défaut : ./dispatch-<date>).")] = None,
-    scope: Annotated[Scope | None, typer.Option(
+    scope: Annotated[ScopeChoice | None, typer.Option(
         "--scope", help="Portée maximale : departement, region ou national (défaut).")] = None,
     cap: Annotated[int | None, typer.Option(
         "--cap", min=1, help="Au plus N unités d'un type par structure et par envoi.")] = None,
@@ -118,8 +118,12 @@ def allocate(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.allocate import AllocateRequest, run_allocation
+        from ..allocation.policy import Scope, load_policy
+
         chosen = load_policy(policy, {
-            "scope": scope, "cap": cap, "substitutions": _substitutions(substitute or [], language),
+            "scope": None if scope is None else Scope(scope.value), "cap": cap,
+            "substitutions": _substitutions(substitute or [], language),
             "date": date.date() if date else None,
         }, language)
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
@@ -131,6 +135,8 @@ def allocate(
             if output is OutputFormat.JSON:
                 typer.echo(result.validation.model_dump_json(indent=2))
             else:
+                from .render import render_report
+
                 render_report(result.validation, stdout_console(), language, quiet)
             raise typer.Exit(2 if not result.validation.readable else 1)
         if output is OutputFormat.JSON:
@@ -141,6 +147,11 @@ def allocate(
 
 
 def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..models import DEVICE_TYPES
+
     assert result.summary is not None
     words = _WORDS[lang]
     summary = result.summary

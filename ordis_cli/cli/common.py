@@ -1,5 +1,8 @@
 """Options shared by every command, the consoles, and the guard that maps failures to
-exit codes (0 ok, 1 invalid data, 2 unusable input or usage, 3 internal error)."""
+exit codes (0 ok, 1 invalid data, 2 unusable input or usage, 3 internal error).
+
+Light on purpose: every command's module imports it when the program starts, so rich's
+console is imported when a command first prints (``tests/test_startup.py``)."""
 
 from __future__ import annotations
 
@@ -9,16 +12,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 from typer.exceptions import TyperException
 
 from ..atomic import failed_path, os_error_in, write_error
 from ..errors import OrdisError
 from ..messages import Lang, default_lang
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class OutputFormat(StrEnum):
@@ -61,10 +65,14 @@ def resolve_lang(option: LangOption | None) -> Lang:
 
 
 def stdout_console() -> Console:
+    from rich.console import Console
+
     return Console(soft_wrap=False, highlight=False)
 
 
 def stderr_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -126,4 +134,6 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
 def _fail(message: str) -> None:
     """One line on stderr; paths and values are printed as they are (a ``[`` in a file name
     is not rich markup)."""
+    from rich.text import Text
+
     stderr_console().print(Text.assemble(("ordis ", "bold red"), message), highlight=False)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..actions.deliveries import DeliveriesImport, import_deliveries
 from ..messages import Lang
 from ..messages.counting import counted, number
-from ..models import ValidationReport
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -24,7 +22,9 @@ from .common import (
     stages,
     stdout_console,
 )
-from .render import render_report
+
+if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the command runs
+    from ..actions.deliveries import DeliveriesImport
 
 app = typer.Typer(help="Livraisons retournées par les partenaires.\n\n"
                   "Exemple : ordis deliveries import retours/*.xlsx", no_args_is_help=True)
@@ -56,6 +56,8 @@ def import_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.deliveries import import_deliveries
+
         with stages(quiet) as show:
             show("Import des livraisons…" if language == "fr" else "Importing deliveries…")
             result = import_deliveries(files, ledger, language)
@@ -67,6 +69,9 @@ def import_command(
 
 
 def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
+    from ..models import ValidationReport
+    from .render import render_report
+
     console = stdout_console()
     for item in result.files:
         if item.recorded:

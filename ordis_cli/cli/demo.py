@@ -6,9 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from ..actions.demo import run_demo
 from .common import (
     DebugOpt,
     LangOpt,
@@ -46,10 +44,14 @@ def demo(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.demo import run_demo
+
         with stages(quiet) as show:
             result = run_demo(out, language, lambda name: show(_STEPS[language][name]))
         if quiet:
             return
+        from rich.table import Table
+
         console = stdout_console()
         console.print(f"[bold]{result.headline}[/]")
         table = Table(show_lines=False)

@@ -8,6 +8,12 @@ Help is printed, and usage errors raised, before a command's ``--lang`` reaches 
   command is declared, English comes from ``help_english`` (keyed by command path and
   option); in French the help layout of the parser is drawn by ``FrenchHelpFormatter``;
 - prints a usage error itself, in that language, with exit code 2 as click does.
+
+It also keeps ``--help`` quick: Typer converts every option's value with a pydantic
+``TypeAdapter`` built the first time the option is processed, even when the value is absent,
+so ``ordis allocate --help`` would import pydantic for ``ordis --lang`` alone. The converter is
+built here only when a value is given (``ConvertWhenGiven``); what the conversion does, its
+result and its error messages are Typer's own.
 """
 
 from __future__ import annotations
@@ -15,11 +21,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import typer.main
 from typer._click.core import Command, Context
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-from typer.core import TyperGroup, TyperOption
+from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+from typer.core import TyperGroup, TyperOption, _TyperParameter
 from typer.exceptions import Abort
 
 from ..messages import Lang
@@ -61,6 +70,36 @@ def help_key(path: str, param: object) -> str:
     return f"{path} {name}".strip()
 
 
+@dataclass(frozen=True)
+class ConvertWhenGiven(RuntimeParam):
+    """Typer's converter of one parameter, built when a value is first given: an absent value
+    (None) is answered by ``RuntimeParam.coerce`` itself, without a converter."""
+
+    descriptor: TypeDescriptor
+    built: list[RuntimeParam] = field(default_factory=list, compare=False)
+
+    def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Context) -> Any:
+        if not self.built:
+            self.built.append(build_runtime_param(self.descriptor))
+        return self.built[0]._coerce_value(value, param=param, ctx=ctx)
+
+
+def convert_when_given(command: Command, help_names: list[str] | None = None) -> None:
+    """``ConvertWhenGiven`` for every parameter of ``command`` and the commands under it,
+    their help options included (made here, with the names they inherit, as click would make
+    them when first parsing)."""
+    names = command.context_settings.get("help_option_names", help_names)
+    help_option = command.get_help_option(Context(command, help_option_names=names))
+    for param in [*command.params, *([help_option] if help_option is not None else [])]:
+        if isinstance(param, _TyperParameter) and param._runtime_param is None:
+            described = param.type_descriptor
+            param._runtime_param = ConvertWhenGiven(described.parameter_info,
+                                                    described.annotation, described)
+    if isinstance(command, TyperGroup):
+        for sub in command.commands.values():
+            convert_when_given(sub, names)
+
+
 def _english(path: str, command: Command) -> None:
     english = HELP_ENGLISH.get(path)
     if english is not None:
@@ -78,6 +117,7 @@ def localized_command(lang: Lang) -> Command:
     from .app import app  # the commands import their whole stack: only when run
 
     command = typer.main.get_command(app)
+    convert_when_given(command)
     for path, each in walk(command):
         if lang == "en":
             _english(path, each)

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..actions.report import FORMATS, report_figures, write_report
 from ..atomic import output_folder
+from .choices import REPORT_FORMATS as FORMATS
 from .common import (
     DebugOpt,
     LangOpt,
@@ -66,6 +66,8 @@ def report(
         # a non-empty --out is refused before anything is read (SPEC §1)
         target = None if json_only and out is None else output_folder(
             out, Path(f"rapport-{day.isoformat()}"), language)
+        from ..actions.report import report_figures, write_report
+
         with stages(quiet) as show:
             show("Calcul des chiffres…" if language == "fr" else "Computing the figures…")
             figures, details = report_figures(ledger, day, language)

@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from ..actions.runs import cancel_run, list_runs, show_run
 from ..messages.counting import counted, number
 from .common import (
     DebugOpt,
@@ -54,10 +52,14 @@ def list_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.runs import list_runs
+
         runs = list_runs(ledger, language)
         if answered(output, quiet, lambda: json.dumps([r.model_dump() for r in runs],
                                                       indent=2, ensure_ascii=False)):
             return
+        from rich.table import Table
+
         table = Table()
         for head in _HEAD[language]:
             table.add_column(head)
@@ -86,9 +88,13 @@ def show_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.runs import show_run
+
         detail = show_run(ledger, run, language)
         if answered(output, quiet, lambda: detail.model_dump_json(indent=2)):
             return
+        from rich.table import Table
+
         console = stdout_console()
         status = _STATUS[language][detail.status]
         units = counted(detail.units, language, ("unité", "unités"), ("unit", "units"))
@@ -133,6 +139,8 @@ def cancel_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.runs import cancel_run
+
         done = cancel_run(ledger, run, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..actions.sample import write_sample
 from .common import DebugOpt, LangOpt, QuietOpt, guarded, resolve_lang, stdout_console
 
 
@@ -35,6 +34,8 @@ def sample(
     with guarded(debug, language):
         if fmt not in ("xlsx", "csv"):
             raise typer.BadParameter("xlsx ou csv", param_hint="--file-format")
+        from ..actions.sample import write_sample
+
         written = write_sample(out, structures, lots, seed, "csv" if fmt == "csv" else "xlsx",
                                with_errors, language)
         if not quiet:

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn
 
-from ..actions.validate import ValidationOptions, validate_files
 from ..messages import Lang
 from ..messages.counting import counted
-from ..models import Kind
-from ..reading.quoting import shorten
-from ..validation.annotate import write_annotations
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -27,21 +21,25 @@ from .common import (
     stderr_console,
     stdout_console,
 )
-from .render import render_report
 
-_KINDS = {
-    "besoins": Kind.NEEDS, "needs": Kind.NEEDS,
-    "dons": Kind.DONATIONS, "donations": Kind.DONATIONS,
-    "partenaires": Kind.PARTNERS, "partners": Kind.PARTNERS,
-    "livraisons": Kind.DELIVERIES, "deliveries": Kind.DELIVERIES,
+if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the command runs
+    from ..models import Kind
+
+_KINDS = {  # --kind, French or English -> the value of ``models.Kind``
+    "besoins": "besoins", "needs": "besoins",
+    "dons": "dons", "donations": "dons",
+    "partenaires": "partenaires", "partners": "partenaires",
+    "livraisons": "livraisons", "deliveries": "livraisons",
 }
 
 
 def _kind(value: str | None, lang: Lang) -> Kind | None:
     if value is None:
         return None
+    from ..models import Kind
+
     try:
-        return _KINDS[value.strip().lower()]
+        return Kind(_KINDS[value.strip().lower()])
     except KeyError:
         raise typer.BadParameter(
             "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, "
@@ -83,9 +81,18 @@ def validate(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
+        from ..actions.validate import ValidationOptions, validate_files
+        from ..validation.annotate import write_annotations
+        from .render import render_report
+
         options = ValidationOptions(lang=language, strict=strict, kind=_kind(kind, language),
                                     sheet=sheet)
         if show_progress(quiet):
+            from rich.markup import escape
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            from ..reading.quoting import shorten
+
             with Progress(SpinnerColumn(), TextColumn("{task.description}"),
                           console=stderr_console(), transient=True) as bar:
                 task = bar.add_task("")

@@ -1,0 +1,61 @@
+"""Start-up: loading the command line, and asking for help, imports none of the heavy stack
+(pandas, openpyxl, pydantic…); each command imports what it runs when it runs. Speed itself
+is shown by ``benchmarks/startup.py``, not timed here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from ordis_cli.allocation.policy import Scope
+from ordis_cli.cli.choices import REPORT_FORMATS, ScopeChoice
+from ordis_cli.report.render import FORMATS
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("pandas", "openpyxl", "pydantic", "xlsxwriter", "python_calamine", "jinja2", "numpy")
+
+
+def _loaded(code: str) -> list[str]:
+    """The heavy modules a fresh interpreter holds after running ``code``."""
+    probe = f"{code}\nimport sys, json\n" \
+            f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_loading_the_command_line_imports_nothing_heavy() -> None:
+    assert _loaded("import ordis_cli.cli.app") == []
+
+
+def test_help_of_a_command_imports_nothing_heavy() -> None:
+    """Typer converts option values with pydantic: ``cli/language.py`` builds a converter only
+    for a value given, so the help of a subcommand (the ``--lang`` of ``ordis`` processed
+    first, absent) loads none of it."""
+    for argv in (["allocate", "--help"], ["runs", "list", "-h"], ["report", "--lang", "en",
+                                                                   "--help"]):
+        code = ("import contextlib, io\nfrom ordis_cli.cli.language import run\n"
+                f"with contextlib.redirect_stdout(io.StringIO()):\n    assert run({argv!r}) == 0")
+        assert _loaded(code) == [], argv
+
+
+def test_help_runs() -> None:
+    done = subprocess.run([sys.executable, "-m", "ordis_cli", "--help"], capture_output=True,
+                          text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "allocate" in done.stdout and "runs" in done.stdout
+
+
+def test_light_choices_are_those_of_their_home_modules() -> None:
+    assert [c.value for c in ScopeChoice] == [s.value for s in Scope]
+    assert REPORT_FORMATS == FORMATS
+
+
+def test_benchmark_smoke_run() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick"],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "ordis runs list (demo ledger)" in done.stdout
