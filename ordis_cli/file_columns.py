@@ -73,6 +73,10 @@ DONATIONS = (
                                   "code departement", "lieu de stockage")),
     Column("partenaire", False, ("partner", "logisticien", "partenaire logistique",
                                  "logistics partner", "transporteur")),
+    Column("adresse_retrait", False, ("adresse de retrait", "lieu de retrait", "pickup address",
+                                      "collection address")),
+    Column("contact_retrait", False, ("contact de retrait", "pickup contact",
+                                      "collection contact")),
     Column("disponible_le", False, ("disponible", "date de disponibilite", "disponibilite",
                                     "available", "available from", "available on")),
     Column("montant_eur", False, ("montant", "montant en euros", "don financier", "amount",
@@ -89,12 +93,12 @@ PARTNERS = (
 
 # The dispatch workbook as a partner sends it back (SPEC §4), in French or English.
 DELIVERIES = (
-    Column("id_envoi", True, ("shipment id", "shipment", "envoi", "n envoi")),
-    Column("id_don", False, ("lot id", "donation id")),
+    Column("id_envoi", True, ("shipment id", "shipment", "envoi", "n envoi", "n d envoi")),
+    Column("id_don", False, ("lot id", "donation id", "lot")),
     Column("donateur", False, ("donor",)),
     Column("materiel", False, ("equipment", "device")),
     Column("quantite", True, ("quantity", "qty", "quantite expediee", "shipped")),
-    Column("id_structure", False, ("structure id",)),
+    Column("id_structure", False, ("structure id", "n de structure")),
     Column("nom_structure", False, ("structure name", "structure")),
     Column("adresse", False, ("address",)),
     Column("code_postal", False, ("postal code", "cp")),
@@ -111,4 +115,8 @@ DELIVERIES = (
     Column("tour", False, ("round",)),
     Column("distance_km", False, ("distance",)),
     Column("motif", False, ("reason",)),
+    # where the partner collects the lot: shown in its workbook, read back and ignored
+    Column("etat", False, ("condition",)),
+    Column("adresse_retrait", False, ("adresse de retrait", "pickup address")),
+    Column("contact_retrait", False, ("pickup contact",)),
 )

@@ -249,10 +249,12 @@ def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs:
     everything: list[list[Any]] = []
     for shipper, name in names.items():
         lines = sorted(by_shipper[shipper], key=lambda line: line[0].delivery_order())
-        write_dispatch(staging / name, [d for d, _ in lines], lang, partner=shipper,
-                       run_id=run[0], run_date=request.policy.date, ledger_id=run[1])
+        write_dispatch(staging / name, [d for d, _, _ in lines], lang, partner=shipper,
+                       run_id=run[0], run_date=request.policy.date, ledger_id=run[1],
+                       pickups=[p for _, _, p in lines],
+                       coordination=request.policy.coordination)
         written.append(OutputFile(path=str(out / name), partner=shipper))
-        everything.extend([*d, *e] for d, e in lines)
+        everything.extend([*d, *e] for d, e, _ in lines)
     everything.sort(key=lambda row: row[0])
     write_allocation(staging / "allocation.xlsx", everything,
                      unmet_rows(plan, inputs, request.policy, lang),

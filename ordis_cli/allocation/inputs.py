@@ -31,6 +31,8 @@ class LotInfo:
     donor_type: str | None
     state: str | None
     partner: str | None
+    pickup_address: str | None = None  # where the partner collects the lot, whom to call
+    pickup_contact: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,9 @@ def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
             departement=row["departement"], shipper=shipper, donor=donor,
             available_on=row.get("disponible_le")))
         inputs.lot_info[row["id_don"]] = LotInfo(donor, row.get("type_donateur"),
-                                                 row.get("etat"), shipper if partner else None)
+                                                 row.get("etat"), shipper if partner else None,
+                                                 row.get("adresse_retrait"),
+                                                 row.get("contact_retrait"))
 
 
 def _partner_for_private_lot(inputs: Inputs, departement: str,

@@ -28,6 +28,16 @@ ROUNDS: dict[Scope, tuple[Scope, ...]] = {
 }
 
 
+class Coordination(BaseModel):
+    """Whom a partner contacts about its workbook (policy table ``[coordination]``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    nom: str | None = None
+    email: str | None = None
+    telephone: str | None = None
+
+
 class Policy(BaseModel):
     """How far lots may travel, how many units of a type one structure may get in a run,
     which types may stand in for others once every round is done, and the day of the run
@@ -39,6 +49,7 @@ class Policy(BaseModel):
     cap: int | None = Field(default=None, ge=1)
     substitutions: dict[DeviceType, tuple[DeviceType, ...]] = Field(default_factory=dict)
     date: dt.date = Field(default_factory=dt.date.today)
+    coordination: Coordination = Field(default_factory=Coordination)
 
     @field_validator("substitutions")
     @classmethod

@@ -10,6 +10,15 @@ from ..allocation.inputs import Inputs
 from ..messages import Lang, say
 from ..models import DEVICE_TYPES
 from ..territory import region_of
+from ..textnorm import fold
+from .columns import ALLOCATION_EXTRA, DISPATCH
+from .unmet import unmet_reasons
+
+
+def french_order(name: str) -> tuple[str, str]:
+    """Sort key for names in French order: accents and case ignored (Île-de-France between
+    Hauts-de-France and La Réunion), the name itself to break ties."""
+    return fold(name), name
 
 
 def by_region(plan: Plan, inputs: Inputs) -> dict[str, dict[str, int]]:
@@ -19,12 +28,12 @@ def by_region(plan: Plan, inputs: Inputs) -> dict[str, dict[str, int]]:
     for shipment in plan.shipments:
         region = region_of(dept_of[shipment.structure_id])
         table[region][shipment.device.value] += shipment.quantity
-    return dict(sorted(table.items()))
+    return dict(sorted(table.items(), key=lambda item: french_order(item[0])))
 
 
 class DispatchLine(NamedTuple):
     """One shipment line as its partner's workbook shows it: the fields are the columns of
-    ``columns.DISPATCH``, the last three left for the partner to fill in."""
+    ``columns.DISPATCH``, the last four left for the partner to fill in."""
 
     id_envoi: str
     id_don: str
@@ -42,12 +51,21 @@ class DispatchLine(NamedTuple):
     contact_email: Any
     livre_le: None = None
     quantite_livree: None = None
+    ecart: None = None
     commentaire: None = None
 
     def delivery_order(self) -> tuple[str, str, str, str]:
         """How a partner's workbook is sorted: by département, postal code, structure."""
         return (self.departement, str(self.code_postal or ""), self.id_structure,
                 self.id_envoi)
+
+
+class Pickup(NamedTuple):
+    """Where a partner collects the line's lot: the columns of ``columns.PICKUP``."""
+
+    etat: str | None
+    adresse_retrait: str | None
+    contact_retrait: str | None
 
 
 class WhyLine(NamedTuple):
@@ -60,9 +78,9 @@ class WhyLine(NamedTuple):
 
 
 def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
-                   lang: Lang) -> dict[str, list[tuple[DispatchLine, WhyLine]]]:
-    """Per shipper: each line's delivery columns and why it was made."""
-    by_shipper: dict[str, list[tuple[DispatchLine, WhyLine]]] = defaultdict(list)
+                   lang: Lang) -> dict[str, list[tuple[DispatchLine, WhyLine, Pickup]]]:
+    """Per shipper: each line's delivery columns, why it was made and where to collect it."""
+    by_shipper: dict[str, list[tuple[DispatchLine, WhyLine, Pickup]]] = defaultdict(list)
     structures = {s.id: s for s in inputs.structures}
     for ident, shipment in zip(ids, plan.shipments, strict=True):
         contact = inputs.contacts[shipment.structure_id]
@@ -86,15 +104,17 @@ def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
             motif = say("motif", lang, priority=structure.priority, internet=internet,
                         round=round_label, distance=distance)
         extra = WhyLine(shipment.shipper, round_label, shipment.distance_km, motif)
-        by_shipper[shipment.shipper].append((delivery, extra))
+        pickup = Pickup(info.state, info.pickup_address, info.pickup_contact)
+        by_shipper[shipment.shipper].append((delivery, extra, pickup))
     return by_shipper
 
 
 def unmet_rows(plan: Plan, inputs: Inputs, policy: Policy, lang: Lang) -> list[list[Any]]:
     structures = {s.id: s for s in inputs.structures}
+    items = sorted(plan.unmet, key=lambda u: (u.structure_id, u.device.value))
+    reasons = unmet_reasons(items, plan, inputs, policy, lang)
     rows = []
-    for item in sorted(plan.unmet, key=lambda u: (u.structure_id, u.device.value)):
-        reason = say(f"reason-{item.reason}", lang, cap=policy.cap, scope=policy.scope.value)
+    for item, reason in zip(items, reasons, strict=True):
         rows.append([item.structure_id, inputs.contacts[item.structure_id].get("nom_structure"),
                      structures[item.structure_id].departement, item.device.value,
                      item.quantity, reason])
@@ -102,8 +122,32 @@ def unmet_rows(plan: Plan, inputs: Inputs, policy: Policy, lang: Lang) -> list[l
 
 
 def leftover_rows(plan: Plan, inputs: Inputs) -> list[list[Any]]:
-    return [[lot.id, lot.donor, lot.departement, lot.device.value, plan.leftover[lot.id]]
+    return [[lot.id, lot.donor, lot.departement, lot.device.value, plan.leftover[lot.id],
+             lot.shipper, lot.available_on]
             for lot in sorted(inputs.lots, key=lambda lot: lot.id) if plan.leftover[lot.id]]
+
+
+def structure_rows(lines: list[list[Any]]) -> list[list[Any]]:
+    """One row per structure served (columns ``columns.STRUCTURES``), from the rows of
+    ``allocation.xlsx``'s ``expeditions`` sheet: units per type, partners, contact and
+    address — ready for a mail merge."""
+    at = {name: index for index, name in enumerate(DISPATCH + ALLOCATION_EXTRA)}
+    served: dict[str, dict[str, Any]] = {}
+    for line in lines:
+        sid = line[at["id_structure"]]
+        entry = served.setdefault(sid, {"line": line, "units": Counter(), "partners": set()})
+        entry["units"][line[at["materiel"]]] += line[at["quantite"]]
+        entry["partners"].add(line[at["partenaire"]])
+    rows: list[list[Any]] = []
+    for sid in sorted(served):
+        line, units = served[sid]["line"], served[sid]["units"]
+        counts = [units[d.value] for d in DEVICE_TYPES]
+        rows.append([sid, line[at["nom_structure"]], line[at["departement"]], *counts,
+                     sum(counts), ", ".join(sorted(served[sid]["partners"], key=french_order)),
+                     *(line[at[c]] for c in ("contact_nom", "contact_telephone",
+                                              "contact_email", "adresse", "code_postal",
+                                              "commune"))])
+    return rows
 
 
 def totals_rows(plan: Plan, inputs: Inputs,
@@ -113,7 +157,7 @@ def totals_rows(plan: Plan, inputs: Inputs,
     for item in plan.unmet:
         unmet[region_of(dept_of[item.structure_id])] += item.quantity
     rows: list[list[Any]] = []
-    for region in sorted(set(allocated) | set(unmet)):
+    for region in sorted(set(allocated) | set(unmet), key=french_order):
         counts = allocated.get(region, {d.value: 0 for d in DEVICE_TYPES})
         rows.append([region, *counts.values(), sum(counts.values()), unmet[region]])
     totals = [sum(row[i] for row in rows) for i in range(1, 7)]

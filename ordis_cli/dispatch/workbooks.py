@@ -15,28 +15,60 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from ..allocation.policy import Coordination
 from ..messages import Lang, say
 from ..xlsx_safety import clean_text
 from .columns import (
     ALLOCATION_EXTRA,
     DISPATCH,
     LEFTOVER,
+    PARTNER,
+    PICKUP,
+    STRUCTURES,
     TOTALS,
     UNMET,
+    gap_values,
     headers,
+    plain_headers,
     read_me_label,
     sheet_name,
 )
+from .rows import structure_rows
 
 _OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False, "constant_memory": True,
             "default_date_format": "dd/mm/yyyy"}
-_WIDTHS = {"id_envoi": 12, "id_don": 13, "donateur": 26, "materiel": 10, "quantite": 9,
-           "id_structure": 13, "nom_structure": 34, "adresse": 30, "code_postal": 11,
-           "commune": 18, "departement": 12, "contact_nom": 20, "contact_telephone": 15,
-           "contact_email": 30, "livre_le": 12, "quantite_livree": 15, "commentaire": 30,
-           "partenaire": 26, "tour": 13, "distance_km": 11, "motif": 48, "raison": 48,
-           "region": 28}
+# Widths in characters: long texts wrap inside their column (addresses, names, e-mails), so
+# a partner's 21 columns print on two A4 page-widths with text no smaller than 8 pt.
+_WIDTHS = {"id_envoi": 11, "id_don": 10, "donateur": 18, "materiel": 10, "quantite": 9,
+           "etat": 13, "adresse_retrait": 24, "contact_retrait": 20, "id_structure": 11,
+           "nom_structure": 24, "adresse": 24, "code_postal": 8, "commune": 14,
+           "departement": 12, "contact_nom": 16, "contact_telephone": 14, "contact_email": 24,
+           "livre_le": 11, "quantite_livree": 10, "ecart": 13, "commentaire": 26,
+           "partenaire": 20, "partenaires": 24, "tour": 12, "distance_km": 10, "motif": 34,
+           "raison": 44, "region": 28, "disponible_le": 12}
+# A4 landscape, 1 cm margins, at 96 pixels an inch; a column of w characters of the default
+# 11 pt font is 7w + 5 pixels. Printed text stays >= 8 pt: the page is scaled by >= 0.8.
+_PRINTABLE_PX = (11.69 - 2 * 0.4) * 96
+_MIN_SCALE = 8.8 / 11
+
+
+def column_px(width: float) -> int:
+    return int(width * 7 + 5)
+
+
+def pages_wide(widths: Sequence[float]) -> int:
+    """How many A4 page-widths a sheet of these columns needs so that, fitted to them, its
+    text prints at 8 pt or more (pages break between columns; the first column is repeated
+    on each page)."""
+    pixels = [column_px(w) for w in widths]
+    usable = _PRINTABLE_PX * _MIN_SCALE
+    pages, used = 1, 0.0
+    for px in pixels:
+        if used + px > usable and used > 0:
+            pages, used = pages + 1, float(pixels[0])
+        used += px
+    return pages
 
 
 class _Book:
@@ -46,7 +78,9 @@ class _Book:
                                   "created": dt.datetime(2020, 1, 1)})
         self.header = self.book.add_format({"bold": True, "bg_color": "#DDEBF7",
                                             "border": 1, "text_wrap": True, "valign": "top"})
-        self.date = self.book.add_format({"num_format": "dd/mm/yyyy"})
+        self.date = self.book.add_format({"num_format": "dd/mm/yyyy", "valign": "top"})
+        self.text = self.book.add_format({"text_wrap": True, "valign": "top"})
+        self.number = self.book.add_format({"valign": "top"})
         fill = {"bg_color": "#FFF2CC", "border": 1}
         # the columns a partner fills in: a date, a whole number, free text
         self.to_fill = [self.book.add_format({**fill, "num_format": "dd/mm/yyyy"}),
@@ -54,11 +88,13 @@ class _Book:
                         self.book.add_format({**fill, "num_format": "@"})]
 
     def sheet(self, name: str, columns: tuple[str, ...], lang: Lang,
-              rows: Sequence[Sequence[Any]], fill_from: int | None = None) -> Worksheet:
+              rows: Sequence[Sequence[Any]], fill_from: int | None = None,
+              titles: list[str] | None = None) -> Worksheet:
         sheet = self.book.add_worksheet(sheet_name(name, lang))
-        sheet.write_row(0, 0, headers(columns, lang), self.header)
-        for index, column in enumerate(columns):
-            sheet.set_column(index, index, _WIDTHS.get(column, 12))
+        sheet.write_row(0, 0, titles or headers(columns, lang), self.header)
+        widths = [_WIDTHS.get(column, 12) for column in columns]
+        for index, width in enumerate(widths):
+            sheet.set_column(index, index, width)
         for number, row in enumerate(rows, start=1):
             for index, value in enumerate(row):
                 if value is None or value == "":
@@ -67,37 +103,38 @@ class _Book:
                                           self.to_fill[min(index - fill_from, 2)])
                     continue
                 if isinstance(value, str):
-                    sheet.write_string(number, index, clean_text(value))
+                    sheet.write_string(number, index, clean_text(value), self.text)
                 elif isinstance(value, dt.date):
                     sheet.write_datetime(number, index,
                                          dt.datetime.combine(value, dt.time()), self.date)
                 else:
-                    sheet.write_number(number, index, value)
+                    sheet.write_number(number, index, value, self.number)
         last = max(len(rows), 1)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, last, len(columns) - 1)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
+        _print_setup(sheet, pages_wide(widths))
         sheet.repeat_rows(0)
+        if len(columns) > 1:
+            sheet.repeat_columns(0)
         return sheet
 
-    def read_me(self, lang: Lang, partner: str, run_id: int | None, run_date: dt.date | None,
-                ledger_id: str | None) -> None:
+    def read_me(self, lang: Lang, partner: str, run: tuple[int | None, dt.date | None],
+                ledger_id: str | None, coordination: Coordination | None) -> None:
         """The first sheet: who the workbook is for, its run, the ledger it comes from (a
-        visible labelled cell that import checks), what to fill in and how to send it back."""
+        visible labelled cell that import checks), whom to contact, what to fill in and how
+        to send it back."""
         sheet = self.book.add_worksheet(sheet_name("a_lire", lang))
-        sheet.set_column(0, 0, 26)
-        sheet.set_column(1, 1, 90)
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(1, 1, 100)
         title = self.book.add_format({"bold": True, "font_size": 14})
-        label = self.book.add_format({"bold": True, "valign": "top"})
+        label = self.book.add_format({"bold": True, "valign": "top", "text_wrap": True})
         wrapped = self.book.add_format({"text_wrap": True, "valign": "top"})
         # numbers and dates sit under the text values, not at the far right of the page
         left = self.book.add_format({"align": "left"})
         left_date = self.book.add_format({"align": "left", "num_format": "dd/mm/yyyy"})
         sheet.write_string(0, 0, say("read-me-title", lang), title)
-        facts: list[tuple[str, Any]] = [("partner", partner), ("run", run_id),
-                                        ("run_date", run_date), ("ledger_id", ledger_id)]
+        facts: list[tuple[str, Any]] = [("partner", partner), ("run", run[0]),
+                                        ("run_date", run[1]), ("ledger_id", ledger_id)]
         for row, (key, value) in enumerate(facts, start=2):
             sheet.write_string(row, 0, read_me_label(key, lang), label)
             if isinstance(value, dt.date):
@@ -106,34 +143,70 @@ class _Book:
                 sheet.write_number(row, 1, value, left)
             elif value:
                 sheet.write_string(row, 1, clean_text(value))
-        filled = headers(("livre_le", "quantite_livree", "commentaire"), lang)
-        for row, key in enumerate(("read-me-fill", "read-me-return"), start=len(facts) + 3):
-            sheet.set_row(row, 48)
+        named = dict(zip(PARTNER, plain_headers(PARTNER, lang), strict=True))
+        lost, broken = gap_values(lang)
+        texts = [
+            ("read-me-contact", contact_text(coordination, lang)),
+            ("read-me-fill", say("read-me-fill", lang, date=named["livre_le"],
+                                 quantity=named["quantite_livree"],
+                                 comment=named["commentaire"])),
+            ("read-me-gap", say("read-me-gap", lang, quantity=named["quantite_livree"],
+                                gap=named["ecart"], lost=lost, broken=broken)),
+            ("read-me-collect", say("read-me-collect", lang, state=named["etat"],
+                                    address=named["adresse_retrait"],
+                                    contact=named["contact_retrait"])),
+            ("read-me-return", say("read-me-return", lang)),
+        ]
+        for row, (key, text) in enumerate(texts, start=len(facts) + 3):
+            sheet.set_row(row, 15 * (1 + len(text) // 110))
             sheet.write_string(row, 0, say(f"{key}-label", lang), label)
-            sheet.write_string(row, 1, say(key, lang, date=filled[0], quantity=filled[1],
-                                           comment=filled[2]), wrapped)
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
+            sheet.write_string(row, 1, clean_text(text), wrapped)
+        _print_setup(sheet, 1)
 
     def close(self) -> None:
         self.book.close()
 
 
+def _print_setup(sheet: Worksheet, pages: int) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.fit_to_pages(pages, 0)
+
+
+def contact_text(coordination: Coordination | None, lang: Lang) -> str:
+    """Whom to contact, one line: name, e-mail, telephone (those the policy gives)."""
+    if coordination is None:
+        return say("read-me-contact-none", lang)
+    known = [v for v in (coordination.nom, coordination.email, coordination.telephone) if v]
+    return " — ".join(known) if known else say("read-me-contact-none", lang)
+
+
 def write_dispatch(path: Path, lines: Sequence[Sequence[Any]], lang: Lang, *,
                    partner: str = "", run_id: int | None = None,
-                   run_date: dt.date | None = None, ledger_id: str | None = None) -> None:
+                   run_date: dt.date | None = None, ledger_id: str | None = None,
+                   pickups: Sequence[Sequence[Any]] | None = None,
+                   coordination: Coordination | None = None) -> None:
     """One partner's workbook: a first sheet ``a_lire`` / ``read_me`` (for whom, which run,
-    which ledger, what to do), then its shipments only, the delivery columns only, the last
-    three columns for the partner to fill in."""
+    which ledger, whom to contact, what to do), then its shipments only, in the columns of
+    ``columns.PARTNER`` under plain-word headers: the delivery columns, where to collect
+    each lot (``pickups``, one ``(etat, adresse_retrait, contact_retrait)`` per line), and
+    the last four columns for the partner to fill in."""
     book = _Book(path)
-    book.read_me(lang, partner, run_id, run_date, ledger_id)
-    fill_from = DISPATCH.index("livre_le")
-    sheet = book.sheet("expeditions", DISPATCH, lang, lines, fill_from)
+    book.read_me(lang, partner, (run_id, run_date), ledger_id, coordination)
+    cut = DISPATCH.index("id_structure")
+    table = []
+    for number, line in enumerate(lines):
+        values = [*line, *[None] * (len(DISPATCH) - len(line))]
+        pickup = list(pickups[number]) if pickups else [None] * len(PICKUP)
+        table.append([*values[:cut], *pickup, *values[cut:]])
+    fill_from = PARTNER.index("livre_le")
+    sheet = book.sheet("expeditions", PARTNER, lang, table, fill_from,
+                       plain_headers(PARTNER, lang))
     last = max(len(lines), 1)
     sheet.data_validation(1, fill_from, last, fill_from, {
         "validate": "date", "criteria": ">=", "value": dt.date(2020, 1, 1),
-        "input_title": "livre_le" if lang == "fr" else "delivered_on",
+        "input_title": plain_headers(("livre_le",), lang)[0],
         "input_message": "Date de livraison (jj/mm/aaaa)" if lang == "fr" else
         "Delivery date (dd/mm/yyyy)",
         "error_message": "Une date est attendue, par exemple 15/04/2020." if lang == "fr" else
@@ -144,6 +217,13 @@ def write_dispatch(path: Path, lines: Sequence[Sequence[Any]], lang: Lang, *,
         "error_message": "Un nombre entier d'unités est attendu." if lang == "fr" else
         "A whole number of units is expected.",
     })
+    gap = PARTNER.index("ecart")
+    choices = gap_values(lang)
+    sheet.data_validation(1, gap, last, gap, {
+        "validate": "list", "source": choices, "ignore_blank": True,
+        "error_message": (f"Laisser vide, ou : {', '.join(choices)}." if lang == "fr" else
+                          f"Leave empty, or: {', '.join(choices)}."),
+    })
     book.close()
 
 
@@ -151,10 +231,12 @@ def write_allocation(path: Path, lines: Sequence[Sequence[Any]],
                      unmet: Sequence[Sequence[Any]], leftover: Sequence[Sequence[Any]],
                      totals: Sequence[Sequence[Any]], lang: Lang) -> None:
     """The team's workbook: every line with its partner and reason, the needs not met and
-    why, the stock left, and the totals by région and type."""
+    why, the stock left, the totals by région and type, and one line per structure served
+    (what it will receive, from whom, its contact: ready for a mail merge)."""
     book = _Book(path)
     book.sheet("expeditions", DISPATCH + ALLOCATION_EXTRA, lang, lines)
     book.sheet("besoins_non_couverts", UNMET, lang, unmet)
     book.sheet("stock_restant", LEFTOVER, lang, leftover)
     book.sheet("totaux", TOTALS, lang, totals)
+    book.sheet("structures", STRUCTURES, lang, structure_rows([list(r) for r in lines]))
     book.close()

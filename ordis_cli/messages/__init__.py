@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from . import allocation, data, files, ledger
+from . import allocation, data, dispatch, files, ledger
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -18,7 +18,7 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 def _catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (files, data, allocation, ledger):
+    for part in (files, data, allocation, ledger, dispatch):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key means one sentence: never let one part hide another's
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")

@@ -34,6 +34,8 @@ class DonationsValidator(KindValidator):
         "etat": v.state,
         "departement": v.departement,
         "partenaire": name,
+        "adresse_retrait": identifier,
+        "contact_retrait": identifier,
         "disponible_le": v.date,
         "montant_eur": v.amount,
     }
