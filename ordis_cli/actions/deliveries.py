@@ -6,6 +6,9 @@ then every line is checked against the ledger (the shipment its id names: same l
 structure, equipment and quantity, an active run, no delivery dated before that run, no more
 delivered than shipped) and recorded in one transaction: a file with any error records
 nothing. Importing the same file twice changes nothing the second time.
+
+``pending_deliveries`` (``ordis deliveries pending``) lists the lines still to deliver, per
+partner, from the ledger alone; ``write_pending`` writes that list as a workbook.
 """
 
 from __future__ import annotations
@@ -20,12 +23,17 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..allocation.inputs import rows_of
+from ..atomic import new_file
+from ..dispatch.chasing import chasing_path, write_chasing_list
 from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEETS
-from ..errors import ReadingError
+from ..errors import ReadingError, UsageError
 from ..ledger import Ledger
+from ..ledger.pending import PendingDeliveries, chasing_list, pending_lines, shippers
 from ..ledger.store import StoredShipment
 from ..messages import Lang, say
 from ..models import FileReport, Kind, Problem, Severity
+from ..names import name_key
+from ..reading.quoting import shorten
 from ..reading.workbook import Workbook
 from ..textnorm import column_letter, header_key
 from ..validation import ValidationOptions
@@ -205,3 +213,33 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledge
                                    shipment.quantity if delivered is None else delivered,
                                    row.get("commentaire"))
     return counts
+
+
+# --- deliveries pending: the lines to chase ---------------------------------------------
+
+
+def pending_deliveries(ledger_path: Path, lang: Lang = "fr", as_of: dt.date | None = None,
+                       partner: str | None = None,
+                       older_than: int | None = None) -> PendingDeliveries:
+    """The lines not yet delivered, per partner, with their age (SPEC §5); the ledger is
+    opened read-only. A ``partner`` the ledger does not know is a ``UsageError`` (exit 2)
+    naming the ones it knows."""
+    when = as_of or dt.date.today()
+    if older_than is not None and older_than < 0:
+        raise UsageError("bad-older-than", say("bad-older-than", lang, value=older_than))
+    with Ledger(ledger_path, "read", lang) as ledger:
+        if partner is not None:
+            known = shippers(ledger.db)
+            if name_key(partner) not in {name_key(name) for name in known}:
+                raise UsageError("unknown-partner-filter", say(
+                    "unknown-partner-filter", lang, value=shorten(partner, lang=lang),
+                    known=", ".join(known) or "—"))
+        lines = pending_lines(ledger.db, when)
+    return chasing_list(lines, when, partner, older_than)
+
+
+def write_pending(pending: PendingDeliveries, out: Path | None, lang: Lang) -> Path:
+    """The chasing list as a workbook: at ``out`` (which must not exist yet), or
+    ``relances-<date>.xlsx`` in the current folder (next free name)."""
+    path = out if out is not None else chasing_path(pending.as_of, Path.cwd(), lang)
+    return new_file(path, lambda temporary: write_chasing_list(temporary, pending, lang), lang)

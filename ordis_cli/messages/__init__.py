@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from . import allocation, data, dispatch, files, ledger
+from . import allocation, cycle, data, dispatch, files, ledger
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -18,7 +18,7 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 def _catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (files, data, allocation, ledger, dispatch):
+    for part in (files, data, allocation, ledger, dispatch, cycle):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key means one sentence: never let one part hide another's
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
@@ -42,7 +42,7 @@ WARNING_CODES = frozenset({
 # Keys that are pieces of sentences or notices, not problem codes: a problem's ``code`` is
 # any other key (or ``missing-known-rows``, said by missing-known-*/retired-* sentences).
 _PIECES = ("address-part-", "advice-", "device-", "expect-", "hint-", "ledger-expect-",
-           "motif", "read-me-", "reason-", "round-", "rows-", "why-", "word-",
+           "motif", "pending-", "read-me-", "reason-", "round-", "rows-", "why-", "word-",
            "missing-known-", "retired-", "recovered-run", "quoted")
 # the codes of problems whose sentences are kept under other keys
 _SAID_ELSEWHERE = frozenset({"missing-known-rows"})
