@@ -32,6 +32,9 @@ _EXPORTS: dict[str, str] = {
     # ordis deliveries import
     "import_deliveries": "actions.deliveries", "DeliveriesImport": "actions.deliveries",
     "FileImport": "actions.deliveries",
+    # ordis deliveries pending
+    "pending_deliveries": "actions.deliveries", "write_pending": "actions.deliveries",
+    "PendingDeliveries": "ledger.pending",
     # ordis runs list / show / cancel
     "list_runs": "actions.runs", "show_run": "actions.runs", "cancel_run": "actions.runs",
     "RunInfo": "actions.runs", "RunDetail": "actions.runs", "Cancelled": "actions.runs",
@@ -48,10 +51,12 @@ _EXPORTS: dict[str, str] = {
 __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_cli import *``
     "AllocateRequest", "AllocationResult", "AllocationSummary", "Cancelled", "DeliveriesImport",
     "DemoResult", "Details", "Figures", "FileImport", "FileReport", "Kind", "LedgerError",
-    "OrdisError", "Policy", "Problem", "ReadingError", "RunDetail", "RunInfo", "Severity",
-    "UsageError", "ValidationOptions", "ValidationReport", "WriteError", "__version__",
-    "cancel_run", "import_deliveries", "list_runs", "report_figures", "run_allocation",
-    "run_demo", "show_run", "validate_files", "write_report", "write_sample",
+    "OrdisError", "PendingDeliveries", "Policy", "Problem", "ReadingError", "RunDetail",
+    "RunInfo", "Severity", "UsageError", "ValidationOptions", "ValidationReport", "WriteError",
+    "__version__",
+    "cancel_run", "import_deliveries", "list_runs", "pending_deliveries", "report_figures",
+    "run_allocation", "run_demo", "show_run", "validate_files", "write_pending",
+    "write_report", "write_sample",
 ]
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports on demand
@@ -61,7 +66,13 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
         AllocationSummary,
         run_allocation,
     )
-    from .actions.deliveries import DeliveriesImport, FileImport, import_deliveries
+    from .actions.deliveries import (
+        DeliveriesImport,
+        FileImport,
+        import_deliveries,
+        pending_deliveries,
+        write_pending,
+    )
     from .actions.demo import DemoResult, run_demo
     from .actions.report import Details, Figures, report_figures, write_report
     from .actions.runs import Cancelled, RunDetail, RunInfo, cancel_run, list_runs, show_run
@@ -70,6 +81,7 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
     from .allocation.policy import Policy
     from .errors import OrdisError, ReadingError, UsageError, WriteError
     from .ledger.opening import LedgerError
+    from .ledger.pending import PendingDeliveries
     from .models import FileReport, Kind, Problem, Severity, ValidationReport
 
 

@@ -1,13 +1,16 @@
-"""``ordis deliveries import``: record what partners delivered."""
+"""``ordis deliveries import``: record what partners delivered; ``ordis deliveries
+pending``: the lines still to deliver, to chase."""
 
 from __future__ import annotations
 
+import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import Lang
+from ..messages import Lang, say
 from ..messages.counting import counted, number
 from .common import (
     DebugOpt,
@@ -25,9 +28,17 @@ from .common import (
 
 if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the command runs
     from ..actions.deliveries import DeliveriesImport
+    from ..ledger.pending import PendingDeliveries
 
-app = typer.Typer(help="Livraisons retournées par les partenaires.\n\n"
+app = typer.Typer(help="Livraisons retournées par les partenaires, et lignes encore à "
+                  "livrer.\n\n"
                   "Exemple : ordis deliveries import retours/*.xlsx", no_args_is_help=True)
+
+
+class PendingFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    XLSX = "xlsx"
 app.callback()(group_language)
 
 
@@ -98,3 +109,110 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
             console.print(("  Rien n'a été enregistré pour ce fichier."
                            if lang == "fr" else "  Nothing was recorded for this file."),
                           style="red")
+
+
+@app.command("pending")
+def pending_command(
+    partner: Annotated[str | None, typer.Option(
+        "--partner", help="Un seul partenaire (casse et accents ignorés).")] = None,
+    older_than: Annotated[int | None, typer.Option(
+        "--older-than", min=0, help="Seulement les lignes envoyées il y a plus de N jours.",
+        metavar="JOURS")] = None,
+    as_of: Annotated[dt.datetime | None, typer.Option(
+        "--as-of", formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help="Date du point (défaut : aujourd'hui).")] = None,
+    output: Annotated[PendingFormat, typer.Option(
+        "--format", "-f", help="text, json, ou xlsx (une liste de relance en classeur).",
+        case_sensitive=False)] = PendingFormat.TEXT,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Classeur à écrire avec --format xlsx (défaut : "
+        "./relances-<date>.xlsx).")] = None,
+    ledger: LedgerOpt = Path("ordis.db"),
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Liste, par partenaire, les lignes envoyées pas encore livrées : allocation, date
+    d'envoi, âge en jours, commentaire du partenaire. La liste à relancer.
+
+    Exemple : ordis deliveries pending --older-than 7
+
+    Le registre est seulement lu. Avec --format xlsx, un classeur (une feuille de synthèse
+    par partenaire, puis toutes les lignes) est écrit sans jamais remplacer un fichier.
+
+    Codes de sortie : 0 liste affichée ou écrite (même vide), 2 registre introuvable,
+    partenaire inconnu, fichier --out existant ou mauvaise commande, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        from ..actions.deliveries import pending_deliveries, write_pending
+
+        day = as_of.date() if as_of else None
+        result = pending_deliveries(ledger, language, day, partner, older_than)
+        if output is PendingFormat.JSON:
+            import json
+
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        elif output is PendingFormat.XLSX:
+            path = write_pending(result, out, language)
+            if not quiet:
+                stdout_console().print(say("pending-written", language, path=path),
+                                       highlight=False, markup=False)
+        else:
+            _render_pending(result, language, quiet, older_than)
+
+
+def _render_pending(result: PendingDeliveries, lang: Lang, quiet: bool,
+                    older_than: int | None) -> None:
+    from rich.table import Table
+
+    console = stdout_console()
+    when = _date(result.as_of, lang)
+    which = say("pending-older", lang, days=older_than) if older_than is not None else ""
+    if not result.partners:
+        console.print(say("pending-none", lang, date=when, which=which), highlight=False,
+                      markup=False)
+        return
+    lines = sum(p.lines for p in result.partners)
+    units = sum(p.units for p in result.partners)
+    console.print(say("pending-title", lang, date=when, lines=_lines(lines, lang),
+                      units=_units(units, lang),
+                      partners=counted(len(result.partners), lang,
+                                       ("partenaire", "partenaires"),
+                                       ("partner", "partners"))) + which,
+                  style="bold", highlight=False, markup=False)
+    headers = say("pending-columns", lang).split("|")
+    for partner in result.partners:
+        console.print(say("pending-partner", lang, partner=partner.partner,
+                          lines=_lines(partner.lines, lang), units=_units(partner.units, lang),
+                          days=number(partner.oldest_days, lang)),
+                      highlight=False, markup=False)
+        if quiet:
+            continue
+        table = Table(show_edge=False, pad_edge=False, box=None)
+        for index, header in enumerate(headers):
+            # ids are never cut: a coordinator copies them into a message to the partner
+            table.add_column(header, no_wrap=index in (0, 5), overflow="fold",
+                             justify="right" if index in (2, 4) else "left")
+        for item in partner.shipments:
+            table.add_row(item.id_envoi, _date(item.shipped_on, lang),
+                          number(item.age_days, lang), say(f"device-{item.materiel}-one", lang),
+                          number(item.quantite, lang), item.id_structure, item.departement,
+                          item.commentaire or "")
+        console.print(table)
+
+
+def _lines(count: int, lang: Lang) -> str:
+    return counted(count, lang, ("ligne", "lignes"), ("line", "lines"))
+
+
+def _units(count: int, lang: Lang) -> str:
+    return counted(count, lang, ("unité", "unités"), ("unit", "units"))
+
+
+def _date(iso: str, lang: Lang) -> str:
+    """A date as each language writes it: 15/05/2020, or ISO in English."""
+    if lang == "en":
+        return iso
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"

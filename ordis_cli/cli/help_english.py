@@ -85,7 +85,7 @@ HELP_ENGLISH: dict[str, str] = {
     "sample --file-format": "xlsx or csv (French Excel export: Windows-1252, semicolon).",
     "sample --with-errors": "Add the coordinators' typical mistakes.",
     "deliveries": (
-        "Deliveries returned by the partners.\n\n"
+        "Deliveries returned by the partners, and the lines still to deliver.\n\n"
         "Example: ordis deliveries import returns/*.xlsx"),
     "deliveries import": (
         "Record the deliveries (livre_le, quantite_livree, commentaire) of the returned "
@@ -100,6 +100,20 @@ HELP_ENGLISH: dict[str, str] = {
         "the run, a quantity below zero or above the shipment…), 2 unusable file, "
         "3 internal error."),
     "deliveries import files": "Dispatch workbooks filled in by the partners.",
+    "deliveries pending": (
+        "List, per partner, the lines shipped and not yet delivered: run, date shipped, age "
+        "in days, the partner's comment. The list to chase.\n\n"
+        "Example: ordis deliveries pending --older-than 7\n\n"
+        "The ledger is only read. With --format xlsx a workbook (a summary sheet per "
+        "partner, then every line) is written, never over an existing file.\n\n"
+        "Exit codes: 0 list printed or written (even empty), 2 ledger not found, unknown "
+        "partner, existing --out file or wrong command, 3 internal error."),
+    "deliveries pending --partner": "One partner only (case and accents ignored).",
+    "deliveries pending --older-than": "Only the lines shipped more than N days ago.",
+    "deliveries pending --as-of": "Date of the list (default: today).",
+    "deliveries pending --format": "text, json, or xlsx (a chasing list as a workbook).",
+    "deliveries pending --out": "Workbook to write with --format xlsx (default: "
+                                "./chasing-<date>.xlsx).",
     "runs": (
         "History of the runs: list, show, cancel.\n\n"
         "Example: ordis runs list"),

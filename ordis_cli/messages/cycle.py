@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       " (shipped more than {days} days ago)"),
     "pending-written": ("Liste de relance écrite : {path}", "Chasing list written: {path}"),
     "pending-columns": (
-        "id_envoi|allocation|envoyé le|âge (j)|matériel|quantité|structure|dépt|commentaire",
-        "shipment|run|shipped on|age (d)|equipment|quantity|structure|dept|comment",
+        "id_envoi|envoyé le|âge (j)|matériel|qté|id_structure|dépt|commentaire",
+        "shipment|shipped on|age (d)|device|qty|structure|dept|comment",
     ),
 }
