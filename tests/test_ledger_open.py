@@ -171,7 +171,7 @@ def test_other_format_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(ledger) as db:
         db.execute("UPDATE meta SET value = '9' WHERE key = 'schema'")
     db.close()
-    refused_untouched(ledger, "registre au format 9, cette version d'ordis lit le format 2")
+    refused_untouched(ledger, "registre au format 9, cette version d'ordis lit le format 3")
 
 
 def _sql(*statements: str) -> Callable[[sqlite3.Connection], None]:

@@ -3,9 +3,9 @@ model, the engine, the policy), and ``inputs``: validated files turned into the 
 lots and partners the engine takes (imported on demand: it loads the reading stack)."""
 
 from .engine import allocate
-from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
+from .model import Commitment, Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
 from .policy import Policy
 
 __all__ = [
-    "Earlier", "Lot", "Partner", "Plan", "Policy", "Shipment", "Structure", "Unmet", "allocate",
+    "Commitment", "Earlier", "Lot", "Partner", "Plan", "Policy", "Shipment", "Structure", "Unmet", "allocate",
 ]

@@ -88,6 +88,21 @@ class Unmet(NamedTuple):
     reason: str
 
 
+class Commitment(NamedTuple):
+    """What one earlier shipment line still commits: ``given`` units counted against the
+    structure's need, ``taken`` units gone from the lot (they differ once a line is closed
+    short: units lost are taken but not given); ``same_day``: the line's run has the date of
+    this run."""
+
+    lot_id: str
+    structure_id: str
+    counted_as: DeviceType
+    shipper: str
+    given: int
+    taken: int
+    same_day: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Earlier:
     """What earlier active runs already committed.
@@ -107,17 +122,32 @@ class Earlier:
     @classmethod
     def from_shipments(cls, shipments: Iterable[Shipment],
                        same_day: Iterable[Shipment] = ()) -> Earlier:
+        """Shipments committed whole (given and taken alike)."""
+        lines = [Commitment(s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity,
+                            s.quantity) for s in shipments]
+        lines += [Commitment(s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity,
+                             s.quantity, True) for s in same_day]
+        return cls.from_commitments(lines, same_day_counted_apart=True)
+
+    @classmethod
+    def from_commitments(cls, lines: Iterable[Commitment],
+                         same_day_counted_apart: bool = False) -> Earlier:
+        """What lines commit. A ``same_day`` line also counts against this day's cap
+        (its ``given``) and its shipper's capacity (its ``taken``: units shipped that day);
+        with ``same_day_counted_apart`` a same-day line counts only there (``from_shipments``
+        passes every line once in ``shipments`` and the same-day ones again)."""
         given: Counter[tuple[str, DeviceType]] = Counter()
         taken: Counter[str] = Counter()
-        for s in shipments:
-            given[(s.structure_id, s.counted_as)] += s.quantity
-            taken[s.lot_id] += s.quantity
         given_day: Counter[tuple[str, DeviceType]] = Counter()
         shipped: Counter[str] = Counter()
-        for s in same_day:
-            given_day[(s.structure_id, s.counted_as)] += s.quantity
-            shipped[s.shipper] += s.quantity
-        return cls(given, taken, given_day, shipped)
+        for line in lines:
+            if not line.same_day or not same_day_counted_apart:
+                given[(line.structure_id, line.counted_as)] += line.given
+                taken[line.lot_id] += line.taken
+            if line.same_day:
+                given_day[(line.structure_id, line.counted_as)] += line.given
+                shipped[line.shipper] += line.taken
+        return cls(+given, +taken, +given_day, +shipped)
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..models import DEVICE_TYPES
 from ..territory import departements
 
-# The core of ledger format 2: what every command reads. Tables added later to the schema
+# The core of ledger format 3: what every command reads. Tables added later to the schema
 # are created by a write-opening when missing and are not required here.
 CORE_COLUMNS: dict[str, tuple[str, ...]] = {
     "meta": ("key", "value"),
@@ -25,7 +25,7 @@ CORE_COLUMNS: dict[str, tuple[str, ...]] = {
     "shipments": ("id", "run_id", "lot_id", "structure_id", "departement", "donor",
                   "donor_type", "device", "counted_as", "quantity", "shipper", "round",
                   "distance_km", "delivered_on", "delivered_quantity", "comment",
-                  "delivery_recorded_at"),
+                  "delivery_recorded_at", "gap", "cancelled_at"),
     "needs": ("structure_id", "departement", "type_structure", "priority", "internet",
               "requested_on", "nb_enfants", "portable", "fixe", "tablette", "box_4g",
               "run_id"),
@@ -106,14 +106,16 @@ TABLE_RULES: dict[str, tuple[str, list[Rule]]] = {
     "run_files": ("run_id || '/' || role", _rules([
         ("run_id", "run", False), ("role", "text", False), ("path", "text", False),
         ("sha256", "text", False)])),
-    "shipments": ("id", _rules([
+    "shipments": ("id", [*_rules([
         ("id", "text", False), ("run_id", "run", False), ("lot_id", "text", False),
         ("structure_id", "text", False), ("departement", "departement", False),
         ("donor", "text", False), ("donor_type", "text", True), ("device", "device", False),
         ("counted_as", "device", False), ("quantity", "positive", False),
         ("shipper", "text", False), ("round", "text", False), ("distance_km", "number", False),
         ("delivered_on", "date", True), ("delivered_quantity", "count", True),
-        ("comment", "text", True)])),
+        ("comment", "text", True), ("cancelled_at", "text", True)]),
+        Rule("gap", "gap IS NOT NULL AND gap NOT IN ('perdu', 'hors service')",
+             "ledger-expect-gap")]),
     "needs": ("structure_id", [
         *_rules([("structure_id", "text", False), ("departement", "departement", False),
                  ("priority", "text", False), ("requested_on", "date", True),

@@ -4,7 +4,7 @@
   a ledger; it is opened read-only (SQLite ``mode=ro``) and nothing is created or changed. A
   read-only file or folder is readable.
 - ``write`` (``runs cancel``, ``deliveries import``): the file must be a ledger; tables that a
-  later ordis added to format 2 are created if missing, and the ledger gets its identity if it
+  later ordis added to the format are created if missing, and the ledger gets its identity if it
   has none.
 - ``create`` (``allocate``): as ``write``, and a missing file is created as a new ledger.
 
@@ -33,7 +33,7 @@ from .checks import CORE_COLUMNS, first_bad_value
 
 OpenMode = Literal["read", "write", "create"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # an earlier format: ``ordis ledger upgrade`` (migrations.py)
 BUSY_TIMEOUT_MS = 120_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 IDENTITY_KEY = "ledger_id"
@@ -308,6 +308,12 @@ def _stand_in_for_missing_tables(connection: sqlite3.Connection) -> None:
     for name in sorted(missing):
         sql = _schema_tables()[name]
         connection.execute(sql.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+
+
+# what ``migrations.upgrade`` uses to open a ledger of an earlier format
+check_file = _check_file
+connection_to = _connect
+leave_wal = _leave_wal
 
 
 def read_identity(connection: sqlite3.Connection) -> str | None:

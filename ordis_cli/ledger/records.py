@@ -77,6 +77,8 @@ class StoredShipment:
     delivered_on: str | None
     delivered_quantity: int | None
     comment: str | None
+    gap: str | None = None  # 'perdu' or 'hors service': the units not delivered are lost
+    cancelled_at: str | None = None  # the line alone was cancelled (shipments cancel)
 
 
 def timestamp() -> str:
@@ -87,4 +89,22 @@ def timestamp() -> str:
 def stored_shipment(row: sqlite3.Row) -> StoredShipment:
     return StoredShipment(row["id"], row["run_id"], row["run_status"], row["lot_id"],
                           row["structure_id"], row["device"], row["quantity"], row["shipper"],
-                          row["delivered_on"], row["delivered_quantity"], row["comment"])
+                          row["delivered_on"], row["delivered_quantity"], row["comment"],
+                          row["gap"], row["cancelled_at"])
+
+
+def committed(row: sqlite3.Row) -> tuple[int, int]:
+    """What one shipment line commits: (units counted against the structure's need, units
+    taken from the lot). A line cancelled alone: nothing. A cancelled run: what was
+    delivered, and the units written off. A line of an active run not closed yet: all of it,
+    reserved. A closed line: what was delivered, and the units written off (a shortfall
+    without ``gap`` gives its units back to the lot and the need)."""
+    if row["cancelled_at"] is not None:
+        return 0, 0
+    delivered = row["delivered_quantity"] or 0
+    lost = row["quantity"] - delivered if row["gap"] and row["delivered_on"] else 0
+    if row["status"] != "active":
+        return (delivered, delivered + lost) if row["delivered_on"] else (0, 0)
+    if row["delivered_on"] is None:
+        return row["quantity"], row["quantity"]
+    return delivered, delivered + max(lost, 0)

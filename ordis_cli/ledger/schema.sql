@@ -38,7 +38,11 @@ CREATE TABLE IF NOT EXISTS shipments (
     delivered_on TEXT,
     delivered_quantity INTEGER CHECK (delivered_quantity IS NULL OR delivered_quantity >= 0),
     comment TEXT,
-    delivery_recorded_at TEXT
+    delivery_recorded_at TEXT,
+    -- format 3: a line closed short says why (NULL: the difference goes back to the lot;
+    -- 'perdu' or 'hors service': written off), and a line cancelled on its own
+    gap TEXT CHECK (gap IS NULL OR gap IN ('perdu', 'hors service')),
+    cancelled_at TEXT
 );
 CREATE INDEX IF NOT EXISTS shipments_by_run ON shipments (run_id);
 -- The latest needs and lots, without names, addresses or contacts: what reports need.

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..allocation import Earlier, Shipment
+from ..allocation import Commitment, Earlier
 from ..messages import Lang
 from ..models import DeviceType
 from .opening import (
@@ -36,6 +36,7 @@ from .records import (
     RunOutputs,
     RunRecord,
     StoredShipment,
+    committed,
     stored_shipment,
     timestamp,
 )
@@ -121,26 +122,22 @@ class Ledger(RunRecording):
     # --- what earlier runs committed (recording a run: ``RunRecording.record_run``) ---
 
     def earlier(self, run_date: dt.date) -> Earlier:
-        """Units committed by earlier runs: all of an active run's shipments, and what was
-        delivered of a cancelled run's. Runs of the same date also count against the cap
-        and the shippers' capacities."""
+        """What earlier runs still commit, line by line (``committed``); the lines of active
+        runs of the same date also count against the cap and the shippers' capacities."""
         rows = self.db.execute(
-            "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id"
-        ).fetchall()
-        committed: list[Shipment] = []
-        same_day: list[Shipment] = []
+            "SELECT s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity, "
+            "s.delivered_on, s.delivered_quantity, s.gap, s.cancelled_at, r.status, r.run_date "
+            "FROM shipments s JOIN runs r ON r.id = s.run_id").fetchall()
+        lines: list[Commitment] = []
+        day = run_date.isoformat()
         for row in rows:
-            quantity = row["quantity"] if row["status"] == "active" else (
-                row["delivered_quantity"] or 0)
-            if not quantity:
-                continue
-            shipment = Shipment(row["lot_id"], row["structure_id"], DeviceType(row["device"]),
-                                DeviceType(row["counted_as"]), quantity, row["shipper"],
-                                row["round"], row["distance_km"])
-            committed.append(shipment)
-            if row["status"] == "active" and row["run_date"] == run_date.isoformat():
-                same_day.append(shipment)
-        return Earlier.from_shipments(committed, same_day)
+            given, taken = committed(row)
+            if given or taken:
+                lines.append(Commitment(
+                    row["lot_id"], row["structure_id"], DeviceType(row["counted_as"]),
+                    row["shipper"], given, taken,
+                    row["status"] == "active" and row["run_date"] == day))
+        return Earlier.from_commitments(lines)
 
     # --- what the ledger knows of needs and lots -------------------------------------
 
@@ -234,11 +231,19 @@ class Ledger(RunRecording):
                         (timestamp(), run_id))
 
     def record_delivery(self, shipment_id: str, delivered_on: dt.date, quantity: int,
-                        comment: str | None) -> None:
+                        comment: str | None, gap: str | None = None) -> None:
+        """A line closed: its date, the quantity delivered, the comment, and ``gap``
+        ('perdu', 'hors service') when the units not delivered are written off."""
         self.db.execute(
             "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, comment = ?, "
-            "delivery_recorded_at = ? WHERE id = ?",
-            (delivered_on.isoformat(), quantity, comment, timestamp(), shipment_id))
+            "gap = ?, delivery_recorded_at = ? WHERE id = ?",
+            (delivered_on.isoformat(), quantity, comment, gap, timestamp(), shipment_id))
+
+    def cancel_lines(self, shipment_ids: Iterable[str]) -> None:
+        """Single lines cancelled (``shipments cancel``): their units are free again."""
+        when = timestamp()
+        self.db.executemany("UPDATE shipments SET cancelled_at = ? WHERE id = ?",
+                            [(when, ident) for ident in shipment_ids])
 
     def table(self, query: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, for reports."""

@@ -108,12 +108,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "format); ordis leaves it alone. Check the path given to --ledger.",
     ),
     "ledger-version": (
-        "registre au format {found}, cette version d'ordis lit le format {expected}. Utilisez "
-        "la version d'ordis qui l'a écrit, ou un ordis plus récent s'il vient d'une version "
-        "plus récente ; le registre n'a pas été modifié.",
-        "ledger in format {found}, this version of ordis reads format {expected}. Use the "
-        "version of ordis that wrote it, or a newer ordis if it comes from a newer version; "
-        "the ledger was not changed.",
+        "registre au format {found}, cette version d'ordis lit le format {expected}. Un "
+        "registre d'un format antérieur se met à jour avec « ordis ledger upgrade » (une "
+        "copie en est faite d'abord) ; un registre d'un format plus récent demande l'ordis "
+        "qui l'a écrit. Le registre n'a pas été modifié.",
+        "ledger in format {found}, this version of ordis reads format {expected}. A ledger of "
+        "an earlier format is brought up to date with “ordis ledger upgrade” (a copy of it is "
+        "made first); a ledger of a newer format needs the ordis that wrote it. The ledger "
+        "was not changed.",
+    ),
+    "ledger-backup-failed": (
+        "impossible de copier le registre avant sa mise à jour ({detail}) : rien n'a été "
+        "changé. Libérez de la place ou donnez-vous le droit d'écrire dans son dossier, puis "
+        "relancez « ordis ledger upgrade ».",
+        "cannot copy the ledger before upgrading it ({detail}): nothing was changed. Free "
+        "some space or get write access to its folder, then run “ordis ledger upgrade” again.",
     ),
     "ledger-missing-table": (
         "registre incomplet : la table « {table} » manque (supprimée ou renommée à la main ?). "
@@ -211,4 +220,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a département code (01 to 95, 2A, 2B, 971 to 974, 976)",
     ),
     "ledger-expect-flag": ("0, 1 ou vide", "0, 1 or empty"),
+    "ledger-expect-gap": ("perdu, hors service ou vide", "perdu, hors service or empty"),
+    # --- shortfalls and single lines cancelled (issue 9) ---
+    "unknown-gap": (
+        "Écart « {value} » non reconnu : indiquez « perdu » (unités perdues ou volées) ou "
+        "« hors service » (unités cassées, hors d'usage), ou laissez vide si les unités non "
+        "livrées retournent au stock.",
+        "Gap “{value}” not recognised: write “perdu” (units lost or stolen) or “hors "
+        "service” (units broken, out of order), or leave it empty if the units not delivered "
+        "go back to the stock.",
+    ),
+    "gap-without-date": (
+        "Écart « {value} » sur une ligne sans « livre_le » : indiquez la date à laquelle la "
+        "ligne a été close (jj/mm/aaaa), ou videz l'écart.",
+        "Gap “{value}” on a line without “livre_le”: write the date the line was closed "
+        "(dd/mm/yyyy), or empty the gap.",
+    ),
+    "gap-without-shortfall": (
+        "Écart « {value} » sur une ligne dont la quantité livrée n'est pas inférieure à la "
+        "quantité expédiée ({shipped}) : indiquez dans « quantite_livree » ce qui a vraiment "
+        "été livré (0 si rien), ou videz l'écart.",
+        "Gap “{value}” on a line whose delivered quantity is not below the quantity shipped "
+        "({shipped}): write in “quantite_livree” what was really delivered (0 if nothing), "
+        "or empty the gap.",
+    ),
+    "shipment-line-cancelled": (
+        "L'envoi « {value} » a été annulé ({when}, « ordis shipments cancel ») : ses unités "
+        "ont pu être attribuées ailleurs, il ne prend plus de livraison. Vérifiez avec la "
+        "coordination.",
+        "Shipment “{value}” was cancelled ({when}, “ordis shipments cancel”): its units may "
+        "have gone elsewhere, it takes no delivery any more. Check with the coordination.",
+    ),
+    "cancel-delivered": (
+        "L'envoi « {value} » est déjà livré (le {when}) : une ligne livrée ne s'annule pas. "
+        "Si des unités manquent, indiquez-le à l'import (quantite_livree, ecart).",
+        "Shipment “{value}” is already delivered (on {when}): a delivered line cannot be "
+        "cancelled. If units are missing, say so on import (quantite_livree, ecart).",
+    ),
+    "cancel-run-cancelled": (
+        "L'envoi « {value} » appartient à l'allocation n° {run}, déjà annulée : ses unités "
+        "sont déjà libérées.",
+        "Shipment “{value}” belongs to run {run}, already cancelled: its units are already "
+        "free.",
+    ),
+    "cancel-already-cancelled": (
+        "L'envoi « {value} » est déjà annulé ({when}).",
+        "Shipment “{value}” is already cancelled ({when}).",
+    ),
+    "confirmation-needed": (
+        "l'annulation de l'allocation n° {run} doit être confirmée : sans terminal pour la "
+        "question, ajoutez --yes (ou --dry-run pour voir d'abord ce qui serait libéré). Rien "
+        "n'a été changé.",
+        "cancelling run {run} must be confirmed: with no terminal to ask, add --yes (or "
+        "--dry-run to see first what would be freed). Nothing was changed.",
+    ),
 }

@@ -1,0 +1,159 @@
+"""Bringing a ledger of an earlier format up to date (``ordis ledger upgrade``).
+
+``STEPS`` is the ordered list of migrations, one per format: the step to format N holds the
+plain SQL statements that turn a ledger of format N-1 into one of format N. Format 4 is one
+more entry. ``upgrade`` copies the SQLite file aside first (a new file beside it, never over
+another), then runs every step still due and sets the format, in one transaction; the ledger
+is checked as any other opening does before the transaction commits, so a migration that
+leaves something ordis cannot read changes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..atomic import link_new
+from ..messages import Lang
+from .opening import (
+    SCHEMA_VERSION,
+    SQLITE_FAILURES,
+    check_file,
+    check_ledger,
+    connection_to,
+    from_sqlite,
+    ledger_error,
+    leave_wal,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What turns a ledger of format ``to - 1`` into one of format ``to``."""
+
+    to: str
+    statements: tuple[str, ...]
+
+
+STEPS: tuple[Step, ...] = (
+    # 3: a line closed short says why (gap), a single line can be cancelled (cancelled_at)
+    Step("3", (
+        "ALTER TABLE shipments ADD COLUMN gap TEXT "
+        "CHECK (gap IS NULL OR gap IN ('perdu', 'hors service'))",
+        "ALTER TABLE shipments ADD COLUMN cancelled_at TEXT",
+    )),
+)
+OLDEST = "2"  # the first format that had a meta table ordis can upgrade from
+
+
+@dataclass(frozen=True, slots=True)
+class Upgraded:
+    """What ``upgrade`` did: the format found, the format now, the copy made first (None:
+    the ledger was already current and nothing was done)."""
+
+    ledger: str
+    found: str
+    now: str
+    backup: str | None
+    steps: tuple[str, ...]
+
+
+def _due(found: str) -> list[Step]:
+    formats = [OLDEST, *(step.to for step in STEPS)]
+    return list(STEPS[formats.index(found):])
+
+
+def _backup_name(path: Path, when: dt.datetime, attempt: int) -> Path:
+    suffix = "" if attempt == 1 else f"-{attempt}"
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.avant-format-{SCHEMA_VERSION}-{stamp}{suffix}.db")
+
+
+def _copy_aside(connection: sqlite3.Connection, path: Path) -> Path:
+    """A complete copy of the ledger as it is now (SQLite's backup: consistent even while
+    another process reads it), under a new name beside it; never over an existing file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".copy",
+                                         dir=path.parent)
+    os.close(handle)
+    scratch = Path(temporary)
+    try:
+        target = sqlite3.connect(scratch)
+        try:
+            connection.backup(target)
+        finally:
+            target.close()
+        when = dt.datetime.now()
+        for attempt in range(1, 1000):
+            name = _backup_name(path, when, attempt)
+            with contextlib.suppress(FileExistsError):
+                link_new(scratch, name)
+                return name
+        raise FileExistsError(str(_backup_name(path, when, 1)))
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def upgrade(path: Path, lang: Lang = "fr") -> Upgraded:
+    """Bring the ledger at ``path`` to the current format (see the module's description).
+    A ledger already current is only checked. Not a ledger, a format this ordis does not
+    know (a newer one), damaged: ``LedgerError`` (exit 2), nothing changed."""
+    check_file(path, "write", lang)
+    connection = connection_to(path, "write", lang)
+    try:
+        return _upgrade(connection, path, lang)
+    except SQLITE_FAILURES as exc:
+        raise from_sqlite(exc, path, lang) from exc
+    finally:
+        connection.close()
+
+
+def _format(connection: sqlite3.Connection, path: Path, lang: Lang) -> str:
+    tables = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() \
+        if "meta" in tables else None
+    if found is None:
+        raise ledger_error("ledger-foreign", path, lang)
+    return str(found[0])
+
+
+def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded:
+    found = _format(connection, path, lang)
+    if found == SCHEMA_VERSION:
+        check_ledger(connection, path, lang)
+        return Upgraded(str(path), found, found, None, ())
+    if found not in (OLDEST, *(step.to for step in STEPS)):
+        raise ledger_error("ledger-version", path, lang, found=found[:20],
+                           expected=SCHEMA_VERSION)
+    verdict = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    if verdict != ["ok"]:
+        raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
+    leave_wal(connection)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if _format(connection, path, lang) != found:  # another upgrade went first
+            connection.execute("ROLLBACK")
+            return _upgrade(connection, path, lang)
+        try:
+            backup = _copy_aside(connection, path)
+        except OSError as exc:
+            raise ledger_error("ledger-backup-failed", path, lang,
+                               detail=exc.strerror or type(exc).__name__) from exc
+        steps = _due(found)
+        for step in steps:
+            for statement in step.statements:
+                connection.execute(statement)
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+        check_ledger(connection, path, lang)
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    return Upgraded(str(path), found, SCHEMA_VERSION, str(backup),
+                    tuple(step.to for step in steps))
