@@ -21,9 +21,9 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
 from ..allocation import Earlier, Plan, Policy, allocate
@@ -42,11 +42,22 @@ from ..names import file_stem
 from ..validation import ValidationOptions
 
 
+def _one_or_more(value: object) -> object:
+    """A single path is a list of one: ``needs=Path("besoins.xlsx")`` still works."""
+    return [value] if isinstance(value, str | Path) else value
+
+
+Paths = Annotated[list[Path], BeforeValidator(_one_or_more), Field(min_length=1)]
+
+
 class AllocateRequest(BaseModel):
+    """What ``ordis allocate`` is asked: the needs and donations files (one or more each,
+    read as one list), the partners file, the ledger, the output folder, the policy."""
+
     model_config = ConfigDict(frozen=True)
 
-    needs: Path
-    donations: Path
+    needs: Paths
+    donations: Paths
     partners: Path | None = None
     ledger: Path = Path("ordis.db")
     out: Path | None = None
@@ -122,8 +133,8 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
             step("allocating")
             with ledger.transaction():
                 earlier = ledger.earlier(request.policy.date)
-                known = check_known(ledger, inputs, earlier, str(request.needs),
-                                    str(request.donations), request.lang,
+                known = check_known(ledger, inputs, earlier, _named(request.needs),
+                                    _named(request.donations), request.lang,
                                     request.retire_missing)
                 refused = _refused(report, known.problems)
                 if refused is not None:
@@ -165,8 +176,8 @@ def _dry_run(request: AllocateRequest, report: ValidationReport, inputs: Inputs,
         with Ledger(request.ledger, "read", request.lang) as ledger, \
                 ledger.transaction(write=False):
             earlier = ledger.earlier(request.policy.date)
-            notes = check_known(ledger, inputs, earlier, str(request.needs),
-                                str(request.donations), request.lang,
+            notes = check_known(ledger, inputs, earlier, _named(request.needs),
+                                _named(request.donations), request.lang,
                                 request.retire_missing).problems
     refused = _refused(report, notes)  # as the real run would
     if refused is not None:
@@ -201,9 +212,19 @@ def _abandon(ledger: Ledger, run_id: int) -> None:
 
 
 def _run_files(request: AllocateRequest) -> list[RunFile]:
-    given = [p for p in (request.needs, request.donations, request.partners) if p]
-    roles = zip(("besoins", "dons", "partenaires"), given, strict=False)
+    """Each input file with its role: ``besoins``, ``besoins-2``…, ``dons``…,
+    ``partenaires``."""
+    roles: list[tuple[str, Path]] = []
+    for role, paths in (("besoins", request.needs), ("dons", request.donations),
+                        ("partenaires", [request.partners] if request.partners else [])):
+        roles.extend((role if n == 1 else f"{role}-{n}", p)
+                     for n, p in enumerate(paths, start=1))
     return [RunFile(role, str(p), _sha256(p)) for role, p in roles]
+
+
+def _named(paths: list[Path]) -> str:
+    """The files of one kind, as a message names them."""
+    return ", ".join(str(p) for p in paths)
 
 
 def _summary(run_id: int | None, plan: Plan, inputs: Inputs,

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from ..allocation import Policy
 from ..atomic import output_folder, write_error
-from ..dispatch.columns import sheet_name
+from ..dispatch.columns import PARTNER, sheet_name
 from ..messages import Lang
 from .allocate import AllocateRequest, run_allocation
 from .deliveries import import_deliveries
@@ -54,18 +54,21 @@ def _fill_like_a_partner(source: Path, target: Path, rng: random.Random, lang: L
     few partial quantities with a comment; the rest left for later."""
     book = openpyxl.load_workbook(source)
     sheet = book[sheet_name("expeditions", lang)]
+    at = {column: index for index, column in enumerate(PARTNER, start=1)}
     for row in range(2, sheet.max_row + 1):
         if rng.random() > 0.75:
             continue
         day = RUN_DATE + dt.timedelta(days=rng.randint(2, 21))
-        sheet.cell(row, 15).value = (dt.datetime.combine(day, dt.time()) if rng.random() < 0.5
-                                     else day.strftime("%d/%m/%Y"))
-        shipped = sheet.cell(row, 5).value
+        sheet.cell(row, at["livre_le"]).value = (
+            dt.datetime.combine(day, dt.time()) if rng.random() < 0.5
+            else day.strftime("%d/%m/%Y"))
+        shipped = sheet.cell(row, at["quantite"]).value
         if isinstance(shipped, int | float) and shipped > 1 and rng.random() < 0.1:
-            sheet.cell(row, 16).value = int(shipped) - 1
-            sheet.cell(row, 17).value = "un appareil arrivé abîmé, renvoyé au donateur"
+            sheet.cell(row, at["quantite_livree"]).value = int(shipped) - 1
+            sheet.cell(row, at["commentaire"]).value = \
+                "un appareil arrivé abîmé, renvoyé au donateur"
         elif rng.random() < 0.5:
-            sheet.cell(row, 16).value = shipped
+            sheet.cell(row, at["quantite_livree"]).value = shipped
     book.save(target)
 
 
@@ -105,7 +108,7 @@ def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
     validate_files([needs, donations, partners], ValidationOptions(lang=lang))
     say("allocate")
     allocation = run_allocation(AllocateRequest(
-        needs=needs, donations=donations, partners=partners, ledger=ledger,
+        needs=[needs], donations=[donations], partners=partners, ledger=ledger,
         out=out / "envois", policy=Policy(date=RUN_DATE), lang=lang))
     assert allocation.summary is not None
     say("returns")

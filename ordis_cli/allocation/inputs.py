@@ -4,7 +4,7 @@ partners, and the details only the dispatch workbooks use (addresses and contact
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from ..validation.service import validate_inputs
 from .model import PRIORITY_RANK, Lot, Partner, Structure
 
 PRIVATE = "particulier"
+FILE = "\x00file"  # in a donation row: the index of its file among those validated
 CONTACT_FIELDS = ("nom_structure", "type_structure", "adresse", "code_postal", "commune",
                   "contact_nom", "contact_telephone", "contact_email", "nb_enfants")
 
@@ -55,7 +56,7 @@ class Inputs:
     partners: dict[str, Partner] = field(default_factory=dict)  # by ``names.name_key``
     named_partners: set[str] = field(default_factory=set)  # keys named in the donations
     # private donors' lots that no partner can ship: left out (a person never ships one)
-    private_unshipped: list[tuple[str, int]] = field(default_factory=list)  # (id, row)
+    private_unshipped: list[tuple[str, int, int]] = field(default_factory=list)  # id, row, file
 
 
 def rows_of(validator: KindValidator | None) -> Iterator[dict[str, Any]]:
@@ -69,10 +70,15 @@ def rows_of(validator: KindValidator | None) -> Iterator[dict[str, Any]]:
 
 
 def load_inputs(
-    needs: Path, donations: Path, partners: Path | None, options: ValidationOptions
+    needs: Path | Sequence[Path], donations: Path | Sequence[Path], partners: Path | None,
+    options: ValidationOptions,
 ) -> tuple[ValidationReport, Inputs | None]:
-    """Validate the three files as their kinds; the inputs only when there is no error."""
-    files: list[tuple[Path, Kind | None]] = [(needs, Kind.NEEDS), (donations, Kind.DONATIONS)]
+    """Validate the files as their kinds (several needs or donations files are read as one
+    list, SPEC §2); the inputs only when there is no error."""
+    needs_files, donation_files = _paths(needs), _paths(donations)
+    files: list[tuple[Path, Kind | None]] = [
+        *((path, Kind.NEEDS) for path in needs_files),
+        *((path, Kind.DONATIONS) for path in donation_files)]
     if partners is not None:
         files.append((partners, Kind.PARTNERS))
     keep = options.model_copy(update={"keep_data": True})
@@ -80,26 +86,44 @@ def load_inputs(
     if not report.ok or not report.readable:
         return report, None
     inputs = Inputs()
-    _structures(inputs, validators[0])
-    partner_rows = list(rows_of(validators[2])) if partners is not None else []
+    first_donations = len(needs_files)
+    _structures(inputs, validators[:first_donations])
+    partner_rows = list(rows_of(validators[-1])) if partners is not None else []
     _partners(inputs, partner_rows)
-    _lots(inputs, list(rows_of(validators[1])))
-    if inputs.private_unshipped:
-        donations_report = report.files[1]
+    donation_rows: list[dict[str, Any]] = []
+    for offset, validator in enumerate(validators[first_donations:][:len(donation_files)]):
+        for row in rows_of(validator):
+            row[FILE] = first_donations + offset  # which file's report hears of the row
+            donation_rows.append(row)
+    _lots(inputs, donation_rows)
+    for file_index, problems in _by_file(inputs.private_unshipped).items():
+        donations_report = report.files[file_index]
         donations_report.add([Problem(
             code="private-lot-no-partner", severity=Severity.WARNING,
             file=donations_report.path, sheet=donations_report.sheet, row=row, value=ident,
             message=say("private-lot-no-partner", options.lang, value=ident))
-            for ident, row in inputs.private_unshipped])
+            for ident, row in problems])
     return report, inputs
 
 
-def _structures(inputs: Inputs, validator: KindValidator | None) -> None:
+def _paths(given: Path | Sequence[Path]) -> list[Path]:
+    return [given] if isinstance(given, Path) else list(given)
+
+
+def _by_file(unshipped: list[tuple[str, int, int]]) -> dict[int, list[tuple[str, int]]]:
+    grouped: dict[int, list[tuple[str, int]]] = {}
+    for ident, row, file_index in unshipped:
+        grouped.setdefault(file_index, []).append((ident, row))
+    return grouped
+
+
+def _structures(inputs: Inputs, validators: Sequence[KindValidator | None]) -> None:
     """Requests of one structure add up; the most urgent priority, the earliest request and
     'no internet' if any request says so win; contact details come from the latest request
     (ties broken by the values themselves, so row order never matters). Column by column:
     a million rows make no million dictionaries."""
-    kept = validator.kept if validator is not None and validator.kept is not None else []
+    kept = [block for validator in validators
+            if validator is not None and validator.kept is not None for block in validator.kept]
     merged: dict[str, list[Any]] = {}  # id -> [need, priority, internet, asked, (block, row)]
     for number, columns in enumerate(kept):
         size = len(columns[ROW])
@@ -181,7 +205,7 @@ def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
             # a private person never receives a structure's address (SPEC §4)
             partner = _partner_for_private_lot(inputs, row["departement"], shippers)
             if partner is None:
-                inputs.private_unshipped.append((row["id_don"], row[ROW]))
+                inputs.private_unshipped.append((row["id_don"], row[ROW], row.get(FILE, 1)))
                 continue
         if partner is not None:
             shipper = shippers.get(name_key(partner), partner)

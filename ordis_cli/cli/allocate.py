@@ -73,8 +73,12 @@ def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None
 
 
 def allocate(
-    needs: Annotated[Path, typer.Option("--needs", help="Fichier des besoins.")],
-    donations: Annotated[Path, typer.Option("--donations", help="Fichier des dons.")],
+    needs: Annotated[list[Path], typer.Option(
+        "--needs", help="Fichier des besoins (répétable : les fichiers forment une seule "
+        "liste).")],
+    donations: Annotated[list[Path], typer.Option(
+        "--donations", help="Fichier des dons (répétable : les fichiers forment une seule "
+        "liste).")],
     partners: Annotated[Path | None, typer.Option(
         "--partners", help="Fichier des partenaires (zones, capacités).")] = None,
     out: Annotated[Path | None, typer.Option(

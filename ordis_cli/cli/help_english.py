@@ -43,8 +43,8 @@ HELP_ENGLISH: dict[str, str] = {
         "sample_data/dons.xlsx --partners sample_data/partenaires.xlsx --date 2020-04-20\n\n"
         "Exit codes: 0 run done, 1 invalid data, 2 unusable file or wrong command, "
         "3 internal error."),
-    "allocate --needs": "File of needs.",
-    "allocate --donations": "File of donations.",
+    "allocate --needs": "File of needs (repeatable: the files make one list).",
+    "allocate --donations": "File of donations (repeatable: the files make one list).",
     "allocate --partners": "File of partners (areas, capacities).",
     "allocate --out": "Folder of the workbooks (default: ./dispatch-<date>).",
     "allocate --scope": "Widest scope: departement, region or national (default).",
@@ -128,9 +128,35 @@ HELP_ENGLISH: dict[str, str] = {
         "Exit codes: 0 ok, 2 unknown run or unusable ledger, 3 internal error."),
     "runs show run": "Number of the run.",
     "runs cancel": (
-        "Cancel a run: what was not delivered goes back to the needs and the stock.\n\n"
-        "Example: ordis runs cancel 2\n\n"
-        "Exit codes: 0 cancelled, 1 refused (already cancelled or fully delivered), "
-        "2 unknown run or unusable ledger, 3 internal error."),
+        "Cancel a run: what was not delivered goes back to the needs and the stock. Asks for "
+        "confirmation, except with --yes; with no terminal, --yes is required.\n\n"
+        "Example: ordis runs cancel 2 --dry-run, then ordis runs cancel 2 --yes\n\n"
+        "Exit codes: 0 cancelled (or --dry-run), 1 refused (already cancelled or fully "
+        "delivered, or confirmation declined), 2 unknown run, unusable ledger or no "
+        "confirmation possible without --yes, 3 internal error."),
+    "runs cancel --yes": "Cancel without asking for confirmation.",
+    "runs cancel --dry-run": "Say what would be freed, without changing anything.",
     "runs cancel run": "Number of the run.",
+    "shipments": (
+        "Shipment lines one by one: cancel.\n\n"
+        "Example: ordis shipments cancel E1-0003"),
+    "shipments cancel": (
+        "Cancel shipment lines not yet delivered: their units go back to the lot and to the "
+        "facility's need for the next run. All or nothing: if one line cannot be cancelled "
+        "(unknown, delivered, of a cancelled run, already cancelled), nothing is changed and "
+        "each one is said.\n\n"
+        "Example: ordis shipments cancel E1-0003 E1-0007 --ledger ordis.db\n\n"
+        "Exit codes: 0 cancelled, 1 refused (nothing was changed), 2 unusable ledger, "
+        "3 internal error."),
+    "shipments cancel ids": "Identifiers of the lines (id_envoi).",
+    "ledger": (
+        "The ledger itself: upgrade.\n\n"
+        "Example: ordis ledger upgrade --ledger ordis.db"),
+    "ledger upgrade": (
+        "Bring a ledger of an earlier format up to date: the file is copied aside first "
+        "(never over a file), then upgraded in one transaction. A ledger already up to date "
+        "is not changed.\n\n"
+        "Example: ordis ledger upgrade --ledger ordis.db\n\n"
+        "Exit codes: 0 upgraded or already up to date, 2 unusable ledger (not found, not a "
+        "ledger, a newer format, damaged, copy impossible), 3 internal error."),
 }

@@ -4,6 +4,22 @@ Each entry: stable key (the problem code where it names a problem) -> (French, E
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- a week's needs and lots in several files, read as one list (SPEC §2) ---
+    "lot-in-two-files": (
+        "Le lot « {value} » est déjà dans {first_file} (ligne {first_row}) : les fichiers de "
+        "dons sont lus comme une seule liste, un lot ne doit y figurer qu'une fois. Retirez "
+        "l'une des deux lignes, ou donnez-lui un autre id_don s'il s'agit d'un autre lot.",
+        "Lot “{value}” is already in {first_file} (row {first_row}): the donations files are "
+        "read as one list, where a lot appears once. Remove one of the two rows, or give it "
+        "another id_don if it is another lot.",
+    ),
+    "structure-in-two-files": (
+        "La structure « {structure} » est dans {first_file} (ligne {first_row}) avec le "
+        "département {other}, ici {value} : une structure n'a qu'un département. Corrigez "
+        "l'un des deux fichiers.",
+        "Structure “{structure}” is in {first_file} (row {first_row}) with département "
+        "{other}, here {value}: a structure has one département. Fix one of the two files.",
+    ),
     "unknown-partner-filter": (
         "--partner « {value} » : aucun envoi de ce partenaire dans le registre. Partenaires "
         "du registre : {known}.",
