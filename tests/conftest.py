@@ -88,6 +88,28 @@ def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
     return [tuple(r) for r in book[sheet].iter_rows(values_only=True)]
 
 
+def letter(where: Path | Any, column: str) -> str:
+    """The letter of the column whose header stands for ``column`` (its name, its English
+    name or its plain words) in ``where``: a sheet, or a dispatch workbook's path (its
+    shipments sheet, the last); headers matched as ``deliveries import`` does."""
+    from ordis_cli.schema import column_for
+
+    sheet = openpyxl.load_workbook(where).worksheets[-1] if isinstance(where, Path) else where
+    for header in next(sheet.iter_rows(min_row=1, max_row=1)):
+        if header.value is not None and column_for(Kind.DELIVERIES, str(header.value)) == column:
+            return str(header.column_letter)
+    raise KeyError(column)
+
+
+def cell(sheet: Any, key: str) -> Any:
+    """``sheet[key]``; ``key`` may name its column: ``"livre_le@2"`` is row 2 of the column
+    whose header stands for ``livre_le`` (see ``letter``)."""
+    if "@" in key:
+        column, row = key.split("@")
+        key = f"{letter(sheet, column)}{row}"
+    return sheet[key]
+
+
 @pytest.fixture(scope="session")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One allocation of the sample data, made once for the whole session: a folder with
@@ -123,5 +145,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-__all__ = ["DATA", "DATE", "ROOT", "SAMPLE", "Kind", "allocate", "codes_at", "first_summary",
-           "invoke", "invoke_json", "problems", "rows", "sha256", "summary", "validate"]
+__all__ = ["DATA", "DATE", "ROOT", "SAMPLE", "Kind", "allocate", "cell", "codes_at",
+           "first_summary", "invoke", "invoke_json", "letter", "problems", "rows", "sha256",
+           "summary", "validate"]

@@ -14,9 +14,19 @@ from typing import Any
 import openpyxl
 import pytest
 
-from ordis_cli.dispatch.columns import DISPATCH
+from ordis_cli.dispatch.columns import DISPATCH, PARTNER, plain_headers
 
-from .conftest import DATE, SAMPLE, allocate, first_summary, invoke, rows, sha256, summary
+from .conftest import (
+    DATE,
+    SAMPLE,
+    allocate,
+    cell,
+    first_summary,
+    invoke,
+    rows,
+    sha256,
+    summary,
+)
 
 
 def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> None:
@@ -36,15 +46,16 @@ def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> 
     seen: dict[str, str] = {}
     for path in files[:-1]:
         lines = rows(path)
-        assert lines[0] == DISPATCH
+        assert list(lines[0]) == plain_headers(PARTNER, "fr")
         for line in lines[1:]:
             assert line[0] not in seen
             seen[line[0]] = path.name
-            assert line[-3:] == (None, None, None)
+            assert line[-4:] == (None, None, None, None)
     everything = rows(files[-1])
     assert len(everything) - 1 == data["shipments"] == len(seen)
     # a partner's workbook holds only its own shipments
-    partners = {line[0]: line[17] for line in everything[1:]}
+    assert everything[0][:len(DISPATCH)] == DISPATCH
+    partners = {line[0]: line[len(DISPATCH)] for line in everything[1:]}
     relais = rows(sample_run / "envois" / "expeditions_relais-numerique-solidaire.xlsx")
     assert {partners[line[0]] for line in relais[1:]} == {"Relais Numérique Solidaire"}
     # units add up with the summary
@@ -57,12 +68,12 @@ def test_dispatch_workbook_is_ready_to_fill_and_print(sample_run: Path) -> None:
     sheet = book["expeditions"]
     assert book.sheetnames == ["a_lire", "expeditions"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:Q")
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:U")
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     kinds = {v.type for v in sheet.data_validations.dataValidation}
-    assert kinds == {"date", "whole"}
-    assert sheet.column_dimensions["G"].width > 20
+    assert kinds == {"date", "whole", "list"}
+    assert sheet.column_dimensions["J"].width > 20  # nom_structure
     assert not book.defined_names
     assert (book.properties.creator or "") == ""
 
@@ -71,7 +82,7 @@ def test_allocation_workbook_sheets(sample_run: Path) -> None:
     data = first_summary(sample_run)
     path = sample_run / "envois" / "allocation.xlsx"
     assert openpyxl.load_workbook(path).sheetnames == [
-        "expeditions", "besoins_non_couverts", "stock_restant", "totaux"]
+        "expeditions", "besoins_non_couverts", "stock_restant", "totaux", "structures"]
     lines = rows(path)
     assert lines[0][-4:] == ("partenaire", "tour", "distance_km", "motif")
     assert all(line[-1] and "priorité" in line[-1] for line in lines[1:])
@@ -159,9 +170,10 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
     sheet = book["expeditions"]
-    assert sheet["G2"].value == '=HYPERLINK("http://x";"y")' and sheet["G2"].data_type == "s"
-    assert sheet["H2"].value == "+33 rue A"  # the control character is gone
-    assert sheet["J2"].value == "@Lyon" and sheet["C2"].value == "-Nexora"
+    name = cell(sheet, "nom_structure@2")
+    assert name.value == '=HYPERLINK("http://x";"y")' and name.data_type == "s"
+    assert cell(sheet, "adresse@2").value == "+33 rue A"  # the control character is gone
+    assert cell(sheet, "commune@2").value == "@Lyon" and sheet["C2"].value == "-Nexora"
 
 
 def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(

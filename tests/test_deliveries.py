@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import allocate, invoke, rows
+from .conftest import allocate, cell, invoke, rows
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
 
@@ -22,8 +22,8 @@ def fill(folder: Path, name: str, changes: dict[str, Any]) -> Path:
     value) made and a line of their own added below, saved as ``folder/name``."""
     book = openpyxl.load_workbook(folder / "envois" / RETURNED)
     sheet = book["expeditions"]
-    for cell, value in changes.items():
-        sheet[cell] = value
+    for key, value in changes.items():
+        cell(sheet, key).value = value
     sheet.append(["Note du partenaire : livraisons de la semaine"])  # an extra row they add
     path = folder / name
     book.save(path)
@@ -47,11 +47,11 @@ def test_english_headers_and_their_import(tmp_path: Path) -> None:
     assert result.exit_code == 0
     path = tmp_path / "envois" / RETURNED
     lines = rows(path, "shipments")
-    assert lines[0][:3] == ("shipment_id", "lot_id", "donor")
+    assert lines[0][:3] == ("Shipment id", "Lot id", "Donor")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["read_me", "shipments"]
     sheet = book["shipments"]
-    sheet["O2"] = dt.datetime(2020, 4, 24)
+    cell(sheet, "livre_le@2").value = dt.datetime(2020, 4, 24)
     book.save(tmp_path / "returned.xlsx")
     done = invoke("deliveries", "import", tmp_path / "returned.xlsx", "--ledger",
                   tmp_path / "ordis.db", "--format", "json")
@@ -61,28 +61,31 @@ def test_english_headers_and_their_import(tmp_path: Path) -> None:
 
 def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> None:
     shipped = rows(run_copy / "envois" / RETURNED)[1][4]
-    path = fill(run_copy, "retour.xlsx", {"O2": "24/04/2020", "O3": dt.datetime(2020, 4, 25),
-                                          "P3": 1, "Q3": "un carton abîmé"})
+    path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020",
+                                          "livre_le@3": dt.datetime(2020, 4, 25),
+                                          "quantite_livree@3": 1,
+                                          "commentaire@3": "un carton abîmé"})
     status, first = imported(run_copy, path)
     assert status == 0 and (first["new"], first["updated"], first["unchanged"]) == (2, 0, 0)
     assert delivered(run_copy) == shipped + 1  # a date alone means all of it
     status, again = imported(run_copy, path)
     assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)
-    fixed = fill(run_copy, "retour2.xlsx", {"O2": "24/04/2020", "O3": "25/04/2020", "P3": 2,
-                                            "Q3": "un carton abîmé"})
+    fixed = fill(run_copy, "retour2.xlsx", {"livre_le@2": "24/04/2020", "livre_le@3": "25/04/2020",
+                                            "quantite_livree@3": 2,
+                                            "commentaire@3": "un carton abîmé"})
     status, changed = imported(run_copy, fixed)
     assert (changed["new"], changed["updated"], changed["unchanged"]) == (0, 1, 1)
 
 
 @pytest.mark.parametrize(("changes", "code"), [
-    ({"A3": "E99-00001", "O3": "25/04/2020"}, "unknown-shipment"),
-    ({"O3": "25/04/2020", "P3": 999}, "delivered-above-shipped"),
-    ({"O3": "25/04/2099"}, "future-date"),
+    ({"A3": "E99-00001", "livre_le@3": "25/04/2020"}, "unknown-shipment"),
+    ({"livre_le@3": "25/04/2020", "quantite_livree@3": 999}, "delivered-above-shipped"),
+    ({"livre_le@3": "25/04/2099"}, "future-date"),
 ])
 def test_deliveries_file_with_an_error_records_nothing(run_copy: Path,
                                                       changes: dict[str, Any],
                                                       code: str) -> None:
-    path = fill(run_copy, "retour.xlsx", {"O2": "24/04/2020", **changes})
+    path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020", **changes})
     status, result = imported(run_copy, path)
     assert status == 1 and result["recorded"] is False
     assert code in {p["code"] for p in result["report"]["issues"]}
@@ -92,7 +95,7 @@ def test_deliveries_file_with_an_error_records_nothing(run_copy: Path,
 def test_the_library_function_records_what_the_command_would(run_copy: Path) -> None:
     import ordis_cli
 
-    path = fill(run_copy, "retour.xlsx", {"O2": "24/04/2020"})
+    path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"})
     done = ordis_cli.import_deliveries([path], run_copy / "ordis.db", "fr",
                                        today=dt.date(2020, 5, 1))
     assert done.ok and done.files[0].recorded and done.files[0].new == 1

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from ordis_cli.actions.deliveries import import_deliveries, read_me
 from ordis_cli.dispatch.workbooks import write_dispatch
 
-from .conftest import invoke
+from .conftest import cell, invoke, letter
 
 RUN_DATE = "2020-04-20"
 DELIVERED = dt.datetime(2020, 4, 24)
@@ -64,8 +64,8 @@ def _returned(source: Path, target: Path, edit: dict[str, Any],
               drop_sheet: bool = False) -> Path:
     book = openpyxl.load_workbook(source)
     sheet = book.worksheets[1]  # "expeditions" (or "shipments" in English), after "a_lire"
-    for cell, value in edit.items():
-        sheet[cell] = value
+    for key, value in edit.items():
+        cell(sheet, key).value = value
     if drop_sheet:
         del book[book.sheetnames[0]]
     book.save(target)
@@ -127,7 +127,7 @@ def test_swapped_ids_between_two_lines(lyon: tuple[Path, Path], tmp_path: Path) 
     ids = {line[0]: line[1] for line in _lines(source).values()}  # row -> id_envoi
     path = _returned(source, tmp_path / "swapped.xlsx", {
         f"A{laptops}": ids[tablets], f"A{tablets}": ids[laptops],
-        f"O{laptops}": DELIVERED, f"O{tablets}": DELIVERED})
+        f"livre_le@{laptops}": DELIVERED, f"livre_le@{tablets}": DELIVERED})
     found = _refused(ledger, path, "shipment-mismatch")
     cells = {p["cell"] for p in found}
     # lot, equipment and quantity differ on both lines; the structure is the same one
@@ -141,9 +141,10 @@ def test_another_partners_id(lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     paris = next(iter(_lines(_workbook(tmp_path, "D3"))))
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "autre.xlsx", {f"A{row}": paris, f"O{row}": DELIVERED})
+    path = _returned(source, tmp_path / "autre.xlsx",
+                     {f"A{row}": paris, f"livre_le@{row}": DELIVERED})
     found = _refused(ledger, path, "shipment-mismatch")
-    assert {p["column"] for p in found} >= {"id_don", "id_structure"}
+    assert {p["column"] for p in found} >= {"Lot", "N° de structure"}  # as headed
 
 
 def test_a_whole_line_of_another_partner_is_refused_by_its_a_lire(
@@ -164,7 +165,7 @@ def test_a_workbook_from_another_ledger(tmp_path: Path) -> None:
     identity = read_me(source, "fr")
     assert identity is not None and identity.ledger_id is not None
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "retour.xlsx", {f"O{row}": DELIVERED})
+    path = _returned(source, tmp_path / "retour.xlsx", {f"livre_le@{row}": DELIVERED})
     # same ids, same lines: only the identity tells the two ledgers apart
     found = _refused(second, path, "other-ledger")
     assert found[0]["value"] == identity.ledger_id and found[0]["sheet"] == "a_lire"
@@ -179,7 +180,8 @@ def test_no_a_lire_sheet_warns_and_still_checks_every_line(
         lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     row = _row_of(source, "D1")
-    bare = _returned(source, tmp_path / "sans.xlsx", {f"O{row}": DELIVERED}, drop_sheet=True)
+    bare = _returned(source, tmp_path / "sans.xlsx", {f"livre_le@{row}": DELIVERED},
+                     drop_sheet=True)
     status, result = _import(ledger, bare)
     assert status == 0 and result["files"][0]["new"] == 1
     assert _codes(result)["no-ledger-identity"][0]["severity"] == "warning"
@@ -191,7 +193,9 @@ def test_no_a_lire_sheet_warns_and_still_checks_every_line(
                                        .iter_rows(values_only=True), start=1):
             values = ["" if c is None else c for c in cells]
             if number == row:
-                values[3], values[14] = "fixe", "25/04/2020"
+                values[3] = "fixe"
+                values[openpyxl.utils.column_index_from_string(letter(bare, "livre_le")) - 1] = \
+                    "25/04/2020"
             writer.writerow(values)
     found = _refused(ledger, text, "shipment-mismatch")
     assert found[0]["cell"] == f"D{row}"
@@ -201,16 +205,17 @@ def test_no_a_lire_sheet_warns_and_still_checks_every_line(
 def test_a_date_before_the_run(lyon: tuple[Path, Path], tmp_path: Path, when: Any) -> None:
     ledger, source = lyon
     row = _row_of(source, "D2")
-    path = _returned(source, tmp_path / "tot.xlsx", {f"O{row}": when})
+    path = _returned(source, tmp_path / "tot.xlsx", {f"livre_le@{row}": when})
     found = _refused(ledger, path, "delivery-before-run")
-    assert found[0]["cell"] == f"O{row}" and "20/04/2020" in found[0]["message"]
+    assert found[0]["cell"] == f"{letter(path, 'livre_le')}{row}"
+    assert "20/04/2020" in found[0]["message"]
 
 
 def test_the_run_date_itself_is_a_delivery_date(lyon: tuple[Path, Path],
                                                 tmp_path: Path) -> None:
     ledger, source = lyon
     row = _row_of(source, "D2")
-    path = _returned(source, tmp_path / "jour.xlsx", {f"O{row}": "20/04/2020"})
+    path = _returned(source, tmp_path / "jour.xlsx", {f"livre_le@{row}": "20/04/2020"})
     assert _import(ledger, path)[0] == 0
 
 
@@ -218,17 +223,18 @@ def test_a_date_in_the_future(lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     row = _row_of(source, "D2")
     tomorrow = dt.date.today() + dt.timedelta(days=1)
-    path = _returned(source, tmp_path / "futur.xlsx", {f"O{row}": tomorrow.strftime("%d/%m/%Y")})
-    assert _refused(ledger, path, "future-date")[0]["cell"] == f"O{row}"
+    path = _returned(source, tmp_path / "futur.xlsx",
+                     {f"livre_le@{row}": tomorrow.strftime("%d/%m/%Y")})
+    assert _refused(ledger, path, "future-date")[0]["cell"] == f"{letter(path, 'livre_le')}{row}"
 
 
-@pytest.mark.parametrize("column", ["P", "E"])
+@pytest.mark.parametrize("column", ["quantite_livree", "quantite"])
 def test_a_negative_quantity(lyon: tuple[Path, Path], tmp_path: Path, column: str) -> None:
     ledger, source = lyon
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "negatif.xlsx", {f"O{row}": DELIVERED,
-                                                         f"{column}{row}": -1})
-    assert _refused(ledger, path, "bad-quantity")[0]["cell"] == f"{column}{row}"
+    path = _returned(source, tmp_path / "negatif.xlsx", {f"livre_le@{row}": DELIVERED,
+                                                         f"{column}@{row}": -1})
+    assert _refused(ledger, path, "bad-quantity")[0]["cell"] == f"{letter(path, column)}{row}"
 
 
 def test_a_mismatching_materiel_in_english(tmp_path: Path) -> None:
@@ -236,13 +242,13 @@ def test_a_mismatching_materiel_in_english(tmp_path: Path) -> None:
     source = _workbook(tmp_path, "D1")
     row = _row_of(source, "D1")
     path = _returned(source, tmp_path / "returned.xlsx", {f"D{row}": "Tablette",
-                                                          f"O{row}": DELIVERED})
+                                                          f"livre_le@{row}": DELIVERED})
     before = _ledger_state(ledger)
     status, result = _import(ledger, path, lang="en")
     assert status == 1 and _ledger_state(ledger) == before
     problem = _codes(result)["shipment-mismatch"][0]
     assert (problem["cell"], problem["column"], problem["value"]) == (
-        f"D{row}", "equipment", "tablette")
+        f"D{row}", "Equipment", "tablette")
     assert "“portable”" in problem["message"]
 
 
@@ -251,8 +257,8 @@ def test_deleted_columns_check_what_is_left(lyon: tuple[Path, Path], tmp_path: P
     book = openpyxl.load_workbook(source)
     sheet = book["expeditions"]
     row = _row_of(source, "D1")
-    sheet[f"O{row}"] = DELIVERED
-    sheet.delete_cols(6)  # id_structure
+    cell(sheet, f"livre_le@{row}").value = DELIVERED
+    sheet.delete_cols(openpyxl.utils.column_index_from_string(letter(sheet, "id_structure")))
     sheet.delete_cols(2)  # id_don
     book.save(tmp_path / "moins.xlsx")
     status, result = _import(ledger, tmp_path / "moins.xlsx")
@@ -260,7 +266,7 @@ def test_deleted_columns_check_what_is_left(lyon: tuple[Path, Path], tmp_path: P
     sheet[f"D{row}"] = 1  # quantite, now in column D
     book.save(tmp_path / "moins2.xlsx")
     found = _refused(ledger, tmp_path / "moins2.xlsx", "shipment-mismatch")
-    assert found[0]["column"] == "quantite"
+    assert found[0]["column"] == "Quantité"
 
 
 def test_comment_only_lines_are_kept_and_idempotent(lyon: tuple[Path, Path],
@@ -268,7 +274,7 @@ def test_comment_only_lines_are_kept_and_idempotent(lyon: tuple[Path, Path],
     ledger, source = lyon
     laptops, tablets = _row_of(source, "D1"), _row_of(source, "D2")
     path = _returned(source, tmp_path / "notes.xlsx", {
-        f"Q{laptops}": "livraison prévue mardi", f"O{tablets}": DELIVERED})
+        f"commentaire@{laptops}": "livraison prévue mardi", f"livre_le@{tablets}": DELIVERED})
     status, result = _import(ledger, path)
     done = result["files"][0]
     assert status == 0 and (done["new"], done["pending"], done["commented"]) == (1, 1, 1)
@@ -286,7 +292,7 @@ def test_comment_only_lines_are_kept_and_idempotent(lyon: tuple[Path, Path],
 def test_a_run_not_active_takes_no_delivery(lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "retour.xlsx", {f"O{row}": DELIVERED})
+    path = _returned(source, tmp_path / "retour.xlsx", {f"livre_le@{row}": DELIVERED})
     with sqlite3.connect(ledger) as db:  # outputs still being written, as after a kill
         changed = db.execute("UPDATE run_outputs SET state = 'writing' WHERE run_id = 1")
         assert changed.rowcount == 1
@@ -298,11 +304,11 @@ def test_a_run_not_active_takes_no_delivery(lyon: tuple[Path, Path], tmp_path: P
 
 def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) -> None:
     line = ["E4-00001", "D1", "Nexora", "portable", 3, "S1", "MECS A", "1 rue A", "69001",
-            "Lyon", "69", "", "", "", None, None, None]
+            "Lyon", "69", "", "", "", None, None, None, None]
     for lang, labels, sheets in (
-            ("fr", ("Partenaire", "Identifiant du registre", "livre_le"),
+            ("fr", ("Partenaire", "Identifiant du registre", "Livré le"),
              ["a_lire", "expeditions"]),
-            ("en", ("Partner", "Ledger identity", "delivered_on"), ["read_me", "shipments"])):
+            ("en", ("Partner", "Ledger identity", "Delivered on"), ["read_me", "shipments"])):
         path = tmp_path / f"expeditions-{lang}.xlsx"
         write_dispatch(path, [line], lang, partner="Логистика 物流", run_id=4,  # type: ignore[arg-type]
                        run_date=dt.date(2020, 4, 20), ledger_id="0f6c2c1e-aaaa")
@@ -321,15 +327,16 @@ def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) ->
 
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(column=st.sampled_from(["B", "D", "E", "F"]), lot=st.sampled_from(["D1", "D2"]),
+@given(column=st.sampled_from(["id_don", "materiel", "quantite", "id_structure"]),
+       lot=st.sampled_from(["D1", "D2"]),
        other=st.sampled_from(["D9", "fixe", "1", "S9"]))
 def test_any_changed_checked_cell_refuses_the_file(lyon: tuple[Path, Path], tmp_path: Path,
                                                    column: str, lot: str, other: str) -> None:
     ledger, source = lyon
     row = _row_of(source, lot)
-    value: Any = 1 if (column, other) == ("E", "1") else other  # D1 ships 3, D2 ships 2
-    path = _returned(source, tmp_path / "h.xlsx", {f"{column}{row}": value,
-                                                   f"O{row}": DELIVERED})
+    value: Any = 1 if (column, other) == ("quantite", "1") else other  # D1 ships 3, D2 2
+    path = _returned(source, tmp_path / "h.xlsx", {f"{column}@{row}": value,
+                                                   f"livre_le@{row}": DELIVERED})
     before = _ledger_state(ledger)
     result = import_deliveries([path], ledger, "fr")
     assert _ledger_state(ledger) == before

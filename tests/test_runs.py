@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import DATE, SAMPLE, first_summary, invoke, sha256, summary
+from .conftest import DATE, SAMPLE, cell, first_summary, invoke, sha256, summary
 from .test_deliveries import fill, imported
 
 
@@ -25,7 +25,7 @@ def test_runs_list_show_cancel(run_copy: Path) -> None:
         first["allocated"].values())
     assert invoke("runs", "show", "9", "--ledger", ledger).exit_code == 2
     # deliver part of it, cancel: the rest is freed and allocated again by the next run
-    imported(run_copy, fill(run_copy, "retour.xlsx", {"O2": "24/04/2020"}))
+    imported(run_copy, fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"}))
     done = json.loads(invoke("runs", "cancel", "1", "--ledger", ledger, "--format",
                              "json").stdout)
     assert done["kept_delivered"] > 0
@@ -66,7 +66,7 @@ def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
                     "--out", tmp_path / "out", "--date", DATE)
     assert result.exit_code == 0
     book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
-    book["expeditions"]["O2"] = "21/04/2020"
+    cell(book["expeditions"], "livre_le@2").value = "21/04/2020"
     book.save(tmp_path / "retour.xlsx")
     assert invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger",
                   ledger).exit_code == 0
