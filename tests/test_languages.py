@@ -172,3 +172,23 @@ def test_allocation_workbook_in_english(tmp_path: Path) -> None:
     assert _words(said, ("priorité", "département", "région", "besoin", "lot", "de", "du")) \
         == [], said[:500]
     assert rows(path, "totals")[0][0] == "region"
+
+
+def test_lang_given_to_ordis_or_a_group_holds_for_the_command(tmp_path: Path) -> None:
+    """``ordis --lang en runs list`` speaks English all through, not only in its usage
+    errors; the command's own --lang wins."""
+    from tests.conftest import invoke
+
+    absent = tmp_path / "absent.db"
+    for arguments in (["--lang", "en", "runs", "list"], ["runs", "--lang", "en", "list"]):
+        english = invoke(*arguments, "--ledger", absent)
+        assert english.exit_code == 2 and "ledger not found" in english.output
+    french = invoke("--lang", "en", "runs", "list", "--lang", "fr", "--ledger", absent)
+    assert "registre introuvable" in french.output
+    report = invoke("--lang", "en", "report", "--format", "pdf", "--ledger", absent)
+    assert report.exit_code == 2 and "possible formats" in report.output
+    assert "formats possibles" not in report.output
+    policy = invoke("allocate", "--lang", "en", "--needs", "x.csv", "--donations", "y.csv",
+                    "--policy", tmp_path / "absent.toml")
+    assert policy.exit_code == 2 and "file not found" in policy.output
+    assert "introuvable" not in policy.output

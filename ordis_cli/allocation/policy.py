@@ -75,6 +75,9 @@ def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr")
     if path is not None:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            detail = say("hint-no-such-file", lang, path=path)
+            raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise UsageError("bad-policy", say("bad-policy", lang, detail=f"{path}: {exc}")
                              ) from exc

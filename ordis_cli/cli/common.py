@@ -54,14 +54,29 @@ DebugOpt = Annotated[
 ]
 
 
-def group_language(lang: LangOpt = None) -> None:
-    """The callback of the groups ``runs`` and ``deliveries``: ``--lang`` there (and on
-    ``ordis`` itself) only chooses the language of the help and usage errors, read from the
-    arguments before they are parsed (``cli/language.py``)."""
+def group_language(ctx: typer.Context, lang: LangOpt = None) -> None:
+    """The callback of ``ordis`` and of the groups ``runs``, ``deliveries``…: ``--lang``
+    given there (``ordis --lang en runs list``) holds for the command below it, unless the
+    command is given its own; the help and usage errors read it from the arguments before
+    they are parsed (``cli/language.py``)."""
+    if lang is not None:
+        ctx.meta[_CHOSEN_LANG] = lang
+
+
+_CHOSEN_LANG = "ordis.lang"
 
 
 def resolve_lang(option: LangOption | None) -> Lang:
-    return "en" if option is LangOption.EN else ("fr" if option else default_lang())
+    """The command's own ``--lang``, else one given to ``ordis`` or its group, else
+    ``ORDIS_LANG``, else French."""
+    if option is None:
+        from typer._click.globals import get_current_context
+
+        context = get_current_context(silent=True)
+        option = context.meta.get(_CHOSEN_LANG) if context is not None else None
+    if option is None:
+        return default_lang()
+    return "en" if option is LangOption.EN else "fr"
 
 
 def stdout_console() -> Console:

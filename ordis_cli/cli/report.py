@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..atomic import output_folder
+from ..messages import Lang, say
 from .choices import REPORT_FORMATS as FORMATS
 from .common import (
     DebugOpt,
@@ -22,12 +23,12 @@ from .common import (
 )
 
 
-def _formats(value: str) -> tuple[str, ...]:
+def _formats(value: str, lang: Lang) -> tuple[str, ...]:
     chosen = tuple(part.strip().lower() for part in value.split(",") if part.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise typer.BadParameter(f"formats possibles : {', '.join(FORMATS)} (séparés par des "
-                                 "virgules)", param_hint="--format")
+        raise typer.BadParameter(say("bad-report-format", lang, formats=", ".join(FORMATS),
+                                     value=value), param_hint="--format")
     return chosen
 
 
@@ -60,7 +61,7 @@ def report(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        chosen = _formats(formats)
+        chosen = _formats(formats, language)
         day = as_of.date() if as_of else dt.date.today()
         json_only = chosen == ("json",)
         # a non-empty --out is refused before anything is read (SPEC §1)

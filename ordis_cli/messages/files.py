@@ -145,6 +145,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid allocation policy ({detail}). Expected: scope, cap, date, share, "
         "[substitutions] as the README shows.",
     ),
+    "hint-no-such-file": ("{path} : fichier introuvable", "{path}: file not found"),
+    "bad-report-format": (
+        "formats possibles : {formats} (séparés par des virgules), pas « {value} »",
+        "possible formats: {formats} (separated by commas), not “{value}”",
+    ),
     "no-templates": (
         "modèles de rapport introuvables (dossier templates/) : réinstallez ordis ou indiquez "
         "ORDIS_TEMPLATES.",
