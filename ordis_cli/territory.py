@@ -77,9 +77,15 @@ def _region_names() -> dict[str, str]:
     names = {alias_key(r.name): r.code for r in regions().values()}
     names[alias_key("Réunion")] = "04"
     names[alias_key("Ile de France")] = "11"
-    names[alias_key("PACA")] = "93"
     names[alias_key("Centre")] = "24"
+    names[alias_key("Région Sud")] = "93"
+    names.update({alias_key(short): code for short, code in ABBREVIATIONS.items()})
     return names
+
+
+# The régions' usual abbreviations, as coordinators write them in a partner's zone.
+ABBREVIATIONS = {"IDF": "11", "CVL": "24", "BFC": "27", "HDF": "32", "PDL": "52",
+                 "NAQ": "75", "OCC": "76", "AURA": "84", "ARA": "84", "PACA": "93"}
 
 
 _CODE_AT_START = re.compile(r"^\s*(\d{1,3}|2[abAB])(?:\s*[-–:]\s*|\s+)\D")

@@ -102,3 +102,15 @@ def test_postal_codes(postal: str, dept: str | None) -> None:
 )
 def test_region_code(given: str, code: str | None) -> None:
     assert region_code(given) == code
+
+
+@pytest.mark.parametrize(("written", "code"), [
+    ("IDF", "11"), ("idf", "11"), ("AURA", "84"), ("ARA", "84"), ("HDF", "32"), ("BFC", "27"),
+    ("PACA", "93"), ("Région Sud", "93"), ("NAQ", "75"), ("OCC", "76"), ("PDL", "52"),
+    ("CVL", "24"),
+])
+def test_the_usual_abbreviations_of_regions(written: str, code: str) -> None:
+    """SPEC §2: a partner's zone names a région by its usual abbreviation too."""
+    from ordis_cli.territory import region_code
+
+    assert region_code(written) == code
