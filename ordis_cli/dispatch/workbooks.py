@@ -40,21 +40,22 @@ _OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
             "default_date_format": "dd/mm/yyyy"}
 # Widths in characters: long texts wrap inside their column (addresses, names, e-mails), so
 # a partner's 21 columns print on two A4 page-widths with text no smaller than 8 pt.
-_WIDTHS = {"id_envoi": 11, "id_don": 10, "donateur": 18, "materiel": 10, "quantite": 9,
-           "etat": 13, "adresse_retrait": 24, "contact_retrait": 20, "id_structure": 11,
-           "nom_structure": 24, "adresse": 24, "code_postal": 8, "commune": 14,
-           "departement": 12, "contact_nom": 16, "contact_telephone": 14, "contact_email": 24,
-           "livre_le": 11, "quantite_livree": 10, "ecart": 13, "commentaire": 26,
-           "partenaire": 20, "partenaires": 24, "tour": 12, "distance_km": 10, "motif": 34,
+_WIDTHS = {"id_envoi": 11, "id_don": 12, "donateur": 16, "materiel": 10, "quantite": 9,
+           "etat": 12, "adresse_retrait": 20, "contact_retrait": 16, "id_structure": 11,
+           "nom_structure": 22, "adresse": 20, "code_postal": 8, "commune": 13,
+           "departement": 12, "contact_nom": 14, "contact_telephone": 13, "contact_email": 22,
+           "livre_le": 11, "quantite_livree": 10, "ecart": 12, "commentaire": 20,
+           "partenaire": 18, "partenaires": 24, "tour": 12, "distance_km": 10, "motif": 30,
            "raison": 44, "region": 28, "disponible_le": 12}
-# A4 landscape, 1 cm margins, at 96 pixels an inch; a column of w characters of the default
-# 11 pt font is 7w + 5 pixels. Printed text stays >= 8 pt: the page is scaled by >= 0.8.
-_PRINTABLE_PX = (11.69 - 2 * 0.4) * 96
+# A4 landscape, 0.25 inch side margins, at 96 pixels an inch; a column of w characters of
+# the default 11 pt font is 7w + 5 pixels in Excel, some 15 % more once LibreOffice prints
+# it (measured: benchmarks/print_check.py). Printed text stays >= 8 pt: scale >= 0.8.
+_PRINTABLE_PX = (11.69 - 2 * 0.25) * 96
 _MIN_SCALE = 8.8 / 11
 
 
 def column_px(width: float) -> int:
-    return int(width * 7 + 5)
+    return int((width * 7 + 5) * 1.15)
 
 
 def pages_wide(widths: Sequence[float]) -> int:
@@ -62,7 +63,7 @@ def pages_wide(widths: Sequence[float]) -> int:
     text prints at 8 pt or more (pages break between columns; the first column is repeated
     on each page)."""
     pixels = [column_px(w) for w in widths]
-    usable = _PRINTABLE_PX * _MIN_SCALE
+    usable = _PRINTABLE_PX / _MIN_SCALE  # a page's width of sheet, scaled down to it
     pages, used = 1, 0.0
     for px in pixels:
         if used + px > usable and used > 0:
@@ -91,11 +92,16 @@ class _Book:
               rows: Sequence[Sequence[Any]], fill_from: int | None = None,
               titles: list[str] | None = None) -> Worksheet:
         sheet = self.book.add_worksheet(sheet_name(name, lang))
-        sheet.write_row(0, 0, titles or headers(columns, lang), self.header)
         widths = [_WIDTHS.get(column, 12) for column in columns]
+        names = titles or headers(columns, lang)
+        sheet.set_row(0, _height(names, widths))
+        sheet.write_row(0, 0, names, self.header)
         for index, width in enumerate(widths):
             sheet.set_column(index, index, width)
         for number, row in enumerate(rows, start=1):
+            height = _height(row, widths)
+            if height > _LINE:
+                sheet.set_row(number, height)
             for index, value in enumerate(row):
                 if value is None or value == "":
                     if fill_from is not None and index >= fill_from:
@@ -167,10 +173,31 @@ class _Book:
         self.book.close()
 
 
+_LINE = 15  # points: one line of the default 11 pt font
+
+
+def _height(row: Sequence[Any], widths: Sequence[float]) -> float:
+    """The height of a row whose text wraps inside its columns: enough lines for its
+    longest cell (a spreadsheet does not always grow rows by itself: LibreOffice, print)."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str):
+            words, line, count = value.split(), 0, 1
+            for word in words:
+                if line and line + 1 + len(word) > width:
+                    count, line = count + 1, 0
+                # a word longer than its column (an e-mail) breaks over several lines
+                count += (len(word) + (1 if line else 0) + line - 1) // max(int(width), 1)
+                line = (line + len(word) + (1 if line else 0)) % max(int(width), 1)
+            lines = max(lines, count)
+    return lines * _LINE
+
+
 def _print_setup(sheet: Worksheet, pages: int) -> None:
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.set_margins(left=0.25, right=0.25, top=0.5, bottom=0.5)
+    sheet.print_across()  # a partner's page 1 and 2 are the two halves of the same lines
     sheet.fit_to_pages(pages, 0)
 
 
