@@ -179,7 +179,7 @@ def _render_pending(result: PendingDeliveries, lang: Lang, quiet: bool,
                       units=_units(units, lang),
                       partners=counted(len(result.partners), lang,
                                        ("partenaire", "partenaires"),
-                                       ("partner", "partners"))) + which,
+                                       ("partner", "partners")), which=which),
                   style="bold", highlight=False, markup=False)
     headers = say("pending-columns", lang).split("|")
     for partner in result.partners:

@@ -37,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing waiting for delivery as of {date}{which}.",
     ),
     "pending-title": (
-        "En attente de livraison au {date} : {lines}, {units}, chez {partners}.",
-        "Waiting for delivery as of {date}: {lines}, {units}, with {partners}.",
+        "En attente de livraison au {date}{which} : {lines}, {units}, chez {partners}.",
+        "Waiting for delivery as of {date}{which}: {lines}, {units}, with {partners}.",
     ),
     "pending-partner": (
         "{partner} : {lines}, {units}, la plus ancienne envoyée il y a {days} jours",
