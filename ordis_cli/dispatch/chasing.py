@@ -22,7 +22,7 @@ LINES = (("partenaire", "partner"), ("id_envoi", "shipment_id"), ("allocation", 
          ("quantite", "quantity"), ("id_structure", "structure_id"),
          ("departement", "department"), ("commentaire", "comment"))
 SHEETS = {"summary": ("partenaires", "partners"), "lines": ("relances", "chasing")}
-_WIDTHS = (26, 12, 11, 11, 10, 11, 10, 14, 12, 40)
+_WIDTHS = (38, 11, 10, 11, 9, 10, 9, 13, 11, 40)
 
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
