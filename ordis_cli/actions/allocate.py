@@ -65,6 +65,7 @@ class AllocateRequest(BaseModel):
     lang: Lang = "fr"
     dry_run: bool = False
     retire_missing: bool = False
+    emails: bool = False  # also write courriels/<partner>.eml (dispatch/emails.py)
 
 
 class OutputFile(BaseModel):
@@ -281,4 +282,11 @@ def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs:
                      unmet_rows(plan, inputs, request.policy, lang),
                      leftover_rows(plan, inputs), totals_rows(plan, inputs, regions), lang)
     written.append(OutputFile(path=str(out / "allocation.xlsx"), partner=None))
+    if request.emails:
+        from ..dispatch.emails import write_emails
+
+        for path, partner in write_emails(staging, names, by_shipper, inputs.partner_emails,
+                                          (run[0], request.policy.date),
+                                          request.policy.coordination, lang):
+            written.append(OutputFile(path=str(out / path), partner=partner))
     return written

@@ -54,6 +54,7 @@ class Inputs:
     lot_info: dict[str, LotInfo] = field(default_factory=dict)
     gifts: list[Gift] = field(default_factory=list)
     partners: dict[str, Partner] = field(default_factory=dict)  # by ``names.name_key``
+    partner_emails: dict[str, str] = field(default_factory=dict)  # same keys (--emails)
     named_partners: set[str] = field(default_factory=set)  # keys named in the donations
     # private donors' lots that no partner can ship: left out (a person never ships one)
     private_unshipped: list[tuple[str, int, int]] = field(default_factory=list)  # id, row, file
@@ -248,3 +249,5 @@ def _partners(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
                 if code in zone.departements or dept.region in zone.regions)
         name = row["partenaire"]
         inputs.partners[name_key(name)] = Partner(name, covered, row.get("capacite"))
+        if row.get("contact_email"):
+            inputs.partner_emails[name_key(name)] = row["contact_email"]

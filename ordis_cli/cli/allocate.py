@@ -95,12 +95,17 @@ def allocate(
         help="Date de l'envoi (défaut : aujourd'hui) ; les lots disponibles plus tard sont "
         "laissés de côté.")] = None,
     policy: Annotated[Path | None, typer.Option(
-        "--policy", help="Fichier TOML : scope, cap, date, [substitutions].")] = None,
+        "--policy", help="Fichier TOML : scope, cap, date, [substitutions], "
+        "[coordination] (nom, email, telephone).")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")] = False,
     retire_missing: Annotated[bool, typer.Option(
         "--retire-missing", help="Retire les structures et lots connus du registre mais "
         "absents des fichiers (sinon l'allocation s'arrête).")] = False,
+    emails: Annotated[bool, typer.Option(
+        "--emails", help="Écrit aussi courriels/<partenaire>.eml : un message prêt à envoyer "
+        "à chaque partenaire qui a un contact_email, son classeur joint (rien n'est "
+        "envoyé).")] = False,
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
@@ -132,7 +137,8 @@ def allocate(
         }, language)
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
                                   ledger=ledger, out=out, policy=chosen, lang=language,
-                                  dry_run=dry_run, retire_missing=retire_missing)
+                                  dry_run=dry_run, retire_missing=retire_missing,
+                                  emails=emails)
         with stages(quiet) as show:
             result = run_allocation(request, lambda name: show(_STEPS[language][name]))
         if result.summary is None:

@@ -52,10 +52,14 @@ HELP_ENGLISH: dict[str, str] = {
     "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
     "allocate --date": "Date of the run (default: today); lots available later are left "
                        "aside.",
-    "allocate --policy": "TOML file: scope, cap, date, [substitutions].",
+    "allocate --policy": "TOML file: scope, cap, date, [substitutions], [coordination] "
+                         "(nom, email, telephone).",
     "allocate --dry-run": "Print the summary without writing or recording anything.",
     "allocate --retire-missing": "Retire the facilities and lots the ledger knows but the "
                                  "files no longer hold (otherwise the run stops).",
+    "allocate --emails": "Also write courriels/<partner>.eml: a message ready to send to "
+                         "each partner with a contact_email, its workbook attached "
+                         "(nothing is sent).",
     "report": (
         "Write the week's figures: Markdown report, draft press release, HTML page with "
         "charts, Excel workbook with charts, JSON. Figures summed by region, naming no "
