@@ -50,6 +50,7 @@ class Cancelled(BaseModel):
     run: int
     freed: int
     kept_delivered: int
+    dry_run: bool = False  # True: what cancelling would do; nothing was changed
 
 
 def _info(record: object) -> RunInfo:
@@ -92,21 +93,24 @@ def show_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> RunDetail:
                                     delivered=lines[(p, d, "delivered")]) for p, d in keys])
 
 
-def cancel_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> Cancelled:
+def cancel_run(ledger_path: Path, run_id: int, lang: Lang = "fr",
+               dry_run: bool = False) -> Cancelled:
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
-    already cancelled, or whose shipments were all delivered in full, is refused."""
-    with Ledger(ledger_path, "write", lang) as ledger:
-        with ledger.transaction():
+    already cancelled, or whose lines were all delivered (or cancelled one by one), is
+    refused. ``dry_run``: say what would be freed, the ledger opened read-only."""
+    with Ledger(ledger_path, "read" if dry_run else "write", lang) as ledger:
+        with ledger.transaction(write=not dry_run):
             record = ledger.run(run_id)
             if record is None:
                 raise _missing(run_id, lang)
             if record.status in ("cancelled", "writing"):
                 code = "already-cancelled" if record.status == "cancelled" else "run-writing"
                 raise _refused(code, run_id, lang)
-            shipments = ledger.shipments(run_id)
+            shipments = [s for s in ledger.shipments(run_id) if s.cancelled_at is None]
             delivered = sum(s.delivered_quantity or 0 for s in shipments)
-            freed = sum(s.quantity for s in shipments) - delivered
-            if shipments and freed == 0:
+            freed = sum(s.quantity for s in shipments if s.delivered_on is None)
+            if freed == 0 and (shipments or ledger.shipments(run_id)):
                 raise _refused("run-delivered", run_id, lang)
-            ledger.cancel(run_id)
-        return Cancelled(run=run_id, freed=freed, kept_delivered=delivered)
+            if not dry_run:
+                ledger.cancel(run_id)
+        return Cancelled(run=run_id, freed=freed, kept_delivered=delivered, dry_run=dry_run)

@@ -7,9 +7,9 @@ import sys
 import typer
 
 from .. import __version__
-from . import deliveries, runs
+from . import deliveries, ledger, runs, shipments
 from .allocate import allocate
-from .common import LangOpt
+from .common import LangOpt, group_language
 from .demo import demo
 from .report import report
 from .sample import sample
@@ -40,17 +40,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Affiche la version et quitte."),
     lang: LangOpt = None,
 ) -> None:
     """ordis (``--lang`` as in ``common.group_language``)."""
+    group_language(ctx, lang)
 
 
 app.command("validate")(validate)
 app.command("allocate")(allocate)
 app.add_typer(deliveries.app, name="deliveries")
 app.add_typer(runs.app, name="runs")
+app.add_typer(shipments.app, name="shipments")
+app.add_typer(ledger.app, name="ledger")
 app.command("report")(report)
 app.command("demo")(demo)
 app.command("sample")(sample)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..messages import Lang
 from ..messages.counting import counted, number
 from .common import (
     DebugOpt,
@@ -121,9 +122,17 @@ def show_command(
         console.print(table)
 
 
+YesOpt = Annotated[bool, typer.Option("--yes", "-y",
+                                       help="Annule sans demander de confirmation.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run",
+                                         help="Dit ce qui serait libéré, sans rien changer.")]
+
+
 @app.command("cancel")
 def cancel_command(
     run: Annotated[int, typer.Argument(help="Numéro de l'allocation.")],
+    yes: YesOpt = False,
+    dry_run: DryRunOpt = False,
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
@@ -131,23 +140,57 @@ def cancel_command(
     debug: DebugOpt = False,
 ) -> None:
     """Annule une allocation : ce qui n'a pas été livré retourne aux besoins et au stock.
+    Demande confirmation, sauf avec --yes ; sans terminal, --yes est obligatoire.
 
-    Exemple : ordis runs cancel 2
+    Exemple : ordis runs cancel 2 --dry-run, puis ordis runs cancel 2 --yes
 
-    Codes de sortie : 0 annulée, 1 refusée (déjà annulée ou entièrement livrée),
-    2 allocation inconnue ou registre inutilisable, 3 erreur interne.
+    Codes de sortie : 0 annulée (ou --dry-run), 1 refusée (déjà annulée ou entièrement
+    livrée, ou confirmation refusée), 2 allocation inconnue, registre inutilisable ou
+    confirmation impossible sans --yes, 3 erreur interne.
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
         from ..actions.runs import cancel_run
 
-        done = cancel_run(ledger, run, language)
+        if not yes or dry_run:
+            preview = cancel_run(ledger, run, language, dry_run=True)
+            if not dry_run and not _confirmed(preview.run, preview.freed, language):
+                stdout_console().print("Rien n'a été changé." if language == "fr"
+                                       else "Nothing was changed.")
+                raise typer.Exit(1)
+        done = preview if dry_run else cancel_run(ledger, run, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
         freed = counted(done.freed, language, ("unité libérée", "unités libérées"),
                         ("unit freed", "units freed"))
         kept = counted(done.kept_delivered, language, ("livrée conservée", "livrées conservées"),
                        ("delivered kept", "delivered kept"))
-        text = (f"Allocation n° {done.run} annulée : {freed}, {kept}." if language == "fr"
-                else f"Run {done.run} cancelled: {freed}, {kept}.")
+        if dry_run:
+            would = counted(done.freed, language, ("unité non livrée", "unités non livrées"),
+                            ("unit not delivered", "units not delivered"))
+            text = (f"Allocation n° {done.run} : son annulation libérerait {would}, {kept} ; "
+                    "rien n'a été changé (--dry-run)." if language == "fr" else
+                    f"Run {done.run}: cancelling it would free {would}, {kept}; nothing was "
+                    "changed (--dry-run).")
+        else:
+            text = (f"Allocation n° {done.run} annulée : {freed}, {kept}." if language == "fr"
+                    else f"Run {done.run} cancelled: {freed}, {kept}.")
         stdout_console().print(text)
+
+
+def _confirmed(run: int, freed: int, language: Lang) -> bool:
+    """The user's yes on a terminal; without one, a usage error saying to add --yes."""
+    import sys
+
+    from ..errors import UsageError
+    from ..messages import say
+
+    if not sys.stdin.isatty():
+        raise UsageError("confirmation-needed", say("confirmation-needed", language, run=run))
+    units = counted(freed, language, ("unité non livrée", "unités non livrées"),
+                    ("unit not delivered", "units not delivered"))
+    question = (f"Annuler l'allocation n° {run} et libérer {units} ? [o/N] " if language == "fr"
+                else f"Cancel run {run} and free {units}? [y/N] ")
+    typer.echo(question, nl=False)
+    answer = sys.stdin.readline().strip().casefold()
+    return answer in ({"o", "oui", "y", "yes"} if language == "fr" else {"y", "yes"})

@@ -27,8 +27,8 @@ from .opening import (
     check_ledger,
     connection_to,
     from_sqlite,
-    ledger_error,
     leave_wal,
+    ledger_error,
 )
 
 
@@ -122,6 +122,11 @@ def _format(connection: sqlite3.Connection, path: Path, lang: Lang) -> str:
     return str(found[0])
 
 
+def _data_version(connection: sqlite3.Connection) -> int:
+    """Changes whenever another connection commits a change to the ledger."""
+    return int(connection.execute("PRAGMA data_version").fetchone()[0])
+
+
 def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded:
     found = _format(connection, path, lang)
     if found == SCHEMA_VERSION:
@@ -134,16 +139,18 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
     if verdict != ["ok"]:
         raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
     leave_wal(connection)
+    version = _data_version(connection)
+    try:
+        backup = _copy_aside(connection, path)
+    except OSError as exc:
+        raise ledger_error("ledger-backup-failed", path, lang,
+                           detail=exc.strerror or type(exc).__name__) from exc
     connection.execute("BEGIN IMMEDIATE")
     try:
-        if _format(connection, path, lang) != found:  # another upgrade went first
+        if _data_version(connection) != version:  # written meanwhile: the copy is not it
             connection.execute("ROLLBACK")
+            backup.unlink()
             return _upgrade(connection, path, lang)
-        try:
-            backup = _copy_aside(connection, path)
-        except OSError as exc:
-            raise ledger_error("ledger-backup-failed", path, lang,
-                               detail=exc.strerror or type(exc).__name__) from exc
         steps = _due(found)
         for step in steps:
             for statement in step.statements:

@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS run_files (
     sha256 TEXT NOT NULL,
     PRIMARY KEY (run_id, role)
 );
+-- Format 3 added to shipments: ``gap``, why a line closed short was (NULL: the difference
+-- goes back to the lot; 'perdu' or 'hors service': written off), and ``cancelled_at``, a
+-- line cancelled on its own (shipments cancel).
 CREATE TABLE IF NOT EXISTS shipments (
     id TEXT PRIMARY KEY,
     run_id INTEGER NOT NULL REFERENCES runs (id),
@@ -39,8 +42,6 @@ CREATE TABLE IF NOT EXISTS shipments (
     delivered_quantity INTEGER CHECK (delivered_quantity IS NULL OR delivered_quantity >= 0),
     comment TEXT,
     delivery_recorded_at TEXT,
-    -- format 3: a line closed short says why (NULL: the difference goes back to the lot;
-    -- 'perdu' or 'hors service': written off), and a line cancelled on its own
     gap TEXT CHECK (gap IS NULL OR gap IN ('perdu', 'hors service')),
     cancelled_at TEXT
 );

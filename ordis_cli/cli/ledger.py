@@ -1,0 +1,63 @@
+"""``ordis ledger upgrade``: the ledger itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .common import (
+    DebugOpt,
+    FormatOpt,
+    LangOpt,
+    LedgerOpt,
+    OutputFormat,
+    QuietOpt,
+    answered,
+    group_language,
+    guarded,
+    resolve_lang,
+    stdout_console,
+)
+
+app = typer.Typer(help="Le registre lui-même : upgrade.\n\n"
+                  "Exemple : ordis ledger upgrade --ledger ordis.db", no_args_is_help=True)
+app.callback()(group_language)
+
+
+@app.command("upgrade")
+def upgrade_command(
+    ledger: LedgerOpt = Path("ordis.db"),
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Met à jour un registre d'un format antérieur : une copie du fichier est faite à côté
+    d'abord (jamais par-dessus un fichier), puis la mise à jour se fait en une transaction.
+    Un registre déjà à jour n'est pas modifié.
+
+    Exemple : ordis ledger upgrade --ledger ordis.db
+
+    Codes de sortie : 0 mis à jour ou déjà à jour, 2 registre inutilisable (introuvable,
+    pas un registre, format plus récent, endommagé, copie impossible), 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        from ..actions.ledger import upgrade_ledger
+
+        done = upgrade_ledger(ledger, language)
+        if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
+            return
+        if not done.upgraded:
+            text = (f"Registre {done.ledger} déjà au format {done.now} : rien à faire, il n'a "
+                    "pas été modifié." if language == "fr" else
+                    f"Ledger {done.ledger} already in format {done.now}: nothing to do, it "
+                    "was not changed.")
+        elif language == "fr":
+            text = (f"Registre {done.ledger} mis à jour du format {done.found} au format "
+                    f"{done.now}. Copie du registre d'avant : {done.backup}")
+        else:
+            text = (f"Ledger {done.ledger} upgraded from format {done.found} to format "
+                    f"{done.now}. Copy of the ledger as it was: {done.backup}")
+        stdout_console().print(text, highlight=False, soft_wrap=True)
