@@ -111,6 +111,9 @@ DELIVERIES = (
     Column("quantite_livree", False, ("delivered quantity", "quantity delivered",
                                       "qte livree", "delivered")),
     Column("commentaire", False, ("comment", "comments", "remarque", "notes")),
+    # a line closed short: perdu / hors service, the units not delivered are written off
+    Column("ecart", False, ("gap", "shortfall", "motif ecart", "motif de l ecart",
+                            "ecart constate", "lost or broken")),
     Column("partenaire", False, ("partner",)),
     Column("tour", False, ("round",)),
     Column("distance_km", False, ("distance",)),

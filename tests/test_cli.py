@@ -20,8 +20,10 @@ COMMANDS = sorted(
 
 
 def test_commands_are_registered() -> None:
-    assert COMMANDS == ["allocate", "deliveries import", "demo", "report", "runs cancel",
-                        "runs list", "runs show", "sample", "validate"]
+    assert COMMANDS == ["allocate", "deliveries import", "deliveries pending", "demo",
+                        "ledger upgrade", "report",
+                        "runs cancel", "runs list", "runs show", "sample", "shipments cancel",
+                        "validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -26,7 +26,7 @@ def test_runs_list_show_cancel(run_copy: Path) -> None:
     assert invoke("runs", "show", "9", "--ledger", ledger).exit_code == 2
     # deliver part of it, cancel: the rest is freed and allocated again by the next run
     imported(run_copy, fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"}))
-    done = json.loads(invoke("runs", "cancel", "1", "--ledger", ledger, "--format",
+    done = json.loads(invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format",
                              "json").stdout)
     assert done["kept_delivered"] > 0
     assert done["freed"] + done["kept_delivered"] == sum(first["allocated"].values())

@@ -200,7 +200,8 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledge
             counts["pending"] += 1
             comment = row.get("commentaire")
             if (comment is not None and comment != shipment.comment
-                    and shipment.delivered_on is None and shipment.run_status == "active"):
+                    and shipment.delivered_on is None and shipment.run_status == "active"
+                    and shipment.cancelled_at is None):
                 db.execute("UPDATE shipments SET comment = ? WHERE id = ?",
                            (comment, shipment.id))
                 counts["commented"] += 1
@@ -211,7 +212,7 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledge
             delivered = row.get("quantite_livree")
             ledger.record_delivery(shipment.id, when,
                                    shipment.quantity if delivered is None else delivered,
-                                   row.get("commentaire"))
+                                   row.get("commentaire"), row.get("ecart"))
     return counts
 
 
@@ -241,5 +242,5 @@ def pending_deliveries(ledger_path: Path, lang: Lang = "fr", as_of: dt.date | No
 def write_pending(pending: PendingDeliveries, out: Path | None, lang: Lang) -> Path:
     """The chasing list as a workbook: at ``out`` (which must not exist yet), or
     ``relances-<date>.xlsx`` in the current folder (next free name)."""
-    path = out if out is not None else chasing_path(pending.as_of, Path.cwd(), lang)
+    path = out if out is not None else chasing_path(pending.as_of, Path(), lang)
     return new_file(path, lambda temporary: write_chasing_list(temporary, pending, lang), lang)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import OrdisError
-from ..ledger import Ledger
+from ..ledger import Ledger, OpenMode
 from ..messages import Lang, say
 
 
@@ -98,7 +98,18 @@ def cancel_run(ledger_path: Path, run_id: int, lang: Lang = "fr",
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
     already cancelled, or whose lines were all delivered (or cancelled one by one), is
     refused. ``dry_run``: say what would be freed, the ledger opened read-only."""
-    with Ledger(ledger_path, "read" if dry_run else "write", lang) as ledger:
+    return _cancel(ledger_path, run_id, lang, "read" if dry_run else "write", dry_run)
+
+
+def cancel_preview(ledger_path: Path, run_id: int, lang: Lang = "fr") -> Cancelled:
+    """What ``cancel_run`` would do, before asking for confirmation: the ledger opened for
+    writing (a ledger that cannot be written is said before the question), nothing changed."""
+    return _cancel(ledger_path, run_id, lang, "write", dry_run=True)
+
+
+def _cancel(ledger_path: Path, run_id: int, lang: Lang, mode: OpenMode,
+            dry_run: bool) -> Cancelled:
+    with Ledger(ledger_path, mode, lang) as ledger:
         with ledger.transaction(write=not dry_run):
             record = ledger.run(run_id)
             if record is None:

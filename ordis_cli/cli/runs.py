@@ -150,10 +150,11 @@ def cancel_command(
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        from ..actions.runs import cancel_run
+        from ..actions.runs import cancel_preview, cancel_run
 
         if not yes or dry_run:
-            preview = cancel_run(ledger, run, language, dry_run=True)
+            preview = (cancel_run(ledger, run, language, dry_run=True) if dry_run
+                       else cancel_preview(ledger, run, language))
             if not dry_run and not _confirmed(preview.run, preview.freed, language):
                 stdout_console().print("Rien n'a été changé." if language == "fr"
                                        else "Nothing was changed.")

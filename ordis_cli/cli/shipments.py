@@ -53,8 +53,9 @@ def cancel_command(
         done = cancel_shipments(ids, ledger, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        freed = ", ".join(f"{number(n, language)} {device}" for device, n in done.freed.items()
-                          if n)
+        colon = " : " if language == "fr" else ": "
+        freed = ", ".join(f"{device}{colon}{number(n, language)}"
+                          for device, n in done.freed.items() if n)
         lines = counted(len(done.cancelled), language, ("ligne annulée", "lignes annulées"),
                         ("line cancelled", "lines cancelled"))
         text = (f"{lines} ({', '.join(done.cancelled)}) ; unités libérées : {freed}."

@@ -231,18 +231,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "go back to the stock.",
     ),
     "gap-without-date": (
-        "Écart « {value} » sur une ligne sans « livre_le » : indiquez la date à laquelle la "
-        "ligne a été close (jj/mm/aaaa), ou videz l'écart.",
-        "Gap “{value}” on a line without “livre_le”: write the date the line was closed "
-        "(dd/mm/yyyy), or empty the gap.",
+        "Écart « {value} » sur une ligne sans date de livraison : indiquez dans « {column} » "
+        "la date à laquelle la ligne a été close (jj/mm/aaaa), ou videz l'écart.",
+        "Gap “{value}” on a line without a delivery date: write in “{column}” the date the "
+        "line was closed (dd/mm/yyyy), or empty the gap.",
     ),
     "gap-without-shortfall": (
         "Écart « {value} » sur une ligne dont la quantité livrée n'est pas inférieure à la "
-        "quantité expédiée ({shipped}) : indiquez dans « quantite_livree » ce qui a vraiment "
-        "été livré (0 si rien), ou videz l'écart.",
+        "quantité expédiée ({shipped}) : indiquez dans « {column} » ce qui a vraiment été "
+        "livré (0 si rien), ou videz l'écart.",
         "Gap “{value}” on a line whose delivered quantity is not below the quantity shipped "
-        "({shipped}): write in “quantite_livree” what was really delivered (0 if nothing), "
-        "or empty the gap.",
+        "({shipped}): write in “{column}” what was really delivered (0 if nothing), or empty "
+        "the gap.",
     ),
     "shipment-line-cancelled": (
         "L'envoi « {value} » a été annulé ({when}, « ordis shipments cancel ») : ses unités "

@@ -58,6 +58,7 @@ class Figures(BaseModel):
     by_region: dict[str, RegionFigures]
     weekly: list[Week]
     financial_eur: float
+    lost: dict[str, int]  # units of lines closed short as perdu / hors service
 
 
 class Details(BaseModel):
@@ -83,7 +84,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     rows = ledger.table(
         "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
         f"WHERE r.run_date <= ? AND {_HANDED_OUT}", (day,))
-    delivered, dispatched = _types(), _types()
+    delivered, dispatched, lost = _types(), _types(), _types()
     region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
     region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
     equipped: dict[str, set[str]] = defaultdict(set)
@@ -100,9 +101,14 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     for row in rows:
         region = region_of(row["departement"])
         device = row["device"]
-        done = row["delivered_quantity"] if row["delivered_on"] and row["delivered_on"] <= day \
-            else 0
-        shipped = row["quantity"] if row["status"] == "active" else done
+        closed = bool(row["delivered_on"]) and row["delivered_on"] <= day
+        done = row["delivered_quantity"] if closed else 0
+        written_off = row["quantity"] - done if closed and row["gap"] else 0
+        shipped = row["quantity"] if row["status"] == "active" and not closed else done
+        if row["cancelled_at"] is not None:  # a line cancelled alone was never shipped
+            shipped = written_off = 0
+        lost[device] += written_off
+        shipped += written_off
         dispatched[device] += shipped
         region_dispatched[region][device] += shipped
         donor_type = row["donor_type"] if row["donor_type"] in ORGANISATIONS | {PRIVATE} \
@@ -142,7 +148,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         as_of=as_of, delivered=delivered, dispatched=dispatched,
         structures_equipped=small_count(sum(len(s) for s in equipped.values())),
         coverage=round(coverage, 4), by_region=by_region, weekly=series,
-        financial_eur=round(float(gifts[0]["total"]), 2))
+        financial_eur=round(float(gifts[0]["total"]), 2), lost=lost)
     details = Details(
         by_partner=dict(sorted(partners.items())), by_donor_type=dict(sorted(donor_types.items())),
         donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),

@@ -1,7 +1,8 @@
 """Rules for a dispatch workbook returned by a partner (``livraisons``).
 
 Without the ledger, validation checks what the file says of itself: dates, quantities,
-a delivered quantity within the shipped one, no delivery in the future. With the ledger
+a delivered quantity within the shipped one, no delivery in the future, an ``ecart``
+(``perdu``, ``hors service``) only on a line closed short. With the ledger
 (``deliveries import``), ``check_against_ledger`` checks that every line is the shipment its
 ``id_envoi`` names: same lot, structure, equipment and quantity, the right partner, a run
 still active, a delivery not dated before that run.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..models import Kind
 from ..names import name_key
+from ..textnorm import header_key
 from . import values as v
 from .base import ROW, KindValidator, identifier, quantity
 from .columns import Block, Normaliser
@@ -26,6 +28,23 @@ if TYPE_CHECKING:  # the ledger package reads validated inputs: no import at run
     from ..ledger.store import StoredShipment
 
 SHIPMENT_ID = re.compile(r"E\d+-\d+")
+
+# What the ``ecart`` column may say (folded as headers are), and the value the ledger keeps:
+# the units not delivered are written off, instead of going back to the lot.
+GAPS = {"perdu": "perdu", "perdue": "perdu", "lost": "perdu", "vole": "perdu",
+        "stolen": "perdu", "horsservice": "hors service",
+        "hs": "hors service", "casse": "hors service", "cassee": "hors service",
+        "outoforder": "hors service", "broken": "hors service"}
+
+
+def gap(raw: Any) -> tuple[str | None, Any]:
+    """``perdu`` or ``hors service`` from what a partner wrote (case, accents, spaces and
+    punctuation ignored; English too); anything else is ``unknown-gap``."""
+    value = v.text(raw)
+    if value is None:
+        return None, None
+    found = GAPS.get(header_key(value))
+    return (found, None) if found else (None, ("unknown-gap", {}))
 
 
 class DeliveriesValidator(KindValidator):
@@ -39,6 +58,7 @@ class DeliveriesValidator(KindValidator):
         "livre_le": v.date,
         "quantite_livree": quantity,
         "commentaire": identifier,
+        "ecart": gap,
     }
     required_values = ("id_envoi",)
 
@@ -53,6 +73,7 @@ class DeliveriesValidator(KindValidator):
         delivered = block.clean.get("quantite_livree", empty)
         raw_delivered = block.raw.get("quantite_livree", [""] * len(block))
         undated = set(block.empty("livre_le"))
+        gaps = block.clean.get("ecart", empty)
         self.duplicates(block, "id_envoi", self.ids)
         for index, row in enumerate(block.rows):
             when = dates[index]
@@ -65,6 +86,20 @@ class DeliveriesValidator(KindValidator):
                                 raw_delivered[index], shipped=shipped[index])
             if count and index in undated:
                 self.report.add("delivery-without-date", row, "livre_le")
+            if gaps[index] is not None:
+                self._check_gap(block, index, shipped[index])
+
+    def _check_gap(self, block: Block, index: int, shipped: int | None) -> None:
+        """A gap closes a line short: it needs the date the line was closed and a delivered
+        quantity below the shipped one (against the ledger when ``quantite`` is absent)."""
+        row, raw = block.rows[index], block.raw["ecart"][index]
+        if block.clean.get("livre_le", [None] * len(block))[index] is None:
+            self.report.add("gap-without-date", row, "livre_le", raw)
+            return
+        delivered = block.clean.get("quantite_livree", [None] * len(block))[index]
+        if shipped is not None and (delivered is None or delivered >= shipped):
+            self.report.add("gap-without-shortfall", row, "quantite_livree", raw,
+                            shipped=shipped)
 
 
 # The columns of a returned line that must say what the ledger holds for its id_envoi.
@@ -104,6 +139,11 @@ def check_against_ledger(rows: list[dict[str, Any]], facts: LedgerFacts,
             continue
         if shipment.run_status != "active":
             _not_active(row, shipment, report)
+            continue
+        if shipment.cancelled_at is not None:
+            if row.get("livre_le") is not None:
+                report.add("shipment-line-cancelled", row[ROW], "id_envoi", row["id_envoi"],
+                           when=shipment.cancelled_at.replace("T", " ")[:16])
             continue
         _check_delivery(row, shipment, facts, report)
     return lines
@@ -157,6 +197,10 @@ def _check_delivery(row: dict[str, Any], shipment: StoredShipment, facts: Ledger
     if delivered is not None and delivered > shipment.quantity:
         report.add("delivered-above-shipped", row[ROW], "quantite_livree", delivered,
                    shipped=shipment.quantity)
+    elif (row.get("ecart") and when is not None and written is None
+          and (delivered is None or delivered >= shipment.quantity)):
+        report.add("gap-without-shortfall", row[ROW], "quantite_livree", row["ecart"],
+                   shipped=shipment.quantity)
 
 
 def delivery_change(row: dict[str, Any], shipment: StoredShipment) -> str | None:
@@ -166,8 +210,9 @@ def delivery_change(row: dict[str, Any], shipment: StoredShipment) -> str | None
     quantity = shipment.quantity if delivered is None else delivered
     if shipment.delivered_on is None:
         return "new"
-    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment) == (
-            row["livre_le"].isoformat(), quantity, row.get("commentaire")):
+    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment,
+            shipment.gap) == (row["livre_le"].isoformat(), quantity, row.get("commentaire"),
+                              row.get("ecart")):
         return None
     return "updated"
 
