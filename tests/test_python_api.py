@@ -83,7 +83,8 @@ def test_the_ledger_loads_neither_the_reading_nor_the_validation_stack() -> None
 def test_one_actions_module_per_command() -> None:
     actions = {p.stem for p in (ROOT / "ordis_cli" / "actions").glob("*.py")} - {"__init__"}
     commands = {p.stem for p in (ROOT / "ordis_cli" / "cli").glob("*.py")}
-    assert actions == {"validate", "allocate", "deliveries", "runs", "report", "demo", "sample"}
+    assert actions == {"validate", "allocate", "deliveries", "runs", "report", "demo", "sample",
+                       "shipments", "ledger"}
     assert actions <= commands
 
 

@@ -23,7 +23,7 @@ def test_json_is_exactly_the_spec(demo: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data) == {"as_of", "delivered", "dispatched", "structures_equipped", "coverage",
-                         "by_region", "weekly", "financial_eur"}
+                         "by_region", "weekly", "financial_eur", "lost"}
     assert data["as_of"] == "2020-05-15"
     for key in ("delivered", "dispatched"):
         assert list(data[key]) == ["portable", "fixe", "tablette", "box_4g"]
