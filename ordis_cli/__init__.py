@@ -38,6 +38,9 @@ _EXPORTS: dict[str, str] = {
     # ordis runs list / show / cancel
     "list_runs": "actions.runs", "show_run": "actions.runs", "cancel_run": "actions.runs",
     "RunInfo": "actions.runs", "RunDetail": "actions.runs", "Cancelled": "actions.runs",
+    # ordis shipments cancel, ordis ledger upgrade
+    "cancel_shipments": "actions.shipments", "ShipmentsCancelled": "actions.shipments",
+    "upgrade_ledger": "actions.ledger", "LedgerUpgrade": "actions.ledger",
     # ordis report
     "report_figures": "actions.report", "write_report": "actions.report",
     "Figures": "actions.report", "Details": "actions.report",
@@ -49,14 +52,47 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_cli import *``
-    "AllocateRequest", "AllocationResult", "AllocationSummary", "Cancelled", "DeliveriesImport",
-    "DemoResult", "Details", "Figures", "FileImport", "FileReport", "Kind", "LedgerError",
-    "OrdisError", "PendingDeliveries", "Policy", "Problem", "ReadingError", "RunDetail",
-    "RunInfo", "Severity", "UsageError", "ValidationOptions", "ValidationReport", "WriteError",
+    "AllocateRequest",
+    "AllocationResult",
+    "AllocationSummary",
+    "Cancelled",
+    "DeliveriesImport",
+    "DemoResult",
+    "Details",
+    "Figures",
+    "FileImport",
+    "FileReport",
+    "Kind",
+    "LedgerError",
+    "LedgerUpgrade",
+    "OrdisError",
+    "PendingDeliveries",
+    "Policy",
+    "Problem",
+    "ReadingError",
+    "RunDetail",
+    "RunInfo",
+    "Severity",
+    "ShipmentsCancelled",
+    "UsageError",
+    "ValidationOptions",
+    "ValidationReport",
+    "WriteError",
     "__version__",
-    "cancel_run", "import_deliveries", "list_runs", "pending_deliveries", "report_figures",
-    "run_allocation", "run_demo", "show_run", "validate_files", "write_pending",
-    "write_report", "write_sample",
+    "cancel_run",
+    "cancel_shipments",
+    "import_deliveries",
+    "list_runs",
+    "pending_deliveries",
+    "report_figures",
+    "run_allocation",
+    "run_demo",
+    "show_run",
+    "upgrade_ledger",
+    "validate_files",
+    "write_pending",
+    "write_report",
+    "write_sample",
 ]
 
 if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports on demand
@@ -74,9 +110,11 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
         write_pending,
     )
     from .actions.demo import DemoResult, run_demo
+    from .actions.ledger import LedgerUpgrade, upgrade_ledger
     from .actions.report import Details, Figures, report_figures, write_report
     from .actions.runs import Cancelled, RunDetail, RunInfo, cancel_run, list_runs, show_run
     from .actions.sample import write_sample
+    from .actions.shipments import ShipmentsCancelled, cancel_shipments
     from .actions.validate import ValidationOptions, validate_files
     from .allocation.policy import Policy
     from .errors import OrdisError, ReadingError, UsageError, WriteError
