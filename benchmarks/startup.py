@@ -1,7 +1,7 @@
 """Start-up time of the ``ordis`` program against a bare Python start, in the same run.
 
     python benchmarks/startup.py              # 15 runs of each command
-    python benchmarks/startup.py --quick      # 3 runs each: a smoke run
+    python benchmarks/startup.py --quick      # 1 run each: a smoke run
 
 Each figure is the median wall time of a fresh process, from its start to its end: the
 installed ``ordis`` entry point (the script next to this Python, not a pyenv shim, whose
@@ -61,9 +61,9 @@ def timed(argv: list[str], expected: int, env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs of each command")
-    parser.add_argument("--quick", action="store_true", help="3 runs each (smoke run)")
+    parser.add_argument("--quick", action="store_true", help="1 run each (smoke run)")
     args = parser.parse_args()
-    repeat = 3 if args.quick else args.repeat
+    repeat = 1 if args.quick else args.repeat
     ordis = entry_point()
     env = {**os.environ, "ORDIS_LANG": "fr", "COLUMNS": "100"}
     env.pop("ORDIS_LEDGER", None)

@@ -15,6 +15,7 @@ from ..messages import Lang, say
 from ..messages.counting import number
 from ..models import FileReport, Kind, Problem, Severity, ValidationReport
 from ..reading import Table, contained, open_table
+from ..reading.delimited import warm_up
 from ..reading.layout import MergeIndex, SheetLayout
 from ..reading.table import HeaderCell
 from ..schema import QUANTITY_COLUMNS, aliases_text, quantity_guess, required
@@ -64,6 +65,9 @@ def validate_inputs(
     """Validate each file as the kind given with it (None: detected), then the rules across
     files; return the report and, per file, its validator (None when unreadable), whose
     ``kept`` columns hold the clean data when ``options.keep_data``."""
+    files = list(files)
+    if contained.available():
+        warm_up([Path(p) for p, _ in files])
     with paused_gc():
         results = [_validate_one(Path(p), options.model_copy(update={"kind": kind}), progress)
                    for p, kind in files]
