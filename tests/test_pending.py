@@ -133,3 +133,16 @@ def test_the_library_function(sample_run: Path) -> None:
                                           dt.date(2020, 5, 1), partner=PARTNER)
     assert [p.partner for p in listed.partners] == [PARTNER]
     assert listed.to_dict()["partners"][0]["oldest_days"] == 11
+
+
+def test_a_line_cancelled_since_is_not_counted_pending_on_import(run_copy: Path) -> None:
+    """A returned workbook still lists a line the coordinator cancelled meanwhile: the
+    import neither counts it as waiting nor keeps its comment."""
+    book = openpyxl.load_workbook(run_copy / "envois" / "expeditions_outre-mer-connect.xlsx")
+    first_id = book.worksheets[1]["A2"].value
+    assert invoke("shipments", "cancel", first_id, "--ledger",
+                  run_copy / "ordis.db").exit_code == 0
+    returned = fill(run_copy, "retour.xlsx", {"commentaire@2": "trop tard"})
+    status, result = imported(run_copy, returned)
+    lines = len(openpyxl.load_workbook(returned).worksheets[1]["A"]) - 2  # header, note row
+    assert status == 0 and result["pending"] == lines - 1 and result["commented"] == 0

@@ -197,11 +197,15 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledge
         shipment = stored[row["id_envoi"]]
         when = row.get("livre_le")
         if when is None:
+            open_line = (shipment.delivered_on is None and shipment.run_status == "active"
+                         and shipment.cancelled_at is None)
+            if not open_line:  # closed, or cancelled since: nothing waits, nothing changes
+                if shipment.delivered_on is not None:
+                    counts["unchanged"] += 1
+                continue
             counts["pending"] += 1
             comment = row.get("commentaire")
-            if (comment is not None and comment != shipment.comment
-                    and shipment.delivered_on is None and shipment.run_status == "active"
-                    and shipment.cancelled_at is None):
+            if comment is not None and comment != shipment.comment:
                 db.execute("UPDATE shipments SET comment = ? WHERE id = ?",
                            (comment, shipment.id))
                 counts["commented"] += 1
