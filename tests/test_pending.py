@@ -146,3 +146,23 @@ def test_a_line_cancelled_since_is_not_counted_pending_on_import(run_copy: Path)
     status, result = imported(run_copy, returned)
     lines = len(openpyxl.load_workbook(returned).worksheets[1]["A"]) - 2  # header, note row
     assert status == 0 and result["pending"] == lines - 1 and result["commented"] == 0
+
+
+def test_the_report_shows_delivered_and_waiting_per_partner(run_copy: Path,
+                                                            tmp_path: Path) -> None:
+    returned = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"})
+    assert imported(run_copy, returned)[0] == 0
+    status, data = pending(run_copy, "--as-of", "2020-05-01", "--partner", PARTNER)
+    waiting = data["partners"][0]["units"]
+    delivered = openpyxl.load_workbook(returned).worksheets[1]["E2"].value
+    out = tmp_path / "rapport"
+    done = invoke("report", "--ledger", run_copy / "ordis.db", "--as-of", "2020-05-01",
+                  "--out", out, "--format", "md,xlsx,html")
+    assert done.exit_code == 0, done.output
+    markdown = (out / "rapport.md").read_text(encoding="utf-8")
+    [line] = [line for line in markdown.splitlines() if line.startswith(f"| {PARTNER} |")]
+    assert line.split("|")[3:5] == [f" {delivered} ", f" {waiting} "]
+    sheet = openpyxl.load_workbook(out / "rapport.xlsx")["partenaires"]
+    found = [row for row in sheet.iter_rows(values_only=True) if row[0] == PARTNER]
+    assert found and found[0][2:4] == (delivered, waiting)
+    assert "En attente" in (out / "rapport.html").read_text(encoding="utf-8")

@@ -65,6 +65,8 @@ class Details(BaseModel):
     """What the Markdown, HTML and XLSX reports show besides the JSON figures."""
 
     by_partner: dict[str, dict[str, int]]
+    # per partner, units delivered and units still waiting (lines not closed nor cancelled)
+    partner_progress: dict[str, dict[str, int]] = {}
     by_donor_type: dict[str, dict[str, int]]
     donors: list[tuple[str, int]]  # organisations to thank, with units given
     private_donors: int
@@ -90,6 +92,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     equipped: dict[str, set[str]] = defaultdict(set)
     weekly: Counter[str] = Counter()
     partners: dict[str, dict[str, int]] = defaultdict(_types)
+    progress: dict[str, dict[str, int]] = defaultdict(lambda: {"delivered": 0, "pending": 0})
     donor_types: dict[str, dict[str, int]] = defaultdict(_types)
     donors: Counter[str] = Counter()
     private: set[str] = set()  # name keys of private donors
@@ -117,6 +120,9 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         if name_key(shipper) in hidden:
             shipper = PRIVATE_SHIPPER  # a person shipping its own lot is never named
         partners[shipper][device] += shipped
+        progress[shipper]["delivered"] += done
+        if row["status"] == "active" and not closed and row["cancelled_at"] is None:
+            progress[shipper]["pending"] += row["quantity"]
         donor_types[donor_type][device] += shipped
         donor = clean_name(row["donor"])
         if shipped and name_key(donor) not in hidden:
@@ -150,7 +156,9 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         coverage=round(coverage, 4), by_region=by_region, weekly=series,
         financial_eur=round(float(gifts[0]["total"]), 2), lost=lost)
     details = Details(
-        by_partner=dict(sorted(partners.items())), by_donor_type=dict(sorted(donor_types.items())),
+        by_partner=dict(sorted(partners.items())),
+        partner_progress={name: progress[name] for name in sorted(partners)},
+        by_donor_type=dict(sorted(donor_types.items())),
         donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
         private_donors=len(private), unnamed_donors=len(unnamed - private),
         requested=requested,

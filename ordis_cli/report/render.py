@@ -93,6 +93,13 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "partners": sorted(((words["private_shipper"] if p == PRIVATE_SHIPPER else p,
                              sum(c.values())) for p, c in details.by_partner.items()),
                            key=lambda item: (-item[1], item[0])),
+        # (partner, dispatched, delivered, waiting), in the order of ``partners``
+        "partner_progress": sorted(
+            ((words["private_shipper"] if p == PRIVATE_SHIPPER else p, sum(c.values()),
+              details.partner_progress.get(p, {}).get("delivered", 0),
+              details.partner_progress.get(p, {}).get("pending", 0))
+             for p, c in details.by_partner.items()),
+            key=lambda item: (-item[1], item[0])),
         "donor_types": sorted(((words.get(f"type_{k}", k), sum(c.values()))
                                for k, c in details.by_donor_type.items()),
                               key=lambda item: (-item[1], item[0])),

@@ -6,6 +6,7 @@ WORDS: dict[str, dict[str, str]] = {
     "fr": {
         "title": "Des ordis pour nos enfants — point d'étape",
         "device": "Matériel", "dispatched": "Expédiés", "delivered": "Livrés",
+        "pending": "En attente",
         "total": "Total", "structures_equipped": "structures équipées",
         "coverage": "des besoins couverts", "boxes": "box 4G livrées",
         "financial": "de dons financiers", "by_region": "Par région", "region": "Région",
@@ -38,6 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Computers for our children — progress report",
         "device": "Equipment", "dispatched": "Dispatched", "delivered": "Delivered",
+        "pending": "Waiting",
         "total": "Total", "structures_equipped": "homes equipped",
         "coverage": "of the needs covered", "boxes": "4G boxes delivered",
         "financial": "in financial gifts", "by_region": "By région", "region": "Région",

@@ -76,8 +76,9 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
 
     partners = book.add_worksheet("partenaires")
     partners.set_column(0, 0, 34)
-    table(partners, 0, [words["partner"], words["dispatched"]],
-          [[name, units] for name, units in values["partners"]])
+    table(partners, 0, [words["partner"], words["dispatched"], words["delivered"],
+                        words["pending"]],
+          [list(row) for row in values["partner_progress"]])
     donors = book.add_worksheet("donateurs")
     donors.set_column(0, 0, 40)
     thanks = [[name, units] for name, units in values["donors"]]
