@@ -11,13 +11,21 @@ loads neither pandas nor openpyxl nor the reading stack::
 from __future__ import annotations
 
 import importlib
-from importlib import metadata
 from typing import TYPE_CHECKING
 
-try:  # one place for the version: pyproject.toml, read from the installed metadata
-    __version__ = metadata.version("ordis")
-except metadata.PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    __version__: str  # read on first use (``__getattr__``): importlib.metadata is slow to load
+
+
+def _version() -> str:
+    """One place for the version: pyproject.toml, read from the installed metadata."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("ordis")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
 
 # public name -> the module that defines it (relative to this package)
 _EXPORTS: dict[str, str] = {
@@ -124,6 +132,9 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
 
 
 def __getattr__(name: str) -> object:
+    if name == "__version__":
+        globals()[name] = version = _version()
+        return version
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .devices import DEVICE_TYPES as DEVICE_TYPES  # re-exported: importable here as before
+from .devices import DeviceType as DeviceType
+
 
 class Kind(StrEnum):
     """What a file holds."""
@@ -22,16 +25,6 @@ class Kind(StrEnum):
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-
-class DeviceType(StrEnum):
-    LAPTOP = "portable"
-    DESKTOP = "fixe"
-    TABLET = "tablette"
-    BOX_4G = "box_4g"
-
-
-DEVICE_TYPES: tuple[DeviceType, ...] = tuple(DeviceType)
 
 
 class Problem(BaseModel):

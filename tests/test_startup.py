@@ -59,3 +59,57 @@ def test_benchmark_smoke_run() -> None:
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "ordis runs list (demo ledger)" in done.stdout
+
+
+def test_listing_the_runs_of_a_ledger_imports_nothing_heavy(sample_run: Path) -> None:
+    """``ordis runs list`` on a real ledger, its path given on the command line (a value
+    converted without pydantic: ``cli/language.py``), the other options left to their
+    defaults (passed through as declared), the results plain dataclasses, the device types
+    from ``devices.py``: none of the heavy stack is loaded."""
+    ledger = sample_run / "ordis.db"
+    for argv in (["runs", "list", "--ledger", str(ledger)],
+                 ["--lang", "en", "runs", "list", "--ledger", str(ledger), "-f", "json"]):
+        code = ("import contextlib, io, sys\nfrom ordis_cli.cli.app import main\n"
+                f"sys.argv = ['ordis', *{argv!r}]\nout = io.StringIO()\n"
+                "with contextlib.redirect_stdout(out):\n"
+                "    try:\n        main()\n    except SystemExit as done:\n"
+                "        assert done.code in (0, None), done.code\n"
+                "assert ('Run' if '--lang' in sys.argv else 'N°') in out.getvalue() or "
+                "out.getvalue().startswith('[')\n")
+        assert _loaded(code) == [], argv
+
+
+def test_defaults_pass_through_as_declared() -> None:
+    """Every option's default is what Typer's converter would make of it: passing it through
+    unconverted (``ConvertWhenGiven``) changes nothing."""
+    import typer.main
+    from typer._click.core import Context
+    from typer._coercion import build_runtime_param
+    from typer.core import _TyperParameter
+
+    from ordis_cli.cli.app import app
+    from ordis_cli.cli.language import walk
+
+    checked = 0
+    for _, command in walk(typer.main.get_command(app)):
+        for param in command.params:
+            if not isinstance(param, _TyperParameter) or param.default is None \
+                    or callable(param.default):
+                continue
+            converted = build_runtime_param(param.type_descriptor).coerce(
+                param.default, param=param, ctx=Context(command))
+            assert type(converted) is type(param.default) and converted == param.default, \
+                param.name
+            checked += 1
+    assert checked > 20
+
+
+def test_an_environment_value_is_still_converted(tmp_path: Path) -> None:
+    """``ORDIS_LEDGER`` is a value given: converted to a path (a missing ledger named)."""
+    import os
+
+    env = {**os.environ, "ORDIS_LEDGER": str(tmp_path / "absent.db"), "ORDIS_LANG": "en"}
+    done = subprocess.run([sys.executable, "-m", "ordis_cli", "runs", "list"],
+                          capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    assert done.returncode == 2
+    assert "absent.db" in done.stderr

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import OrdisError
 from ..ledger import Ledger, OpenMode
 from ..messages import Lang, say
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class RunError(OrdisError):
@@ -20,7 +24,20 @@ class RunError(OrdisError):
         self.exit_code = exit_code
 
 
-class RunInfo(BaseModel):
+class _Result:
+    """What ``--format json`` prints of a result, as pydantic's models print theirs (the
+    results of ``runs`` are plain dataclasses: reading the ledger loads no pydantic)."""
+
+    def model_dump(self) -> dict[str, Any]:
+        return asdict(cast("DataclassInstance", self))
+
+    def model_dump_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.model_dump(), indent=indent, ensure_ascii=False,
+                          separators=None if indent is not None else (",", ":"))
+
+
+@dataclass(frozen=True)
+class RunInfo(_Result):
     id: int
     created_at: str
     run_date: str
@@ -30,7 +47,8 @@ class RunInfo(BaseModel):
     delivered: int
 
 
-class PartnerLine(BaseModel):
+@dataclass(frozen=True)
+class PartnerLine(_Result):
     partner: str
     device: str
     shipments: int
@@ -38,6 +56,7 @@ class PartnerLine(BaseModel):
     delivered: int
 
 
+@dataclass(frozen=True)
 class RunDetail(RunInfo):
     policy: str
     version: str
@@ -46,7 +65,8 @@ class RunDetail(RunInfo):
     by_partner: list[PartnerLine]
 
 
-class Cancelled(BaseModel):
+@dataclass(frozen=True)
+class Cancelled(_Result):
     run: int
     freed: int
     kept_delivered: int
@@ -54,7 +74,7 @@ class Cancelled(BaseModel):
 
 
 def _info(record: object) -> RunInfo:
-    return RunInfo.model_validate(record, from_attributes=True)
+    return RunInfo(**{f.name: getattr(record, f.name) for f in fields(RunInfo)})
 
 
 def list_runs(ledger_path: Path, lang: Lang = "fr") -> list[RunInfo]:
@@ -84,7 +104,7 @@ def show_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> RunDetail:
             lines[(s.shipper, s.device, "delivered")] += s.delivered_quantity or 0
         keys = sorted({(p, d) for p, d, _ in lines})
         return RunDetail(
-            **_info(record).model_dump(), policy=record.policy, version=record.version,
+            **vars(_info(record)), policy=record.policy, version=record.version,
             out_dir=record.out_dir,
             files=[{"role": f.role, "path": f.path, "sha256": f.sha256}
                    for f in ledger.run_files(run_id)],

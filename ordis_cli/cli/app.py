@@ -6,7 +6,6 @@ import sys
 
 import typer
 
-from .. import __version__
 from . import deliveries, ledger, runs, shipments
 from .allocate import allocate
 from .common import LangOpt, group_language
@@ -34,6 +33,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from .. import __version__  # importlib.metadata: only when asked
+
         typer.echo(f"ordis {__version__}")
         raise typer.Exit()
 

@@ -9,11 +9,12 @@ Help is printed, and usage errors raised, before a command's ``--lang`` reaches 
   option); in French the help layout of the parser is drawn by ``FrenchHelpFormatter``;
 - prints a usage error itself, in that language, with exit code 2 as click does.
 
-It also keeps ``--help`` quick: Typer converts every option's value with a pydantic
-``TypeAdapter`` built the first time the option is processed, even when the value is absent,
-so ``ordis allocate --help`` would import pydantic for ``ordis --lang`` alone. The converter is
-built here only when a value is given (``ConvertWhenGiven``); what the conversion does, its
-result and its error messages are Typer's own.
+It also keeps start-up quick: Typer converts every option's value with a pydantic
+``TypeAdapter`` built the first time the option is processed, even when the value is absent
+or the default, so ``ordis allocate --help`` would import pydantic for ``ordis --lang`` alone
+and ``ordis runs list`` for its defaults. The converter is built here only when a value is
+given (``ConvertWhenGiven``); what the conversion does, its result and its error messages are
+Typer's own.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import typer.main
-from typer._click.core import Command, Context
+from typer._click.core import Command, Context, ParameterSource
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.core import TyperGroup, TyperOption, _TyperParameter
@@ -73,15 +76,38 @@ def help_key(path: str, param: object) -> str:
 @dataclass(frozen=True)
 class ConvertWhenGiven(RuntimeParam):
     """Typer's converter of one parameter, built when a value is first given: an absent value
-    (None) is answered by ``RuntimeParam.coerce`` itself, without a converter."""
+    (None) is answered by ``RuntimeParam.coerce`` itself, without a converter, and the
+    parameter's own default (the very object declared, unchanged by a conversion: checked by
+    tests/test_startup.py) is passed through as it is. A value from the command line or an
+    environment variable (``ORDIS_LEDGER``…) is converted."""
 
     descriptor: TypeDescriptor
     built: list[RuntimeParam] = field(default_factory=list, compare=False)
 
     def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Context) -> Any:
+        if value is param.default and param.name is not None and \
+                ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT:
+            return value
+        plain = _plain(self.descriptor.annotation, value)
+        if plain is not None:
+            return plain
         if not self.built:
             self.built.append(build_runtime_param(self.descriptor))
         return self.built[0]._coerce_value(value, param=param, ctx=ctx)
+
+
+def _plain(annotation: object, value: object) -> object | None:
+    """``value`` as Typer's converter gives it, for the plain types it converts as Python
+    does (a path, a text, a member of a text enumeration named by its value); else None, and
+    the converter is built (other types, or a value it refuses, with its own message)."""
+    if annotation is Path and isinstance(value, str | Path):
+        return Path(value)
+    if annotation is str and isinstance(value, str):
+        return value
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum) and \
+            isinstance(value, str):
+        return annotation._value2member_map_.get(value)
+    return None
 
 
 def convert_when_given(command: Command, help_names: list[str] | None = None) -> None:

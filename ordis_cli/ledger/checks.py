@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from ..models import DEVICE_TYPES
+from ..devices import DEVICE_TYPES
 from ..territory import departements
 
 # The core of ledger format 3: what every command reads. Tables added later to the schema

@@ -16,10 +16,10 @@ import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..allocation import Plan
 from .records import Retired, RunFile, RunOutputs, timestamp
 
-if TYPE_CHECKING:  # the ledger never loads the reading stack
+if TYPE_CHECKING:  # the ledger never loads the reading stack (nor, to read, the allocation)
+    from ..allocation import Plan
     from ..allocation.inputs import Inputs
 
 

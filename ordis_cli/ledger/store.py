@@ -16,11 +16,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..allocation import Commitment, Earlier
+from ..devices import DeviceType
 from ..messages import Lang
-from ..models import DeviceType
 from .opening import (
     SQLITE_FAILURES,
     OpenMode,
@@ -41,6 +40,9 @@ from .records import (
     timestamp,
 )
 from .run_recording import RunRecording, policy_json
+
+if TYPE_CHECKING:  # the allocation (pydantic) is loaded by the one query that needs it
+    from ..allocation import Earlier
 
 __all__ = [
     "Ledger",
@@ -128,6 +130,8 @@ class Ledger(RunRecording):
             "SELECT s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity, "
             "s.delivered_on, s.delivered_quantity, s.gap, s.cancelled_at, r.status, r.run_date "
             "FROM shipments s JOIN runs r ON r.id = s.run_id").fetchall()
+        from ..allocation import Commitment, Earlier  # not loaded by the read-only commands
+
         lines: list[Commitment] = []
         day = run_date.isoformat()
         for row in rows:
