@@ -6,11 +6,13 @@ import datetime as dt
 import random
 from collections import Counter, defaultdict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ordis_cli.allocation import Earlier, Lot, Partner, Plan, Policy, Structure, allocate
-from ordis_cli.allocation.policy import Scope
+from ordis_cli.allocation.model import PRIORITY_RANK
+from ordis_cli.allocation.policy import Scope, Share
 from ordis_cli.models import DEVICE_TYPES, DeviceType
 from ordis_cli.territory import departements
 from ordis_cli.textnorm import fold
@@ -28,6 +30,7 @@ structures_st = st.lists(
         priority=st.sampled_from(["urgente", "haute", "normale"]),
         internet=st.sampled_from([True, False, None]),
         requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 5, 1))),
+        children=st.one_of(st.none(), st.integers(0, 40)),
     ),
     max_size=25, unique_by=lambda s: s.id,
 )
@@ -124,13 +127,16 @@ def _check_invariants(structures: list[Structure], lots: list[Lot],
             assert counted[(structure.id, device)] + unmet[(structure.id, device)] == net
 
 
-def _priority_respected(structures: list[Structure], plan: Plan) -> None:
+def _priority_respected(structures: list[Structure], plan: Plan,
+                        share: Share = Share.DEMANDE) -> None:
     """Within the département round, a structure served later never got a type that an
     earlier one in the same département still lacks (for want of stock, not because of the
-    cap)."""
+    cap); with fair shares, "earlier" is a more urgent level (one level shares)."""
     lacking = {(u.structure_id, u.device) for u in plan.unmet if u.reason != "cap"}
     order = sorted(structures, key=Structure.order_key)
     rank = {s.id: n for n, s in enumerate(order)}
+    if share is Share.EQUITABLE:  # a later level never got what an earlier one lacks
+        rank = {s.id: PRIORITY_RANK[s.priority] for s in structures}
     got_first_round = defaultdict(set)
     for s in plan.shipments:
         if s.round == Scope.DEPARTEMENT:
@@ -139,24 +145,29 @@ def _priority_respected(structures: list[Structure], plan: Plan) -> None:
     for structure_id, device in lacking:
         for other in got_first_round[device] - {structure_id}:
             if by_id[other].departement == by_id[structure_id].departement:
-                assert rank[other] < rank[structure_id], (structure_id, other, device)
+                assert rank[other] <= rank[structure_id] if share is Share.EQUITABLE \
+                    else rank[other] < rank[structure_id], (structure_id, other, device)
 
 
+@pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=250, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
-def test_invariants_hold(structures: list[Structure], lots: list[Lot],
+def test_invariants_hold(share: Share, structures: list[Structure], lots: list[Lot],
                          partners: dict[str, Partner], policy: Policy) -> None:
+    policy = policy.model_copy(update={"share": share})
     plan = allocate(structures, lots, partners, policy)
     _check_invariants(structures, lots, partners, policy, plan, {}, {})
-    _priority_respected(structures, plan)
+    _priority_respected(structures, plan, share)
 
 
+@pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=150, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
 def test_plan_is_deterministic_and_ignores_row_order(
-    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
+    share: Share, structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
     policy: Policy, rng: random.Random,
 ) -> None:
+    policy = policy.model_copy(update={"share": share})
     first = allocate(structures, lots, partners, policy)
     shuffled_structures, shuffled_lots = list(structures), list(lots)
     rng.shuffle(shuffled_structures)
@@ -167,12 +178,14 @@ def test_plan_is_deterministic_and_ignores_row_order(
     assert first.leftover == second.leftover
 
 
+@pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=150, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.data())
 def test_earlier_runs_are_taken_into_account(
-    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
+    share: Share, structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
     policy: Policy, data: st.DataObject,
 ) -> None:
+    policy = policy.model_copy(update={"share": share})
     first = allocate(structures, lots, partners, policy)
     # The same data again, the same day: nothing new (cap and capacities are per day).
     same_day = Earlier.from_shipments(first.shipments, first.shipments)
@@ -247,13 +260,15 @@ def test_substitution_in_a_last_round() -> None:
     ]
 
 
+@pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=40, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
-def test_ledger_round_trip_of_earlier_runs(structures: list[Structure], lots: list[Lot],
-                                           partners: dict[str, Partner],
+def test_ledger_round_trip_of_earlier_runs(share: Share, structures: list[Structure],
+                                           lots: list[Lot], partners: dict[str, Partner],
                                            policy: Policy) -> None:
     """What a run records in the ledger reads back as the same commitments, and the run
     after it, planned from the ledger, allocates nothing new the same day."""
+    policy = policy.model_copy(update={"share": share})
     import tempfile
     from pathlib import Path
 

@@ -24,7 +24,8 @@ from ..models import DEVICE_TYPES, DeviceType
 from ..names import name_key
 from .geography import reach
 from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
-from .policy import Policy, Scope
+from .policy import Policy, Scope, Share
+from .sharing import share_round
 
 _INDEX = {device: i for i, device in enumerate(DEVICE_TYPES)}
 
@@ -108,6 +109,21 @@ class _Stock:
                 best = lots[head]
         return best
 
+    def supply(self, device: DeviceType, departement: str) -> int:
+        """Units of ``device`` a structure of ``departement`` can still get from its own
+        département: lots left whose shipper covers it, within the shippers' capacities."""
+        total = 0
+        for queue in self.queues.get((device, departement), ()):
+            units = sum(self.left[i] for i in queue.lots[queue.head:])
+            partner = queue.partner
+            if partner is not None:
+                if partner.departements is not None and departement not in partner.departements:
+                    continue
+                room = self.capacity[partner.name]
+                units = min(units, room) if room is not None else units
+            total += units
+        return total
+
     def alive(self, device: DeviceType) -> dict[str, list[Partner | None]]:
         """Départements that still hold ``device``, with the shippers of what is left."""
         found: dict[str, list[Partner | None]] = {}
@@ -145,7 +161,12 @@ def _allocate(structures: Iterable[Structure], lots: Iterable[Lot],
     wanted, capped = _wanted(order, earlier, policy.cap)
     plan = Plan()
     active = [p for p in range(len(order)) if any(wanted[p])]
+    given = [[0, 0, 0, 0] for _ in order] if policy.share is Share.EQUITABLE else []
     for scope in policy.rounds:
+        if given:
+            share_round(stock, plan, order, wanted, given, active, scope)
+            active = [p for p in active if any(wanted[p])]
+            continue
         dead = stock.dead
         for position in active:
             structure, want = order[position], wanted[position]

@@ -151,9 +151,10 @@ def _structures(inputs: Inputs, validators: Sequence[KindValidator | None]) -> N
     for ident, (need, priority, internet, asked, (number, index)) in merged.items():
         columns = kept[number]
         departement = columns["departement"][index]
+        children = columns["nb_enfants"][index] if "nb_enfants" in columns else None
         inputs.structures.append(Structure(ident, departement, (need[0], need[1], need[2],
                                                                 need[3]),
-                                           priority, internet, asked))
+                                           priority, internet, asked, children))
         contact = {name: columns[name][index] if name in columns else None
                    for name in CONTACT_FIELDS}
         contact["departement"] = departement

@@ -18,7 +18,8 @@ PRIORITY_RANK = {"urgente": 0, "haute": 1, "normale": 2}
 @dataclass(frozen=True, slots=True)
 class Structure:
     """A structure and what it asked for, all its requests added up (``need`` is indexed
-    like ``DEVICE_TYPES``)."""
+    like ``DEVICE_TYPES``); ``children``: how many children it serves (``nb_enfants``),
+    what fair shares are counted by (None or 0: one)."""
 
     id: str
     departement: str
@@ -26,6 +27,12 @@ class Structure:
     priority: str = "normale"
     internet: bool | None = None
     requested_on: dt.date | None = None
+    children: int | None = None
+
+    @property
+    def kids(self) -> int:
+        """The children that fair shares count (at least one)."""
+        return self.children if self.children and self.children > 0 else 1
 
     def order_key(self) -> tuple[int, int, dt.date, str]:
         """Priority order: urgency, then no internet first, then earlier request (missing

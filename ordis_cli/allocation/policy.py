@@ -21,6 +21,15 @@ class Scope(StrEnum):
     NATIONAL = "national"
 
 
+class Share(StrEnum):
+    """How the structures of one priority level share the lots they compete for in a round:
+    ``equitable`` by children (units one at a time to the fewest units per child so far),
+    ``demande`` each in turn its whole remaining request (the first version)."""
+
+    EQUITABLE = "equitable"
+    DEMANDE = "demande"
+
+
 ROUNDS: dict[Scope, tuple[Scope, ...]] = {
     Scope.DEPARTEMENT: (Scope.DEPARTEMENT,),
     Scope.REGION: (Scope.DEPARTEMENT, Scope.REGION),
@@ -40,13 +49,15 @@ class Coordination(BaseModel):
 
 class Policy(BaseModel):
     """How far lots may travel, how many units of a type one structure may get in a run,
-    which types may stand in for others once every round is done, and the day of the run
-    (lots not available by then are left out)."""
+    how one priority level shares scarce lots, which types may stand in for others once
+    every round is done, and the day of the run (lots not available by then are left
+    out)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     scope: Scope = Scope.NATIONAL
     cap: int | None = Field(default=None, ge=1)
+    share: Share = Share.EQUITABLE
     substitutions: dict[DeviceType, tuple[DeviceType, ...]] = Field(default_factory=dict)
     date: dt.date = Field(default_factory=dt.date.today)
     coordination: Coordination = Field(default_factory=Coordination)

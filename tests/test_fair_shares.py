@@ -1,0 +1,191 @@
+"""Fair shares (``--share equitable``, SPEC §4): the invariant on generated shortages, the
+issue's examples, ``demande`` reproducing the first version's plan on the sample data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ordis_cli.allocation import Lot, Partner, Policy, Structure, allocate
+from ordis_cli.allocation.policy import Scope, Share
+from ordis_cli.allocation.sharing import water_level
+from ordis_cli.models import DEVICE_TYPES, DeviceType
+
+DAY = dt.date(2020, 4, 20)
+DEPTS = ["75", "92", "69", "01", "13"]
+RECORDED = Path(__file__).parent / "data" / "allocation_demande.json"
+
+shortage_structures = st.lists(
+    st.builds(
+        Structure,
+        id=st.text(alphabet="ABCDEFGH", min_size=1, max_size=3),
+        departement=st.sampled_from(DEPTS),
+        need=st.tuples(st.integers(0, 15), st.integers(0, 3), st.integers(0, 6),
+                       st.integers(0, 2)),
+        priority=st.sampled_from(["urgente", "haute", "normale"]),
+        internet=st.sampled_from([True, False, None]),
+        requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 4, 1))),
+        children=st.one_of(st.none(), st.integers(0, 60)),
+    ),
+    min_size=2, max_size=40, unique_by=lambda s: s.id,
+)
+shortage_lots = st.lists(
+    st.builds(Lot, id=st.text(alphabet="0123456789", min_size=1, max_size=3),
+              device=st.sampled_from(DEVICE_TYPES), quantity=st.integers(1, 12),
+              departement=st.sampled_from(DEPTS),
+              shipper=st.sampled_from(["Relais", "Lyon", "Donateur"])),
+    max_size=15, unique_by=lambda lot: lot.id,
+)
+shortage_partners = st.fixed_dictionaries({
+    "relais": st.builds(Partner, name=st.just("Relais"), departements=st.none(),
+                        capacity=st.one_of(st.none(), st.integers(1, 40))),
+    "lyon": st.builds(Partner, name=st.just("Lyon"),
+                      departements=st.sampled_from([frozenset({"69", "01"}), None]),
+                      capacity=st.one_of(st.none(), st.integers(1, 20))),
+})
+
+
+@settings(max_examples=300, deadline=None)
+@given(shortage_structures, shortage_lots, shortage_partners,
+       st.sampled_from(list(Scope)), st.one_of(st.none(), st.integers(1, 6)))
+def test_one_level_shares_by_children(structures: list[Structure], lots: list[Lot],
+                                      partners: dict[str, Partner], scope: Scope,
+                                      cap: int | None) -> None:
+    """SPEC §4: A and B of one level and one département, A still short of type t (not
+    held back by the cap): A's units of t per child from the département round are at least
+    B's minus one unit."""
+    policy = Policy(scope=scope, cap=cap, date=DAY)
+    plan = allocate(structures, lots, partners, policy)
+    local: Counter[tuple[str, DeviceType]] = Counter()
+    for line in plan.shipments:
+        if line.round == Scope.DEPARTEMENT:
+            local[(line.structure_id, line.device)] += line.quantity
+    short = {(u.structure_id, u.device) for u in plan.unmet if u.reason != "cap"}
+    for a in structures:
+        for b in structures:
+            if a.id == b.id or a.priority != b.priority or a.departement != b.departement:
+                continue
+            for device in DEVICE_TYPES:
+                if (a.id, device) not in short:
+                    continue
+                got_a, got_b = local[(a.id, device)], local[(b.id, device)]
+                # got_a / kids_a >= (got_b - 1) / kids_b, in integers
+                assert got_a * b.kids >= (got_b - 1) * a.kids, (a, b, device, got_a, got_b)
+
+
+def test_forty_structures_share_a_hundred_laptops() -> None:
+    """The issue: 100 laptops for 40 structures of one département asking 10 each. With
+    ``demande`` 10 get 10 and 30 nothing; with fair shares each gets 2 or 3, and by
+    children: a structure with twice the children gets about twice the units."""
+    structures = [Structure(f"S{i:02d}", "69", (10, 0, 0, 0), "urgente",
+                            requested_on=dt.date(2020, 4, 1) + dt.timedelta(days=i))
+                  for i in range(40)]
+    lots = [Lot("L1", DeviceType.LAPTOP, 60, "69", "Relais"),
+            Lot("L2", DeviceType.LAPTOP, 40, "69", "Relais")]
+    before = allocate(structures, lots, {}, Policy(date=DAY, share=Share.DEMANDE))
+    after = allocate(structures, lots, {}, Policy(date=DAY))
+    assert sorted(Counter(_units(before).values()).items()) == [(10, 10)]
+    units = _units(after)
+    assert len(units) == 40 and sum(units.values()) == 100
+    assert sorted(Counter(units.values()).items()) == [(2, 20), (3, 20)]
+    # ties go by the order: the 20 earliest requests get the third laptop
+    assert {s for s, n in units.items() if n == 3} == {f"S{i:02d}" for i in range(20)}
+    # one line per structure and lot, nearest (then earliest, then by id) lot first
+    assert len({(s.lot_id, s.structure_id) for s in after.shipments}) == len(after.shipments)
+    children = [Structure("big", "69", (10, 0, 0, 0), "urgente", children=20),
+                Structure("small", "69", (10, 0, 0, 0), "urgente", children=10),
+                Structure("none", "69", (10, 0, 0, 0), "urgente")]
+    shared = _units(allocate(children, [Lot("L", DeviceType.LAPTOP, 16, "69", "X")], {},
+                             Policy(date=DAY)))
+    assert shared == {"big": 10, "small": 5, "none": 1}
+
+
+def test_levels_still_come_first() -> None:
+    """Fair shares are within one level: an urgent structure is served before a normal one
+    whatever their children."""
+    structures = [Structure("U", "75", (5, 0, 0, 0), "urgente", children=1),
+                  Structure("N", "75", (5, 0, 0, 0), "normale", children=500)]
+    plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 6, "75", "X")], {},
+                    Policy(date=DAY))
+    assert _units(plan) == {"U": 5, "N": 1}
+
+
+def test_national_round_shares_too() -> None:
+    """Two départements without stock of their own share a third one's lot."""
+    structures = [Structure("A", "01", (8, 0, 0, 0), "haute", children=10),
+                  Structure("B", "13", (8, 0, 0, 0), "haute", children=10)]
+    plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 8, "75", "X")], {},
+                    Policy(date=DAY))
+    assert _units(plan) == {"A": 4, "B": 4}
+    assert {str(s.round) for s in plan.shipments} == {"national"}
+
+
+def test_water_level_is_a_prefix_of_one_at_a_time() -> None:
+    """The units handed out at once are the first ones the one-at-a-time rule would give."""
+    wants, kids = [10, 3, 50, 7, 0, 20], [4, 1, 25, 3, 1, 1]
+    for supply in range(sum(wants) + 1):
+        base = water_level([0] * 6, wants, kids, supply)
+        slow = _one_at_a_time(wants, kids, supply)
+        assert sum(base) <= supply and sum(base) >= supply - len(wants)
+        assert all(b <= s for b, s in zip(base, slow, strict=True)), (supply, base, slow)
+
+
+def _one_at_a_time(wants: list[int], kids: list[int], supply: int) -> list[int]:
+    got = [0] * len(wants)
+    for _ in range(supply):
+        open_ = [i for i in range(len(wants)) if got[i] < wants[i]]
+        if not open_:
+            break
+        pick = min(open_, key=lambda i: (got[i] / kids[i], i))
+        got[pick] += 1
+    return got
+
+
+def day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _units(plan: object) -> dict[str, int]:
+    units: Counter[str] = Counter()
+    for line in plan.shipments:  # type: ignore[attr-defined]
+        units[line.structure_id] += line.quantity
+    return dict(units)
+
+
+def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
+    """``--share demande`` plans exactly what the engine planned before fair shares: the
+    sample data's structures, lots and partners and the first version's plans were recorded
+    in tests/data/allocation_demande.json (by the engine of commit ffb2922): the same lines,
+    unmet needs and stock left, plain, with a cap, a regional scope, substitutions."""
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
+    structures = [Structure(i, d, tuple(need), p, net, day(asked))  # type: ignore[arg-type]
+                  for i, d, need, p, net, asked in recorded["structures"]]
+    lots = [Lot(i, DeviceType(kind), n, d, shipper, donor, day(ready))
+            for i, kind, n, d, shipper, donor, ready in recorded["lots"]]
+    partners = {key: Partner(name, frozenset(zone) if zone is not None else None, cap)
+                for key, (name, zone, cap) in recorded["partners"].items()}
+    for case, expected in recorded["cases"].items():
+        plan = allocate(structures, lots, partners,
+                        Policy(date=DAY, share=Share.DEMANDE, **expected["policy"]))
+        now = {"shipments": [[s.lot_id, s.structure_id, s.device.value, s.counted_as.value,
+                              s.quantity, s.shipper, str(s.round), s.distance_km]
+                             for s in plan.shipments],
+               "unmet": [[u.structure_id, u.device.value, u.quantity, u.reason]
+                         for u in plan.unmet],
+               "leftover": plan.leftover}
+        if case == "default":
+            assert now["shipments"] == expected["shipments"]
+            assert now["unmet"] == expected["unmet"]
+            assert now["leftover"] == expected["leftover"]
+        canon = json.dumps(now, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        assert hashlib.sha256(canon.encode()).hexdigest() == expected["sha256"], case
+    # and fair shares do change that plan: every urgent structure gets something
+    fair = allocate(structures, lots, partners, Policy(date=DAY))
+    assert fair.shipments != allocate(structures, lots, partners,
+                                      Policy(date=DAY, share=Share.DEMANDE)).shipments
