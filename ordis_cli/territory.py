@@ -69,6 +69,13 @@ def _departement_names() -> dict[str, str]:
     names[alias_key("Réunion")] = "974"
     names[alias_key("Corse du Sud")] = "2A"
     names[alias_key("Haute Corse")] = "2B"
+    names[alias_key("Belfort")] = "90"  # Territoire de Belfort, as most people say it
+    # The Métropole de Lyon is, since 2015, the child-welfare authority (ASE) on its own
+    # territory in place of the Rhône's conseil départemental: structures there write
+    # "Métropole de Lyon" or "69M". For shipping it is the Rhône, 69, whose chief town is
+    # Lyon: read as 69, the département the postal codes 69xxx belong to.
+    for lyon in ("Métropole de Lyon", "Metropole Lyon", "Grand Lyon", "69M", "69 M"):
+        names[alias_key(lyon)] = "69"
     return names
 
 
@@ -90,17 +97,24 @@ ABBREVIATIONS = {"IDF": "11", "CVL": "24", "BFC": "27", "HDF": "32", "PDL": "52"
 
 _CODE_AT_START = re.compile(r"^\s*(\d{1,3}|2[abAB])(?:\s*[-–:]\s*|\s+)\D")
 _CODE_IN_PARENS = re.compile(r"\((\d{1,3}|2[abAB])\)\s*$")
+_CODE_AT_END = re.compile(r"[^\W\d]\s*(?:[-–:]\s*)?(\d{1,3}|2[abAB])\s*$")
+_FLOAT_CODE = re.compile(r"^(\d{1,3})[.,]0+$")  # 1.0: a CSV written from a float column
+CORSICA = ("2A", "2B")
 
 
 def departement_code(value: str) -> str | None:
     """The département code a person meant, or None.
 
-    Accepts ``"01"``, ``"1"``, ``"2a"``, ``"971"``, a name (``"Côte d'Or"``), and the usual
-    combinations ``"75 - Paris"`` or ``"Paris (75)"``.
+    Accepts ``"01"``, ``"1"``, ``"1.0"``, ``"2a"``, ``"971"``, a name (``"Côte d'Or"``,
+    ``"Belfort"``, ``"Métropole de Lyon"``), and the usual combinations ``"75 - Paris"``,
+    ``"Paris 75"`` or ``"Paris (75)"``. ``"20"`` and ``"Corse"`` are None: two départements.
     """
     text = value.strip()
     if not text:
         return None
+    floating = _FLOAT_CODE.match(text)
+    if floating:
+        text = floating.group(1)
     upper = text.upper()
     if upper.isdigit():
         code = upper.zfill(2) if len(upper) < 2 else upper
@@ -111,11 +125,20 @@ def departement_code(value: str) -> str | None:
         return upper
     if upper in ("20",):
         return None
-    for pattern in (_CODE_AT_START, _CODE_IN_PARENS):
+    for pattern in (_CODE_AT_START, _CODE_IN_PARENS, _CODE_AT_END):
         match = pattern.search(text)
         if match:
             return departement_code(match.group(1))
     return _departement_names().get(alias_key(text))
+
+
+def is_corsica(value: str) -> bool:
+    """``"20"``, ``"Corse"``, ``"Corsica"``: Corsica, which is two départements (2A, 2B)."""
+    text = value.strip()
+    floating = _FLOAT_CODE.match(text)
+    if floating:
+        text = floating.group(1)
+    return text == "20" or alias_key(text) in ("corse", "corsica", "20 corse", "corse 20")
 
 
 def suggest_departement(value: str) -> str | None:
@@ -146,6 +169,20 @@ def departement_of_postal_code(postal_code: str) -> str | None:
         return "2A" if int(postal_code) < 20200 else "2B"
     code = postal_code[:3] if postal_code.startswith("97") else postal_code[:2]
     return code if code in departements() else None
+
+
+def finess_key(first8: str) -> str:
+    """The Luhn (mod 10) key of the first 8 characters of a FINESS number (A and B count as 0):
+    the rule and its source are noted in ``validation.needs``."""
+    digits = [0 if c in "AB" else int(c) for c in first8]
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        if position % 2 == 0:  # the rightmost digit of the payload is doubled
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return str((10 - total % 10) % 10)
 
 
 def distance_km(dept_a: str, dept_b: str) -> float:

@@ -14,7 +14,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
-from ..territory import departements, regions
+from ..territory import departements, finess_key, regions
 from ..textnorm import fold
 
 _TYPES = (("MECS", 45), ("foyer de l'enfance", 20), ("lieu de vie", 12),
@@ -71,6 +71,13 @@ def fictional_person(rng: random.Random) -> tuple[str, str]:
     return f"{first} {last}", f"{fold(first).replace(' ', '')}.{fold(last).replace(' ', '')}"
 
 
+def _finess(dept: str, number: int) -> str:
+    """A fictional FINESS-shaped number: the département, a serial, and a right key (an
+    invented number with a wrong key would draw a ``finess-key`` warning)."""
+    first8 = f"{dept}{number:06d}" if len(dept) == 2 else f"{dept}{number:05d}"
+    return first8 + finess_key(first8)
+
+
 def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     rows: list[dict[str, Any]] = []
@@ -94,7 +101,7 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
                     if rng.random() > 0.05 else None)
         split = laptops // 2 if rng.random() < 0.08 and laptops > 1 else 0
         base = {
-            "id_structure": f"{dept}{number:07d}" if len(dept) == 2 else f"{dept}{number:06d}",
+            "id_structure": _finess(dept, number),
             "nom_structure": name,
             "type_structure": kind,
             "departement": dept,

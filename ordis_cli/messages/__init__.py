@@ -37,6 +37,7 @@ WARNING_CODES = frozenset({
     "suggest-4g-box", "large-quantity", "ignored-row", "missing-donor-type",
     "no-donor-type-column", "no-ledger-identity", "request-below-shipped",
     "private-lot-no-partner",
+    "departement-from-postal-code", "zone-region-code", "finess-key", "finess-departement",
 })
 
 # Keys that are pieces of sentences or notices, not problem codes: a problem's ``code`` is

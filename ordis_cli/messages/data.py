@@ -74,6 +74,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown département “{value}”: expected a code 01 to 95, 2A, 2B, 971 to 976 or a "
         "département name.{hint}",
     ),
+    "departement-from-postal-code": (
+        "« {value} » ressemble à un code postal : lu comme le département {found} ({name}). "
+        "Écrivez {found} dans « {column} » et le code postal dans « code_postal ».",
+        "“{value}” looks like a postal code: read as département {found} ({name}). Write "
+        "{found} in “{column}” and the postal code in “code_postal”.",
+    ),
+    "date-without-year": (
+        "Date « {value} » sans année dans « {column} » : ajoutez l'année, par exemple "
+        "{example}.",
+        "Date “{value}” without a year in “{column}”: add the year, e.g. {example}.",
+    ),
+    "finess-key": (
+        "« {value} » a la forme d'un numéro FINESS mais sa clé (dernier chiffre) est fausse : "
+        "attendu {expected}, soit {corrected}. Vérifiez le numéro sur finess.sante.gouv.fr "
+        "(une faute de frappe fait deux structures d'une seule).",
+        "“{value}” looks like a FINESS number but its key (last digit) is wrong: expected "
+        "{expected}, i.e. {corrected}. Check the number on finess.sante.gouv.fr (a typo makes "
+        "two structures of one).",
+    ),
+    "finess-departement": (
+        "Le numéro FINESS « {value} » commence par {prefix}, mais la structure est dans le "
+        "département {departement} : un numéro FINESS commence par son département "
+        "(attendu {expected}). Vérifiez le numéro ou le département.",
+        "FINESS number “{value}” starts with {prefix}, but the structure is in département "
+        "{departement}: a FINESS number starts with its département (expected {expected}). "
+        "Check the number or the département.",
+    ),
     "bad-postal-code": (
         "Code postal « {value} » invalide : 5 chiffres attendus (ex. 69003).",
         "Invalid postal code “{value}”: 5 digits expected (e.g. 69003).",
@@ -161,10 +188,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid amount “{value}”: a positive number of euros is expected (e.g. 1,500.00).",
     ),
     "bad-zone": (
-        "Zone « {value} » inconnue : attendu national, une région (nom ou code comme R53) ou un "
-        "département (code ou nom), séparés par « ; ».{hint}",
-        "Unknown zone “{value}”: expected national, a région (name or code such as R53) or a "
-        "département (code or name), separated by “;”.{hint}",
+        "Zone : « {part} » n'est ni national, ni une région (nom, code comme R53 ou abréviation "
+        "comme IDF), ni un département (code ou nom), ni outre-mer. Séparez les parties par "
+        "« ; ».{hint}",
+        "Zone: “{part}” is neither national, nor a région (name, code such as R53 or "
+        "abbreviation such as IDF), nor a département (code or name), nor outre-mer. Separate "
+        "the parts with “;”.{hint}",
+    ),
+    "zone-region-code": (
+        "Zone : {part} lu comme département ({read_as}), car un nombre seul est un "
+        "département. Si c'est la région qui est voulue, écrivez {other} ou son nom.",
+        "Zone: {part} read as a département ({read_as}), since a bare number is a "
+        "département. If the région is meant, write {other} or its name.",
     ),
     "unknown-partner": (
         "Le partenaire « {value} » n'est pas dans le fichier des partenaires : il sera considéré "
@@ -316,6 +351,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint-no-such-departement": (
         " Le département {value} n'existe pas.",
         " There is no département {value}.",
+    ),
+    "hint-corsica": (
+        " La Corse compte deux départements : écrivez 2A pour la Corse-du-Sud ou 2B pour la "
+        "Haute-Corse.",
+        " Corsica is two départements: write 2A for Corse-du-Sud or 2B for Haute-Corse.",
+    ),
+    "hint-zone-abbreviations": (
+        " Abréviations de régions connues : IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (ou ARA), "
+        "PACA ; outre-mer (ou DOM) pour 971 à 976. Sinon écrivez le nom de la région.",
+        " Known région abbreviations: IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (or ARA), PACA; "
+        "outre-mer (or DOM) for 971 to 976. Otherwise write the région's name.",
     ),
     "address-part-adresse": ("adresse", "address"),
     "address-part-code_postal": ("code postal", "postal code"),

@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from ..messages import say
 from ..models import Kind
 from ..schema import QUANTITY_COLUMNS
-from ..territory import departement_of_postal_code
+from ..territory import departement_of_postal_code, finess_key
 from . import values as v
 from .base import KindValidator, email, identifier, phone, quantity
 from .columns import Block, Normaliser
+
+# A FINESS number (the national register of health and social establishments, where MECS
+# and foyers de l'enfance are listed): 9 characters, the first two its département (2A/2B in
+# Corsica, 97 overseas), the 9th a check key: the Luhn (mod 10) key of the first 8, the rule
+# the FINESS register states for its numbers (as SIREN numbers have). The reference corpus
+# at hand held no copy of the nomenclature's text: the rule was checked against real numbers
+# instead, 750712184 (AP-HP) and 970421038 (CHU de La Réunion). A Corsican letter counts as
+# 0 (2A -> 20, the code before 1976) by analogy with other registers: unconfirmed, which is
+# one reason these checks are warnings, never errors.
+_FINESS = re.compile(r"^(?:0[1-9]|1\d|2[1-9AB]|[3-8]\d|9[0-5]|97)\d{7}$")
+
+
+def finess_faults(ident: str, departement: str | None) -> list[tuple[str, dict[str, str]]]:
+    """What is wrong with ``ident`` as a FINESS number of a structure in ``departement``:
+    nothing when it does not look like one (a form's own identifier), else its key and, when
+    the key is right, its first two characters against the département."""
+    number = ident.upper()
+    if not _FINESS.match(number):
+        return []
+    key = finess_key(number[:8])
+    if number[8] != key:
+        return [("finess-key", {"expected": key, "corrected": number[:8] + key})]
+    if departement:
+        expected = departement[:2]
+        if number[:2] != expected:
+            return [("finess-departement", {"prefix": number[:2], "expected": expected,
+                                            "departement": departement})]
+    return []
 
 
 class NeedsValidator(KindValidator):
@@ -49,6 +78,7 @@ class NeedsValidator(KindValidator):
         self._requests(block)
         self._addresses(block)
         self._structures(block)
+        self._finess(block)
         self.large_quantities(block, QUANTITY_COLUMNS)
 
     def _requests(self, block: Block) -> None:
@@ -112,3 +142,20 @@ class NeedsValidator(KindValidator):
                 self.report.add("conflicting-structure", block.rows[index], "departement",
                                 block.raw["departement"][index], first_row=first[1], other=first[0],
                                 this=dept, value=ident)
+
+    def _finess(self, block: Block) -> None:
+        """An identifier shaped like a FINESS number must have its key and département."""
+        ids = block.clean.get("id_structure")
+        if ids is None:
+            return
+        depts = block.clean.get("departement") or [None] * len(block)
+        checked: dict[tuple[str, str | None], list[tuple[str, dict[str, str]]]] = {}
+        for index, (ident, dept) in enumerate(zip(ids, depts, strict=True)):
+            if ident is None or len(ident) != 9:
+                continue
+            faults = checked.get((ident, dept))
+            if faults is None:
+                faults = checked[(ident, dept)] = finess_faults(ident, dept)
+            for code, fields in faults:
+                self.report.add(code, block.rows[index], "id_structure",
+                                block.raw["id_structure"][index], **fields)

@@ -19,6 +19,15 @@ from .donations import name
 _NATIONAL = {"national", "nationale", "france", "toute la france", "france entiere",
              "national france", "nationwide", "whole country"}
 _SEPARATORS = re.compile(r"[;,\n/]+")
+# Overseas: the five départements-régions (SPEC §2: ``outre-mer`` is 971–976).
+_OVERSEAS = {"outre mer", "outremer", "dom", "drom", "dom tom", "domtom", "drom com",
+             "dom com", "overseas", "overseas france", "france d outre mer", "ultramarin"}
+OVERSEAS_DEPARTEMENTS = frozenset({"971", "972", "973", "974", "976"})
+# A bare number that is also the code of a metropolitan région is read as the département
+# (SPEC §2) with a warning; the overseas régions' codes 01-06 are left out: their région and
+# département are one territory, written 971-976, so "01" is the Ain without a doubt.
+_REGION_LIKE = re.compile(r"^\d{2}$")
+_ABBREVIATION_LIKE = re.compile(r"^[A-Z]{2,5}\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +46,24 @@ class Zone:
 
 
 def zone(raw: Any) -> tuple[Zone | None, Any]:
-    """Parse ``"Bretagne; Pays de la Loire; 75"``; the first unknown part is the fault."""
+    """Parse ``"Bretagne; Pays de la Loire; 75"``; an unknown part is quoted alone in the
+    fault; a bare number that is also a région code is read as a département, with a
+    warning (``zone-region-code``) saying how to write the région."""
     if v.is_empty(raw):
         return None, None
     found_regions: set[str] = set()
     found_depts: set[str] = set()
+    ambiguous: list[str] = []
     for part in _SEPARATORS.split(v.text(raw) or ""):
         token = part.strip()
         if not token:
             continue
-        if alias_key(token) in _NATIONAL:
+        key = alias_key(token)
+        if key in _NATIONAL:
             return Zone(True), None
+        if key in _OVERSEAS:
+            found_depts.update(OVERSEAS_DEPARTEMENTS)
+            continue
         region = region_code(token)
         if region:
             found_regions.add(region)
@@ -55,18 +71,36 @@ def zone(raw: Any) -> tuple[Zone | None, Any]:
         dept = departement_code(token)
         if dept:
             found_depts.add(dept)
+            if _REGION_LIKE.match(token) and token >= "11" and token in regions():
+                ambiguous.append(token)
             continue
         return None, ("bad-zone", _zone_hint(token))
     if not found_regions and not found_depts:
-        return None, ("bad-zone", {})
-    return Zone(False, frozenset(found_regions), frozenset(found_depts)), None
+        return None, ("bad-zone", {"part": v.text(raw) or ""})
+    parsed = Zone(False, frozenset(found_regions), frozenset(found_depts))
+    if ambiguous:
+        return parsed, ("zone-region-code", _region_code_fields(ambiguous))
+    return parsed, None
+
+
+def _region_code_fields(codes: list[str]) -> dict[str, Any]:
+    depts, region_list = departements(), regions()
+    return {"part": ", ".join(codes),
+            "read_as": ", ".join(f"{c} {depts[c].name}" for c in codes),
+            "other": ", ".join(f"R{c} ({region_list[c].name})" for c in codes)}
 
 
 def _zone_hint(token: str) -> dict[str, Any]:
+    """The unknown part alone, and a close name when there is one; a word in capitals that
+    looks like an abbreviation gets the list of known abbreviations, never a name that
+    merely looks alike (``DROM`` is not the Drôme, ``ARA`` not the Jura)."""
+    fields: dict[str, Any] = {"part": token}
+    if _ABBREVIATION_LIKE.match(token):
+        fields["hint"] = "hint-zone-abbreviations"  # lists ABBREVIATIONS (a test checks it)
+        return fields
     names = [r.name for r in regions().values()] + [d.name for d in departements().values()]
     keys = {alias_key(n): n for n in names}
     close = difflib.get_close_matches(alias_key(token), list(keys), n=1, cutoff=0.75)
-    fields: dict[str, Any] = {"part": token}
     if close:
         fields["suggestion"] = keys[close[0]]
     return fields

@@ -18,8 +18,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..territory import departement_code, suggest_departement
-from ..textnorm import SPACES
+from ..territory import (
+    departement_code,
+    departement_of_postal_code,
+    departements,
+    is_corsica,
+    suggest_departement,
+)
+from ..textnorm import SPACES, fold
 from .cell_text import Fault, is_empty, text
 from .choices import Choice, boolean, donor_type, material, priority, state, structure_type
 
@@ -48,8 +54,31 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73051  # 1970-01-01 .. 2099-12-31
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _STRIP_IN_NUMBERS = str.maketrans("", "", SPACES + "'’")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_ISO_DATE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T].*)?$")  # 2020/04/21 too
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:\s.*)?$")
+_NO_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})$")
+_LEADING_WORD = re.compile(r"(?i)^(?:le|du|the)\s+")
+# Month names and their usual abbreviations, French and English, as ``textnorm.fold`` leaves
+# them (lower case, no accent, no dot): "avril", "avr.", "April", "Apr", "févr.", "août".
+_MONTHS = {name: number for number, names in enumerate((
+    ("janvier", "janv", "jan", "january"),
+    ("fevrier", "fevr", "fev", "feb", "february"),
+    ("mars", "mar", "march"),
+    ("avril", "avr", "apr", "april"),
+    ("mai", "may"),
+    ("juin", "jun", "june"),
+    ("juillet", "juil", "jul", "july"),
+    ("aout", "aou", "aug", "august"),
+    ("septembre", "sept", "sep", "september"),
+    ("octobre", "oct", "october"),
+    ("novembre", "nov", "november"),
+    ("decembre", "dec", "december"),
+), start=1) for name in names}
+_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "le", "the", "of", "du", "mon", "tue", "wed", "thu", "fri",
+                       "sat", "sun"})
+_DAY_WORD = re.compile(r"^(\d{1,2})(?:er|e|eme|st|nd|rd|th)?$")
 EMAIL_PATTERN = (r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
@@ -100,7 +129,10 @@ def amount(raw: Any) -> tuple[float | None, Fault]:
 
 
 def date(raw: Any) -> tuple[dt.date | None, Fault]:
-    """A date: a workbook date, an Excel serial, ``dd/mm/yyyy`` (day first), ISO."""
+    """A date: a workbook date, an Excel serial, ``dd/mm/yyyy`` (day first), ISO (also
+    ``2020/04/21``), or words as people write them: ``17 avril 2020``, ``1er mai 2020``,
+    ``17 avr. 2020``, ``April 17, 2020``. A day without its year (``le 24/04``) is refused
+    with the year to add."""
     if is_empty(raw):
         return None, None
     if isinstance(raw, dt.datetime):
@@ -113,11 +145,11 @@ def date(raw: Any) -> tuple[dt.date | None, Fault]:
         return None, ("bad-date", {"hint": ""})
     if not isinstance(raw, str):
         return None, ("bad-date", {"hint": ""})
-    value = raw.strip()
+    value = _LEADING_WORD.sub("", raw.strip())
     match = _ISO_DATE.match(value)
     if match:
-        year, month, day = (int(g) for g in match.groups())
-        return _make_date(year, month, day)
+        year, _, month, day = match.groups()
+        return _make_date(int(year), int(month), int(day))
     match = _DAY_FIRST.match(value)
     if match:
         day, month, year = (int(g) for g in match.groups())
@@ -128,7 +160,44 @@ def date(raw: Any) -> tuple[dt.date | None, Fault]:
         return _make_date(year, month, day)
     if value.isdigit() and _SERIAL_MIN <= int(value) <= _SERIAL_MAX:
         return _EXCEL_EPOCH + dt.timedelta(days=int(value)), None
-    return None, ("bad-date", {"hint": ""})
+    match = _NO_YEAR.match(value)
+    if match:
+        return _without_year(int(match.group(1)), int(match.group(2)))
+    return _date_in_words(value)
+
+
+def _date_in_words(value: str) -> tuple[dt.date | None, Fault]:
+    """``17 avril 2020``, ``1er mai 2020``, ``April 17, 2020``, ``17 April 2020``."""
+    words = [w for w in fold(value).split() if w not in _WEEKDAYS]
+    months = [i for i, w in enumerate(words) if w in _MONTHS]
+    if len(months) != 1 or len(words) not in (2, 3):
+        return None, ("bad-date", {"hint": ""})
+    at = months[0]
+    month = _MONTHS[words[at]]
+    rest = words[:at] + words[at + 1:]
+    day_match = _DAY_WORD.match(rest[0])
+    if day_match is None:
+        return None, ("bad-date", {"hint": ""})
+    day = int(day_match.group(1))
+    if len(rest) == 1:
+        return _without_year(day, month)
+    if not rest[1].isdigit() or len(rest[1]) not in (2, 4):
+        return None, ("bad-date", {"hint": ""})
+    year = int(rest[1])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return _make_date(year, month, day)
+
+
+def _without_year(day: int, month: int) -> tuple[dt.date | None, Fault]:
+    """A day and a month with no year: refused, with the day written with this year as the
+    example to follow (a request or a delivery of the current year is the likely case)."""
+    year = dt.date.today().year
+    try:
+        dt.date(year if (day, month) != (29, 2) else 2024, month, day)
+    except ValueError:
+        return None, ("bad-date", {"hint": ""})
+    return None, ("date-without-year", {"example": f"{day:02d}/{month:02d}/{year}"})
 
 
 def _make_date(year: int, month: int, day: int) -> tuple[dt.date | None, Fault]:
@@ -146,6 +215,16 @@ def departement(raw: Any) -> tuple[str | None, Fault]:
     code = departement_code(value)
     if code:
         return code, None
+    if is_corsica(value):
+        return None, ("unknown-departement", {"hint": "hint-corsica"})
+    if value.isdigit() and len(value) == 5:
+        # A postal code in the département column: its first two digits (three overseas,
+        # 20xxx split at 20200) name one département, so it is read as that one, with a
+        # warning showing the cell (a few communes near a border carry a neighbour's code).
+        found = departement_of_postal_code(value)
+        if found:
+            return found, ("departement-from-postal-code",
+                           {"found": found, "name": departements()[found].name})
     if value.isdigit():
         return None, ("unknown-departement", {"hint": "hint-no-such-departement"})
     suggestion = suggest_departement(value)
