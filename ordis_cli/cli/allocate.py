@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,31 +25,20 @@ from .common import (
     stdout_console,
 )
 
+
+
+class ShareChoice(StrEnum):
+    """``--share``: the values of ``allocation.policy.Share``."""
+
+    EQUITABLE = "equitable"
+    DEMANDE = "demande"
+
+
 if TYPE_CHECKING:  # the allocation stack (pandas, pydantic) is imported when the command runs
     from ..actions.allocate import AllocationResult
 
-_STEPS = {
-    "fr": {"reading": "Lecture et vérification des fichiers…", "allocating": "Allocation…",
-           "writing": "Écriture des classeurs…"},
-    "en": {"reading": "Reading and checking the files…", "allocating": "Allocating…",
-           "writing": "Writing the workbooks…"},
-}
-_WORDS = {
-    "fr": {"title": "Allocation n° {run}", "dry": "Simulation (--dry-run) : rien n'est écrit "
-           "ni enregistré", "region": "Région", "total": "Total", "unmet": "Non couvert",
-           "leftover": "Stock restant", "files": "Fichiers :",
-           "nothing": "Rien de nouveau à allouer : les besoins couverts par les allocations "
-           "précédentes ne sont pas servis deux fois.",
-           "retired": "Retirés (--retire-missing) : {structures}, {lots}.",
-           "allocation": "tableau de l'allocation"},
-    "en": {"title": "Run {run}", "dry": "Dry run: nothing written or recorded",
-           "region": "Region", "total": "Total", "unmet": "Unmet", "leftover": "Stock left",
-           "files": "Files:",
-           "nothing": "Nothing new to allocate: needs covered by earlier runs are not served "
-           "twice.",
-           "retired": "Retired (--retire-missing): {structures}, {lots}.",
-           "allocation": "allocation workbook"},
-}
+_STEPS = {"reading": "term-step-reading", "allocating": "term-step-allocating",
+          "writing": "term-step-writing"}
 
 
 def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None:
@@ -63,12 +53,8 @@ def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None
             found[DeviceType(need.strip()).value] = [
                 DeviceType(s.strip()).value for s in substitutes.split(",") if s.strip()]
         except ValueError:
-            raise typer.BadParameter(
-                f"« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable "
-                "(types : portable, fixe, tablette, box_4g)" if lang == "fr" else
-                f"“{value}”: expected TYPE=TYPE[,TYPE], for example fixe=portable "
-                "(types: portable, fixe, tablette, box_4g)", param_hint="--substitute"
-            ) from None
+            raise typer.BadParameter(say("term-bad-substitute", lang, value=value),
+                                     param_hint="--substitute") from None
     return found
 
 
@@ -87,6 +73,10 @@ def allocate(
         "--scope", help="Portée maximale : departement, region ou national (défaut).")] = None,
     cap: Annotated[int | None, typer.Option(
         "--cap", min=1, help="Au plus N unités d'un type par structure et par envoi.")] = None,
+    share: Annotated[ShareChoice | None, typer.Option(
+        "--share", help="Partage entre structures d'une même priorité quand le stock manque : "
+        "equitable (défaut : selon le nombre d'enfants, aucune sans rien tant qu'une autre a "
+        "tout) ou demande (chacune à son tour prend toute sa demande).")] = None,
     substitute: Annotated[list[str] | None, typer.Option(
         "--substitute", help="Substitution en dernier tour, ex. fixe=portable (répétable).")
     ] = None,
@@ -132,6 +122,7 @@ def allocate(
 
         chosen = load_policy(policy, {
             "scope": None if scope is None else Scope(scope.value), "cap": cap,
+            "share": None if share is None else share.value,
             "substitutions": _substitutions(substitute or [], language),
             "date": date.date() if date else None,
         }, language)
@@ -140,7 +131,7 @@ def allocate(
                                   dry_run=dry_run, retire_missing=retire_missing,
                                   emails=emails)
         with stages(quiet) as show:
-            result = run_allocation(request, lambda name: show(_STEPS[language][name]))
+            result = run_allocation(request, lambda name: show(say(_STEPS[name], language)))
         if result.summary is None:
             if output is OutputFormat.JSON:
                 typer.echo(result.validation.model_dump_json(indent=2))
@@ -163,29 +154,34 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     from ..models import DEVICE_TYPES
 
     assert result.summary is not None
-    words = _WORDS[lang]
     summary = result.summary
     console = stdout_console()
-    title = words["dry"] if dry_run else words["title"].format(run=summary.run)
+    title = (say("term-alloc-dry", lang) if dry_run
+             else say("term-alloc-title", lang, run=summary.run))
     lines = counted(summary.shipments, lang, ("ligne d'envoi", "lignes d'envoi"),
                     ("shipment line", "shipment lines"))
     table = Table(title=f"{title} — {lines}",
                   title_justify="left")
-    table.add_column(words["region"])
+    table.add_column(say("term-alloc-region", lang))
     for device in DEVICE_TYPES:
         table.add_column(device.value, justify="right")
     for region, counts in result.by_region.items():
         table.add_row(region, *(number(counts[d.value], lang) for d in DEVICE_TYPES))
-    for label, counts, style in ((words["total"], summary.allocated, "bold"),
-                                 (words["unmet"], summary.unmet, "yellow"),
-                                 (words["leftover"], summary.leftover, "dim")):
+    for label, counts, style in ((say("term-alloc-total", lang), summary.allocated, "bold"),
+                                 (say("term-alloc-unmet", lang), summary.unmet, "yellow"),
+                                 (say("term-alloc-leftover", lang), summary.leftover, "dim")):
         table.add_row(label, *(number(counts[d.value], lang) for d in DEVICE_TYPES),
                       style=style)
     console.print(table)
+    from ..messages.fairness import fairness_lines
+
+    for line in fairness_lines(summary.fairness, lang):
+        console.print(line, markup=False, highlight=False)
     for run in summary.recovered:
         console.print(say("recovered-run", lang, run=run), style="yellow", markup=False)
     if any(summary.retired.values()):
-        retired = words["retired"].format(
+        retired = say(
+            "term-alloc-retired", lang,
             structures=counted(summary.retired["structures"], lang, ("structure", "structures"),
                                ("facility", "facilities")),
             lots=counted(summary.retired["lots"], lang, ("lot", "lots"), ("lot", "lots")))
@@ -193,9 +189,9 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     for note in summary.warnings:
         console.print(Text(f"⚠ {note.message}", style="yellow"))
     if summary.shipments == 0:
-        console.print(words["nothing"], style="yellow")
+        console.print(say("term-alloc-nothing", lang), style="yellow")
     if summary.files:
-        console.print(words["files"])
+        console.print(say("term-alloc-files", lang))
         for file in summary.files:
-            console.print(Text(f"  {file.path}  ({file.partner or words['allocation']})"),
-                          soft_wrap=True)  # one line per file, whatever the terminal's width
+            owner = file.partner or say("term-alloc-workbook", lang)
+            console.print(Text(f"  {file.path}  ({owner})"), soft_wrap=True)  # one line per file, whatever the terminal's width

@@ -19,7 +19,7 @@ from typer.exceptions import TyperException
 
 from ..atomic import failed_path, os_error_in, write_error
 from ..errors import OrdisError
-from ..messages import Lang, default_lang
+from ..messages import Lang, default_lang, say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -139,10 +139,7 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
             written = write_error(failed_path(system), system, lang)
             _fail(f"{written.path}: {written.message}")
             raise typer.Exit(2) from None
-        text = ("Erreur interne d'ordis ({kind}). Relancez avec --debug et signalez-la."
-                if lang == "fr" else
-                "ordis internal error ({kind}). Run again with --debug and report it.")
-        _fail(text.format(kind=type(error).__name__))
+        _fail(say("term-internal-error", lang, kind=type(error).__name__))
         raise typer.Exit(3) from None
 
 

@@ -70,7 +70,7 @@ def import_command(
         from ..actions.deliveries import import_deliveries
 
         with stages(quiet) as show:
-            show("Import des livraisons…" if language == "fr" else "Importing deliveries…")
+            show(say("term-step-importing", language))
             result = import_deliveries(files, ledger, language)
         if output is OutputFormat.JSON:
             typer.echo(result.model_dump_json(indent=2))
@@ -96,19 +96,15 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
                 counted(item.unchanged, lang, ("inchangée", "inchangées"),
                         ("unchanged", "unchanged")),
                 number(item.pending, lang))
-            text = (f"{item.path} : {new}, {updated}, {unchanged}, {pending} en attente"
-                    + (f" (dont {number(kept, lang)} avec un commentaire conservé)"
-                       if kept else "") + "."
-                    if lang == "fr" else
-                    f"{item.path}: {new}, {updated}, {unchanged}, {pending} pending"
-                    + (f" ({number(kept, lang)} with a comment kept)" if kept else "") + ".")
+            text = say("term-imported", lang, path=item.path, new=new, updated=updated,
+                       unchanged=unchanged, pending=pending,
+                       kept=say("term-imported-kept", lang, kept=number(kept, lang))
+                       if kept else "")
             console.print(text, style="green", highlight=False, markup=False)
         else:
             report = ValidationReport(ok=False, files=[item.report])
             render_report(report, console, lang, quiet)
-            console.print(("  Rien n'a été enregistré pour ce fichier."
-                           if lang == "fr" else "  Nothing was recorded for this file."),
-                          style="red")
+            console.print("  " + say("term-nothing-recorded", lang), style="red")
 
 
 @app.command("pending")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..messages import say
 from .common import (
     DebugOpt,
     LangOpt,
@@ -17,14 +18,9 @@ from .common import (
     stdout_console,
 )
 
-_STEPS = {
-    "fr": {"data": "Fichiers d'exemple…", "validate": "Vérification…",
-           "allocate": "Allocation…", "returns": "Les partenaires remplissent leurs classeurs…",
-           "import": "Import des livraisons…", "report": "Rapport…"},
-    "en": {"data": "Sample files…", "validate": "Checking…", "allocate": "Allocating…",
-           "returns": "Partners fill in their workbooks…", "import": "Importing deliveries…",
-           "report": "Report…"},
-}
+_STEPS = {"data": "term-step-data", "validate": "term-step-validate",
+          "allocate": "term-step-allocating", "returns": "term-step-returns",
+          "import": "term-step-importing", "report": "term-step-report"}
 
 
 def demo(
@@ -47,7 +43,7 @@ def demo(
         from ..actions.demo import run_demo
 
         with stages(quiet) as show:
-            result = run_demo(out, language, lambda name: show(_STEPS[language][name]))
+            result = run_demo(out, language, lambda name: show(say(_STEPS[name], language)))
         if quiet:
             return
         from rich.table import Table
@@ -55,12 +51,10 @@ def demo(
         console = stdout_console()
         console.print(f"[bold]{result.headline}[/]")
         table = Table(show_lines=False)
-        fr = language == "fr"
-        for head in (("Fichier", "Ce que c'est", "Commande") if fr else
-                     ("File", "What it is", "Command")):
+        for head in say("term-demo-heads", language).split("|"):
             table.add_column(head, overflow="fold")
         for stop in result.stops:
             table.add_row(stop.path, stop.what, stop.command)
         console.print(table)
-        console.print(("Ouvrez la page de synthèse : " if fr else "Open the summary page: ")
-                      + str(Path(result.out) / "rapport" / "rapport.html"), highlight=False)
+        console.print(say("term-demo-open", language,
+                          path=Path(result.out) / "rapport" / "rapport.html"), highlight=False)

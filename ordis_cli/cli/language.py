@@ -34,7 +34,7 @@ from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.core import TyperGroup, TyperOption, _TyperParameter
 from typer.exceptions import Abort
 
-from ..messages import Lang
+from ..messages import Lang, say
 from .click_french import FrenchHelpFormatter, french_usage_error
 from .help_english import HELP_ENGLISH
 
@@ -179,6 +179,6 @@ def run(argv: Sequence[str]) -> int:
         show_usage_error(error, lang)
         return error.exit_code
     except Abort:
-        print("Abandon." if lang == "fr" else "Aborted!", file=sys.stderr)
+        print(say("term-aborted", lang), file=sys.stderr)
         return 1
     return code if isinstance(code, int) else 0

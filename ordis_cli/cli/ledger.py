@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..messages import say
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -49,15 +50,7 @@ def upgrade_command(
         done = upgrade_ledger(ledger, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        if not done.upgraded:
-            text = (f"Registre {done.ledger} déjà au format {done.now} : rien à faire, il n'a "
-                    "pas été modifié." if language == "fr" else
-                    f"Ledger {done.ledger} already in format {done.now}: nothing to do, it "
-                    "was not changed.")
-        elif language == "fr":
-            text = (f"Registre {done.ledger} mis à jour du format {done.found} au format "
-                    f"{done.now}. Copie du registre d'avant : {done.backup}")
-        else:
-            text = (f"Ledger {done.ledger} upgraded from format {done.found} to format "
-                    f"{done.now}. Copy of the ledger as it was: {done.backup}")
+        text = say("term-ledger-upgraded" if done.upgraded else "term-ledger-current",
+                   language, ledger=done.ledger, found=done.found, now=done.now,
+                   backup=done.backup)
         stdout_console().print(text, highlight=False, soft_wrap=True)

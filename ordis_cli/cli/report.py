@@ -70,7 +70,7 @@ def report(
         from ..actions.report import report_figures, write_report
 
         with stages(quiet) as show:
-            show("Calcul des chiffres…" if language == "fr" else "Computing the figures…")
+            show(say("term-step-figures", language))
             figures, details = report_figures(ledger, day, language)
         if json_only:
             typer.echo(figures.model_dump_json(indent=2))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..messages import Lang
+from ..messages import Lang, say
 from ..messages.counting import counted, number
 from .common import (
     DebugOpt,
@@ -102,13 +102,10 @@ def show_command(
         lines = counted(detail.shipments, language, ("ligne", "lignes"), ("line", "lines"))
         delivered = counted(detail.delivered, language, ("livrée", "livrées"),
                             ("delivered", "delivered"))
-        heading = (f"Allocation n° {detail.id} — envoi du {detail.run_date}, {status} : "
-                   f"{units} en {lines}, {delivered}" if language == "fr" else
-                   f"Run {detail.id} — dated {detail.run_date}, {status}: {units} in {lines}, "
-                   f"{delivered}")
+        heading = say("term-run-heading", language, run=detail.id, date=detail.run_date,
+                      status=status, units=units, lines=lines, delivered=delivered)
         console.print(heading, style="bold", highlight=False)
-        console.print(f"politique : {detail.policy}" if language == "fr"
-                      else f"policy: {detail.policy}", highlight=False)
+        console.print(say("term-run-policy", language, policy=detail.policy), highlight=False)
         for item in detail.files:
             role = _ROLES.get(item["role"], item["role"]) if language == "en" else item["role"]
             console.print(f"  {role}: {item['path']} sha256={item['sha256'][:16]}…",
@@ -156,8 +153,7 @@ def cancel_command(
             preview = (cancel_run(ledger, run, language, dry_run=True) if dry_run
                        else cancel_preview(ledger, run, language))
             if not dry_run and not _confirmed(preview.run, preview.freed, language):
-                stdout_console().print("Rien n'a été changé." if language == "fr"
-                                       else "Nothing was changed.")
+                stdout_console().print(say("term-unchanged", language))
                 raise typer.Exit(1)
         done = preview if dry_run else cancel_run(ledger, run, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
@@ -169,13 +165,9 @@ def cancel_command(
         if dry_run:
             would = counted(done.freed, language, ("unité non livrée", "unités non livrées"),
                             ("unit not delivered", "units not delivered"))
-            text = (f"Allocation n° {done.run} : son annulation libérerait {would}, {kept} ; "
-                    "rien n'a été changé (--dry-run)." if language == "fr" else
-                    f"Run {done.run}: cancelling it would free {would}, {kept}; nothing was "
-                    "changed (--dry-run).")
+            text = say("term-run-would-cancel", language, run=done.run, units=would, kept=kept)
         else:
-            text = (f"Allocation n° {done.run} annulée : {freed}, {kept}." if language == "fr"
-                    else f"Run {done.run} cancelled: {freed}, {kept}.")
+            text = say("term-run-cancelled", language, run=done.run, freed=freed, kept=kept)
         stdout_console().print(text)
 
 
@@ -184,14 +176,11 @@ def _confirmed(run: int, freed: int, language: Lang) -> bool:
     import sys
 
     from ..errors import UsageError
-    from ..messages import say
 
     if not sys.stdin.isatty():
         raise UsageError("confirmation-needed", say("confirmation-needed", language, run=run))
     units = counted(freed, language, ("unité non livrée", "unités non livrées"),
                     ("unit not delivered", "units not delivered"))
-    question = (f"Annuler l'allocation n° {run} et libérer {units} ? [o/N] " if language == "fr"
-                else f"Cancel run {run} and free {units}? [y/N] ")
-    typer.echo(question, nl=False)
+    typer.echo(say("term-run-confirm", language, run=run, units=units), nl=False)
     answer = sys.stdin.readline().strip().casefold()
-    return answer in ({"o", "oui", "y", "yes"} if language == "fr" else {"y", "yes"})
+    return answer in say("term-yes-words", language).split()

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..messages import say
 from .common import DebugOpt, LangOpt, QuietOpt, guarded, resolve_lang, stdout_console
 
 
@@ -33,7 +34,8 @@ def sample(
     language = resolve_lang(lang)
     with guarded(debug, language):
         if fmt not in ("xlsx", "csv"):
-            raise typer.BadParameter("xlsx ou csv", param_hint="--file-format")
+            raise typer.BadParameter(say("term-bad-file-format", language),
+                                     param_hint="--file-format")
         from ..actions.sample import write_sample
 
         written = write_sample(out, structures, lots, seed, "csv" if fmt == "csv" else "xlsx",

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..messages import say
 from ..messages.counting import counted, number
 from .common import (
     DebugOpt,
@@ -53,12 +54,10 @@ def cancel_command(
         done = cancel_shipments(ids, ledger, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        colon = " : " if language == "fr" else ": "
-        freed = ", ".join(f"{device}{colon}{number(n, language)}"
-                          for device, n in done.freed.items() if n)
+        freed = ", ".join(say("term-device-count", language, device=device,
+                              count=number(n, language)) for device, n in done.freed.items() if n)
         lines = counted(len(done.cancelled), language, ("ligne annulée", "lignes annulées"),
                         ("line cancelled", "lines cancelled"))
-        text = (f"{lines} ({', '.join(done.cancelled)}) ; unités libérées : {freed}."
-                if language == "fr" else
-                f"{lines} ({', '.join(done.cancelled)}); units freed: {freed}.")
+        text = say("term-shipments-cancelled", language, lines=lines,
+                   ids=", ".join(done.cancelled), freed=freed)
         stdout_console().print(text, highlight=False, soft_wrap=True)

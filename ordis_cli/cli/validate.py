@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import Lang
+from ..messages import Lang, say
 from ..messages.counting import counted
 from .common import (
     DebugOpt,
@@ -41,12 +41,7 @@ def _kind(value: str | None, lang: Lang) -> Kind | None:
     try:
         return Kind(_KINDS[value.strip().lower()])
     except KeyError:
-        raise typer.BadParameter(
-            "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, "
-            "deliveries)" if lang == "fr" else
-            "expected needs, donations, partners or deliveries (besoins, dons, partenaires, "
-            "livraisons)", param_hint="--kind"
-        ) from None
+        raise typer.BadParameter(say("term-bad-kind", lang), param_hint="--kind") from None
 
 
 def validate(

@@ -1,5 +1,7 @@
 """Every sentence ordis says to a person, in French (default) and English: one catalogue,
-kept in four parts by subsystem (``files``, ``data``, ``allocation``, ``ledger``).
+kept in parts by subsystem (``files``, ``data``, ``allocation``, ``ledger``, ``dispatch``,
+``cycle``) and ``terminal`` (what the terminal says around a command: steps, summaries,
+confirmations, the internal error; keys ``term-…``).
 
 ``say(key, lang, **fields)`` formats one. Keys are the stable problem codes where the
 sentence describes a problem. The language comes from ``--lang`` or ``ORDIS_LANG``.
@@ -10,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from . import allocation, cycle, data, dispatch, files, ledger
+from . import allocation, cycle, data, dispatch, fairness, files, ledger, terminal
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -18,7 +20,7 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 def _catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (files, data, allocation, ledger, dispatch, cycle):
+    for part in (files, data, allocation, ledger, dispatch, cycle, fairness, terminal):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key means one sentence: never let one part hide another's
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
@@ -44,7 +46,7 @@ WARNING_CODES = frozenset({
 # any other key (or ``missing-known-rows``, said by missing-known-*/retired-* sentences).
 _PIECES = ("address-part-", "advice-", "device-", "expect-", "hint-", "ledger-expect-",
            "motif", "pending-", "read-me-", "reason-", "round-", "rows-", "why-", "word-",
-           "missing-known-", "retired-", "recovered-run", "quoted")
+           "missing-known-", "retired-", "recovered-run", "quoted", "fairness-", "term-")
 # the codes of problems whose sentences are kept under other keys
 _SAID_ELSEWHERE = frozenset({"missing-known-rows"})
 

@@ -1,0 +1,100 @@
+"""What the terminal says around a command's work: progress steps, summaries, confirmations,
+usage refusals of an option's value, the internal error.
+
+Each entry: key (``term-…``, not a problem code) -> (French, English).
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- progress steps (shown on a terminal, one line replaced by the next) ---
+    "term-step-reading": ("Lecture et vérification des fichiers…",
+                          "Reading and checking the files…"),
+    "term-step-allocating": ("Allocation…", "Allocating…"),
+    "term-step-writing": ("Écriture des classeurs…", "Writing the workbooks…"),
+    "term-step-data": ("Fichiers d'exemple…", "Sample files…"),
+    "term-step-validate": ("Vérification…", "Checking…"),
+    "term-step-returns": ("Les partenaires remplissent leurs classeurs…",
+                          "Partners fill in their workbooks…"),
+    "term-step-importing": ("Import des livraisons…", "Importing deliveries…"),
+    "term-step-report": ("Rapport…", "Report…"),
+    "term-step-figures": ("Calcul des chiffres…", "Computing the figures…"),
+    # --- ordis allocate: the summary table ---
+    "term-alloc-title": ("Allocation n° {run}", "Run {run}"),
+    "term-alloc-dry": ("Simulation (--dry-run) : rien n'est écrit ni enregistré",
+                       "Dry run: nothing written or recorded"),
+    "term-alloc-region": ("Région", "Region"),
+    "term-alloc-total": ("Total", "Total"),
+    "term-alloc-unmet": ("Non couvert", "Unmet"),
+    "term-alloc-leftover": ("Stock restant", "Stock left"),
+    "term-alloc-files": ("Fichiers :", "Files:"),
+    "term-alloc-nothing": (
+        "Rien de nouveau à allouer : les besoins couverts par les allocations précédentes ne "
+        "sont pas servis deux fois.",
+        "Nothing new to allocate: needs covered by earlier runs are not served twice.",
+    ),
+    "term-alloc-retired": ("Retirés (--retire-missing) : {structures}, {lots}.",
+                           "Retired (--retire-missing): {structures}, {lots}."),
+    "term-alloc-workbook": ("tableau de l'allocation", "allocation workbook"),
+    # --- refused option values (usage errors, exit 2) ---
+    "term-bad-substitute": (
+        "« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable (types : portable, "
+        "fixe, tablette, box_4g)",
+        "“{value}”: expected TYPE=TYPE[,TYPE], for example fixe=portable (types: portable, "
+        "fixe, tablette, box_4g)",
+    ),
+    "term-bad-kind": (
+        "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, "
+        "deliveries)",
+        "expected needs, donations, partners or deliveries (besoins, dons, partenaires, "
+        "livraisons)",
+    ),
+    "term-bad-file-format": ("xlsx ou csv", "xlsx or csv"),
+    # --- ordis deliveries import ---
+    "term-imported": ("{path} : {new}, {updated}, {unchanged}, {pending} en attente{kept}.",
+                      "{path}: {new}, {updated}, {unchanged}, {pending} pending{kept}."),
+    "term-imported-kept": (" (dont {kept} avec un commentaire conservé)",
+                           " ({kept} with a comment kept)"),
+    "term-nothing-recorded": ("Rien n'a été enregistré pour ce fichier.",
+                              "Nothing was recorded for this file."),
+    # --- ordis runs show / cancel ---
+    "term-run-heading": (
+        "Allocation n° {run} — envoi du {date}, {status} : {units} en {lines}, {delivered}",
+        "Run {run} — dated {date}, {status}: {units} in {lines}, {delivered}",
+    ),
+    "term-run-policy": ("politique : {policy}", "policy: {policy}"),
+    "term-run-would-cancel": (
+        "Allocation n° {run} : son annulation libérerait {units}, {kept} ; rien n'a été "
+        "changé (--dry-run).",
+        "Run {run}: cancelling it would free {units}, {kept}; nothing was changed "
+        "(--dry-run).",
+    ),
+    "term-run-cancelled": ("Allocation n° {run} annulée : {freed}, {kept}.",
+                           "Run {run} cancelled: {freed}, {kept}."),
+    "term-run-confirm": ("Annuler l'allocation n° {run} et libérer {units} ? [o/N] ",
+                         "Cancel run {run} and free {units}? [y/N] "),
+    "term-yes-words": ("o oui y yes", "y yes"),  # the answers that confirm, space-separated
+    "term-unchanged": ("Rien n'a été changé.", "Nothing was changed."),
+    # --- ordis shipments cancel ---
+    "term-shipments-cancelled": ("{lines} ({ids}) ; unités libérées : {freed}.",
+                                 "{lines} ({ids}); units freed: {freed}."),
+    "term-device-count": ("{device} : {count}", "{device}: {count}"),
+    # --- ordis ledger upgrade ---
+    "term-ledger-current": (
+        "Registre {ledger} déjà au format {now} : rien à faire, il n'a pas été modifié.",
+        "Ledger {ledger} already in format {now}: nothing to do, it was not changed.",
+    ),
+    "term-ledger-upgraded": (
+        "Registre {ledger} mis à jour du format {found} au format {now}. Copie du registre "
+        "d'avant : {backup}",
+        "Ledger {ledger} upgraded from format {found} to format {now}. Copy of the ledger as "
+        "it was: {backup}",
+    ),
+    # --- ordis demo ---
+    "term-demo-heads": ("Fichier|Ce que c'est|Commande", "File|What it is|Command"),
+    "term-demo-open": ("Ouvrez la page de synthèse : {path}", "Open the summary page: {path}"),
+    # --- every command ---
+    "term-aborted": ("Abandon.", "Aborted!"),
+    "term-internal-error": (
+        "Erreur interne d'ordis ({kind}). Relancez avec --debug et signalez-la.",
+        "ordis internal error ({kind}). Run again with --debug and report it.",
+    ),
+}
