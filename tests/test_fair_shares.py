@@ -17,6 +17,9 @@ from ordis_cli.allocation.policy import Scope, Share
 from ordis_cli.allocation.sharing import water_level
 from ordis_cli.models import DEVICE_TYPES, DeviceType
 
+from .conftest import allocate as run_allocate
+from .conftest import first_summary, rows, summary
+
 DAY = dt.date(2020, 4, 20)
 DEPTS = ["75", "92", "69", "01", "13"]
 RECORDED = Path(__file__).parent / "data" / "allocation_demande.json"
@@ -164,7 +167,7 @@ def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
     in tests/data/allocation_demande.json (by the engine of commit ffb2922): the same lines,
     unmet needs and stock left, plain, with a cap, a regional scope, substitutions."""
     recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
-    structures = [Structure(i, d, tuple(need), p, net, day(asked))  # type: ignore[arg-type]
+    structures = [Structure(i, d, tuple(need), p, net, day(asked))
                   for i, d, need, p, net, asked in recorded["structures"]]
     lots = [Lot(i, DeviceType(kind), n, d, shipper, donor, day(ready))
             for i, kind, n, d, shipper, donor, ready in recorded["lots"]]
@@ -189,3 +192,58 @@ def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
     fair = allocate(structures, lots, partners, Policy(date=DAY))
     assert fair.shipments != allocate(structures, lots, partners,
                                       Policy(date=DAY, share=Share.DEMANDE)).shipments
+
+
+def test_fairness_in_the_json_and_the_equite_sheet(sample_run: Path) -> None:
+    """SPEC §4: the allocate JSON says, per level, structures requesting and served and the
+    lowest and median share of the request met; ``allocation.xlsx`` has the sheet
+    ``equite`` by level and région, whose totals are those figures."""
+    data = first_summary(sample_run)
+    assert set(data["fairness"]) == {"urgente", "haute", "normale"}
+    for figures in data["fairness"].values():
+        assert set(figures) == {"requesting", "served", "min_fill", "median_fill"}
+        assert 0 <= figures["served"] <= figures["requesting"]
+        assert 0 <= figures["min_fill"] <= figures["median_fill"] <= 1
+    # the sample data run short of laptops for 'normale': fair shares leave nobody empty
+    assert data["fairness"]["normale"]["served"] == data["fairness"]["normale"]["requesting"]
+    table = rows(sample_run / "envois" / "allocation.xlsx", "equite")
+    assert table[0] == ("priorite", "region", "structures_demandeuses", "structures_servies",
+                        "part_minimale", "part_mediane", "unites_par_enfant")
+    totals = {row[0]: row for row in table[1:] if row[1] == "Total"}
+    for level, figures in data["fairness"].items():
+        total = totals[level]
+        assert total[2:6] == (figures["requesting"], figures["served"], figures["min_fill"],
+                              figures["median_fill"])
+        by_region = [row for row in table[1:] if row[0] == level and row[1] != "Total"]
+        assert sum(row[2] for row in by_region) == figures["requesting"]
+        assert min(row[4] for row in by_region) == figures["min_fill"]
+        assert all(row[6] > 0 for row in by_region)
+
+
+def test_share_option_policy_and_english(tmp_path: Path) -> None:
+    """``--share demande`` gives the first version's plan through the CLI; the policy file
+    says the same with ``share``; a wrong value is refused with exit 2; in English the
+    sheet is ``fairness`` with English headers and the text summary says how each level
+    fared."""
+    demande = summary(tmp_path / "a", "--share", "demande", "--dry-run")
+    fair = summary(tmp_path / "b", "--dry-run")
+    assert demande["fairness"]["normale"]["min_fill"] == 0
+    assert fair["fairness"]["normale"]["min_fill"] > 0
+    assert demande["allocated"] != fair["allocated"] or demande["shipments"] != fair[
+        "shipments"]
+    (tmp_path / "policy.toml").write_text('share = "demande"\n', encoding="utf-8")
+    assert summary(tmp_path / "c", "--policy", str(tmp_path / "policy.toml"),
+                   "--dry-run") == demande
+    wrong = run_allocate(tmp_path, "--share", "egal", "--dry-run")
+    assert wrong.exit_code == 2 and "egal" in wrong.output
+    (tmp_path / "bad.toml").write_text('share = "egal"\n', encoding="utf-8")
+    bad = run_allocate(tmp_path, "--policy", str(tmp_path / "bad.toml"), "--dry-run")
+    assert bad.exit_code == 2 and "share" in bad.output
+    (tmp_path / "en").mkdir()
+    english = run_allocate(tmp_path / "en", "--lang", "en")
+    assert english.exit_code == 0, english.output
+    assert "Fairness by priority" in english.stdout and "normale:" in english.stdout
+    table = rows(tmp_path / "en" / "envois" / "allocation.xlsx", "fairness")
+    assert table[0] == ("priority", "region", "structures_requesting", "structures_served",
+                        "min_fill", "median_fill", "units_per_child")
+    assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}

@@ -27,9 +27,17 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
 from ..allocation import Earlier, Plan, Policy, allocate
+from ..allocation.fairness import by_level, fills
 from ..allocation.inputs import Inputs, load_inputs
 from ..atomic import new_staging, output_folder, put_in_place
-from ..dispatch.rows import by_region, leftover_rows, shipment_lines, totals_rows, unmet_rows
+from ..dispatch.rows import (
+    by_region,
+    fairness_rows,
+    leftover_rows,
+    shipment_lines,
+    totals_rows,
+    unmet_rows,
+)
 from ..dispatch.workbooks import write_allocation, write_dispatch
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
@@ -75,6 +83,17 @@ class OutputFile(BaseModel):
     partner: str | None
 
 
+class LevelFairness(BaseModel):
+    """How one priority level fared (SPEC §4 ``fairness``): structures requesting something
+    in this run (net of earlier runs), served (one unit or more), the lowest and the median
+    share of its request a requesting structure got (0–1; None when none requests)."""
+
+    requesting: int = 0
+    served: int = 0
+    min_fill: float | None = None
+    median_fill: float | None = None
+
+
 class AllocationSummary(BaseModel):
     """What ``--format json`` prints (SPEC §4)."""
 
@@ -84,6 +103,7 @@ class AllocationSummary(BaseModel):
     unmet: dict[str, int]
     leftover: dict[str, int]
     files: list[OutputFile]
+    fairness: dict[str, LevelFairness] = {}
     retired: dict[str, int] = {"structures": 0, "lots": 0}
     recovered: list[int] = []
     warnings: list[Problem] = []  # from the ledger's side (SPEC §5), e.g. retired rows
@@ -151,7 +171,7 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
             step("writing")
             regions = by_region(plan, inputs)
             files = _write_outputs(staging, out, plan, ids, inputs, request, regions,
-                                   (run_id, ledger.identity))
+                                   (run_id, ledger.identity), earlier)
             put_in_place(staging, out, request.lang)
             with ledger.transaction():
                 ledger.outputs_written(run_id)
@@ -160,7 +180,7 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
             if run_id is not None:
                 _abandon(ledger, run_id)
             raise
-    summary = _summary(run_id, plan, inputs, files)
+    summary = _summary(run_id, plan, inputs, files, earlier)
     summary.retired = {"structures": len(known.retired.structures),
                        "lots": len(known.retired.lots)}
     summary.recovered = recovered
@@ -184,7 +204,7 @@ def _dry_run(request: AllocateRequest, report: ValidationReport, inputs: Inputs,
     if refused is not None:
         return refused
     plan = allocate(inputs.structures, inputs.lots, inputs.partners, request.policy, earlier)
-    summary = _summary(None, plan, inputs, [])
+    summary = _summary(None, plan, inputs, [], earlier)
     summary.warnings = notes
     return AllocationResult(validation=report, summary=summary,
                             by_region=by_region(plan, inputs))
@@ -228,8 +248,8 @@ def _named(paths: list[Path]) -> str:
     return ", ".join(str(p) for p in paths)
 
 
-def _summary(run_id: int | None, plan: Plan, inputs: Inputs,
-             files: list[OutputFile]) -> AllocationSummary:
+def _summary(run_id: int | None, plan: Plan, inputs: Inputs, files: list[OutputFile],
+             earlier: Earlier) -> AllocationSummary:
     leftover = dict.fromkeys((d.value for d in DEVICE_TYPES), 0)
     devices = {lot.id: lot.device.value for lot in inputs.lots}
     for lot_id, left in plan.leftover.items():
@@ -240,7 +260,10 @@ def _summary(run_id: int | None, plan: Plan, inputs: Inputs,
     return AllocationSummary(
         run=run_id, shipments=len(plan.shipments),
         allocated={d.value: n for d, n in plan.allocated().items()},
-        unmet=unmet, leftover=leftover, files=files)
+        unmet=unmet, leftover=leftover, files=files,
+        fairness={level: LevelFairness.model_validate(figures.as_summary())
+                  for level, figures in by_level(fills(plan, inputs.structures,
+                                                       earlier)).items()})
 
 
 def _file_names(shippers: list[str]) -> dict[str, str]:
@@ -261,7 +284,7 @@ def _file_names(shippers: list[str]) -> dict[str, str]:
 
 def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs: Inputs,
                    request: AllocateRequest, regions: dict[str, dict[str, int]],
-                   run: tuple[int, str | None]) -> list[OutputFile]:
+                   run: tuple[int, str | None], earlier: Earlier) -> list[OutputFile]:
     """Write every workbook of run ``run`` (its id, its ledger's identity) into
     ``staging``; the files as they will be named once the folder is ``out``."""
     lang = request.lang
@@ -280,7 +303,8 @@ def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs:
     everything.sort(key=lambda row: row[0])
     write_allocation(staging / "allocation.xlsx", everything,
                      unmet_rows(plan, inputs, request.policy, lang),
-                     leftover_rows(plan, inputs), totals_rows(plan, inputs, regions), lang)
+                     leftover_rows(plan, inputs), totals_rows(plan, inputs, regions), lang,
+                     fairness_rows(plan, inputs, earlier, lang))
     written.append(OutputFile(path=str(out / "allocation.xlsx"), partner=None))
     if request.emails:
         from ..dispatch.emails import write_emails

@@ -49,6 +49,9 @@ HELP_ENGLISH: dict[str, str] = {
     "allocate --out": "Folder of the workbooks (default: ./dispatch-<date>).",
     "allocate --scope": "Widest scope: departement, region or national (default).",
     "allocate --cap": "At most N units of a type per facility and per run.",
+    "allocate --share": "How facilities of one priority share scarce stock: equitable "
+    "(default: by number of children, none left with nothing while another gets all) or "
+    "demande (each in turn takes its whole request).",
     "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
     "allocate --date": "Date of the run (default: today); lots available later are left "
                        "aside.",

@@ -24,6 +24,10 @@ STRUCTURES = ("id_structure", "nom_structure", "departement", "portable", "fixe"
               "box_4g", "total", "partenaires", "contact_nom", "contact_telephone",
               "contact_email", "adresse", "code_postal", "commune")
 TOTALS = ("region", "portable", "fixe", "tablette", "box_4g", "total_alloue", "non_couvert")
+# SPEC §4 fairness by level and région: structures requesting, served, the lowest and the
+# median share of its request a structure got (0–1), units per child
+FAIRNESS = ("priorite", "region", "structures_demandeuses", "structures_servies",
+            "part_minimale", "part_mediane", "unites_par_enfant")
 
 _ENGLISH = {
     "id_envoi": "shipment_id", "id_don": "lot_id", "donateur": "donor", "materiel": "equipment",
@@ -37,6 +41,9 @@ _ENGLISH = {
     "total_alloue": "total_allocated", "non_couvert": "unmet", "ecart": "gap",
     "etat": "condition", "adresse_retrait": "pickup_address", "contact_retrait": "pickup_contact",
     "disponible_le": "available_on", "partenaires": "partners",
+    "priorite": "priority", "structures_demandeuses": "structures_requesting",
+    "structures_servies": "structures_served", "part_minimale": "min_fill",
+    "part_mediane": "median_fill", "unites_par_enfant": "units_per_child",
 }
 
 # A partner's workbook shows plain words; each folds (``textnorm.header_key``) to its column
@@ -79,6 +86,7 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
     "stock_restant": ("stock_restant", "stock_left"),
     "totaux": ("totaux", "totals"),
     "structures": ("structures", "structures"),
+    "equite": ("equite", "fairness"),
 }
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, NamedTuple
 
-from ..allocation import Plan, Policy
+from ..allocation import Earlier, Plan, Policy
+from ..allocation.fairness import by_level, by_level_and_area, fills
 from ..allocation.inputs import Inputs
 from ..messages import Lang, say
 from ..models import DEVICE_TYPES
@@ -162,4 +163,22 @@ def totals_rows(plan: Plan, inputs: Inputs,
         rows.append([region, *counts.values(), sum(counts.values()), unmet[region]])
     totals = [sum(row[i] for row in rows) for i in range(1, 7)]
     rows.append(["Total", *totals])
+    return rows
+
+
+def fairness_rows(plan: Plan, inputs: Inputs, earlier: Earlier | None,
+                  lang: Lang) -> list[list[Any]]:
+    """The sheet ``equite`` (columns ``columns.FAIRNESS``): per priority level, one row per
+    région where structures of that level request something, then the level's total."""
+    found = fills(plan, inputs.structures, earlier)
+    rows: list[list[Any]] = []
+    total = "Total"
+    for level, figures in by_level(found).items():
+        for row_level, region, group in by_level_and_area(found, region_of, french_order):
+            if row_level == level:
+                rows.append([level, region, *group[:3], group.median_fill,
+                             group.units_per_child])
+        if figures.requesting:
+            rows.append([level, total, *figures[:3], figures.median_fill,
+                         figures.units_per_child])
     return rows

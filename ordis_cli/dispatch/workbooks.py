@@ -21,6 +21,7 @@ from ..xlsx_safety import clean_text
 from .columns import (
     ALLOCATION_EXTRA,
     DISPATCH,
+    FAIRNESS,
     LEFTOVER,
     PARTNER,
     PICKUP,
@@ -46,7 +47,9 @@ _WIDTHS = {"id_envoi": 11, "id_don": 12, "donateur": 16, "materiel": 10, "quanti
            "departement": 12, "contact_nom": 14, "contact_telephone": 13, "contact_email": 22,
            "livre_le": 11, "quantite_livree": 10, "ecart": 12, "commentaire": 20,
            "partenaire": 18, "partenaires": 24, "tour": 12, "distance_km": 10, "motif": 30,
-           "raison": 44, "region": 28, "disponible_le": 12}
+           "raison": 44, "region": 28, "disponible_le": 12, "priorite": 10,
+           "structures_demandeuses": 13, "structures_servies": 11, "part_minimale": 10,
+           "part_mediane": 10, "unites_par_enfant": 10}
 # A4 landscape, 0.25 inch side margins, at 96 pixels an inch; a column of w characters of
 # the default 11 pt font is 7w + 5 pixels in Excel, some 15 % more once LibreOffice prints
 # it (measured: benchmarks/print_check.py). Printed text stays >= 8 pt: scale >= 0.8.
@@ -256,14 +259,17 @@ def write_dispatch(path: Path, lines: Sequence[Sequence[Any]], lang: Lang, *,
 
 def write_allocation(path: Path, lines: Sequence[Sequence[Any]],
                      unmet: Sequence[Sequence[Any]], leftover: Sequence[Sequence[Any]],
-                     totals: Sequence[Sequence[Any]], lang: Lang) -> None:
+                     totals: Sequence[Sequence[Any]], lang: Lang,
+                     fairness: Sequence[Sequence[Any]] = ()) -> None:
     """The team's workbook: every line with its partner and reason, the needs not met and
-    why, the stock left, the totals by région and type, and one line per structure served
-    (what it will receive, from whom, its contact: ready for a mail merge)."""
+    why, the stock left, the totals by région and type, one line per structure served
+    (what it will receive, from whom, its contact: ready for a mail merge) and how fairly
+    each priority level was served, by région (``rows.fairness_rows``)."""
     book = _Book(path)
     book.sheet("expeditions", DISPATCH + ALLOCATION_EXTRA, lang, lines)
     book.sheet("besoins_non_couverts", UNMET, lang, unmet)
     book.sheet("stock_restant", LEFTOVER, lang, leftover)
     book.sheet("totaux", TOTALS, lang, totals)
     book.sheet("structures", STRUCTURES, lang, structure_rows([list(r) for r in lines]))
+    book.sheet("equite", FAIRNESS, lang, fairness)
     book.close()
