@@ -26,7 +26,6 @@ from .common import (
 )
 
 
-
 class ShareChoice(StrEnum):
     """``--share``: the values of ``allocation.policy.Share``."""
 

@@ -7,7 +7,10 @@ Each entry: stable key -> (French, English).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import Lang
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "fairness-title": (
@@ -24,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def fairness_lines(fairness: Mapping[str, Any], lang: str) -> list[str]:
+def fairness_lines(fairness: Mapping[str, Any], lang: Lang) -> list[str]:
     """The summary's lines for ``fairness`` (level -> object with ``requesting``,
     ``served``, ``min_fill``, ``median_fill``): nothing when no level requests anything."""
     from . import say
@@ -34,9 +37,8 @@ def fairness_lines(fairness: Mapping[str, Any], lang: str) -> list[str]:
             return "–"
         return f"{round(value * 100)} %" if lang == "fr" else f"{round(value * 100)}%"
 
-    language = "en" if lang == "en" else "fr"
-    lines = [say("fairness-level", language, level=level, served=figures.served,
+    lines = [say("fairness-level", lang, level=level, served=figures.served,
                  requesting=figures.requesting, lowest=share(figures.min_fill),
                  median=share(figures.median_fill))
              for level, figures in fairness.items() if figures.requesting]
-    return [say("fairness-title", language), *lines] if lines else []
+    return [say("fairness-title", lang), *lines] if lines else []
