@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from ..allocation import Policy
 from ..atomic import output_folder, write_error
 from ..dispatch.columns import PARTNER, sheet_name
-from ..messages import Lang
+from ..messages import Lang, has, say
 from .allocate import AllocateRequest, run_allocation
 from .deliveries import import_deliveries
 from .report import FORMATS, report_figures, write_report
@@ -93,10 +93,10 @@ def run_demo(out: Path | None, lang: Lang,
         raise
 
 
-def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
+def _play(out: Path, lang: Lang, step: Callable[[str], None]) -> DemoResult:
     data, ledger = out / "donnees", out / "ordis.db"
     data.mkdir()
-    say("data")
+    step("data")
     samples = bundled_samples()
     if samples is not None:
         for name in SAMPLE_FILES:
@@ -104,43 +104,37 @@ def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
     else:  # an installed ordis without the repository: the same files, made again
         write_sample(data)
     needs, donations, partners = (data / name for name in SAMPLE_FILES)
-    say("validate")
+    step("validate")
     validate_files([needs, donations, partners], ValidationOptions(lang=lang))
-    say("allocate")
+    step("allocate")
     allocation = run_allocation(AllocateRequest(
         needs=[needs], donations=[donations], partners=partners, ledger=ledger,
         out=out / "envois", policy=Policy(date=RUN_DATE), lang=lang))
     assert allocation.summary is not None
-    say("returns")
+    step("returns")
     returns = out / "retours"
     returns.mkdir()
     rng = random.Random(2020)
     for path in sorted(Path(f.path) for f in allocation.summary.files if f.partner):
         _fill_like_a_partner(path, returns / path.name, rng, lang)
-    say("import")
+    step("import")
     import_deliveries(sorted(returns.iterdir()), ledger, lang, today=REPORT_DATE)
-    say("report")
+    step("report")
     figures, details = report_figures(ledger, REPORT_DATE)
     written = write_report(figures, details, out / "rapport", FORMATS, lang)
     from ..report.render import context
 
     headline = str(context(figures, details, lang)["headline_sentence"])
-    fr = lang == "fr"
     stops = [
-        TourStop(path=str(data), what="les fichiers d'exemple : besoins, dons, partenaires"
-                 if fr else "the sample files: needs, donations, partners",
+        TourStop(path=str(data), what=say("term-demo-data", lang),
                  command="ordis validate donnees/*.xlsx"),
-        TourStop(path=str(out / "envois"), what=(
-            f"{len(allocation.summary.files) - 1} classeurs d'envoi, un par partenaire, et "
-            "allocation.xlsx" if fr else
-            f"{len(allocation.summary.files) - 1} dispatch workbooks, one per partner, and "
-            "allocation.xlsx"),
+        TourStop(path=str(out / "envois"), what=say(
+            "term-demo-dispatch", lang, count=len(allocation.summary.files) - 1),
             command=f"ordis allocate --needs donnees/besoins.xlsx --donations "
                     f"donnees/dons.xlsx --partners donnees/partenaires.xlsx --date {RUN_DATE}"),
-        TourStop(path=str(ledger), what="le registre : allocation, envois, livraisons" if fr
-                 else "the ledger: run, shipments, deliveries", command="ordis runs list"),
-        TourStop(path=str(returns), what="les classeurs remplis par les partenaires" if fr
-                 else "the workbooks as partners filled them in",
+        TourStop(path=str(ledger), what=say("term-demo-ledger", lang),
+                 command="ordis runs list"),
+        TourStop(path=str(returns), what=say("term-demo-returns", lang),
                  command="ordis deliveries import retours/*.xlsx"),
         *[TourStop(path=str(p), what=_describe(p.name, lang),
                    command=f"ordis report --as-of {REPORT_DATE}") for p in written],
@@ -149,13 +143,5 @@ def _play(out: Path, lang: Lang, say: Callable[[str], None]) -> DemoResult:
 
 
 def _describe(name: str, lang: Lang) -> str:
-    fr = {"rapport.md": "le rapport pour l'équipe (Markdown)",
-          "communique.md": "le projet de communiqué de presse",
-          "rapport.html": "la page de synthèse avec ses graphiques (HTML autonome)",
-          "rapport.xlsx": "les chiffres et graphiques Excel",
-          "rapport.json": "les chiffres en JSON"}
-    en = {"rapport.md": "the team's report (Markdown)",
-          "communique.md": "the press-release draft",
-          "rapport.html": "the summary page with its charts (self-contained HTML)",
-          "rapport.xlsx": "the figures and Excel charts", "rapport.json": "the figures as JSON"}
-    return (fr if lang == "fr" else en).get(name, name)
+    key = f"term-demo-{name}"
+    return say(key, lang) if has(key) else name

@@ -193,4 +193,5 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
         console.print(say("term-alloc-files", lang))
         for file in summary.files:
             owner = file.partner or say("term-alloc-workbook", lang)
-            console.print(Text(f"  {file.path}  ({owner})"), soft_wrap=True)  # one line per file, whatever the terminal's width
+            # one line per file, whatever the terminal's width
+            console.print(Text(f"  {file.path}  ({owner})"), soft_wrap=True)

@@ -91,6 +91,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- ordis demo ---
     "term-demo-heads": ("Fichier|Ce que c'est|Commande", "File|What it is|Command"),
     "term-demo-open": ("Ouvrez la page de synthèse : {path}", "Open the summary page: {path}"),
+    # --- ordis demo: the tour of what was written ---
+    "term-demo-data": ("les fichiers d'exemple : besoins, dons, partenaires",
+                       "the sample files: needs, donations, partners"),
+    "term-demo-dispatch": (
+        "{count} classeurs d'envoi, un par partenaire, et allocation.xlsx",
+        "{count} dispatch workbooks, one per partner, and allocation.xlsx",
+    ),
+    "term-demo-ledger": ("le registre : allocation, envois, livraisons",
+                         "the ledger: run, shipments, deliveries"),
+    "term-demo-returns": ("les classeurs remplis par les partenaires",
+                          "the workbooks as partners filled them in"),
+    "term-demo-rapport.md": ("le rapport pour l'équipe (Markdown)",
+                             "the team's report (Markdown)"),
+    "term-demo-communique.md": ("le projet de communiqué de presse",
+                                "the press-release draft"),
+    "term-demo-rapport.html": ("la page de synthèse avec ses graphiques (HTML autonome)",
+                               "the summary page with its charts (self-contained HTML)"),
+    "term-demo-rapport.xlsx": ("les chiffres et graphiques Excel",
+                               "the figures and Excel charts"),
+    "term-demo-rapport.json": ("les chiffres en JSON", "the figures as JSON"),
+    # --- words put in other sentences: what is wrong in a file, written files' names ---
+    "term-xml-file": ("fichier XML", "XML"),
+    "term-archive-method": ("méthode de compression non prise en charge",
+                            "unsupported compression method"),
+    "term-archive-encrypted": ("partie chiffrée", "encrypted part"),
+    "term-archive-data": ("données compressées endommagées", "damaged compressed data"),
+    "term-archive-damaged": ("archive endommagée", "damaged archive"),
+    "term-archive-truncated": ("archive tronquée", "truncated archive"),
+    "term-problems-sheet": ("problemes", "problems"),
+    "term-annotated-suffix": ("_annote.xlsx", "_annotated.xlsx"),
+    # --- the report: amounts, shares, lists, the week's letter on the curve ---
+    "term-money": ("{amount}\u00a0€", "€{amount}"),
+    "term-percent": ("{value}\u00a0%", "{value}%"),
+    "term-and": (" et ", " and "),
+    "term-week-letter": ("S", "W"),
     # --- every command ---
     "term-aborted": ("Abandon.", "Aborted!"),
     "term-internal-error": (

@@ -73,7 +73,7 @@ def inspect_file(path: Path, lang: Lang) -> Format:
     if lowered.startswith(b"<") and any(m in lowered for m in _HTML_MARKERS):
         raise ReadingError("html-file", say("html-file", lang), name)
     if lowered.startswith(b"<?xml"):
-        detail = "XML" if lang == "en" else "fichier XML"
+        detail = say("term-xml-file", lang)
         raise ReadingError("unsupported-file", say("unsupported-file", lang, detail=detail), name)
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if b"\x00" in head and not utf16:
@@ -117,21 +117,19 @@ def _inspect_zip(path: Path, lang: Lang) -> Format:
 def archive_detail(exc: BaseException, lang: Lang) -> str:
     """What went wrong in an archive, in a few words a person can act on."""
     if isinstance(exc, NotImplementedError):
-        return ("méthode de compression non prise en charge" if lang == "fr"
-                else "unsupported compression method")
+        return say("term-archive-method", lang)
     if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
-        return "partie chiffrée" if lang == "fr" else "encrypted part"
+        return say("term-archive-encrypted", lang)
     if isinstance(exc, zlib.error | EOFError | lzma.LZMAError):
-        return ("données compressées endommagées" if lang == "fr"
-                else "damaged compressed data")
-    return "archive endommagée" if lang == "fr" else "damaged archive"
+        return say("term-archive-data", lang)
+    return say("term-archive-damaged", lang)
 
 
 def _inspect_archive(path: Path, lang: Lang) -> Format:
     try:
         archive = zipfile.ZipFile(path)
     except ARCHIVE_ERRORS as exc:
-        detail = "archive tronquée" if lang == "fr" else "truncated archive"
+        detail = say("term-archive-truncated", lang)
         raise _corrupted(path, lang, detail) from exc
     with archive:
         members = archive.infolist()

@@ -51,7 +51,7 @@ def _date_text(day: dt.date, lang: Lang) -> str:
 
 def _money(value: float, lang: Lang) -> str:
     whole = press_number(round(value), lang)
-    return f"{whole}\u00a0€" if lang == "fr" else f"€{whole}"
+    return say("term-money", lang, amount=whole)
 
 
 def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
@@ -75,9 +75,8 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
                                 key=lambda item: -sum(item[1].delivered.values()))
     ]
     top = [name for name, row in regions[:3] if row["delivered_total"]]
-    joiner = " et " if lang == "fr" else " and "
-    coverage = f"{figures.coverage * 100:.0f}\u00a0%" if lang == "fr" else \
-        f"{figures.coverage * 100:.0f}%"
+    joiner = say("term-and", lang)
+    coverage = say("term-percent", lang, value=f"{figures.coverage * 100:.0f}")
     return {
         "lang": lang, "t": words, "figures": figures, "details": details,
         "devices": devices, "labels": labels, "n": lambda value: press_number(value, lang),
@@ -106,7 +105,7 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "donors": details.donors,
         "chart_weekly": Markup(charts.cumulative_curve(
             [(w.week, w.cumulative) for w in figures.weekly], words["chart_weekly"],
-            "S" if lang == "fr" else "W", lang)),
+            say("term-week-letter", lang), lang)),
         "chart_regions": Markup(charts.horizontal_bars(
             [(name, int(row["delivered_total"])) for name, row in regions],
             words["chart_regions"], lang=lang)),

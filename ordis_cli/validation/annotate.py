@@ -160,7 +160,7 @@ def _mark_cells(sheet: Any, problems: list[Problem]) -> None:
 
 
 def _list_problems(book: Any, problems: list[Problem], lang: Lang) -> None:
-    title = "problemes" if lang == "fr" else "problems"
+    title = say("term-problems-sheet", lang)
     if title in book.sheetnames:
         del book[title]
     listing = book.create_sheet(title)
@@ -188,7 +188,7 @@ def annotation_targets(
     if len(reports) == 1 and out.suffix.lower() == ".xlsx" and not out.is_dir():
         targets = [(r, out) for r in readable]
     else:
-        suffix = "_annote.xlsx" if lang == "fr" else "_annotated.xlsx"
+        suffix = say("term-annotated-suffix", lang)
         targets = [(r, out / f"{Path(r.path).stem}{suffix}") for r in readable]
     inputs = {Path(r.path).resolve() for r in reports}
     for _, target in targets:
