@@ -7,7 +7,7 @@ and only 1 is singular (``0 lines``, ``1 line``).
 
 from __future__ import annotations
 
-from . import Lang
+from . import Lang, say
 
 NARROW_NO_BREAK_SPACE = "\u202f"
 
@@ -29,4 +29,11 @@ def counted(count: int | float, lang: Lang, french: tuple[str, str],
     """``count`` and its word, e.g. ``counted(1, "fr", ("ligne", "lignes"), ("line",
     "lines"))`` is "1 ligne"; each pair is (singular, plural)."""
     singular, plural = french if lang == "fr" else english
+    return f"{number(count, lang)} {singular if is_singular(count, lang) else plural}"
+
+
+def counted_as(count: int | float, lang: Lang, key: str) -> str:
+    """``count`` and the word the catalogue keeps under ``key`` as "singular|plural", e.g.
+    ``counted_as(2, "fr", "term-count-rows")`` is "2 lignes"."""
+    singular, plural = say(key, lang).split("|")
     return f"{number(count, lang)} {singular if is_singular(count, lang) else plural}"
