@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import Lang, say
-from ..messages.counting import counted, number
+from ..messages import Lang, has, say
+from ..messages.counting import counted_as, number
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -24,17 +25,28 @@ from .common import (
     stdout_console,
 )
 
+if TYPE_CHECKING:
+    from rich.table import Table
+
 app = typer.Typer(help="Historique des allocations : list, show, cancel.\n\n"
                   "Exemple : ordis runs list", no_args_is_help=True)
 app.callback()(group_language)
 
-_HEAD = {"fr": ("N°", "Créée le", "Date d'envoi", "Statut", "Lignes", "Unités", "Livrées"),
-         "en": ("Run", "Created", "Run date", "Status", "Lines", "Units", "Delivered")}
-_PARTNER_HEAD = {"fr": ("Partenaire", "Matériel", "Lignes", "Unités", "Livrées"),
-                 "en": ("Partner", "Equipment", "Lines", "Units", "Delivered")}
-_ROLES = {"besoins": "needs", "dons": "donations", "partenaires": "partners"}
-_STATUS = {"fr": {"active": "active", "cancelled": "annulée", "writing": "en écriture"},
-           "en": {"active": "active", "cancelled": "cancelled", "writing": "being written"}}
+
+def _table(heads_key: str, rows: Iterable[Sequence[str]], lang: Lang) -> Table:
+    """A table whose headings the catalogue keeps under ``heads_key`` ("a|b|c")."""
+    from rich.table import Table
+
+    table = Table()
+    for head in say(heads_key, lang).split("|"):
+        table.add_column(head)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _status(status: str, lang: Lang) -> str:
+    return say(f"term-status-{status}", lang) if has(f"term-status-{status}") else status
 
 
 @app.command("list")
@@ -59,16 +71,11 @@ def list_command(
         if answered(output, quiet, lambda: json.dumps([r.model_dump() for r in runs],
                                                       indent=2, ensure_ascii=False)):
             return
-        from rich.table import Table
-
-        table = Table()
-        for head in _HEAD[language]:
-            table.add_column(head)
-        for run in runs:
-            table.add_row(str(run.id), run.created_at.replace("T", " ")[:16], run.run_date,
-                          _STATUS[language][run.status], number(run.shipments, language),
-                          number(run.units, language), number(run.delivered, language))
-        stdout_console().print(table)
+        stdout_console().print(_table("term-runs-heads", (
+            (str(run.id), run.created_at.replace("T", " ")[:16], run.run_date,
+             _status(run.status, language), number(run.shipments, language),
+             number(run.units, language), number(run.delivered, language)) for run in runs),
+            language))
 
 
 @app.command("show")
@@ -94,29 +101,24 @@ def show_command(
         detail = show_run(ledger, run, language)
         if answered(output, quiet, lambda: detail.model_dump_json(indent=2)):
             return
-        from rich.table import Table
-
         console = stdout_console()
-        status = _STATUS[language][detail.status]
-        units = counted(detail.units, language, ("unité", "unités"), ("unit", "units"))
-        lines = counted(detail.shipments, language, ("ligne", "lignes"), ("line", "lines"))
-        delivered = counted(detail.delivered, language, ("livrée", "livrées"),
-                            ("delivered", "delivered"))
+        status = _status(detail.status, language)
+        units = counted_as(detail.units, language, "term-count-units")
+        lines = counted_as(detail.shipments, language, "term-count-lines")
+        delivered = counted_as(detail.delivered, language, "term-count-delivered")
         heading = say("term-run-heading", language, run=detail.id, date=detail.run_date,
                       status=status, units=units, lines=lines, delivered=delivered)
         console.print(heading, style="bold", highlight=False)
         console.print(say("term-run-policy", language, policy=detail.policy), highlight=False)
         for item in detail.files:
-            role = _ROLES.get(item["role"], item["role"]) if language == "en" else item["role"]
+            role = (say(f"term-role-{item['role']}", language)
+                    if has(f"term-role-{item['role']}") else item["role"])
             console.print(f"  {role}: {item['path']} sha256={item['sha256'][:16]}…",
                           highlight=False)
-        table = Table()
-        for head in _PARTNER_HEAD[language]:
-            table.add_column(head)
-        for line in detail.by_partner:
-            table.add_row(line.partner, line.device, number(line.shipments, language),
-                          number(line.units, language), number(line.delivered, language))
-        console.print(table)
+        console.print(_table("term-runs-partner-heads", (
+            (line.partner, line.device, number(line.shipments, language),
+             number(line.units, language), number(line.delivered, language))
+            for line in detail.by_partner), language))
 
 
 YesOpt = Annotated[bool, typer.Option("--yes", "-y",
@@ -158,13 +160,10 @@ def cancel_command(
         done = preview if dry_run else cancel_run(ledger, run, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        freed = counted(done.freed, language, ("unité libérée", "unités libérées"),
-                        ("unit freed", "units freed"))
-        kept = counted(done.kept_delivered, language, ("livrée conservée", "livrées conservées"),
-                       ("delivered kept", "delivered kept"))
+        freed = counted_as(done.freed, language, "term-count-freed")
+        kept = counted_as(done.kept_delivered, language, "term-count-kept")
         if dry_run:
-            would = counted(done.freed, language, ("unité non livrée", "unités non livrées"),
-                            ("unit not delivered", "units not delivered"))
+            would = counted_as(done.freed, language, "term-count-undelivered")
             text = say("term-run-would-cancel", language, run=done.run, units=would, kept=kept)
         else:
             text = say("term-run-cancelled", language, run=done.run, freed=freed, kept=kept)
@@ -179,8 +178,7 @@ def _confirmed(run: int, freed: int, language: Lang) -> bool:
 
     if not sys.stdin.isatty():
         raise UsageError("confirmation-needed", say("confirmation-needed", language, run=run))
-    units = counted(freed, language, ("unité non livrée", "unités non livrées"),
-                    ("unit not delivered", "units not delivered"))
+    units = counted_as(freed, language, "term-count-undelivered")
     typer.echo(say("term-run-confirm", language, run=run, units=units), nl=False)
     answer = sys.stdin.readline().strip().casefold()
     return answer in say("term-yes-words", language).split()
