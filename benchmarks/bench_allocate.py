@@ -5,7 +5,8 @@
 
 1. The core (``allocate``) on synthetic structures and 20,000 lots spread over every
    département, three partners (one national with a capacity, two regional), in-process,
-   best of 3; the growth from n to 10·n is compared with n·log n.
+   best of 3; the growth from n to 10·n is compared with n·log n; fair shares (the
+   default) against ``--share demande`` at both sizes.
 2. End to end: ``ordis allocate --dry-run`` on a needs and a donations workbook, against a
    bare python-calamine read of the same two files; each a fresh process, best of 3.
 3. Writing 50,000 shipment lines as a formatted dispatch workbook (frozen header, filters,
@@ -26,6 +27,7 @@ import time
 from pathlib import Path
 
 from ordis_cli.allocation import Lot, Partner, Policy, Structure, allocate
+from ordis_cli.allocation.policy import Share
 from ordis_cli.models import DEVICE_TYPES
 from ordis_cli.territory import departements
 
@@ -42,7 +44,8 @@ def synthetic(structures: int, lots: int, seed: int = 1) -> tuple[list[Structure
                        (rng.randint(0, 8), rng.randint(0, 2), rng.randint(0, 4),
                         rng.randint(0, 1)),
                        rng.choice(("urgente", "haute", "normale", "normale")),
-                       rng.random() < 0.7, start + dt.timedelta(days=rng.randint(0, 40)))
+                       rng.random() < 0.7, start + dt.timedelta(days=rng.randint(0, 40)),
+                       rng.randint(4, 80))
              for i in range(structures)]
     stock = [Lot(f"L{i:06d}", rng.choice(DEVICE_TYPES), rng.randint(5, 60), rng.choice(depts),
                  rng.choice(("Relais", "Ouest", "Sud", "Un donateur")),
@@ -55,12 +58,12 @@ def synthetic(structures: int, lots: int, seed: int = 1) -> tuple[list[Structure
     return needs, stock, partners
 
 
-def core(structures: int, lots: int, repeat: int) -> float:
+def core(structures: int, lots: int, repeat: int, share: Share = Share.EQUITABLE) -> float:
     needs, stock, partners = synthetic(structures, lots)
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        allocate(needs, stock, partners, Policy(date=DAY))
+        allocate(needs, stock, partners, Policy(date=DAY, share=share))
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -153,6 +156,10 @@ def main() -> int:
     print(f"core, {n:,} structures × {lots:,} lots: {small:.2f} s (target ≤ 1 s)")
     print(f"core, {10 * n:,} structures × {lots:,} lots: {large:.2f} s — growth "
           f"{large / small:.1f}× for 10× the structures (n·log n: {growth:.1f}×)")
+    for size, fair in ((n, small), (10 * n, large)):  # fair shares (default) vs first come
+        first = core(size, lots, repeat if size == n else max(repeat - 1, 1), Share.DEMANDE)
+        print(f"core, {size:,} structures: --share equitable {fair:.2f} s, demande "
+              f"{first:.2f} s, ratio {fair / first:.2f} (target ≤ 1.2)")
     bare, ours = end_to_end(n, lots, repeat, args.out)
     print(f"end to end, allocate --dry-run from xlsx: {ours:.2f} s, bare read {bare:.2f} s, "
           f"ratio {ours / bare:.2f} (target ≤ 3)")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ordis_cli.allocation import Lot, Partner, Policy, Structure, allocate
 from ordis_cli.allocation.policy import Scope, Share
-from ordis_cli.allocation.sharing import water_level
+from ordis_cli.allocation.sharing import shares
 from ordis_cli.models import DEVICE_TYPES, DeviceType
 
 from .conftest import allocate as run_allocate
@@ -129,14 +129,24 @@ def test_national_round_shares_too() -> None:
     assert {str(s.round) for s in plan.shipments} == {"national"}
 
 
-def test_water_level_is_a_prefix_of_one_at_a_time() -> None:
-    """The units handed out at once are the first ones the one-at-a-time rule would give."""
-    wants, kids = [10, 3, 50, 7, 0, 20], [4, 1, 25, 3, 1, 1]
-    for supply in range(sum(wants) + 1):
-        base = water_level([0] * 6, wants, kids, supply)
-        slow = _one_at_a_time(wants, kids, supply)
-        assert sum(base) <= supply and sum(base) >= supply - len(wants)
-        assert all(b <= s for b, s in zip(base, slow, strict=True)), (supply, base, slow)
+def test_shares_are_exactly_one_unit_at_a_time() -> None:
+    """The département round's shares, found without a loop over units, are exactly what
+    handing out one unit at a time gives, for every supply (ties to the first)."""
+    cases = [([10, 3, 50, 7, 0, 20], [4, 1, 25, 3, 1, 1]), ([5] * 7, [1] * 7),
+             ([9, 9, 9, 1], [3, 6, 9, 1]), ([40, 1, 13], [7, 11, 13])]
+    for wants, kids in cases:
+        for supply in range(sum(wants) + 2):
+            assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply), (
+                wants, kids, supply)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90)), min_size=1, max_size=30),
+       st.integers(0, 400))
+def test_shares_match_one_at_a_time_on_random_pools(pool: list[tuple[int, int]],
+                                                   supply: int) -> None:
+    wants, kids = [w for w, _ in pool], [k for _, k in pool]
+    assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply)
 
 
 def _one_at_a_time(wants: list[int], kids: list[int], supply: int) -> list[int]:

@@ -124,6 +124,22 @@ class _Stock:
             total += units
         return total
 
+    def reachable(self, device: DeviceType, target: str, scope: Scope) -> bool:
+        """Whether a structure of ``target`` can still get ``device`` within ``scope``
+        (moves the same cursor as ``_take``, so nothing is looked at twice)."""
+        key = (device, target, scope)
+        if key in self.dead:
+            return False
+        places = reach(target, scope)
+        cursor = self.cursor.get(key, 0)
+        while cursor < len(places) and self.first(device, target, places[cursor][0]) is None:
+            cursor += 1
+        self.cursor[key] = cursor
+        if cursor == len(places):
+            self.dead.add(key)
+            return False
+        return True
+
     def alive(self, device: DeviceType) -> dict[str, list[Partner | None]]:
         """Départements that still hold ``device``, with the shippers of what is left."""
         found: dict[str, list[Partner | None]] = {}

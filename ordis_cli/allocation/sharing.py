@@ -46,20 +46,28 @@ def share_round(stock: _Stock, plan: Plan, order: list[Structure], wanted: list[
     levels: dict[int, list[int]] = defaultdict(list)
     for position in active:
         levels[PRIORITY_RANK.get(order[position].priority, 2)].append(position)
+    dead = stock.dead
+    kids = [structure.kids for structure in order]
+    pool_of: dict[str, str] = {}
     for level in sorted(levels):
+        # one pass over the level: its pools, device by device (a position per need)
+        by_device: list[dict[str, list[int]]] = [defaultdict(list) for _ in DEVICE_TYPES]
+        for position in levels[level]:
+            structure, want = order[position], wanted[position]
+            where = structure.departement
+            if where not in pool_of:
+                pool_of[where] = _pool(where, scope)
+            for index, device in enumerate(DEVICE_TYPES):
+                if want[index] and (device, where, scope) not in dead:
+                    by_device[index][pool_of[where]].append(position)
         for index, device in enumerate(DEVICE_TYPES):
-            pools: dict[str, list[int]] = defaultdict(list)
-            for position in levels[level]:
-                structure = order[position]
-                if wanted[position][index] and (
-                        device, structure.departement, scope) not in stock.dead:
-                    pools[_pool(structure.departement, scope)].append(position)
+            pools = by_device[index]
             for name in sorted(pools):
                 members = pools[name]  # in priority order: ``active`` is
                 supply = (stock.supply(device, name) if scope is Scope.DEPARTEMENT
                           else None)
                 _fill(stock, plan, order, wanted, given, members, index, device, scope,
-                      supply)
+                      supply, kids)
 
 
 def _pool(departement: str, scope: Scope) -> str:
@@ -72,8 +80,20 @@ def _pool(departement: str, scope: Scope) -> str:
 
 def _fill(stock: _Stock, plan: Plan, order: list[Structure], wanted: list[list[int]],
           given: list[list[int]], members: list[int], index: int, device: DeviceType,
-          scope: Scope, supply: int | None) -> None:
+          scope: Scope, supply: int | None, kids: list[int]) -> None:
     from .engine import _take
+
+    if supply is not None:  # the département round: all see the same lots, known
+        if not supply:
+            return
+        for position, units in zip(members, shares([wanted[p][index] for p in members],
+                                                   [kids[p] for p in members], supply),
+                                   strict=True):
+            if units:  # one take per structure: its lines are one per lot already
+                got = _take(stock, plan, order[position], device, device, units, scope)
+                wanted[position][index] -= got
+                given[position][index] += got
+        return
 
     def take(position: int, units: int) -> int:
         got = _take(stock, plan, order[position], device, device, units, scope)
@@ -83,7 +103,7 @@ def _fill(stock: _Stock, plan: Plan, order: list[Structure], wanted: list[list[i
 
     start = len(plan.shipments)
     try:
-        _hand_out(stock, order, wanted, given, members, index, device, scope, supply, take)
+        _hand_out(stock, order, wanted, given, members, index, device, scope, take, kids)
     finally:
         _merge(plan, start)
 
@@ -108,64 +128,79 @@ def _merge(plan: Plan, start: int) -> None:
 
 def _hand_out(stock: _Stock, order: list[Structure], wanted: list[list[int]],
               given: list[list[int]], members: list[int], index: int, device: DeviceType,
-              scope: Scope, supply: int | None, take: Callable[[int, int], int]) -> None:
-    wants = [wanted[p][index] for p in members]
-    kids = [order[p].kids for p in members]
-    if supply is not None:
-        if supply >= sum(wants):
-            for position, want in zip(members, wants, strict=True):
-                take(position, want)
-            return
-        base = water_level([given[p][index] for p in members], wants, kids, supply)
-        for position, units in zip(members, base, strict=True):
-            if units:
-                take(position, units)
-    heap = [(given[p][index] / order[p].kids, p) for p in members if wanted[p][index]]
+              scope: Scope, take: Callable[[int, int], int], kids: list[int]) -> None:
+    """The région and national rounds: a heap of (units per child, position)."""
+    open_ = {order[p].departement for p in members}  # where something is still in reach
+    open_ = {where for where in open_ if stock.reachable(device, where, scope)}
+    heap = [(given[p][index] / kids[p], p) for p in members
+            if wanted[p][index] and order[p].departement in open_]
     heapq.heapify(heap)
     while heap:
         _, position = heapq.heappop(heap)
         structure = order[position]
         if (device, structure.departement, scope) in stock.dead:
             continue
-        want, got, kid = wanted[position][index], given[position][index], structure.kids
+        want, got, kid = wanted[position][index], given[position][index], kids[position]
         units = want
         if heap:
             other = heap[0][1]
             # units whose key ((got + j - 1) / kid, position) stays below the next one's
-            gap = given[other][index] * kid - got * order[other].kids  # over kids of other
-            okids = order[other].kids
+            okids = kids[other]
+            gap = given[other][index] * kid - got * okids  # over the other's children
             ahead = gap // okids + 1 if position < other else -(-gap // okids)
             units = min(want, max(ahead, 1))
         if take(position, units) == units and wanted[position][index]:
             heapq.heappush(heap, (given[position][index] / kid, position))
 
 
-def water_level(given: list[int], wants: list[int], kids: list[int], supply: int) -> list[int]:
-    """Units each structure gets for sure out of ``supply`` units handed out one at a time
-    to the fewest units per child (``given`` already counted): all the units whose key lies
-    below one level, at most ``supply`` of them and at most ``len(wants)`` short of it."""
+def shares(wants: list[int], kids: list[int], supply: int) -> list[int]:
+    """What handing out ``supply`` units one at a time to the fewest units per child gives
+    each structure (``wants`` and ``kids`` in priority order, ties going to the first), as
+    if it were done unit by unit: the ``supply`` smallest keys ``(k / kids_i, i)``, k <
+    ``wants_i``, found without a loop over single units.
+
+    Between the continuous water levels of ``supply - n`` and ``supply`` units lie at most
+    about ``2n`` keys: everything below the first is given at once, those keys are sorted
+    and the first ones taken until ``supply`` units are out."""
     n = len(wants)
-    target = supply - n
-    if target <= 0:
-        return [0] * n
-    # continuous water-filling on the totals (given + new units), one sort
-    caps = [g + w for g, w in zip(given, wants, strict=True)]
-    floor = sum(given)
-    target += floor
-    ranked = sorted(range(n), key=lambda i: (caps[i] / kids[i], i))
-    rest_kids, filled, level = sum(kids), 0, 0.0
-    for i in ranked:
-        full = caps[i] / kids[i]
-        if filled + full * rest_kids >= target:
-            level = (target - filled) / rest_kids
-            break
-        filled += caps[i]
-        rest_kids -= kids[i]
-    else:
+    if supply >= sum(wants):
         return list(wants)
+    low, high = _level(wants, kids, supply - n), _level(wants, kids, supply)
+    got = [_below(w, k, low) for w, k in zip(wants, kids, strict=True)]
+    left = supply - sum(got)
     while True:
-        base = [max(min(c, math.ceil(level * k - 1e-9)) - g, 0)
-                for c, k, g in zip(caps, kids, given, strict=True)]
-        if sum(base) <= supply or level <= 0:
-            return base if sum(base) <= supply else [0] * n
-        level /= 2
+        keys = [(m / k, i) for i, (w, k) in enumerate(zip(wants, kids, strict=True))
+                for m in range(got[i], w) if m / k <= high]
+        if len(keys) >= left:
+            break
+        high = high * 2 + 1  # rounding fell short of the level: look further
+    keys.sort()
+    for _, i in keys[:left]:
+        got[i] += 1
+    return got
+
+
+def _below(want: int, kid: int, level: float) -> int:
+    """How many of a structure's keys ``m / kid`` (m < ``want``) lie below ``level``,
+    counted with the very floats the keys are compared as."""
+    count = min(want, max(math.ceil(level * kid), 0))
+    while count > 0 and (count - 1) / kid >= level:
+        count -= 1
+    while count < want and count / kid < level:
+        count += 1
+    return count
+
+
+def _level(wants: list[int], kids: list[int], target: int) -> float:
+    """The continuous water level λ with ``Σ min(want_i, λ·kids_i) = target`` (0 if the
+    target is not positive)."""
+    if target <= 0:
+        return 0.0
+    rest, filled = sum(kids), 0
+    for i in sorted(range(len(wants)), key=lambda i: (wants[i] / kids[i], i)):
+        full = wants[i] / kids[i]
+        if filled + full * rest >= target:
+            return (target - filled) / rest
+        filled += wants[i]
+        rest -= kids[i]
+    return max(w / k for w, k in zip(wants, kids, strict=True))
