@@ -192,3 +192,40 @@ def test_lang_given_to_ordis_or_a_group_holds_for_the_command(tmp_path: Path) ->
                     "--policy", tmp_path / "absent.toml")
     assert policy.exit_code == 2 and "file not found" in policy.output
     assert "introuvable" not in policy.output
+
+
+def test_refusals_of_every_command_in_english_have_no_french_word(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sample_run: Path,
+    tmp_path: Path,
+) -> None:
+    """What each command says when it refuses (an option's value, a missing ledger or file,
+    an unknown run or line, a folder not empty), with ``--lang en``: English only, from the
+    catalogue; the same refusal in French is French."""
+    monkeypatch.delenv("ORDIS_LANG", raising=False)
+    ledger = sample_run / "ordis.db"
+    missing = tmp_path / "absent.db"
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x.txt").write_text("x", encoding="utf-8")
+    refusals: tuple[tuple[tuple[str, ...], int], ...] = (
+        (("validate", "--kind", "autre", "x.csv"), 2),
+        (("validate", str(tmp_path / "absent.xlsx")), 2),
+        (("allocate", "--substitute", "fixe", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
+        (("sample", "--out", str(tmp_path / "s"), "--file-format", "ods"), 2),
+        (("runs", "list", "--ledger", str(missing)), 2),
+        (("runs", "show", "99", "--ledger", str(ledger)), 2),
+        (("runs", "cancel", "99", "--yes", "--ledger", str(ledger)), 2),
+        (("shipments", "cancel", "E9-9999", "--ledger", str(ledger)), 1),
+        (("ledger", "upgrade", "--ledger", str(missing)), 2),
+        (("report", "--format", "pdf", "--ledger", str(ledger)), 2),
+        (("deliveries", "import", str(tmp_path / "absent.xlsx"), "--ledger", str(ledger)), 2),
+        (("deliveries", "pending", "--older-than", "-1", "--ledger", str(ledger)), 2),
+        (("demo", "--out", str(tmp_path / "full")), 2),
+    )
+    french_only = (*FRENCH_WORDS, "ou", "registre", "introuvable", "attendu", "fichier",
+                   "allocation", "ligne", "annulée", "dossier", "vide", "exemple")
+    for args, expected in refusals:
+        code, english = _run(capsys, ("--lang", "en", *args))
+        assert code == expected, (args, english)
+        assert english.strip() and _words(english, french_only) == [], (args, english)
+        code, french = _run(capsys, args)
+        assert code == expected and french != english, (args, french)
