@@ -152,7 +152,7 @@ def test_the_report_shows_delivered_and_waiting_per_partner(run_copy: Path,
                                                             tmp_path: Path) -> None:
     returned = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"})
     assert imported(run_copy, returned)[0] == 0
-    status, data = pending(run_copy, "--as-of", "2020-05-01", "--partner", PARTNER)
+    _, data = pending(run_copy, "--as-of", "2020-05-01", "--partner", PARTNER)
     waiting = data["partners"][0]["units"]
     delivered = openpyxl.load_workbook(returned).worksheets[1]["E2"].value
     out = tmp_path / "rapport"
