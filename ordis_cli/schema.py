@@ -59,11 +59,15 @@ def aliases_text(kind: Kind, name: str) -> str:
     return ", ".join((column.name, *column.aliases[:4]))
 
 
-def column_for(kind: Kind, text: str) -> str | None:
-    """The column a header stands for in a file of ``kind``: its aliases first, then, in a
+def column_for(kind: Kind, text: str, mapped: dict[str, str] | None = None) -> str | None:
+    """The column a header stands for in a file of ``kind``: the user's own mapping first
+    (``mapped``, header key -> column, from ``--columns``), its aliases next, then, in a
     needs file, a device named with words of quantity ("Qté portables", "Nb PC portables",
     "Tablettes (nombre)", "Nombre d'ordinateurs portables souhaités")."""
-    found = key_map(kind).get(header_key(text))
+    key = header_key(text)
+    if mapped and key in mapped:
+        return mapped[key]
+    found = key_map(kind).get(key)
     if found is None and kind is Kind.NEEDS:
         return device_column(text)
     return found

@@ -30,6 +30,7 @@ from ..allocation import Earlier, Plan, Policy, allocate
 from ..allocation.fairness import by_level, fills
 from ..allocation.inputs import Inputs, load_inputs
 from ..atomic import new_staging, output_folder, put_in_place
+from ..column_mapping import ColumnMapping
 from ..dispatch.rows import (
     by_region,
     fairness_rows,
@@ -74,6 +75,7 @@ class AllocateRequest(BaseModel):
     dry_run: bool = False
     retire_missing: bool = False
     emails: bool = False  # also write courriels/<partner>.eml (dispatch/emails.py)
+    columns: ColumnMapping | None = None  # --columns FILE.toml: the user's own headers
 
 
 class OutputFile(BaseModel):
@@ -136,7 +138,8 @@ def run_allocation(request: AllocateRequest, step: Step | None = None) -> Alloca
 
 
 def _run(request: AllocateRequest, step: Step) -> AllocationResult:
-    options = ValidationOptions(lang=request.lang, today=request.policy.date)
+    options = ValidationOptions(lang=request.lang, today=request.policy.date,
+                                columns=request.columns, command="allocate")
     step("reading")
     report, inputs = load_inputs(request.needs, request.donations, request.partners, options)
     if inputs is None:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 
 from ..allocation.inputs import rows_of
 from ..atomic import new_file
+from ..column_mapping import ColumnMapping
 from ..dispatch.chasing import chasing_path, write_chasing_list
 from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEETS
 from ..errors import ReadingError, UsageError
@@ -68,8 +69,12 @@ class DeliveriesImport(BaseModel):
 
 
 def import_deliveries(paths: list[Path], ledger_path: Path, lang: Lang,
-                      today: dt.date | None = None) -> DeliveriesImport:
-    options = ValidationOptions(lang=lang, today=today or dt.date.today(), keep_data=True)
+                      today: dt.date | None = None,
+                      columns: ColumnMapping | None = None) -> DeliveriesImport:
+    """Import each returned dispatch workbook (``columns``: the user's own headers, from
+    ``--columns``, see ``column_mapping``)."""
+    options = ValidationOptions(lang=lang, today=today or dt.date.today(), keep_data=True,
+                                columns=columns, command="deliveries")
     with Ledger(ledger_path, "write", lang) as ledger:
         results = [_import_one(path, ledger, options) for path in paths]
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)

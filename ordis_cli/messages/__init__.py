@@ -38,7 +38,7 @@ WARNING_CODES = frozenset({
     "unknown-structure-type", "unknown-donor-type", "unknown-state", "unknown-partner",
     "suggest-4g-box", "large-quantity", "ignored-row", "missing-donor-type",
     "no-donor-type-column", "no-ledger-identity", "request-below-shipped",
-    "private-lot-no-partner",
+    "private-lot-no-partner", "mapped-header-absent",
     "departement-from-postal-code", "zone-region-code", "finess-key", "finess-departement",
 })
 

@@ -16,14 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--kind.",
     ),
     "missing-column": (
-        "Colonne obligatoire « {column} » absente de l'en-tête (ligne {row}). Intitulés acceptés "
-        ": {aliases}.",
-        "Required column “{column}” is missing from the header (row {row}). Accepted headers: "
-        "{aliases}.",
+        "Colonne obligatoire « {column} » absente de l'en-tête{where}. Intitulés acceptés : "
+        "{aliases}, ou votre propre intitulé avec --columns (voir le README).",
+        "Required column “{column}” is missing from the header{where}. Accepted headers: "
+        "{aliases}, or your own header with --columns (see the README).",
     ),
     "unknown-column": (
-        "Colonne « {value} » non reconnue : elle est ignorée.",
-        "Column “{value}” is not recognised: it is ignored.",
+        "Colonne « {value} » non reconnue : elle est ignorée (si elle désigne une colonne "
+        "d'ordis, associez-la avec --columns).",
+        "Column “{value}” is not recognised: it is ignored (if it stands for a column of "
+        "ordis, map it with --columns).",
     ),
     "duplicate-column": (
         "La colonne « {value} » désigne aussi « {field} », déjà lue en {first} : seule la "
@@ -76,9 +78,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "departement-from-postal-code": (
         "« {value} » ressemble à un code postal : lu comme le département {found} ({name}). "
-        "Écrivez {found} dans « {column} » et le code postal dans « code_postal ».",
+        "Écrivez {found} dans « {column} » et le code postal dans « {h[code_postal]} ».",
         "“{value}” looks like a postal code: read as département {found} ({name}). Write "
-        "{found} in “{column}” and the postal code in “code_postal”.",
+        "{found} in “{column}” and the postal code in “{h[code_postal]}”.",
     ),
     "date-without-year": (
         "Date « {value} » sans année dans « {column} » : ajoutez l'année, par exemple "
@@ -107,9 +109,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "postal-code-mismatch": (
         "Le code postal {value} est dans le département {found}, pas dans le {expected} indiqué "
-        "en « departement » : vérifiez l'adresse.",
+        "en « {h[departement]} » : vérifiez l'adresse.",
         "Postal code {value} is in département {found}, not in {expected} given in "
-        "“departement”: check the address.",
+        "“{h[departement]}”: check the address.",
     ),
     "missing-address": (
         "Adresse de livraison incomplète, il manque : {missing}. Le partenaire ne pourra pas "
@@ -248,8 +250,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gone elsewhere. Check with the coordination.",
     ),
     "delivery-without-date": (
-        "Quantité livrée indiquée sans date de livraison : remplissez « livre_le ».",
-        "Delivered quantity given without a delivery date: fill in “livre_le”.",
+        "Quantité livrée indiquée sans date de livraison : remplissez « {h[livre_le]} ».",
+        "Delivered quantity given without a delivery date: fill in “{h[livre_le]}”.",
     ),
     # --- partner and donor names, donor types (SPEC §2, §6) ---
     "bad-name": (
@@ -290,8 +292,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "column; ignored, its requests would be lost. {advice}",
     ),
     "advice-rename-one": (
-        "Elle désigne sans doute {suggestion} : renommez l'en-tête ainsi.",
-        "It probably means {suggestion}: rename the header so.",
+        "Elle désigne sans doute {suggestion} : renommez l'en-tête ainsi, ou associez-le "
+        "à cette colonne avec --columns.",
+        "It probably means {suggestion}: rename the header so, or map it to that column with "
+        "--columns.",
     ),
     "advice-rename-either": (
         "Elle désigne sans doute {suggestion} : renommez l'en-tête selon le matériel demandé.",
@@ -366,4 +370,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "address-part-adresse": ("adresse", "address"),
     "address-part-code_postal": ("code postal", "postal code"),
     "address-part-commune": ("commune", "town"),
+    "kind-mismatch": (
+        "Ce fichier ressemble à un fichier de {found} (en-tête ligne {row}), pas de {given} : "
+        "{advice}.",
+        "This file looks like {found} (header on row {row}), not {given}: {advice}.",
+    ),
+    "mapped-header-absent": (
+        "L'intitulé « {value} » de {mapping} n'est pas dans l'en-tête (ligne {row}) : sa "
+        "correspondance est sans effet pour ce fichier. Vérifiez l'orthographe de la question "
+        "ou retirez-la du fichier de correspondance.",
+        "Header “{value}” of {mapping} is not in the header (row {row}): its mapping does "
+        "nothing for this file. Check how the question is spelt or remove it from the "
+        "mapping file.",
+    ),
+    "rows-header": (" (ligne {row})", " (row {row})"),
+    "advice-kind-allocate": ("donnez-le avec {option}", "give it with {option}"),
+    "advice-kind-import": (
+        "c'est un classeur d'expéditions retourné : importez-le avec ordis deliveries import",
+        "it is a returned dispatch workbook: import it with ordis deliveries import",
+    ),
+    "advice-kind-deliveries": (
+        "seuls les classeurs d'expéditions remplis par un partenaire s'importent ici ; "
+        "donnez ce fichier à ordis allocate ou vérifiez-le avec ordis validate",
+        "only dispatch workbooks filled in by a partner are imported here; give this file to "
+        "ordis allocate or check it with ordis validate",
+    ),
+    "advice-kind-validate": (
+        "indiquez --kind {kind} ou retirez --kind", "give --kind {kind} or leave --kind out"),
+    "word-kind-besoins": ("besoins", "needs"),
+    "word-kind-dons": ("dons", "donations"),
+    "word-kind-partenaires": ("partenaires", "partners"),
+    "word-kind-livraisons": ("livraisons", "deliveries"),
 }

@@ -160,4 +160,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--annotate {target} écraserait un fichier d'entrée : choisissez un autre nom.",
         "--annotate {target} would overwrite an input file: choose another name.",
     ),
+    # --- --columns FILE.toml (exit 2) ---
+    "columns-file-missing": (
+        "--columns {path} : fichier de correspondance introuvable ou illisible. Attendu : un "
+        "fichier TOML avec une table par type de fichier ([besoins], [dons]…).",
+        "--columns {path}: mapping file not found or unreadable. Expected: a TOML file with "
+        "one table per kind of file ([besoins], [dons]…).",
+    ),
+    "columns-bad-toml": (
+        "--columns {path}, ligne {line} : ce n'est pas du TOML valide ({detail}). Attendu, par "
+        "exemple : \"Nom de votre structure\" = \"nom_structure\" sous [besoins].",
+        "--columns {path}, line {line}: this is not valid TOML ({detail}). Expected, for "
+        "example: \"Nom de votre structure\" = \"nom_structure\" under [besoins].",
+    ),
+    "columns-unknown-kind": (
+        "--columns {path}, ligne {line} : type de fichier « {value} » inconnu. Attendu : "
+        "{kinds} (ou needs, donations, partners, deliveries).",
+        "--columns {path}, line {line}: unknown kind of file “{value}”. Expected: {kinds} "
+        "(or needs, donations, partners, deliveries).",
+    ),
+    "columns-not-table": (
+        "--columns {path}, ligne {line} : « {value} » doit être une table ([{value}]) "
+        "d'intitulés et de colonnes.",
+        "--columns {path}, line {line}: “{value}” must be a table ([{value}]) of headers and "
+        "columns.",
+    ),
+    "columns-unknown-column": (
+        "--columns {path}, ligne {line} : « {header} » = « {value} » : colonne inconnue "
+        "pour [{kind}]. Colonnes possibles : {columns}.",
+        "--columns {path}, line {line}: “{header}” = “{value}”: unknown column for "
+        "[{kind}]. Possible columns: {columns}.",
+    ),
+    "columns-empty-header": (
+        "--columns {path}, ligne {line} : un intitulé vide (sans lettre ni chiffre) ne peut "
+        "pas désigner « {column} ».",
+        "--columns {path}, line {line}: an empty header (no letter or digit) cannot stand for "
+        "“{column}”.",
+    ),
 }

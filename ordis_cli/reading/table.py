@@ -15,6 +15,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+from ..column_mapping import ColumnMapping
 from ..errors import ReadingError
 from ..messages import Lang, say
 from ..models import Kind
@@ -93,15 +94,17 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _score(cells: list[Any], kind: Kind) -> tuple[int, int]:
-    found = {column_for(kind, cell_text(c)) for c in cells if isinstance(c, str) and c}
+def _score(cells: list[Any], kind: Kind,
+           mapping: ColumnMapping | None = None) -> tuple[int, int]:
+    mapped = mapping.keys(kind) if mapping else None
+    found = {column_for(kind, cell_text(c), mapped) for c in cells if isinstance(c, str) and c}
     found.discard(None)
     needed = sum(1 for name in required(kind) if name in found)
     return needed, len(found)
 
 
 def detect_header(
-    rows: list[list[Any]], kinds: tuple[Kind, ...]
+    rows: list[list[Any]], kinds: tuple[Kind, ...], mapping: ColumnMapping | None = None
 ) -> tuple[int, Kind, tuple[int, int]] | None:
     """(index of the header row, its kind, its score) among ``rows``, or None.
 
@@ -111,7 +114,7 @@ def detect_header(
     best: tuple[int, Kind, tuple[int, int]] | None = None
     for index, cells in enumerate(rows):
         for kind in kinds:
-            score = _score(cells, kind)
+            score = _score(cells, kind, mapping)
             if score[1] < 2:
                 continue
             if best is None or score > best[2]:
@@ -119,25 +122,29 @@ def detect_header(
     return best
 
 
-def _build_header(cells: list[Any], kind: Kind | None) -> list[HeaderCell]:
+def _build_header(cells: list[Any], kind: Kind | None,
+                  mapping: ColumnMapping | None = None) -> list[HeaderCell]:
+    mapped = mapping.keys(kind) if mapping else None
     header = []
     for index, value in enumerate(cells):
         text = cell_text(value)
         header.append(
             HeaderCell(text, column_letter(index), index,
-                       column_for(kind, text) if text and kind else None)
+                       column_for(kind, text, mapped) if text and kind else None)
         )
     return header
 
 
 def open_table(
-    path: Path, lang: Lang = "fr", kind: Kind | None = None, sheet: str | None = None
+    path: Path, lang: Lang = "fr", kind: Kind | None = None, sheet: str | None = None,
+    mapping: ColumnMapping | None = None,
 ) -> Table:
-    """Open ``path`` and locate its data. Raises ``ReadingError`` when it cannot be used."""
+    """Open ``path`` and locate its data (headers of the user's ``mapping``, ``--columns``,
+    first). Raises ``ReadingError`` when it cannot be used."""
     fmt = inspect_file(path, lang)
     kinds = (kind,) if kind else _KIND_ORDER
     if fmt == "csv":
-        return _locate(path, fmt, CsvSource(path, lang), kinds, [])
+        return _locate(path, fmt, CsvSource(path, lang), kinds, [], mapping)
     book = Workbook(path, lang)
     if sheet is not None:
         if sheet not in book.sheet_names:
@@ -153,8 +160,9 @@ def open_table(
         raise ReadingError("no-sheet", say("no-sheet", lang), str(path))
     best: tuple[tuple[int, int], Table] | None = None
     for name in candidates:
-        table = _locate(path, fmt, book.sheet(name), kinds, book.visible_sheets)
-        score = _score([c.text for c in table.header], table.kind) if table.kind else (0, 0)
+        table = _locate(path, fmt, book.sheet(name), kinds, book.visible_sheets, mapping)
+        score = (_score([c.text for c in table.header], table.kind, mapping) if table.kind
+                 else (0, 0))
         if best is None or score > best[0]:
             best = (score, table)
         if len(candidates) == 1:
@@ -167,14 +175,15 @@ def open_table(
 
 
 def _locate(
-    path: Path, fmt: str, source: Source, kinds: tuple[Kind, ...], sheets: list[str]
+    path: Path, fmt: str, source: Source, kinds: tuple[Kind, ...], sheets: list[str],
+    mapping: ColumnMapping | None = None,
 ) -> Table:
     head = source.head(limits.HEADER_SEARCH_ROWS)
-    found = detect_header([cells for _, cells in head], kinds)
+    found = detect_header([cells for _, cells in head], kinds, mapping)
     kind = kinds[0] if len(kinds) == 1 else None
     if found is None:
         return Table(str(path), fmt, source.name, kind, 0, [], source, sheets)
     index, kind, _ = found
     header_row, header_cells = head[index]
-    header = _build_header(header_cells[: limits.MAX_COLUMNS], kind)
+    header = _build_header(header_cells[: limits.MAX_COLUMNS], kind, mapping)
     return Table(str(path), fmt, source.name, kind, header_row, header, source, sheets)

@@ -14,6 +14,14 @@ def severity_of(code: str) -> Severity:
     return Severity.WARNING if code in WARNING_CODES else Severity.ERROR
 
 
+class HeaderNames(dict[str, str]):
+    """Column name -> the header the user wrote for it (the name itself when the file has no
+    such column): a message writes ``{h[departement]}`` to name the user's own header."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
 class Reporter:
     """Builds the problems of one table: knows its file, sheet, header and language."""
 
@@ -25,6 +33,8 @@ class Reporter:
         self.columns = columns
         self.lang = lang
         self.problems: list[Problem] = []
+        self.headers = HeaderNames({name: shorten(cell.text, lang=lang)
+                                    for name, cell in columns.items()})
 
     def header_text(self, column: str) -> str:
         cell = self.columns.get(column)
@@ -48,7 +58,7 @@ class Reporter:
         value = shorten(cell_text(raw), lang=self.lang) if raw is not None and raw != "" else None
         shown = value if value is not None else ""
         message_fields = {"column": self.header_text(column) if column else "", "value": shown,
-                          "row": row,
+                          "row": row, "h": self.headers,
                           **{k: shorten(v, 1000, self.lang) if isinstance(v, str) else v
                              for k, v in fields.items()}}
         hint = fields.get("hint")

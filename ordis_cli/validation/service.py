@@ -9,17 +9,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..column_mapping import ColumnMapping
 from ..errors import ReadingError
 from ..gc_pause import paused_gc
 from ..messages import Lang, say
 from ..messages.counting import number
 from ..models import FileReport, Kind, Problem, Severity, ValidationReport
-from ..reading import Table, contained, open_table
+from ..reading import Table, contained, limits, open_table
 from ..reading.delimited import warm_up
 from ..reading.layout import MergeIndex, SheetLayout
-from ..reading.table import HeaderCell
+from ..reading.table import HeaderCell, detect_header
 from ..schema import QUANTITY_COLUMNS, aliases_text, quantity_guess, required
-from ..textnorm import column_index
+from ..textnorm import column_index, header_key
 from .base import EXTRA, ROW, KindValidator
 from .columns import Block
 from .deliveries import DeliveriesValidator
@@ -41,9 +42,12 @@ _QUANTITY_FIELDS = frozenset((*QUANTITY_COLUMNS, "quantite", "quantite_livree", 
 
 
 class ValidationOptions(BaseModel):
-    """How to validate: language, strictness, forced kind or sheet, today's date."""
+    """How to validate: language, strictness, forced kind or sheet, today's date, the
+    user's own headers (``columns``, from ``--columns FILE.toml``: ``load_mapping`` or
+    ``ColumnMapping.from_dict``) and the command at hand (``validate``, ``allocate``,
+    ``deliveries``: a file of the wrong kind is told how to give it to that command)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     lang: Lang = "fr"
     strict: bool = False
@@ -52,6 +56,8 @@ class ValidationOptions(BaseModel):
     today: dt.date = Field(default_factory=dt.date.today)
     block_rows: int = 50_000
     keep_data: bool = False  # keep the clean columns (see ``validate_inputs``)
+    columns: ColumnMapping | None = None
+    command: str = "validate"
 
 
 Progress = Callable[[str, int], None]
@@ -110,7 +116,7 @@ def _read_and_validate(
     path: Path, options: ValidationOptions, progress: Progress | None
 ) -> tuple[FileReport, KindValidator | None]:
     try:
-        table = open_table(path, options.lang, options.kind, options.sheet)
+        table = open_table(path, options.lang, options.kind, options.sheet, options.columns)
     except ReadingError as error:
         return _unreadable(path, error), None
     report = FileReport(path=str(path), kind=table.kind, sheet=table.sheet)
@@ -133,11 +139,13 @@ def _validate_table(
     progress: Progress | None,
 ) -> KindValidator | None:
     if table.kind is None or not table.header:
-        reporter.add("unknown-kind", None)
         report.rows = table.count_rows()
-        if table.kind is not None:
-            _missing_columns(table, reporter, table.kind)
+        if not _kind_mismatch(table, reporter, options):
+            reporter.add("unknown-kind", None)
+            if table.kind is not None:
+                _missing_columns(table, reporter, table.kind)
         return None
+    _mapped_absent(table, reporter, options.columns)
     columns = table.columns()
     for cell in table.header:
         if cell.text and cell.column is None:
@@ -177,10 +185,53 @@ def _missing_columns(table: Table, reporter: Reporter, kind: Kind) -> None:
     present = table.columns()
     for name in required(kind):
         if name not in present:
+            where = (say("rows-header", reporter.lang, row=table.header_row)
+                     if table.header_row else "")
             reporter.add("missing-column", table.header_row or None, name,
-                         aliases=aliases_text(kind, name))
+                         aliases=aliases_text(kind, name), where=where)
     if kind is Kind.NEEDS and table.header and not present.keys() & set(QUANTITY_COLUMNS):
         reporter.add("missing-quantity-column", table.header_row, None)
+
+
+_KIND_OPTIONS = {Kind.NEEDS: "--needs", Kind.DONATIONS: "--donations",
+                 Kind.PARTNERS: "--partners"}
+
+
+def _kind_mismatch(table: Table, reporter: Reporter, options: ValidationOptions) -> bool:
+    """A file given as one kind whose header is another's (donations given with --needs): one
+    error saying what it looks like and how to give it to the command at hand."""
+    if options.kind is None or table.kind is not options.kind:
+        return False
+    others = tuple(k for k in VALIDATORS if k is not options.kind)
+    head = table.source.head(limits.HEADER_SEARCH_ROWS)
+    found = detect_header([cells for _, cells in head], others, options.columns)
+    if found is None:
+        return False
+    lang, kind = reporter.lang, found[1]
+    if options.command == "allocate":
+        option = _KIND_OPTIONS.get(kind)
+        advice = (say("advice-kind-allocate", lang, option=option) if option
+                  else say("advice-kind-import", lang))
+    elif options.command == "deliveries":
+        advice = say("advice-kind-deliveries", lang)
+    else:
+        advice = say("advice-kind-validate", lang, kind=say(f"word-kind-{kind.value}", lang))
+    reporter.add("kind-mismatch", head[found[0]][0], None,
+                 found=say(f"word-kind-{kind.value}", lang),
+                 given=say(f"word-kind-{options.kind.value}", lang), advice=advice)
+    return True
+
+
+def _mapped_absent(table: Table, reporter: Reporter, mapping: ColumnMapping | None) -> None:
+    """A header of the ``--columns`` mapping that this file lacks: a warning (one mapping
+    serves every export; what it stood for is checked as any column is)."""
+    if mapping is None or table.kind is None:
+        return
+    present = {header_key(cell.text) for cell in table.header if cell.text}
+    for text, key in mapping.headers(table.kind):
+        if key not in present:
+            reporter.add("mapped-header-absent", table.header_row, None, text,
+                         mapping=mapping.path)
 
 
 def _unknown_column(table: Table, reporter: Reporter, cell: HeaderCell) -> None:
