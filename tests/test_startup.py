@@ -108,8 +108,9 @@ def test_an_environment_value_is_still_converted(tmp_path: Path) -> None:
     """``ORDIS_LEDGER`` is a value given: converted to a path (a missing ledger named)."""
     import os
 
-    env = {**os.environ, "ORDIS_LEDGER": str(tmp_path / "absent.db"), "ORDIS_LANG": "en"}
+    env = {**os.environ, "ORDIS_LEDGER": str(tmp_path / "absent.db"), "ORDIS_LANG": "en",
+           "COLUMNS": "400"}  # wide enough that the path is never folded
     done = subprocess.run([sys.executable, "-m", "ordis_cli", "runs", "list"],
                           capture_output=True, text=True, check=False, cwd=ROOT, env=env)
     assert done.returncode == 2
-    assert "absent.db" in done.stderr
+    assert f"{tmp_path / 'absent.db'}: ledger not found" in done.stderr, done.stderr
