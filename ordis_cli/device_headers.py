@@ -20,6 +20,11 @@ _FILLERS = frozenset({
     "nb", "nbr", "nbre", "nombre", "qte", "qt", "quantite", "quantity", "qty", "number",
     "count", "combien", "of", "de", "d", "des", "du", "en", "souhaite", "demande",
     "requested", "wanted", "needed", "besoin", "need", "a", "livrer", "x",
+    # the words of a form's question: "Nombre de tablettes souhaitées", "Combien
+    # d'ordinateurs portables vous faudrait-il ?", "Number of 4G boxes requested"
+    "souhaitee", "demandee", "souhaitez", "vou", "il", "faudrait", "faut", "votre",
+    "structure", "pour", "enfant", "how", "many", "do", "you", "need", "want", "would",
+    "like", "the", "for", "your", "children",
 })
 _QUANTITY_WORDS = frozenset({"nb", "nbr", "nbre", "nombre", "qte", "qt", "quantite", "quantity",
                              "qty", "number", "count", "combien"})
@@ -39,7 +44,7 @@ _DEVICES: dict[str, tuple[str, ...]] = {
               "tour", "pc de bureau", "ordinateur de bureau", "unite centrale"),
     "tablettes": ("tablette", "tablet", "ipad", "tablette tactile"),
     "box_4g": ("box 4g", "box", "routeur 4g", "routeur", "cle 4g", "4g", "modem 4g", "4g box",
-               "box internet 4g", "4g router", "router 4g"),
+               "box internet 4g", "4g router", "router 4g", "4g boxe", "boxe 4g"),
 }
 # A word naming a device, and the columns it points to (a computer may be either kind,
 # unless another word says which).
