@@ -34,7 +34,7 @@ def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> 
     before = json.loads((sample_run / "inputs.json").read_text(encoding="utf-8"))
     assert {p.name: sha256(p) for p in SAMPLE.glob("*.xlsx")} == before  # inputs untouched
     assert set(data) == {"run", "shipments", "allocated", "unmet", "leftover", "files",
-                         "retired", "recovered", "warnings"}
+                         "fairness", "retired", "recovered", "warnings"}
     assert data["run"] == 1 and data["shipments"] > 100
     for key in ("allocated", "unmet", "leftover"):
         assert list(data[key]) == ["portable", "fixe", "tablette", "box_4g"]
@@ -82,7 +82,8 @@ def test_allocation_workbook_sheets(sample_run: Path) -> None:
     data = first_summary(sample_run)
     path = sample_run / "envois" / "allocation.xlsx"
     assert openpyxl.load_workbook(path).sheetnames == [
-        "expeditions", "besoins_non_couverts", "stock_restant", "totaux", "structures"]
+        "expeditions", "besoins_non_couverts", "stock_restant", "totaux", "structures",
+        "equite"]
     lines = rows(path)
     assert lines[0][-4:] == ("partenaire", "tour", "distance_km", "motif")
     assert all(line[-1] and "priorité" in line[-1] for line in lines[1:])

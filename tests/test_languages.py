@@ -163,7 +163,7 @@ def test_allocation_workbook_in_english(tmp_path: Path) -> None:
     assert allocate(tmp_path, "--lang", "en").exit_code == 0
     path = tmp_path / "envois" / "allocation.xlsx"
     assert openpyxl.load_workbook(path).sheetnames == [
-        "shipments", "unmet_needs", "stock_left", "totals", "structures"]
+        "shipments", "unmet_needs", "stock_left", "totals", "structures", "fairness"]
     lines = rows(path, "shipments")
     assert lines[0][-4:] == ("partner", "round", "distance_km", "reason")
     unmet = rows(path, "unmet_needs")
