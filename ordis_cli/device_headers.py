@@ -23,7 +23,7 @@ _FILLERS = frozenset({
     # the words of a form's question: "Nombre de tablettes souhaitées", "Combien
     # d'ordinateurs portables vous faudrait-il ?", "Number of 4G boxes requested"
     "souhaitee", "demandee", "souhaitez", "vou", "il", "faudrait", "faut", "votre",
-    "structure", "pour", "enfant", "how", "many", "do", "you", "need", "want", "would",
+    "structure", "pour", "enfant", "how", "many", "do", "you", "want", "would",
     "like", "the", "for", "your", "children",
 })
 _QUANTITY_WORDS = frozenset({"nb", "nbr", "nbre", "nombre", "qte", "qt", "quantite", "quantity",

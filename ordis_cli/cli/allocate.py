@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..messages import Lang, say
-from ..messages.counting import counted, number
+from ..messages.counting import counted_as, number
 from .choices import ScopeChoice
 from .common import (
     DebugOpt,
@@ -86,6 +86,10 @@ def allocate(
     policy: Annotated[Path | None, typer.Option(
         "--policy", help="Fichier TOML : scope, cap, date, [substitutions], "
         "[coordination] (nom, email, telephone).")] = None,
+    columns: Annotated[Path | None, typer.Option(
+        "--columns", metavar="TOML", help="Vos propres intitulés (questions d'un "
+        "formulaire…) associés aux colonnes d'ordis : [besoins], [dons], [partenaires] "
+        "(voir le README).")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")] = False,
     retire_missing: Annotated[bool, typer.Option(
@@ -118,6 +122,7 @@ def allocate(
     with guarded(debug, language):
         from ..actions.allocate import AllocateRequest, run_allocation
         from ..allocation.policy import Scope, load_policy
+        from ..column_mapping import load_mapping
 
         chosen = load_policy(policy, {
             "scope": None if scope is None else Scope(scope.value), "cap": cap,
@@ -128,7 +133,8 @@ def allocate(
         request = AllocateRequest(needs=needs, donations=donations, partners=partners,
                                   ledger=ledger, out=out, policy=chosen, lang=language,
                                   dry_run=dry_run, retire_missing=retire_missing,
-                                  emails=emails)
+                                  emails=emails,
+                                  columns=load_mapping(columns, language) if columns else None)
         with stages(quiet) as show:
             result = run_allocation(request, lambda name: show(say(_STEPS[name], language)))
         if result.summary is None:
@@ -157,8 +163,7 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     console = stdout_console()
     title = (say("term-alloc-dry", lang) if dry_run
              else say("term-alloc-title", lang, run=summary.run))
-    lines = counted(summary.shipments, lang, ("ligne d'envoi", "lignes d'envoi"),
-                    ("shipment line", "shipment lines"))
+    lines = counted_as(summary.shipments, lang, "term-count-shipment-lines")
     table = Table(title=f"{title} — {lines}",
                   title_justify="left")
     table.add_column(say("term-alloc-region", lang))
@@ -181,9 +186,8 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     if any(summary.retired.values()):
         retired = say(
             "term-alloc-retired", lang,
-            structures=counted(summary.retired["structures"], lang, ("structure", "structures"),
-                               ("facility", "facilities")),
-            lots=counted(summary.retired["lots"], lang, ("lot", "lots"), ("lot", "lots")))
+            structures=counted_as(summary.retired["structures"], lang, "term-count-structures"),
+            lots=counted_as(summary.retired["lots"], lang, "term-count-lots"))
         console.print(retired, style="yellow")
     for note in summary.warnings:
         console.print(Text(f"⚠ {note.message}", style="yellow"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..messages import Lang, say
-from ..messages.counting import counted, number
+from ..messages.counting import counted_as, number
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -46,6 +46,9 @@ app.callback()(group_language)
 def import_command(
     files: Annotated[list[Path], typer.Argument(help="Classeurs d'envoi remplis par les "
                                                      "partenaires.", show_default=False)],
+    columns: Annotated[Path | None, typer.Option(
+        "--columns", metavar="TOML", help="Vos propres intitulés associés aux "
+        "colonnes d'ordis, sous [livraisons] (voir le README).")] = None,
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
@@ -68,10 +71,12 @@ def import_command(
     language = resolve_lang(lang)
     with guarded(debug, language):
         from ..actions.deliveries import import_deliveries
+        from ..column_mapping import load_mapping
 
+        mapping = load_mapping(columns, language) if columns else None
         with stages(quiet) as show:
             show(say("term-step-importing", language))
-            result = import_deliveries(files, ledger, language)
+            result = import_deliveries(files, ledger, language, columns=mapping)
         if output is OutputFormat.JSON:
             typer.echo(result.model_dump_json(indent=2))
         else:
@@ -91,10 +96,9 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
                               quiet)
             kept = item.commented
             new, updated, unchanged, pending = (
-                counted(item.new, lang, ("nouvelle", "nouvelles"), ("new", "new")),
-                counted(item.updated, lang, ("modifiée", "modifiées"), ("updated", "updated")),
-                counted(item.unchanged, lang, ("inchangée", "inchangées"),
-                        ("unchanged", "unchanged")),
+                counted_as(item.new, lang, "term-count-new"),
+                counted_as(item.updated, lang, "term-count-updated"),
+                counted_as(item.unchanged, lang, "term-count-unchanged"),
                 number(item.pending, lang))
             text = say("term-imported", lang, path=item.path, new=new, updated=updated,
                        unchanged=unchanged, pending=pending,
@@ -173,9 +177,8 @@ def _render_pending(result: PendingDeliveries, lang: Lang, quiet: bool,
     units = sum(p.units for p in result.partners)
     console.print(say("pending-title", lang, date=when, lines=_lines(lines, lang),
                       units=_units(units, lang),
-                      partners=counted(len(result.partners), lang,
-                                       ("partenaire", "partenaires"),
-                                       ("partner", "partners")), which=which),
+                      partners=counted_as(len(result.partners), lang, "term-count-partners"),
+                      which=which),
                   style="bold", highlight=False, markup=False)
     headers = say("pending-columns", lang).split("|")
     for partner in result.partners:
@@ -199,11 +202,11 @@ def _render_pending(result: PendingDeliveries, lang: Lang, quiet: bool,
 
 
 def _lines(count: int, lang: Lang) -> str:
-    return counted(count, lang, ("ligne", "lignes"), ("line", "lines"))
+    return counted_as(count, lang, "term-count-lines")
 
 
 def _units(count: int, lang: Lang) -> str:
-    return counted(count, lang, ("unité", "unités"), ("unit", "units"))
+    return counted_as(count, lang, "term-count-units")
 
 
 def _date(iso: str, lang: Lang) -> str:

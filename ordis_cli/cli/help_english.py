@@ -32,6 +32,11 @@ HELP_ENGLISH: dict[str, str] = {
     "validate --sheet": "Sheet to read (by default, the one whose header fits best; never a "
                         "hidden sheet).",
     "validate --strict": "Warnings count as errors.",
+    "validate --columns": "Your own headers (a form's questions…) mapped to ordis' columns, "
+                          "one table per kind: [besoins], [dons], [partenaires], [livraisons] "
+                          "(or needs, donations, partners, deliveries; see the README).",
+    "validate --details": "List every cell of a repeated problem, instead of the first ones "
+                          "and “(+n)”.",
     "validate --annotate": "Write an annotated copy (highlighted cells, comments, a sheet of "
                            "the problems): OUT.xlsx for one file, else a folder.",
     "allocate": (
@@ -58,6 +63,8 @@ HELP_ENGLISH: dict[str, str] = {
     "allocate --policy": "TOML file: scope, cap, date, [substitutions], [coordination] "
                          "(nom, email, telephone).",
     "allocate --dry-run": "Print the summary without writing or recording anything.",
+    "allocate --columns": "Your own headers (a form's questions…) mapped to ordis' columns: "
+                          "[besoins], [dons], [partenaires] (see the README).",
     "allocate --retire-missing": "Retire the facilities and lots the ledger knows but the "
                                  "files no longer hold (otherwise the run stops).",
     "allocate --emails": "Also write courriels/<partner>.eml: a message ready to send to "
@@ -107,6 +114,8 @@ HELP_ENGLISH: dict[str, str] = {
         "the run, a quantity below zero or above the shipment…), 2 unusable file, "
         "3 internal error."),
     "deliveries import files": "Dispatch workbooks filled in by the partners.",
+    "deliveries import --columns": "Your own headers mapped to ordis' columns, under "
+                                   "[livraisons] (see the README).",
     "deliveries pending": (
         "List, per partner, the lines shipped and not yet delivered: run, date shipped, age "
         "in days, the partner's comment. The list to chase.\n\n"

@@ -11,6 +11,7 @@ from ..messages import Lang, say
 from ..messages.counting import counted_as, number
 from ..models import FileReport, Problem, Severity, ValidationReport
 from ..reading.quoting import shorten
+from .wrapping import Unbroken
 
 SHOWN_PER_FILE = 200
 # A message is laid out in a table whose cost grows faster than its length: cut it.
@@ -34,7 +35,8 @@ def _file_heading(report: FileReport, lang: Lang) -> Text:
     return heading
 
 
-def render_report(report: ValidationReport, console: Console, lang: Lang, quiet: bool) -> None:
+def render_report(report: ValidationReport, console: Console, lang: Lang, quiet: bool,
+                  details: bool = False) -> None:
     for file_report in report.files:
         if quiet:
             continue
@@ -47,7 +49,7 @@ def render_report(report: ValidationReport, console: Console, lang: Lang, quiet:
                 # a Text, never markup: a path or a value may hold "[" (e.g. "[red]")
                 console.print(Text(f"  {problem.message}", style="red"), highlight=False)
             continue
-        console.print(_problem_table(file_report, lang))
+        console.print(_problem_table(file_report, lang, details))
     console.print(summary_line(report, lang))
 
 
@@ -59,29 +61,36 @@ def _grouped(report: FileReport) -> list[tuple[Problem, list[Problem]]]:
     return [(found[0], found) for found in groups.values()]
 
 
-def _places(found: list[Problem]) -> str:
-    places = [p.cell or (str(p.row) if p.row else "") for p in found]
+def _places(found: list[Problem], lang: Lang, details: bool = False) -> str:
+    """The cells of a group ("ligne 295" where a problem concerns a whole row): the first
+    few and "(+n)", or all of them with ``--details``."""
+    places = [p.cell or (say("rows-one", lang, rows=p.row) if p.row else "") for p in found]
     places = [p for p in places if p]
-    shown = ", ".join(places[:SHOWN_PLACES])
-    if len(places) > SHOWN_PLACES:
+    shown = ", ".join(places if details else places[:SHOWN_PLACES])
+    if len(places) > SHOWN_PLACES and not details:
         shown += f" (+{len(places) - SHOWN_PLACES})"
     return shown
 
 
-def _problem_table(report: FileReport, lang: Lang) -> Table:
+def _problem_table(report: FileReport, lang: Lang, details: bool = False) -> Table:
     cell, severity, message = say("term-report-heads", lang).split("|")
     table = Table(show_lines=False, pad_edge=False, box=box.SIMPLE_HEAD, expand=False)
     table.add_column(cell, overflow="fold", max_width=24)
     table.add_column(severity, no_wrap=True)
     table.add_column(message, overflow="fold", ratio=1)
     groups = _grouped(report)
+    cut = not details and any(len(found) > SHOWN_PLACES for _, found in groups)
     for first, found in groups[:SHOWN_PER_FILE]:
         color = "red" if first.severity is Severity.ERROR else "yellow"
-        table.add_row(Text(_places(found)), Text(say(_SEVERITY[first.severity], lang), style=color),
-                      Text(shorten(first.message, MESSAGE_CHARS, lang)))
+        table.add_row(Text(_places(found, lang, details)),
+                      Text(say(_SEVERITY[first.severity], lang), style=color),
+                      Unbroken(shorten(first.message, MESSAGE_CHARS, lang)))
     hidden = len(groups) - SHOWN_PER_FILE
-    if hidden > 0:
-        table.caption = say("term-report-more", lang, n=number(hidden, lang))
+    captions = [say("term-report-more", lang, n=number(hidden, lang))] if hidden > 0 else []
+    if cut:  # "(+3)": say where the other cells are listed
+        captions.append(say("rows-details-hint", lang))
+    if captions:
+        table.caption = " ".join(captions)
     return table
 
 

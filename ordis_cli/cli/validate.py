@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..messages import Lang, say
-from ..messages.counting import counted
+from ..messages.counting import counted_as
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -55,6 +55,13 @@ def validate(
         "le mieux ; jamais une feuille masquée).")] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Les avertissements comptent comme des erreurs.")] = False,
+    columns: Annotated[Path | None, typer.Option(
+        "--columns", metavar="TOML", help="Vos propres intitulés (questions d'un "
+        "formulaire…) associés aux colonnes d'ordis, une table par type : [besoins], [dons], "
+        "[partenaires], [livraisons] (voir le README).")] = None,
+    details: Annotated[bool, typer.Option(
+        "--details", help="Liste toutes les cellules d'un problème répété, au lieu des "
+        "premières et de « (+n) ».")] = False,
     annotate_to: Annotated[Path | None, typer.Option(
         "--annotate", metavar="OUT", help="Écrit une copie annotée (cellules surlignées, "
         "commentaires, feuille des problèmes) : OUT.xlsx pour un fichier, sinon un "
@@ -77,11 +84,13 @@ def validate(
     language = resolve_lang(lang)
     with guarded(debug, language):
         from ..actions.validate import ValidationOptions, validate_files
+        from ..column_mapping import load_mapping
         from ..validation.annotate import write_annotations
         from .render import render_report
 
         options = ValidationOptions(lang=language, strict=strict, kind=_kind(kind, language),
-                                    sheet=sheet)
+                                    sheet=sheet,
+                                    columns=load_mapping(columns, language) if columns else None)
         if show_progress(quiet):
             from rich.markup import escape
             from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -94,9 +103,9 @@ def validate(
 
                 def advance(path: str, rows: int) -> None:
                     name = escape(shorten(Path(path).name, 80, language))
-                    read = counted(rows, language, ("ligne", "lignes"), ("row", "rows"))
-                    bar.update(task, description=f"{name}{' :' if language == 'fr' else ':'} "
-                               f"{read}")
+                    read = counted_as(rows, language, "term-count-rows")
+                    colon = say("term-report-colon", language)
+                    bar.update(task, description=f"{name}{colon} {read}")
 
                 report = validate_files(files, options, advance)
         else:
@@ -106,5 +115,5 @@ def validate(
         if output is OutputFormat.JSON:
             typer.echo(report.model_dump_json(indent=2))
         else:
-            render_report(report, stdout_console(), language, quiet)
+            render_report(report, stdout_console(), language, quiet, details)
         raise typer.Exit(2 if not report.readable else (0 if report.ok else 1))

@@ -401,4 +401,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word-kind-dons": ("dons", "donations"),
     "word-kind-partenaires": ("partenaires", "partners"),
     "word-kind-livraisons": ("livraisons", "deliveries"),
+    "rows-details-hint": (
+        "« (+n) » : n autres cellules ont le même problème ; --details les liste toutes "
+        "(comme --format json et la feuille des problèmes de --annotate).",
+        "“(+n)”: n more cells have the same problem; --details lists them all (as do "
+        "--format json and the problems sheet of --annotate).",
+    ),
 }
