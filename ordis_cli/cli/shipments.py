@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..messages import say
-from ..messages.counting import counted, number
+from ..messages.counting import counted_as, number
 from .common import (
     DebugOpt,
     FormatOpt,
@@ -56,8 +56,7 @@ def cancel_command(
             return
         freed = ", ".join(say("term-device-count", language, device=device,
                               count=number(n, language)) for device, n in done.freed.items() if n)
-        lines = counted(len(done.cancelled), language, ("ligne annulée", "lignes annulées"),
-                        ("line cancelled", "lines cancelled"))
+        lines = counted_as(len(done.cancelled), language, "term-count-cancelled-lines")
         text = say("term-shipments-cancelled", language, lines=lines,
                    ids=", ".join(done.cancelled), freed=freed)
         stdout_console().print(text, highlight=False, soft_wrap=True)
