@@ -15,16 +15,17 @@ from ..gc_pause import paused_gc
 from ..messages import Lang, say
 from ..messages.counting import number
 from ..models import FileReport, Kind, Problem, Severity, ValidationReport
-from ..reading import Table, contained, limits, open_table
+from ..reading import Table, contained, open_table
 from ..reading.delimited import warm_up
 from ..reading.layout import MergeIndex, SheetLayout
-from ..reading.table import HeaderCell, detect_header
+from ..reading.table import HeaderCell
 from ..schema import QUANTITY_COLUMNS, aliases_text, quantity_guess, required
-from ..textnorm import column_index, header_key
+from ..textnorm import column_index
 from .base import EXTRA, ROW, KindValidator
 from .columns import Block
 from .deliveries import DeliveriesValidator
 from .donations import DonationsValidator
+from .kinds import kind_mismatch, mapped_absent
 from .needs import NeedsValidator
 from .partners import PartnersValidator
 from .reporter import Reporter
@@ -140,13 +141,17 @@ def _validate_table(
 ) -> KindValidator | None:
     if table.kind is None or not table.header:
         report.rows = table.count_rows()
-        if not _kind_mismatch(table, reporter, options):
+        if not kind_mismatch(table, reporter, options):
             reporter.add("unknown-kind", None)
             if table.kind is not None:
                 _missing_columns(table, reporter, table.kind)
         return None
-    _mapped_absent(table, reporter, options.columns)
     columns = table.columns()
+    if not set(required(table.kind)) <= columns.keys() and kind_mismatch(table, reporter,
+                                                                          options):
+        report.rows = table.count_rows()
+        return None
+    mapped_absent(table, reporter, options.columns)
     for cell in table.header:
         if cell.text and cell.column is None:
             _unknown_column(table, reporter, cell)
@@ -191,47 +196,6 @@ def _missing_columns(table: Table, reporter: Reporter, kind: Kind) -> None:
                          aliases=aliases_text(kind, name), where=where)
     if kind is Kind.NEEDS and table.header and not present.keys() & set(QUANTITY_COLUMNS):
         reporter.add("missing-quantity-column", table.header_row, None)
-
-
-_KIND_OPTIONS = {Kind.NEEDS: "--needs", Kind.DONATIONS: "--donations",
-                 Kind.PARTNERS: "--partners"}
-
-
-def _kind_mismatch(table: Table, reporter: Reporter, options: ValidationOptions) -> bool:
-    """A file given as one kind whose header is another's (donations given with --needs): one
-    error saying what it looks like and how to give it to the command at hand."""
-    if options.kind is None or table.kind is not options.kind:
-        return False
-    others = tuple(k for k in VALIDATORS if k is not options.kind)
-    head = table.source.head(limits.HEADER_SEARCH_ROWS)
-    found = detect_header([cells for _, cells in head], others, options.columns)
-    if found is None:
-        return False
-    lang, kind = reporter.lang, found[1]
-    if options.command == "allocate":
-        option = _KIND_OPTIONS.get(kind)
-        advice = (say("advice-kind-allocate", lang, option=option) if option
-                  else say("advice-kind-import", lang))
-    elif options.command == "deliveries":
-        advice = say("advice-kind-deliveries", lang)
-    else:
-        advice = say("advice-kind-validate", lang, kind=say(f"word-kind-{kind.value}", lang))
-    reporter.add("kind-mismatch", head[found[0]][0], None,
-                 found=say(f"word-kind-{kind.value}", lang),
-                 given=say(f"word-kind-{options.kind.value}", lang), advice=advice)
-    return True
-
-
-def _mapped_absent(table: Table, reporter: Reporter, mapping: ColumnMapping | None) -> None:
-    """A header of the ``--columns`` mapping that this file lacks: a warning (one mapping
-    serves every export; what it stood for is checked as any column is)."""
-    if mapping is None or table.kind is None:
-        return
-    present = {header_key(cell.text) for cell in table.header if cell.text}
-    for text, key in mapping.headers(table.kind):
-        if key not in present:
-            reporter.add("mapped-header-absent", table.header_row, None, text,
-                         mapping=mapping.path)
 
 
 def _unknown_column(table: Table, reporter: Reporter, cell: HeaderCell) -> None:
