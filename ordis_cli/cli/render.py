@@ -90,7 +90,7 @@ def _problem_table(report: FileReport, lang: Lang, details: bool = False) -> Tab
     if cut:  # "(+3)": say where the other cells are listed
         captions.append(say("rows-details-hint", lang))
     if captions:
-        table.caption = " ".join(captions)
+        table.caption, table.caption_justify = " ".join(captions), "left"
     return table
 
 

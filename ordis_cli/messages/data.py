@@ -402,9 +402,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word-kind-partenaires": ("partenaires", "partners"),
     "word-kind-livraisons": ("livraisons", "deliveries"),
     "rows-details-hint": (
-        "« (+n) » : n autres cellules ont le même problème ; --details les liste toutes "
-        "(comme --format json et la feuille des problèmes de --annotate).",
-        "“(+n)”: n more cells have the same problem; --details lists them all (as do "
-        "--format json and the problems sheet of --annotate).",
+        "(+n) : n autres cellules ont le même problème ; --details les liste toutes, "
+        "--format json et --annotate aussi.",
+        "(+n): n more cells have the same problem; --details lists them all, as do --format "
+        "json and --annotate.",
     ),
 }
