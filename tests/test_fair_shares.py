@@ -149,13 +149,24 @@ def test_shares_match_one_at_a_time_on_random_pools(pool: list[tuple[int, int]],
     assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply)
 
 
-def _one_at_a_time(wants: list[int], kids: list[int], supply: int) -> list[int]:
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90), st.integers(0, 40)),
+                min_size=1, max_size=30), st.integers(0, 400))
+def test_shares_after_earlier_rounds(pool: list[tuple[int, int, int]], supply: int) -> None:
+    """In the région and national rounds, what each already got counts."""
+    wants, kids, had = [w for w, _, _ in pool], [k for _, k, _ in pool], [g for *_, g in pool]
+    assert shares(wants, kids, supply, had) == _one_at_a_time(wants, kids, supply, had)
+
+
+def _one_at_a_time(wants: list[int], kids: list[int], supply: int,
+                   had: list[int] | None = None) -> list[int]:
+    had = had or [0] * len(wants)
     got = [0] * len(wants)
     for _ in range(supply):
         open_ = [i for i in range(len(wants)) if got[i] < wants[i]]
         if not open_:
             break
-        pick = min(open_, key=lambda i: (got[i] / kids[i], i))
+        pick = min(open_, key=lambda i: ((had[i] + got[i]) / kids[i], i))
         got[pick] += 1
     return got
 
@@ -257,3 +268,29 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     assert table[0] == ("priority", "region", "structures_requesting", "structures_served",
                         "min_fill", "median_fill", "units_per_child")
     assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["01", "13", "69", "59"]), st.integers(0, 12),
+                          st.one_of(st.none(), st.integers(0, 50)),
+                          st.sampled_from(["urgente", "normale"])),
+                min_size=1, max_size=25),
+       st.lists(st.integers(1, 15), min_size=1, max_size=4))
+def test_national_round_is_one_unit_at_a_time(pool: list[tuple[str, int, int | None, str]],
+                                              lots: list[int]) -> None:
+    """Lots that every structure can reach (no zone, no capacity), in a département none of
+    them is in: each level gets, structure by structure, exactly what handing the units
+    out one at a time by units per child gives."""
+    structures = [Structure(f"S{n:02d}", where, (want, 0, 0, 0), level, children=kids)
+                  for n, (where, want, kids, level) in enumerate(pool)]
+    stock = [Lot(f"L{n}", DeviceType.LAPTOP, units, "75", "Relais")
+             for n, units in enumerate(lots)]
+    got = _units(allocate(structures, stock, {}, Policy(date=DAY)))
+    left = sum(lots)
+    for level in ("urgente", "normale"):
+        members = sorted((s for s in structures if s.priority == level),
+                         key=Structure.order_key)
+        expected = _one_at_a_time([s.need[0] for s in members], [s.kids for s in members],
+                                  left)
+        assert [got.get(s.id, 0) for s in members] == expected
+        left -= sum(expected)

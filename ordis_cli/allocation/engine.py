@@ -124,6 +124,25 @@ class _Stock:
             total += units
         return total
 
+    def common_supply(self, device: DeviceType, places: Iterable[str],
+                      targets: set[str]) -> int:
+        """Units of ``device`` in ``places`` that a structure of any of ``targets`` can
+        get: lots left whose shipper covers them all, within the shippers' capacities."""
+        total = 0
+        limited: dict[str, int] = {}
+        for source in places:
+            for queue in self.queues.get((device, source), ()):
+                units = sum(self.left[i] for i in queue.lots[queue.head:])
+                partner = queue.partner
+                if partner is None:
+                    total += units
+                elif partner.departements is None or targets <= partner.departements:
+                    limited[partner.name] = limited.get(partner.name, 0) + units
+        for name, units in limited.items():
+            room = self.capacity[name]
+            total += units if room is None else min(units, room)
+        return total
+
     def reachable(self, device: DeviceType, target: str, scope: Scope) -> bool:
         """Whether a structure of ``target`` can still get ``device`` within ``scope``
         (moves the same cursor as ``_take``, so nothing is looked at twice)."""

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ..models import DEVICE_TYPES, DeviceType
 from ..territory import departements
+from .geography import reach
 from .model import PRIORITY_RANK, Plan, Shipment, Structure
 from .policy import Scope
 
@@ -129,9 +130,21 @@ def _merge(plan: Plan, start: int) -> None:
 def _hand_out(stock: _Stock, order: list[Structure], wanted: list[list[int]],
               given: list[list[int]], members: list[int], index: int, device: DeviceType,
               scope: Scope, take: Callable[[int, int], int], kids: list[int]) -> None:
-    """The région and national rounds: a heap of (units per child, position)."""
+    """The région and national rounds. The units every member can reach (``common``) go
+    out at once as the one-at-a-time rule would give them (no member runs dry before they
+    are all out); the rest by a heap of (units per child, position)."""
     open_ = {order[p].departement for p in members}  # where something is still in reach
     open_ = {where for where in open_ if stock.reachable(device, where, scope)}
+    members = [p for p in members if order[p].departement in open_]
+    if members:
+        places = [source for source, _ in reach(order[members[0]].departement, scope)]
+        common = stock.common_supply(device, places, open_)
+        if common:
+            for position, units in zip(members, shares(
+                    [wanted[p][index] for p in members], [kids[p] for p in members], common,
+                    [given[p][index] for p in members]), strict=True):
+                if units:
+                    take(position, units)
     heap = [(given[p][index] / kids[p], p) for p in members
             if wanted[p][index] and order[p].departement in open_]
     heapq.heapify(heap)
@@ -153,11 +166,13 @@ def _hand_out(stock: _Stock, order: list[Structure], wanted: list[list[int]],
             heapq.heappush(heap, (given[position][index] / kid, position))
 
 
-def shares(wants: list[int], kids: list[int], supply: int) -> list[int]:
+def shares(wants: list[int], kids: list[int], supply: int,
+           given: list[int] | None = None) -> list[int]:
     """What handing out ``supply`` units one at a time to the fewest units per child gives
-    each structure (``wants`` and ``kids`` in priority order, ties going to the first), as
-    if it were done unit by unit: the ``supply`` smallest keys ``(k / kids_i, i)``, k <
-    ``wants_i``, found without a loop over single units.
+    each structure (``wants`` and ``kids`` in priority order, ties going to the first;
+    ``given``: what each already got), as if it were done unit by unit: the ``supply``
+    smallest keys ``((given_i + m) / kids_i, i)``, m < ``wants_i``, found without a loop
+    over single units.
 
     Between the continuous water levels of ``supply - n`` and ``supply`` units lie at most
     about ``2n`` keys: everything below the first is given at once, those keys are sorted
@@ -165,12 +180,13 @@ def shares(wants: list[int], kids: list[int], supply: int) -> list[int]:
     n = len(wants)
     if supply >= sum(wants):
         return list(wants)
-    low, high = _level(wants, kids, supply - n), _level(wants, kids, supply)
-    got = [_below(w, k, low) for w, k in zip(wants, kids, strict=True)]
+    had = given or [0] * n
+    low, high = _level(wants, kids, had, supply - n), _level(wants, kids, had, supply)
+    got = [_below(w, k, g, low) for w, k, g in zip(wants, kids, had, strict=True)]
     left = supply - sum(got)
     while True:
-        keys = [(m / k, i) for i, (w, k) in enumerate(zip(wants, kids, strict=True))
-                for m in range(got[i], w) if m / k <= high]
+        keys = [((had[i] + m) / k, i) for i, (w, k) in enumerate(zip(wants, kids, strict=True))
+                for m in range(got[i], w) if (had[i] + m) / k <= high]
         if len(keys) >= left:
             break
         high = high * 2 + 1  # rounding fell short of the level: look further
@@ -180,27 +196,29 @@ def shares(wants: list[int], kids: list[int], supply: int) -> list[int]:
     return got
 
 
-def _below(want: int, kid: int, level: float) -> int:
-    """How many of a structure's keys ``m / kid`` (m < ``want``) lie below ``level``,
-    counted with the very floats the keys are compared as."""
-    count = min(want, max(math.ceil(level * kid), 0))
-    while count > 0 and (count - 1) / kid >= level:
+def _below(want: int, kid: int, had: int, level: float) -> int:
+    """How many of a structure's keys ``(had + m) / kid`` (m < ``want``) lie below
+    ``level``, counted with the very floats the keys are compared as."""
+    count = min(want, max(math.ceil(level * kid) - had, 0))
+    while count > 0 and (had + count - 1) / kid >= level:
         count -= 1
-    while count < want and count / kid < level:
+    while count < want and (had + count) / kid < level:
         count += 1
     return count
 
 
-def _level(wants: list[int], kids: list[int], target: int) -> float:
-    """The continuous water level λ with ``Σ min(want_i, λ·kids_i) = target`` (0 if the
-    target is not positive)."""
+def _level(wants: list[int], kids: list[int], had: list[int], target: int) -> float:
+    """The continuous water level λ with ``Σ clamp(λ·kids_i - had_i, 0, wants_i) =
+    target`` (0 if the target is not positive): a sweep over where each structure starts
+    and stops filling."""
     if target <= 0:
         return 0.0
-    rest, filled = sum(kids), 0
-    for i in sorted(range(len(wants)), key=lambda i: (wants[i] / kids[i], i)):
-        full = wants[i] / kids[i]
-        if filled + full * rest >= target:
-            return (target - filled) / rest
-        filled += wants[i]
-        rest -= kids[i]
-    return max(w / k for w, k in zip(wants, kids, strict=True))
+    events = sorted([(g / k, k) for g, k in zip(had, kids, strict=True)]
+                    + [((g + w) / k, -k) for w, k, g in zip(wants, kids, had, strict=True)])
+    filled, slope, at = 0.0, 0, 0.0
+    for point, change in events:
+        step = filled + slope * (point - at)
+        if slope and step >= target:
+            return at + (target - filled) / slope
+        filled, at, slope = step, point, slope + change
+    return at
