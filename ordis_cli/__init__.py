@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "validate_files": "actions.validate", "ValidationOptions": "actions.validate",
     "ValidationReport": "models", "FileReport": "models", "Problem": "models",
     "Severity": "models", "Kind": "models",
+    "ColumnMapping": "column_mapping", "load_mapping": "column_mapping",
     # ordis allocate
     "run_allocation": "actions.allocate", "AllocateRequest": "actions.allocate",
     "AllocationResult": "actions.allocate", "AllocationSummary": "actions.allocate",
@@ -64,6 +65,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "AllocationResult",
     "AllocationSummary",
     "Cancelled",
+    "ColumnMapping",
     "DeliveriesImport",
     "DemoResult",
     "Details",
@@ -91,6 +93,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "cancel_shipments",
     "import_deliveries",
     "list_runs",
+    "load_mapping",
     "pending_deliveries",
     "report_figures",
     "run_allocation",
@@ -125,6 +128,7 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
     from .actions.shipments import ShipmentsCancelled, cancel_shipments
     from .actions.validate import ValidationOptions, validate_files
     from .allocation.policy import Policy
+    from .column_mapping import ColumnMapping, load_mapping
     from .errors import OrdisError, ReadingError, UsageError, WriteError
     from .ledger.opening import LedgerError
     from .ledger.pending import PendingDeliveries
