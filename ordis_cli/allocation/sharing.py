@@ -9,15 +9,19 @@ out ``S`` units gives exactly the ``S`` smallest keys. Nothing loops over single
 - a pool is (level, device, round, the structures that see the same lots): one
   département in the département round, one région in the région round, the country in
   the last one;
+- ``shares`` finds the ``S`` smallest keys at once: the continuous water levels ``λ`` of
+  ``S - n`` and of ``S`` units (``Σ clamp(λ·kids_i - got_i, 0, want_i)``, one sort) leave
+  at most about ``2n`` keys between them; everything below the first is given, those keys
+  are sorted and the first ones taken;
 - in the département round every member of a pool sees the same lots, so the supply ``S``
-  is known (``_Stock.supply``): a continuous water level ``λ`` with
-  ``Σ min(want_i, λ·kids_i) = S - n`` (found by one sort) gives every structure the units
-  whose keys lie below ``λ`` — a prefix of the key order, at most ``S`` units — and at most
-  ``n`` units remain, handed out by a heap;
-- the heap pops the smallest key and gives that structure every unit whose key comes before
-  the next structure's key (one ``_take``, nearest lots first); a structure that finds
-  nothing more within the round leaves the heap. In the région and national rounds the
-  members see different lots (zones, distances), so the heap does all the work there.
+  is known (``_Stock.supply``): each structure then takes its share in one go, nearest lots
+  first;
+- in the région and national rounds the members see different lots (partners' zones): the
+  units every member can reach (``_Stock.common_supply``) go out as above — nobody runs dry
+  before they are all out —, and the rest by a heap that pops the smallest key and gives
+  that structure every unit whose key comes before the next one's (one ``_take``); a
+  structure that finds nothing more leaves the heap. Lines of one structure and one lot
+  are merged.
 
 So a pool costs O(n log n) plus the lots it takes, as the greedy does.
 """
