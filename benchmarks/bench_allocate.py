@@ -35,26 +35,42 @@ OUT = Path(__file__).parent / "out"
 DAY = dt.date(2020, 4, 20)
 
 
-def synthetic(structures: int, lots: int, seed: int = 1) -> tuple[list[Structure], list[Lot],
-                                                                   dict[str, Partner]]:
+def synthetic(
+    structures: int, lots: int, seed: int = 1
+) -> tuple[list[Structure], list[Lot], dict[str, Partner]]:
     rng = random.Random(seed)
     depts = sorted(departements())
     start = dt.date(2020, 4, 1)
-    needs = [Structure(f"S{i:07d}", rng.choice(depts),
-                       (rng.randint(0, 8), rng.randint(0, 2), rng.randint(0, 4),
-                        rng.randint(0, 1)),
-                       rng.choice(("urgente", "haute", "normale", "normale")),
-                       rng.random() < 0.7, start + dt.timedelta(days=rng.randint(0, 40)),
-                       rng.randint(4, 80))
-             for i in range(structures)]
-    stock = [Lot(f"L{i:06d}", rng.choice(DEVICE_TYPES), rng.randint(5, 60), rng.choice(depts),
-                 rng.choice(("Relais", "Ouest", "Sud", "Un donateur")),
-                 available_on=start + dt.timedelta(days=rng.randint(0, 40)))
-             for i in range(lots)]
+    needs = [
+        Structure(
+            f"S{i:07d}",
+            rng.choice(depts),
+            (rng.randint(0, 8), rng.randint(0, 2), rng.randint(0, 4), rng.randint(0, 1)),
+            rng.choice(("urgente", "haute", "normale", "normale")),
+            rng.random() < 0.7,
+            start + dt.timedelta(days=rng.randint(0, 40)),
+            rng.randint(4, 80),
+        )
+        for i in range(structures)
+    ]
+    stock = [
+        Lot(
+            f"L{i:06d}",
+            rng.choice(DEVICE_TYPES),
+            rng.randint(5, 60),
+            rng.choice(depts),
+            rng.choice(("Relais", "Ouest", "Sud", "Un donateur")),
+            available_on=start + dt.timedelta(days=rng.randint(0, 40)),
+        )
+        for i in range(lots)
+    ]
     west = frozenset(d for d in depts if departements()[d].region in ("53", "52", "28"))
     south = frozenset(d for d in depts if departements()[d].region in ("76", "93", "94"))
-    partners = {"relais": Partner("Relais", None, 200_000),
-                "ouest": Partner("Ouest", west, 30_000), "sud": Partner("Sud", south, 30_000)}
+    partners = {
+        "relais": Partner("Relais", None, 200_000),
+        "ouest": Partner("Ouest", west, 30_000),
+        "sud": Partner("Sud", south, 30_000),
+    }
     return needs, stock, partners
 
 
@@ -105,13 +121,32 @@ def end_to_end(structures: int, lots: int, repeat: int, out: Path) -> tuple[floa
         write_xlsx(needs, "besoins", NEEDS_COLUMNS, needs_rows(structures, seed=3))
     if not donations.exists():
         write_xlsx(donations, "dons", DONATION_COLUMNS, donation_rows(lots, seed=3))
-    bare = ("import python_calamine as pc\n"
-            f"for p in ({str(needs)!r}, {str(donations)!r}):\n"
-            "    pc.CalamineWorkbook.from_path(p).get_sheet_by_index(0).to_python()\n")
+    bare = (
+        "import python_calamine as pc\n"
+        f"for p in ({str(needs)!r}, {str(donations)!r}):\n"
+        "    pc.CalamineWorkbook.from_path(p).get_sheet_by_index(0).to_python()\n"
+    )
     with tempfile.TemporaryDirectory() as folder:
-        ours = timed([sys.executable, "-m", "ordis_cli", "allocate", "--needs", str(needs),
-                      "--donations", str(donations), "--dry-run", "--format", "json",
-                      "--ledger", str(Path(folder) / "l.db"), "--date", "2020-05-20"], repeat)
+        ours = timed(
+            [
+                sys.executable,
+                "-m",
+                "ordis_cli",
+                "allocate",
+                "--needs",
+                str(needs),
+                "--donations",
+                str(donations),
+                "--dry-run",
+                "--format",
+                "json",
+                "--ledger",
+                str(Path(folder) / "l.db"),
+                "--date",
+                "2020-05-20",
+            ],
+            repeat,
+        )
     return timed([sys.executable, "-c", bare], repeat), ours
 
 
@@ -122,9 +157,28 @@ def writing(lines: int, repeat: int) -> tuple[float, float]:
     from ordis_cli.dispatch.columns import DISPATCH
     from ordis_cli.dispatch.workbooks import write_dispatch
 
-    rows = [[f"E1-{i:05d}", f"D{i % 900}", "Groupe Héliade", "portable", 3, f"{i:09d}",
-             "MECS Les Tilleuls", "12 rue des Écoles", "69003", "Lyon", "69", "Camille Martin",
-             "0478000000", "camille@exemple.org", None, None, None] for i in range(lines)]
+    rows = [
+        [
+            f"E1-{i:05d}",
+            f"D{i % 900}",
+            "Groupe Héliade",
+            "portable",
+            3,
+            f"{i:09d}",
+            "MECS Les Tilleuls",
+            "12 rue des Écoles",
+            "69003",
+            "Lyon",
+            "69",
+            "Camille Martin",
+            "0478000000",
+            "camille@exemple.org",
+            None,
+            None,
+            None,
+        ]
+        for i in range(lines)
+    ]
 
     def with_openpyxl(path: Path) -> None:
         book = Workbook(write_only=True)
@@ -144,10 +198,11 @@ def writing(lines: int, repeat: int) -> tuple[float, float]:
         book.save(path)
 
     with tempfile.TemporaryDirectory() as folder:
-        ours = min(_clock(lambda: write_dispatch(Path(folder) / "a.xlsx", rows, "fr"))
-                   for _ in range(repeat))
-        theirs = min(_clock(lambda: with_openpyxl(Path(folder) / "b.xlsx"))
-                     for _ in range(repeat))
+        ours = min(
+            _clock(lambda: write_dispatch(Path(folder) / "a.xlsx", rows, "fr"))
+            for _ in range(repeat)
+        )
+        theirs = min(_clock(lambda: with_openpyxl(Path(folder) / "b.xlsx")) for _ in range(repeat))
     return ours, theirs
 
 
@@ -167,19 +222,27 @@ def main() -> int:
     small, large = core(n, lots, repeat), core(10 * n, lots, 1 if args.small else 2)
     growth = 10 * math.log(10 * n) / math.log(n)
     print(f"core, {n:,} structures × {lots:,} lots: {small:.2f} s (target ≤ 1 s)")
-    print(f"core, {10 * n:,} structures × {lots:,} lots: {large:.2f} s — growth "
-          f"{large / small:.1f}× for 10× the structures (n·log n: {growth:.1f}×)")
+    print(
+        f"core, {10 * n:,} structures × {lots:,} lots: {large:.2f} s — growth "
+        f"{large / small:.1f}× for 10× the structures (n·log n: {growth:.1f}×)"
+    )
     for size in (n, 10 * n):  # fair shares (the default) against first come, in turns
         fair, first = shares_compared(size, lots, repeat if size == n else max(repeat - 1, 1))
-        print(f"core, {size:,} structures: --share equitable {fair:.2f} s, demande "
-              f"{first:.2f} s, ratio {fair / first:.2f} (target ≤ 1.2)")
+        print(
+            f"core, {size:,} structures: --share equitable {fair:.2f} s, demande "
+            f"{first:.2f} s, ratio {fair / first:.2f} (target ≤ 1.2)"
+        )
     bare, ours = end_to_end(n, lots, repeat, args.out)
-    print(f"end to end, allocate --dry-run from xlsx: {ours:.2f} s, bare read {bare:.2f} s, "
-          f"ratio {ours / bare:.2f} (target ≤ 3)")
+    print(
+        f"end to end, allocate --dry-run from xlsx: {ours:.2f} s, bare read {bare:.2f} s, "
+        f"ratio {ours / bare:.2f} (target ≤ 3)"
+    )
     count = 2_000 if args.small else 50_000
     xlsxwriter_time, openpyxl_time = writing(count, repeat)
-    print(f"writing {count:,} shipment lines: XlsxWriter {xlsxwriter_time:.2f} s, openpyxl "
-          f"write-only {openpyxl_time:.2f} s ({openpyxl_time / xlsxwriter_time:.1f}×)")
+    print(
+        f"writing {count:,} shipment lines: XlsxWriter {xlsxwriter_time:.2f} s, openpyxl "
+        f"write-only {openpyxl_time:.2f} s ({openpyxl_time / xlsxwriter_time:.1f}×)"
+    )
     return 0
 
 

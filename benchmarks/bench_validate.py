@@ -81,13 +81,19 @@ def contained_cost(paths: list[Path], repeat: int) -> list[str]:
             best = {"0": float("inf"), "1": float("inf")}
             for _ in range(repeat):
                 for switch in best:
-                    done = subprocess.run([sys.executable, "-c", script], capture_output=True,
-                                          text=True, check=True,
-                                          env={**os.environ, "ORDIS_CONTAINED": switch})
+                    done = subprocess.run(
+                        [sys.executable, "-c", script],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                        env={**os.environ, "ORDIS_CONTAINED": switch},
+                    )
                     best[switch] = min(best[switch], json.loads(done.stdout.split()[-1]))
             here, child = best["0"], best["1"]
-            lines.append(f"{path.name:<24} {what:<10} {here:>9.2f}s {child:>9.2f}s "
-                         f"{(child - here) / here:>+7.1%}")
+            lines.append(
+                f"{path.name:<24} {what:<10} {here:>9.2f}s {child:>9.2f}s "
+                f"{(child - here) / here:>+7.1%}"
+            )
     return lines
 
 
@@ -120,8 +126,9 @@ def run(body: str, path: Path, repeat: int) -> tuple[float, float]:
     best, peak = float("inf"), 0.0
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                              check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
         best = min(best, time.perf_counter() - start)
         peak = max(peak, json.loads(done.stdout.strip().splitlines()[-1])["peak_mb"])
     return best, peak
@@ -133,15 +140,20 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--million", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--contained", action="store_true",
-                        help="only the cost of containment, contained vs in-process")
+    parser.add_argument(
+        "--contained",
+        action="store_true",
+        help="only the cost of containment, contained vs in-process",
+    )
     args = parser.parse_args()
     xlsx, csv = make_inputs(args.out, args.rows)
     if args.contained:
         print("\n".join(contained_cost([xlsx, csv], args.repeat)))
         return 0
-    lines = [f"{'file':<24} {'bare read':>10} {'ordis':>8} {'ratio':>6} {'target':>7} "
-             f"{'bare MB':>8} {'ordis MB':>9}"]
+    lines = [
+        f"{'file':<24} {'bare read':>10} {'ordis':>8} {'ratio':>6} {'target':>7} "
+        f"{'bare MB':>8} {'ordis MB':>9}"
+    ]
     cases = [(xlsx, BARE_XLSX, 2.0), (csv, BARE_CSV, 3.0)]
     if args.million:
         cases.append((make_big_csv(args.out, 1_000_000), BARE_CSV, 3.0))
@@ -150,8 +162,10 @@ def main() -> int:
         ours_time, ours_mb = run(ORDIS, path, args.repeat)
         ratio = ours_time / bare_time
         verdict = "met" if ratio <= target else "missed"
-        lines.append(f"{path.name:<24} {bare_time:>9.2f}s {ours_time:>7.2f}s {ratio:>6.2f} "
-                     f"{'≤' + str(target):>7} {bare_mb:>8.0f} {ours_mb:>9.0f}  {verdict}")
+        lines.append(
+            f"{path.name:<24} {bare_time:>9.2f}s {ours_time:>7.2f}s {ratio:>6.2f} "
+            f"{'≤' + str(target):>7} {bare_mb:>8.0f} {ours_mb:>9.0f}  {verdict}"
+        )
     lines += ["", *contained_cost([xlsx, csv], args.repeat)]
     print("\n".join(lines))
     return 0

@@ -27,8 +27,9 @@ _WORD = re.compile(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">')
 
 def smallest_points(pdf: Path) -> tuple[int, float]:
     """The number of pages and the smallest text size printed in ``pdf``, in points."""
-    text = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     heights = [float(b) - float(a) for a, b in _WORD.findall(text)]
     return text.count("<page "), min(heights) / BOX_PER_POINT
 
@@ -37,14 +38,31 @@ def check(folder: Path, png: bool = False) -> dict[str, tuple[int, float]]:
     found: dict[str, tuple[int, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         books = sorted(folder.glob("*.xlsx"))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp,
-                        *map(str, books)], check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, *map(str, books)],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         for book in books:
             pdf = Path(tmp) / f"{book.stem}.pdf"
             found[book.name] = smallest_points(pdf)
             if png:
-                subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "3", str(pdf),
-                                str(folder / f"print-{book.stem}")], check=True)
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        "60",
+                        "-f",
+                        "1",
+                        "-l",
+                        "3",
+                        str(pdf),
+                        str(folder / f"print-{book.stem}"),
+                    ],
+                    check=True,
+                )
     return found
 
 

@@ -42,8 +42,11 @@ def commands(ordis: str, folder: Path) -> list[tuple[str, list[str], int]]:
         ("python -c pass", [sys.executable, "-c", "pass"], 0),
         ("ordis --help", [ordis, "--help"], 0),
         ("ordis allocate --help", [ordis, "allocate", "--help"], 0),
-        ("ordis runs list (missing ledger)",
-         [ordis, "runs", "list", "--ledger", str(folder / "missing.db")], 2),
+        (
+            "ordis runs list (missing ledger)",
+            [ordis, "runs", "list", "--ledger", str(folder / "missing.db")],
+            2,
+        ),
         ("ordis runs list (demo ledger)", [ordis, "runs", "list", "--ledger", str(ledger)], 0),
     ]
 
@@ -53,8 +56,10 @@ def timed(argv: list[str], expected: int, env: dict[str, str]) -> float:
     done = subprocess.run(argv, capture_output=True, env=env, check=False)
     spent = time.perf_counter() - start
     if done.returncode != expected:
-        raise SystemExit(f"{' '.join(argv)}: exit {done.returncode}, expected {expected}\n"
-                         f"{done.stderr.decode(errors='replace')}")
+        raise SystemExit(
+            f"{' '.join(argv)}: exit {done.returncode}, expected {expected}\n"
+            f"{done.stderr.decode(errors='replace')}"
+        )
     return spent
 
 
@@ -78,10 +83,14 @@ def main() -> int:
     medians = {label: statistics.median(times) for label, times in spent.items()}
     baseline = medians[measures[0][0]]
     width = max(len(label) for label in medians)
-    lines = [f"{'command':<{width}}  {'median s':>8}  {'ratio':>5}",
-             f"{'-' * width}  {'-' * 8}  {'-' * 5}"]
-    lines += [f"{label:<{width}}  {median:8.3f}  {median / baseline:5.2f}"
-              for label, median in medians.items()]
+    lines = [
+        f"{'command':<{width}}  {'median s':>8}  {'ratio':>5}",
+        f"{'-' * width}  {'-' * 8}  {'-' * 5}",
+    ]
+    lines += [
+        f"{label:<{width}}  {median:8.3f}  {median / baseline:5.2f}"
+        for label, median in medians.items()
+    ]
     print(f"{repeat} runs each, median wall time")
     print("\n".join(lines))
     return 0

@@ -30,34 +30,56 @@ def _version() -> str:
 # public name -> the module that defines it (relative to this package)
 _EXPORTS: dict[str, str] = {
     # ordis validate
-    "validate_files": "actions.validate", "ValidationOptions": "actions.validate",
-    "ValidationReport": "models", "FileReport": "models", "Problem": "models",
-    "Severity": "models", "Kind": "models",
-    "ColumnMapping": "column_mapping", "load_mapping": "column_mapping",
+    "validate_files": "actions.validate",
+    "ValidationOptions": "actions.validate",
+    "ValidationReport": "models",
+    "FileReport": "models",
+    "Problem": "models",
+    "Severity": "models",
+    "Kind": "models",
+    "ColumnMapping": "column_mapping",
+    "load_mapping": "column_mapping",
     # ordis allocate
-    "run_allocation": "actions.allocate", "AllocateRequest": "actions.allocate",
-    "AllocationResult": "actions.allocate", "AllocationSummary": "actions.allocate",
+    "run_allocation": "actions.allocate",
+    "AllocateRequest": "actions.allocate",
+    "AllocationResult": "actions.allocate",
+    "AllocationSummary": "actions.allocate",
     "Policy": "allocation.policy",
     # ordis deliveries import
-    "import_deliveries": "actions.deliveries", "DeliveriesImport": "actions.deliveries",
+    "import_deliveries": "actions.deliveries",
+    "DeliveriesImport": "actions.deliveries",
     "FileImport": "actions.deliveries",
     # ordis deliveries pending
-    "pending_deliveries": "actions.deliveries", "write_pending": "actions.deliveries",
+    "pending_deliveries": "actions.deliveries",
+    "write_pending": "actions.deliveries",
     "PendingDeliveries": "ledger.pending",
     # ordis runs list / show / cancel
-    "list_runs": "actions.runs", "show_run": "actions.runs", "cancel_run": "actions.runs",
-    "RunInfo": "actions.runs", "RunDetail": "actions.runs", "Cancelled": "actions.runs",
+    "list_runs": "actions.runs",
+    "show_run": "actions.runs",
+    "cancel_run": "actions.runs",
+    "RunInfo": "actions.runs",
+    "RunDetail": "actions.runs",
+    "Cancelled": "actions.runs",
     # ordis shipments cancel, ordis ledger upgrade
-    "cancel_shipments": "actions.shipments", "ShipmentsCancelled": "actions.shipments",
-    "upgrade_ledger": "actions.ledger", "LedgerUpgrade": "actions.ledger",
+    "cancel_shipments": "actions.shipments",
+    "ShipmentsCancelled": "actions.shipments",
+    "upgrade_ledger": "actions.ledger",
+    "LedgerUpgrade": "actions.ledger",
     # ordis report
-    "report_figures": "actions.report", "write_report": "actions.report",
-    "Figures": "actions.report", "Details": "actions.report",
+    "report_figures": "actions.report",
+    "write_report": "actions.report",
+    "Figures": "actions.report",
+    "Details": "actions.report",
     # ordis sample, ordis demo
-    "write_sample": "actions.sample", "run_demo": "actions.demo", "DemoResult": "actions.demo",
+    "write_sample": "actions.sample",
+    "run_demo": "actions.demo",
+    "DemoResult": "actions.demo",
     # what a command raises when it cannot go on (each with a stable ``code``)
-    "OrdisError": "errors", "ReadingError": "errors", "UsageError": "errors",
-    "WriteError": "errors", "LedgerError": "ledger.opening",
+    "OrdisError": "errors",
+    "ReadingError": "errors",
+    "UsageError": "errors",
+    "WriteError": "errors",
+    "LedgerError": "ledger.opening",
 }
 
 __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_cli import *``

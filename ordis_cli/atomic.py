@@ -42,15 +42,21 @@ def umask() -> int:
 def write_error(path: Path, exc: OSError, lang: Lang) -> WriteError:
     """The message for a path that cannot be written, from the system's reason."""
     reasons = {
-        errno.ENOSPC: "write-disk-full", errno.EDQUOT: "write-disk-full",
-        errno.EACCES: "write-denied", errno.EPERM: "write-denied", errno.EROFS: "write-denied",
-        errno.ENOENT: "write-no-parent", errno.ENOTDIR: "write-not-a-folder",
-        errno.EEXIST: "write-exists", errno.ENOTEMPTY: "write-exists",
+        errno.ENOSPC: "write-disk-full",
+        errno.EDQUOT: "write-disk-full",
+        errno.EACCES: "write-denied",
+        errno.EPERM: "write-denied",
+        errno.EROFS: "write-denied",
+        errno.ENOENT: "write-no-parent",
+        errno.ENOTDIR: "write-not-a-folder",
+        errno.EEXIST: "write-exists",
+        errno.ENOTEMPTY: "write-exists",
         errno.EISDIR: "write-is-a-folder",
     }
     key = reasons.get(exc.errno or 0, "write-failed")
-    detail = "" if key in ("write-exists", "write-is-a-folder") else (
-        exc.strerror or type(exc).__name__)
+    detail = (
+        "" if key in ("write-exists", "write-is-a-folder") else (exc.strerror or type(exc).__name__)
+    )
     return WriteError(key, say(key, lang, detail=detail), str(path))
 
 
@@ -120,8 +126,9 @@ def new_staging(target: Path, lang: Lang) -> Path:
     """A hidden, empty staging folder beside ``target``, private to this process."""
     _check_parent(target, lang)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}-",
-                                        dir=target.parent))
+        staging = Path(
+            tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{target.name}-", dir=target.parent)
+        )
         staging.chmod(0o700)  # it may hold structures' addresses until it is in place
     except OSError as exc:
         raise write_error(target.parent, exc, lang) from exc
@@ -138,8 +145,7 @@ def put_in_place(staging: Path, target: Path, lang: Lang) -> None:
             for entry in sorted(staging.iterdir()):
                 destination = target / entry.name
                 if destination.exists() or destination.is_symlink():
-                    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST),
-                                          str(destination))
+                    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(destination))
                 entry.rename(destination)
             staging.rmdir()
         elif target.exists() or target.is_symlink():
@@ -172,19 +178,18 @@ def staged_folder(target: Path, lang: Lang) -> Iterator[Path]:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_atomically(path: Path, save: Callable[[str], object], lang: Lang = "fr",
-                     replace: bool = True) -> Path:
+def write_atomically(
+    path: Path, save: Callable[[str], object], lang: Lang = "fr", replace: bool = True
+) -> Path:
     """Call ``save(temporary_path)``, then move the result to ``path``. With
     ``replace=False`` an existing ``path`` is refused (``WriteError``), never replaced."""
     _check_parent(path, lang)
     if not replace and (path.exists() or path.is_symlink()):
         raise WriteError("write-exists", say("write-exists", lang, detail=""), str(path))
     if path.is_dir():
-        raise WriteError("write-is-a-folder", say("write-is-a-folder", lang, detail=""),
-                         str(path))
+        raise WriteError("write-is-a-folder", say("write-is-a-folder", lang, detail=""), str(path))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=path.suffix,
-                                             dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:
         raise write_error(path.parent, exc, lang) from exc
     os.close(handle)

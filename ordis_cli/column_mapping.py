@@ -36,10 +36,14 @@ from .textnorm import header_key
 __all__ = ["KIND_NAMES", "ColumnMapping", "load_mapping"]
 
 KIND_NAMES: dict[str, Kind] = {
-    "besoins": Kind.NEEDS, "needs": Kind.NEEDS,
-    "dons": Kind.DONATIONS, "donations": Kind.DONATIONS,
-    "partenaires": Kind.PARTNERS, "partners": Kind.PARTNERS,
-    "livraisons": Kind.DELIVERIES, "deliveries": Kind.DELIVERIES,
+    "besoins": Kind.NEEDS,
+    "needs": Kind.NEEDS,
+    "dons": Kind.DONATIONS,
+    "donations": Kind.DONATIONS,
+    "partenaires": Kind.PARTNERS,
+    "partners": Kind.PARTNERS,
+    "livraisons": Kind.DELIVERIES,
+    "deliveries": Kind.DELIVERIES,
 }
 
 _LINE = re.compile(r"at line (\d+)")
@@ -62,8 +66,9 @@ class ColumnMapping:
         return [(text, key) for key, (_, text) in self.tables.get(kind, {}).items()]
 
     @classmethod
-    def from_dict(cls, tables: Mapping[str, Mapping[str, str]], lang: Lang = "fr",
-                  path: str = "") -> ColumnMapping:
+    def from_dict(
+        cls, tables: Mapping[str, Mapping[str, str]], lang: Lang = "fr", path: str = ""
+    ) -> ColumnMapping:
         """A mapping from Python: ``{"besoins": {"Nom de votre structure": "nom_structure"}}``
         (kinds and columns checked as in a file; ``UsageError`` when one is unknown)."""
         return _build(tables, path or "<dict>", lang, "")
@@ -74,19 +79,29 @@ def load_mapping(path: Path, lang: Lang = "fr") -> ColumnMapping:
     try:
         raw = path.read_bytes()
     except OSError:
-        raise UsageError("columns-file-missing",
-                         say("columns-file-missing", lang, path=str(path))) from None
+        raise UsageError(
+            "columns-file-missing", say("columns-file-missing", lang, path=str(path))
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        raise UsageError("columns-bad-toml", say("columns-bad-toml", lang, path=str(path),
-                         line=1, detail="UTF-8")) from None
+        raise UsageError(
+            "columns-bad-toml",
+            say("columns-bad-toml", lang, path=str(path), line=1, detail="UTF-8"),
+        ) from None
     except tomllib.TOMLDecodeError as error:
         found = _LINE.search(str(error))
-        raise UsageError("columns-bad-toml", say(
-            "columns-bad-toml", lang, path=str(path), line=found.group(1) if found else "?",
-            detail=str(error))) from None
+        raise UsageError(
+            "columns-bad-toml",
+            say(
+                "columns-bad-toml",
+                lang,
+                path=str(path),
+                line=found.group(1) if found else "?",
+                detail=str(error),
+            ),
+        ) from None
     return _build(data, str(path), lang, text)
 
 
@@ -96,24 +111,46 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
         kind = KIND_NAMES.get(kind_name.strip().lower())
         line = _line_of(text, kind_name)
         if kind is None:
-            raise UsageError("columns-unknown-kind", say(
-                "columns-unknown-kind", lang, path=path, line=line, value=kind_name,
-                kinds="besoins, dons, partenaires, livraisons"))
+            raise UsageError(
+                "columns-unknown-kind",
+                say(
+                    "columns-unknown-kind",
+                    lang,
+                    path=path,
+                    line=line,
+                    value=kind_name,
+                    kinds="besoins, dons, partenaires, livraisons",
+                ),
+            )
         if not isinstance(table, dict):
-            raise UsageError("columns-not-table", say(
-                "columns-not-table", lang, path=path, line=line, value=kind_name))
+            raise UsageError(
+                "columns-not-table",
+                say("columns-not-table", lang, path=path, line=line, value=kind_name),
+            )
         known = column_names(kind)
         mapped = tables.setdefault(kind, {})
         for header, column in table.items():
             line = _line_of(text, header)
             if not isinstance(column, str) or column.strip() not in known:
-                raise UsageError("columns-unknown-column", say(
-                    "columns-unknown-column", lang, path=path, line=line, header=header,
-                    value=str(column), kind=kind_name, columns=", ".join(known)))
+                raise UsageError(
+                    "columns-unknown-column",
+                    say(
+                        "columns-unknown-column",
+                        lang,
+                        path=path,
+                        line=line,
+                        header=header,
+                        value=str(column),
+                        kind=kind_name,
+                        columns=", ".join(known),
+                    ),
+                )
             key = header_key(header)
             if not key:
-                raise UsageError("columns-empty-header", say(
-                    "columns-empty-header", lang, path=path, line=line, column=column))
+                raise UsageError(
+                    "columns-empty-header",
+                    say("columns-empty-header", lang, path=path, line=line, column=column),
+                )
             mapped[key] = (column.strip(), header)
     return ColumnMapping(path, tables)
 

@@ -15,17 +15,16 @@ from typing import Any
 # Characters that change how text is shown rather than what it says: C0 and C1 controls,
 # DEL, the bidirectional marks, embeddings, overrides and isolates. A name never needs them,
 # and in a report they hide or reverse what follows.
-_INVISIBLE = (
-    "\x00-\x1f\x7f-\x9f"
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-)
+_INVISIBLE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]+")
 _SPACE_RUN = re.compile(r"\s+")
 
 # File names: anything unsafe on Windows, macOS or Linux becomes a dash.
 _WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)}
-    | {f"lpt{i}" for i in range(1, 10)})
+    {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(1, 10)}
+    | {f"lpt{i}" for i in range(1, 10)}
+)
 STEM_BYTES = 80
 FALLBACK_STEM = "partenaire"
 
@@ -59,8 +58,9 @@ def name_key(text: str) -> str:
     (combining marks) removed, every run of characters that are neither letters nor digits
     folded to one space, trimmed. Empty when the name holds no letter or digit."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", folded)
-                   if not unicodedata.combining(ch))
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
+    )
     bare = unicodedata.normalize("NFC", bare.replace("œ", "oe").replace("æ", "ae"))
     return " ".join("".join(ch if _keeps(ch) else " " for ch in bare).split())
 

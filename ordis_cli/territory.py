@@ -91,8 +91,18 @@ def _region_names() -> dict[str, str]:
 
 
 # The régions' usual abbreviations, as coordinators write them in a partner's zone.
-ABBREVIATIONS = {"IDF": "11", "CVL": "24", "BFC": "27", "HDF": "32", "PDL": "52",
-                 "NAQ": "75", "OCC": "76", "AURA": "84", "ARA": "84", "PACA": "93"}
+ABBREVIATIONS = {
+    "IDF": "11",
+    "CVL": "24",
+    "BFC": "27",
+    "HDF": "32",
+    "PDL": "52",
+    "NAQ": "75",
+    "OCC": "76",
+    "AURA": "84",
+    "ARA": "84",
+    "PACA": "93",
+}
 
 
 _CODE_AT_START = re.compile(r"^\s*(\d{1,3}|2[abAB])(?:\s*[-–:]\s*|\s+)\D")

@@ -69,9 +69,22 @@ def sha256(path: Path) -> str:
 def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envois") -> Any:
     """``ordis allocate`` of the sample data into ``tmp`` (ledger ``tmp/ordis.db``, workbooks
     in ``tmp/envois``), run date ``DATE``."""
-    return invoke("allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
-                  SAMPLE / "dons.xlsx", "--partners", SAMPLE / "partenaires.xlsx",
-                  "--ledger", tmp / ledger, "--out", tmp / out, "--date", DATE, *extra)
+    return invoke(
+        "allocate",
+        "--needs",
+        SAMPLE / "besoins.xlsx",
+        "--donations",
+        SAMPLE / "dons.xlsx",
+        "--partners",
+        SAMPLE / "partenaires.xlsx",
+        "--ledger",
+        tmp / ledger,
+        "--out",
+        tmp / out,
+        "--date",
+        DATE,
+        *extra,
+    )
 
 
 def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
@@ -145,6 +158,22 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-__all__ = ["DATA", "DATE", "ROOT", "SAMPLE", "Kind", "allocate", "cell", "codes_at",
-           "first_summary", "invoke", "invoke_json", "letter", "problems", "rows", "sha256",
-           "summary", "validate"]
+__all__ = [
+    "DATA",
+    "DATE",
+    "ROOT",
+    "SAMPLE",
+    "Kind",
+    "allocate",
+    "cell",
+    "codes_at",
+    "first_summary",
+    "invoke",
+    "invoke_json",
+    "letter",
+    "problems",
+    "rows",
+    "sha256",
+    "summary",
+    "validate",
+]

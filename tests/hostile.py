@@ -42,22 +42,32 @@ def far_cell(tmp: Path, ref: str) -> Path:
     row = re.match(r"[A-Z]+(\d+)", ref)
     assert row
     extra = f'<row r="{row.group(1)}"><c r="{ref}"><v>1</v></c></row></sheetData>'.encode()
-    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "far.xlsx", SHEET,
-                          lambda d: d.replace(b"</sheetData>", extra))
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "far.xlsx",
+        SHEET,
+        lambda d: d.replace(b"</sheetData>", extra),
+    )
 
 
 def declared_range(tmp: Path, ref: str) -> Path:
     return rewrite_member(
-        small_workbook(tmp / "base.xlsx"), tmp / "dimension.xlsx", SHEET,
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "dimension.xlsx",
+        SHEET,
         lambda d: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), d),
     )
 
 
 def entity_expansion(tmp: Path) -> Path:
-    doctype = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-               b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    doctype = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
     return rewrite_member(
-        small_workbook(tmp / "base.xlsx"), tmp / "entities.xlsx", SHEET,
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "entities.xlsx",
+        SHEET,
         lambda d: doctype + re.sub(rb"^<\?xml[^>]*\?>", b"", d),
     )
 
@@ -117,8 +127,10 @@ def named(tmp: Path, name: str, data: bytes) -> Path:
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 64
-HTML = (b"<html><head><meta charset='utf-8'></head><body><table><tr><td>id_structure</td>"
-        b"</tr></table></body></html>")
+HTML = (
+    b"<html><head><meta charset='utf-8'></head><body><table><tr><td>id_structure</td>"
+    b"</tr></table></body></html>"
+)
 OLE2_GARBAGE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x07" * 2048
 
 
@@ -126,42 +138,62 @@ def ods_repeat(tmp: Path, rows: int, columns: int) -> Path:
     """The fixture .ods with one more row, repeated ``rows`` times, of a value repeated over
     ``columns`` cells."""
     source = Path(__file__).parent / "data" / "besoins.ods"
-    extra = (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
-             f'table:number-columns-repeated="{columns}" office:value-type="string">'
-             "<text:p>x</text:p></table:table-cell></table:table-row></table:table>").encode()
-    return rewrite_member(source, tmp / "repete.ods", "content.xml",
-                          lambda d: d.replace(b"</table:table>", extra, 1))
+    extra = (
+        f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+        f'table:number-columns-repeated="{columns}" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row></table:table>"
+    ).encode()
+    return rewrite_member(
+        source, tmp / "repete.ods", "content.xml", lambda d: d.replace(b"</table:table>", extra, 1)
+    )
 
 
 def quoted_far_cell(tmp: Path, quoted: str) -> Path:
     """A cell whose reference is written ``quoted`` (``r='XFD1048576'``, ``r = "A1"``…)."""
-    extra = f"<row r=\"7\"><c {quoted}><v>1</v></c></row></sheetData>".encode()
-    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "quoted.xlsx", SHEET,
-                          lambda d: d.replace(b"</sheetData>", extra))
+    extra = f'<row r="7"><c {quoted}><v>1</v></c></row></sheetData>'.encode()
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "quoted.xlsx",
+        SHEET,
+        lambda d: d.replace(b"</sheetData>", extra),
+    )
 
 
 def two_far_cells(tmp: Path) -> Path:
     """A1 and GR1000020: each within the limits, together a 200-million-cell extent."""
     extra = b'<row r="1000020"><c r="GR1000020"><v>1</v></c></row></sheetData>'
-    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "loin.xlsx", SHEET,
-                          lambda d: d.replace(b"</sheetData>", extra))
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "loin.xlsx",
+        SHEET,
+        lambda d: d.replace(b"</sheetData>", extra),
+    )
 
 
 def entity_after_comment(tmp: Path) -> Path:
     """An entity declaration after a 70 KB comment, past where a prolog scan would stop."""
     comment = b"<!--" + b"x" * 70_000 + b"-->"
     doctype = b'<!DOCTYPE x [<!ENTITY e "e">]>'
-    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "entite.xlsx", SHEET,
-                          lambda d: re.sub(rb"^(<\?xml[^>]*\?>)?", lambda m: (m.group(1) or b"")
-                                           + comment + doctype, d, count=1))
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "entite.xlsx",
+        SHEET,
+        lambda d: re.sub(
+            rb"^(<\?xml[^>]*\?>)?", lambda m: (m.group(1) or b"") + comment + doctype, d, count=1
+        ),
+    )
 
 
 def too_many_sheets(tmp: Path, count: int) -> Path:
-    entries = "".join(f'<sheet name="S{i}" sheetId="{i + 2}" r:id="rId{i + 99}"/>'
-                      for i in range(count)).encode()
-    return rewrite_member(small_workbook(tmp / "base.xlsx"), tmp / "feuilles.xlsx",
-                          "xl/workbook.xml", lambda d: d.replace(b"</sheets>", entries
-                                                                 + b"</sheets>"))
+    entries = "".join(
+        f'<sheet name="S{i}" sheetId="{i + 2}" r:id="rId{i + 99}"/>' for i in range(count)
+    ).encode()
+    return rewrite_member(
+        small_workbook(tmp / "base.xlsx"),
+        tmp / "feuilles.xlsx",
+        "xl/workbook.xml",
+        lambda d: d.replace(b"</sheets>", entries + b"</sheets>"),
+    )
 
 
 def ods_rows(tmp: Path, rows: list[tuple[int, list[int]]]) -> Path:
@@ -169,14 +201,21 @@ def ods_rows(tmp: Path, rows: list[tuple[int, list[int]]]) -> Path:
     cell holding a value; the counts are each within the limits."""
     extra = b""
     for repeat, cells in rows:
-        row = "".join(f'<table:table-cell table:number-columns-repeated="{c}" '
-                      'office:value-type="string"><text:p>x</text:p></table:table-cell>'
-                      for c in cells)
-        extra += (f'<table:table-row table:number-rows-repeated="{repeat}">{row}'
-                  "</table:table-row>").encode()
+        row = "".join(
+            f'<table:table-cell table:number-columns-repeated="{c}" '
+            'office:value-type="string"><text:p>x</text:p></table:table-cell>'
+            for c in cells
+        )
+        extra += (
+            f'<table:table-row table:number-rows-repeated="{repeat}">{row}</table:table-row>'
+        ).encode()
     source = Path(__file__).parent / "data" / "besoins.ods"
-    return rewrite_member(source, tmp / "somme.ods", "content.xml",
-                          lambda d: d.replace(b"</table:table>", extra + b"</table:table>", 1))
+    return rewrite_member(
+        source,
+        tmp / "somme.ods",
+        "content.xml",
+        lambda d: d.replace(b"</table:table>", extra + b"</table:table>", 1),
+    )
 
 
 def damaged_member(tmp: Path, how: str) -> Path:

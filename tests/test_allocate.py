@@ -33,8 +33,18 @@ def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> 
     data = first_summary(sample_run)
     before = json.loads((sample_run / "inputs.json").read_text(encoding="utf-8"))
     assert {p.name: sha256(p) for p in SAMPLE.glob("*.xlsx")} == before  # inputs untouched
-    assert set(data) == {"run", "shipments", "allocated", "unmet", "leftover", "files",
-                         "fairness", "retired", "recovered", "warnings"}
+    assert set(data) == {
+        "run",
+        "shipments",
+        "allocated",
+        "unmet",
+        "leftover",
+        "files",
+        "fairness",
+        "retired",
+        "recovered",
+        "warnings",
+    }
     assert data["run"] == 1 and data["shipments"] > 100
     for key in ("allocated", "unmet", "leftover"):
         assert list(data[key]) == ["portable", "fixe", "tablette", "box_4g"]
@@ -54,7 +64,7 @@ def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> 
     everything = rows(files[-1])
     assert len(everything) - 1 == data["shipments"] == len(seen)
     # a partner's workbook holds only its own shipments
-    assert everything[0][:len(DISPATCH)] == DISPATCH
+    assert everything[0][: len(DISPATCH)] == DISPATCH
     partners = {line[0]: line[len(DISPATCH)] for line in everything[1:]}
     relais = rows(sample_run / "envois" / "expeditions_relais-numerique-solidaire.xlsx")
     assert {partners[line[0]] for line in relais[1:]} == {"Relais Numérique Solidaire"}
@@ -82,15 +92,26 @@ def test_allocation_workbook_sheets(sample_run: Path) -> None:
     data = first_summary(sample_run)
     path = sample_run / "envois" / "allocation.xlsx"
     assert openpyxl.load_workbook(path).sheetnames == [
-        "expeditions", "besoins_non_couverts", "stock_restant", "totaux", "structures",
-        "equite"]
+        "expeditions",
+        "besoins_non_couverts",
+        "stock_restant",
+        "totaux",
+        "structures",
+        "equite",
+    ]
     lines = rows(path)
     assert lines[0][-4:] == ("partenaire", "tour", "distance_km", "motif")
     assert all(line[-1] and "priorité" in line[-1] for line in lines[1:])
     assert {line[-3] for line in lines[1:]} <= {"département", "région", "national"}
     unmet = rows(path, "besoins_non_couverts")
-    assert unmet[0] == ("id_structure", "nom_structure", "departement", "materiel",
-                        "quantite", "raison")
+    assert unmet[0] == (
+        "id_structure",
+        "nom_structure",
+        "departement",
+        "materiel",
+        "quantite",
+        "raison",
+    )
     assert sum(r[4] for r in unmet[1:]) == sum(data["unmet"].values())
     leftover = rows(path, "stock_restant")
     assert sum(r[4] for r in leftover[1:]) == sum(data["leftover"].values())
@@ -108,11 +129,21 @@ def test_second_run_allocates_nothing_new(run_copy: Path) -> None:
     assert "Rien de nouveau à allouer" in text
 
 
-def test_default_folder_never_replaces_an_earlier_run(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_folder_never_replaces_an_earlier_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    command = ["allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
-               SAMPLE / "dons.xlsx", "--date", DATE, "--format", "json"]
+    command = [
+        "allocate",
+        "--needs",
+        SAMPLE / "besoins.xlsx",
+        "--donations",
+        SAMPLE / "dons.xlsx",
+        "--date",
+        DATE,
+        "--format",
+        "json",
+    ]
     first = json.loads(invoke(*command).stdout)
     second = json.loads(invoke(*command).stdout)
     assert Path(first["files"][0]["path"]).parent.name == "dispatch-2020-04-20"
@@ -129,8 +160,9 @@ def test_dry_run_writes_and_records_nothing(tmp_path: Path, run_copy: Path) -> N
     after = summary(run_copy, "--dry-run", out="autre")  # on top of a real run: nothing new
     assert after["run"] is None and after["shipments"] == 0
     assert not (run_copy / "autre").exists()
-    runs = json.loads(invoke("runs", "list", "--ledger", run_copy / "ordis.db", "--format",
-                             "json").stdout)
+    runs = json.loads(
+        invoke("runs", "list", "--ledger", run_copy / "ordis.db", "--format", "json").stdout
+    )
     assert len(runs) == 1
 
 
@@ -139,16 +171,37 @@ def test_out_holding_an_input_is_refused(tmp_path: Path) -> None:
     folder.mkdir()
     needs = folder / "besoins.xlsx"
     needs.write_bytes((SAMPLE / "besoins.xlsx").read_bytes())
-    result = invoke("allocate", "--needs", needs, "--donations", SAMPLE / "dons.xlsx",
-                    "--ledger", tmp_path / "l.db", "--out", folder, "--date", DATE)
+    result = invoke(
+        "allocate",
+        "--needs",
+        needs,
+        "--donations",
+        SAMPLE / "dons.xlsx",
+        "--ledger",
+        tmp_path / "l.db",
+        "--out",
+        folder,
+        "--date",
+        DATE,
+    )
     assert result.exit_code == 2
     assert needs.exists() and sha256(needs) == sha256(SAMPLE / "besoins.xlsx")
 
 
 def test_invalid_inputs_are_refused_with_the_validation_records(tmp_path: Path) -> None:
-    result = invoke("allocate", "--needs", SAMPLE / "besoins_erreurs.csv", "--donations",
-                    SAMPLE / "dons.xlsx", "--ledger", tmp_path / "l.db", "--out",
-                    tmp_path / "out", "--format", "json")
+    result = invoke(
+        "allocate",
+        "--needs",
+        SAMPLE / "besoins_erreurs.csv",
+        "--donations",
+        SAMPLE / "dons.xlsx",
+        "--ledger",
+        tmp_path / "l.db",
+        "--out",
+        tmp_path / "out",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 1
     payload = json.loads(result.stdout)
     assert payload["ok"] is False and payload["files"][0]["errors"] > 0
@@ -158,16 +211,38 @@ def test_invalid_inputs_are_refused_with_the_validation_records(tmp_path: Path) 
 def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     needs = tmp_path / "besoins.csv"
     with needs.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows([
-            ["id_structure", "nom_structure", "departement", "adresse", "code_postal",
-             "commune", "portables"],
-            ["S1", '=HYPERLINK("http://x";"y")', "69", "+33 rue\x07 A", "69001", "@Lyon", "2"],
-        ])
+        csv.writer(handle, delimiter=";").writerows(
+            [
+                [
+                    "id_structure",
+                    "nom_structure",
+                    "departement",
+                    "adresse",
+                    "code_postal",
+                    "commune",
+                    "portables",
+                ],
+                ["S1", '=HYPERLINK("http://x";"y")', "69", "+33 rue\x07 A", "69001", "@Lyon", "2"],
+            ]
+        )
     donations = tmp_path / "dons.csv"
-    donations.write_text("id_don;donateur;materiel;quantite;departement\n"
-                         "D1;-Nexora;portable;5;69\n", encoding="utf-8")
-    result = invoke("allocate", "--needs", needs, "--donations", donations, "--ledger",
-                    tmp_path / "l.db", "--out", tmp_path / "out", "--date", DATE)
+    donations.write_text(
+        "id_don;donateur;materiel;quantite;departement\nD1;-Nexora;portable;5;69\n",
+        encoding="utf-8",
+    )
+    result = invoke(
+        "allocate",
+        "--needs",
+        needs,
+        "--donations",
+        donations,
+        "--ledger",
+        tmp_path / "l.db",
+        "--out",
+        tmp_path / "out",
+        "--date",
+        DATE,
+    )
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
     sheet = book["expeditions"]
@@ -178,7 +253,8 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
 
 
 def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(
-        run_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = {p.name: sha256(p) for p in (run_copy / "envois").iterdir()}
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -190,19 +266,40 @@ def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(
     assert {p.name: sha256(p) for p in (run_copy / "envois").iterdir()} == before
     assert not (run_copy / "envois2").exists()
     assert [p.name for p in run_copy.iterdir() if p.name.startswith(".")] == []
-    runs = json.loads(invoke("runs", "list", "--ledger", run_copy / "ordis.db", "--format",
-                             "json").stdout)
+    runs = json.loads(
+        invoke("runs", "list", "--ledger", run_copy / "ordis.db", "--format", "json").stdout
+    )
     assert [r["status"] for r in runs] == ["active", "cancelled"]
 
 
 def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "ordis_cli", "allocate", "--needs",
-               str(SAMPLE / "besoins.xlsx"), "--donations", str(SAMPLE / "dons.xlsx"),
-               "--partners", str(SAMPLE / "partenaires.xlsx"), "--ledger",
-               str(tmp_path / "ordis.db"), "--date", DATE, "--format", "json"]
-    processes = [subprocess.Popen([*command, "--out", str(tmp_path / f"out{n}")],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for n in range(2)]
+    command = [
+        sys.executable,
+        "-m",
+        "ordis_cli",
+        "allocate",
+        "--needs",
+        str(SAMPLE / "besoins.xlsx"),
+        "--donations",
+        str(SAMPLE / "dons.xlsx"),
+        "--partners",
+        str(SAMPLE / "partenaires.xlsx"),
+        "--ledger",
+        str(tmp_path / "ordis.db"),
+        "--date",
+        DATE,
+        "--format",
+        "json",
+    ]
+    processes = [
+        subprocess.Popen(
+            [*command, "--out", str(tmp_path / f"out{n}")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(2)
+    ]
     outputs = [p.communicate(timeout=300) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
     results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["run"])
@@ -211,14 +308,17 @@ def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "ordis.db") as db:
         over = db.execute(
             "SELECT l.id FROM lots l JOIN (SELECT lot_id, SUM(quantity) AS used FROM shipments"
-            " GROUP BY lot_id) s ON s.lot_id = l.id WHERE s.used > l.quantity").fetchall()
+            " GROUP BY lot_id) s ON s.lot_id = l.id WHERE s.used > l.quantity"
+        ).fetchall()
     assert over == []
 
 
 def test_policy_file_and_options(tmp_path: Path) -> None:
     policy = tmp_path / "politique.toml"
-    policy.write_text('scope = "region"\ncap = 2\ndate = 2020-04-20\n'
-                      '[substitutions]\nfixe = ["portable"]\n', encoding="utf-8")
+    policy.write_text(
+        'scope = "region"\ncap = 2\ndate = 2020-04-20\n[substitutions]\nfixe = ["portable"]\n',
+        encoding="utf-8",
+    )
     capped = summary(tmp_path, "--policy", str(policy), "--dry-run")
     wide = summary(tmp_path, "--dry-run")
     assert sum(capped["allocated"].values()) < sum(wide["allocated"].values())
@@ -230,8 +330,10 @@ def test_policy_file_and_options(tmp_path: Path) -> None:
     assert per_need and max(per_need.values()) <= 2
     assert {line[-3] for line in lines} <= {"département", "région", "substitution"}
     # an option given on the command line wins over the file
-    assert summary(tmp_path, "--policy", str(policy), "--scope", "national",
-                   "--dry-run")["allocated"] != capped["allocated"]
+    assert (
+        summary(tmp_path, "--policy", str(policy), "--scope", "national", "--dry-run")["allocated"]
+        != capped["allocated"]
+    )
     bad = tmp_path / "mauvaise.toml"
     bad.write_text('scope = "planete"\n', encoding="utf-8")
     result = allocate(tmp_path, "--policy", str(bad))
@@ -263,9 +365,13 @@ def test_the_library_function_is_what_the_command_prints(sample_run: Path) -> No
     import ordis_cli
 
     request = ordis_cli.AllocateRequest(
-        needs=SAMPLE / "besoins.xlsx", donations=SAMPLE / "dons.xlsx",
-        partners=SAMPLE / "partenaires.xlsx", ledger=sample_run / "absent.db",
-        policy=ordis_cli.Policy(date=dt.date.fromisoformat(DATE)), dry_run=True)
+        needs=SAMPLE / "besoins.xlsx",
+        donations=SAMPLE / "dons.xlsx",
+        partners=SAMPLE / "partenaires.xlsx",
+        ledger=sample_run / "absent.db",
+        policy=ordis_cli.Policy(date=dt.date.fromisoformat(DATE)),
+        dry_run=True,
+    )
     planned = ordis_cli.run_allocation(request)
     printed = first_summary(sample_run)
     assert planned.validation.ok and planned.summary is not None

@@ -32,7 +32,8 @@ structures_st = st.lists(
         requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 5, 1))),
         children=st.one_of(st.none(), st.integers(0, 40)),
     ),
-    max_size=25, unique_by=lambda s: s.id,
+    max_size=25,
+    unique_by=lambda s: s.id,
 )
 lots_st = st.lists(
     st.builds(
@@ -44,32 +45,55 @@ lots_st = st.lists(
         shipper=st.sampled_from(SHIPPERS),
         available_on=st.one_of(st.none(), st.dates(dt.date(2020, 4, 1), dt.date(2020, 5, 10))),
     ),
-    max_size=25, unique_by=lambda lot: lot.id,
+    max_size=25,
+    unique_by=lambda lot: lot.id,
 )
-partners_st = st.fixed_dictionaries({
-    "relais": st.builds(Partner, name=st.just("Relais"), departements=st.none(),
-                        capacity=st.one_of(st.none(), st.integers(1, 60))),
-    "ouest": st.builds(Partner, name=st.just("Ouest"),
-                       departements=st.frozensets(st.sampled_from(DEPTS), min_size=1),
-                       capacity=st.one_of(st.none(), st.integers(1, 30))),
-    "sud": st.builds(Partner, name=st.just("Sud"),
-                     departements=st.just(frozenset({"13", "2A", "69", "38"})),
-                     capacity=st.one_of(st.none(), st.integers(1, 30))),
-})
+partners_st = st.fixed_dictionaries(
+    {
+        "relais": st.builds(
+            Partner,
+            name=st.just("Relais"),
+            departements=st.none(),
+            capacity=st.one_of(st.none(), st.integers(1, 60)),
+        ),
+        "ouest": st.builds(
+            Partner,
+            name=st.just("Ouest"),
+            departements=st.frozensets(st.sampled_from(DEPTS), min_size=1),
+            capacity=st.one_of(st.none(), st.integers(1, 30)),
+        ),
+        "sud": st.builds(
+            Partner,
+            name=st.just("Sud"),
+            departements=st.just(frozenset({"13", "2A", "69", "38"})),
+            capacity=st.one_of(st.none(), st.integers(1, 30)),
+        ),
+    }
+)
 policy_st = st.builds(
     Policy,
     scope=st.sampled_from(list(Scope)),
     cap=st.one_of(st.none(), st.integers(1, 8)),
-    substitutions=st.sampled_from([{}, {DeviceType.DESKTOP: (DeviceType.LAPTOP,)},
-                                   {DeviceType.TABLET: (DeviceType.LAPTOP, DeviceType.DESKTOP)}]),
+    substitutions=st.sampled_from(
+        [
+            {},
+            {DeviceType.DESKTOP: (DeviceType.LAPTOP,)},
+            {DeviceType.TABLET: (DeviceType.LAPTOP, DeviceType.DESKTOP)},
+        ]
+    ),
     date=st.just(DAY),
 )
 
 
-def _check_invariants(structures: list[Structure], lots: list[Lot],
-                      partners: dict[str, Partner], policy: Policy, plan: Plan,
-                      given: dict[tuple[str, DeviceType], int],
-                      taken: dict[str, int]) -> None:
+def _check_invariants(
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    policy: Policy,
+    plan: Plan,
+    given: dict[tuple[str, DeviceType], int],
+    taken: dict[str, int],
+) -> None:
     by_id = {s.id: s for s in structures}
     lot_by_id = {lot.id: lot for lot in lots}
     counted: Counter[tuple[str, DeviceType]] = Counter()
@@ -101,8 +125,10 @@ def _check_invariants(structures: list[Structure], lots: list[Lot],
             assert lot.departement == structure.departement
     # no structure gets more than it asked, net of earlier runs; with a cap, no more than it
     for structure in structures:
-        net = {d: max(structure.need[i] - given.get((structure.id, d), 0), 0)
-               for i, d in enumerate(DEVICE_TYPES)}
+        net = {
+            d: max(structure.need[i] - given.get((structure.id, d), 0), 0)
+            for i, d in enumerate(DEVICE_TYPES)
+        }
         for device in DEVICE_TYPES:
             assert counted[(structure.id, device)] <= net[device]
             if policy.cap is not None:
@@ -127,8 +153,9 @@ def _check_invariants(structures: list[Structure], lots: list[Lot],
             assert counted[(structure.id, device)] + unmet[(structure.id, device)] == net
 
 
-def _priority_respected(structures: list[Structure], plan: Plan,
-                        share: Share = Share.DEMANDE) -> None:
+def _priority_respected(
+    structures: list[Structure], plan: Plan, share: Share = Share.DEMANDE
+) -> None:
     """Within the département round, a structure served later never got a type that an
     earlier one in the same département still lacks (for want of stock, not because of the
     cap); with fair shares, "earlier" is a more urgent level (one level shares)."""
@@ -145,15 +172,23 @@ def _priority_respected(structures: list[Structure], plan: Plan,
     for structure_id, device in lacking:
         for other in got_first_round[device] - {structure_id}:
             if by_id[other].departement == by_id[structure_id].departement:
-                assert rank[other] <= rank[structure_id] if share is Share.EQUITABLE \
-                    else rank[other] < rank[structure_id], (structure_id, other, device)
+                assert (
+                    rank[other] <= rank[structure_id]
+                    if share is Share.EQUITABLE
+                    else rank[other] < rank[structure_id]
+                ), (structure_id, other, device)
 
 
 @pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=250, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
-def test_invariants_hold(share: Share, structures: list[Structure], lots: list[Lot],
-                         partners: dict[str, Partner], policy: Policy) -> None:
+def test_invariants_hold(
+    share: Share,
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    policy: Policy,
+) -> None:
     policy = policy.model_copy(update={"share": share})
     plan = allocate(structures, lots, partners, policy)
     _check_invariants(structures, lots, partners, policy, plan, {}, {})
@@ -164,8 +199,12 @@ def test_invariants_hold(share: Share, structures: list[Structure], lots: list[L
 @settings(max_examples=150, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
 def test_plan_is_deterministic_and_ignores_row_order(
-    share: Share, structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
-    policy: Policy, rng: random.Random,
+    share: Share,
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    policy: Policy,
+    rng: random.Random,
 ) -> None:
     policy = policy.model_copy(update={"share": share})
     first = allocate(structures, lots, partners, policy)
@@ -182,8 +221,12 @@ def test_plan_is_deterministic_and_ignores_row_order(
 @settings(max_examples=150, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.data())
 def test_earlier_runs_are_taken_into_account(
-    share: Share, structures: list[Structure], lots: list[Lot], partners: dict[str, Partner],
-    policy: Policy, data: st.DataObject,
+    share: Share,
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    policy: Policy,
+    data: st.DataObject,
 ) -> None:
     policy = policy.model_copy(update={"share": share})
     first = allocate(structures, lots, partners, policy)
@@ -193,13 +236,19 @@ def test_earlier_runs_are_taken_into_account(
     # New lots arrive next week: the run on top of the first keeps every invariant, net of
     # it, with whole capacities again.
     earlier = Earlier.from_shipments(first.shipments)
-    extra = data.draw(lots_st.map(lambda new: [Lot(f"N{lot.id}", lot.device, lot.quantity,
-                                                   lot.departement, lot.shipper)
-                                               for lot in new]))
+    extra = data.draw(
+        lots_st.map(
+            lambda new: [
+                Lot(f"N{lot.id}", lot.device, lot.quantity, lot.departement, lot.shipper)
+                for lot in new
+            ]
+        )
+    )
     more = lots + extra
     second = allocate(structures, more, partners, policy, earlier)
-    _check_invariants(structures, more, partners, policy, second, dict(earlier.given),
-                      dict(earlier.taken))
+    _check_invariants(
+        structures, more, partners, policy, second, dict(earlier.given), dict(earlier.taken)
+    )
     # and both runs together never give a structure more than it asked
     total: Counter[tuple[str, DeviceType]] = Counter(earlier.given)
     for s in second.shipments:
@@ -226,34 +275,42 @@ def test_worked_example() -> None:
     assert lines == [
         ("B", "L1", 3, "departement"),  # urgent first, from its own département
         ("A", "L1", 1, "departement"),  # what is left of the Lyon lot
-        ("C", "L2", 2, "national"),     # Ain has no stock, Rhône's is gone: Paris
+        ("C", "L2", 2, "national"),  # Ain has no stock, Rhône's is gone: Paris
         ("A", "L2", 2, "national"),
     ]
     assert [(u.structure_id, u.device, u.quantity, u.reason) for u in plan.unmet] == [
-        ("B", DeviceType.BOX_4G, 1, "partner-zone")]
+        ("B", DeviceType.BOX_4G, 1, "partner-zone")
+    ]
     assert plan.leftover == {"L1": 0, "L2": 1, "L3": 1}
 
 
 def test_cap_and_scope_and_availability() -> None:
     structures = [Structure("A", "69", (5, 0, 0, 0))]
-    lots = [Lot("L1", DeviceType.LAPTOP, 10, "75", "X"),
-            Lot("L2", DeviceType.LAPTOP, 10, "69", "X", available_on=dt.date(2020, 5, 1))]
+    lots = [
+        Lot("L1", DeviceType.LAPTOP, 10, "75", "X"),
+        Lot("L2", DeviceType.LAPTOP, 10, "69", "X", available_on=dt.date(2020, 5, 1)),
+    ]
     capped = allocate(structures, lots, {}, Policy(cap=2, date=DAY))
     assert [(s.lot_id, s.quantity) for s in capped.shipments] == [("L1", 2)]
     assert [(u.quantity, u.reason) for u in capped.unmet] == [(3, "cap")]
     regional = allocate(structures, lots, {}, Policy(scope=Scope.REGION, date=DAY))
     assert regional.shipments == []
     assert regional.unmet[0].reason == "out-of-scope"
-    later = allocate(structures, lots, {}, Policy(scope=Scope.DEPARTEMENT,
-                                                  date=dt.date(2020, 5, 2)))
+    later = allocate(
+        structures, lots, {}, Policy(scope=Scope.DEPARTEMENT, date=dt.date(2020, 5, 2))
+    )
     assert [(s.lot_id, s.quantity) for s in later.shipments] == [("L2", 5)]
 
 
 def test_substitution_in_a_last_round() -> None:
     structures = [Structure("A", "69", (0, 3, 0, 0))]
     lots = [Lot("L1", DeviceType.LAPTOP, 2, "69", "X"), Lot("L2", DeviceType.DESKTOP, 1, "75", "X")]
-    plan = allocate(structures, lots, {}, Policy(
-        date=DAY, substitutions={DeviceType.DESKTOP: (DeviceType.LAPTOP,)}))
+    plan = allocate(
+        structures,
+        lots,
+        {},
+        Policy(date=DAY, substitutions={DeviceType.DESKTOP: (DeviceType.LAPTOP,)}),
+    )
     assert [(s.lot_id, s.device, s.counted_as, str(s.round)) for s in plan.shipments] == [
         ("L2", DeviceType.DESKTOP, DeviceType.DESKTOP, "national"),
         ("L1", DeviceType.LAPTOP, DeviceType.DESKTOP, "substitution"),
@@ -263,9 +320,13 @@ def test_substitution_in_a_last_round() -> None:
 @pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=40, deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
-def test_ledger_round_trip_of_earlier_runs(share: Share, structures: list[Structure],
-                                           lots: list[Lot], partners: dict[str, Partner],
-                                           policy: Policy) -> None:
+def test_ledger_round_trip_of_earlier_runs(
+    share: Share,
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    policy: Policy,
+) -> None:
     """What a run records in the ledger reads back as the same commitments, and the run
     after it, planned from the ledger, allocates nothing new the same day."""
     policy = policy.model_copy(update={"share": share})
@@ -276,9 +337,12 @@ def test_ledger_round_trip_of_earlier_runs(share: Share, structures: list[Struct
     from ordis_cli.ledger import Ledger
 
     plan = allocate(structures, lots, partners, policy)
-    inputs = Inputs(structures=structures, lots=lots,
-                    contacts={s.id: {} for s in structures},
-                    lot_info={lot.id: LotInfo(lot.donor, None, None, None) for lot in lots})
+    inputs = Inputs(
+        structures=structures,
+        lots=lots,
+        contacts={s.id: {} for s in structures},
+        lot_info={lot.id: LotInfo(lot.donor, None, None, None) for lot in lots},
+    )
     with tempfile.TemporaryDirectory() as folder:
         ledger = Ledger(Path(folder) / "ordis.db")
         with ledger.transaction():

@@ -11,25 +11,45 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome")
-                 if (found := shutil.which(name))), None)
+CHROMIUM = next(
+    (
+        found
+        for name in ("chromium", "chromium-browser", "google-chrome")
+        if (found := shutil.which(name))
+    ),
+    None,
+)
 
 if CHROMIUM is None:
     if os.environ.get("CI"):
         raise RuntimeError("Chromium is missing: .ci/run installs the Debian package chromium")
     pytest.skip("Chromium is not installed here (CI installs it)", allow_module_level=True)
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--enable-logging=stderr", "--v=0"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 ACCENT = (0x25, 0x63, 0xEB)
 
 
 def chromium(page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra,
-                           page.as_uri()], capture_output=True, text=True, timeout=120,
-                          check=False)
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def console_lines(stderr: str) -> list[str]:
@@ -44,15 +64,17 @@ def page(demo: Path) -> Path:
 def _accent_pixels(path: Path) -> int:
     image = Image.open(path).convert("RGB")
     colours = image.getcolors(maxcolors=image.width * image.height) or []
-    return sum(count for count, colour in colours
-               if all(abs(a - b) < 12 for a, b in zip(colour, ACCENT, strict=True)))
+    return sum(
+        count
+        for count, colour in colours
+        if all(abs(a - b) < 12 for a, b in zip(colour, ACCENT, strict=True))
+    )
 
 
 @pytest.mark.parametrize(("label", "size"), [("desktop", "1000,1700"), ("phone", "390,2400")])
 def test_report_page_is_drawn(page: Path, tmp_path: Path, label: str, size: str) -> None:
     shot = tmp_path / f"{label}.png"
-    done = chromium(page, tmp_path / "profile", f"--window-size={size}",
-                    f"--screenshot={shot}")
+    done = chromium(page, tmp_path / "profile", f"--window-size={size}", f"--screenshot={shot}")
     assert shot.exists(), done.stderr[-2000:]
     assert console_lines(done.stderr) == []
     image = Image.open(shot).convert("RGB")

@@ -14,16 +14,29 @@ from .conftest import ROOT, invoke
 
 COMMANDS = sorted(
     [c.name or "" for c in app.registered_commands]
-    + [f"{g.name} {c.name}" for g in app.registered_groups
-       for c in (g.typer_instance.registered_commands if g.typer_instance else [])]
+    + [
+        f"{g.name} {c.name}"
+        for g in app.registered_groups
+        for c in (g.typer_instance.registered_commands if g.typer_instance else [])
+    ]
 )
 
 
 def test_commands_are_registered() -> None:
-    assert COMMANDS == ["allocate", "deliveries import", "deliveries pending", "demo",
-                        "ledger upgrade", "report",
-                        "runs cancel", "runs list", "runs show", "sample", "shipments cancel",
-                        "validate"]
+    assert COMMANDS == [
+        "allocate",
+        "deliveries import",
+        "deliveries pending",
+        "demo",
+        "ledger upgrade",
+        "report",
+        "runs cancel",
+        "runs list",
+        "runs show",
+        "sample",
+        "shipments cancel",
+        "validate",
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -40,8 +53,9 @@ def test_root_help_and_version() -> None:
     assert invoke("--version").output.startswith("ordis ")
 
 
-def test_internal_error_is_exit_3_without_traceback(data: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_is_exit_3_without_traceback(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
@@ -51,4 +65,3 @@ def test_internal_error_is_exit_3_without_traceback(data: Path,
     assert "Traceback" not in result.output and "--debug" in result.output
     debug = invoke("validate", data / "besoins_ok.xlsx", "--debug")
     assert isinstance(debug.exception, RuntimeError)
-

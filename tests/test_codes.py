@@ -11,15 +11,16 @@ from .conftest import ROOT
 
 _RAISED = re.compile(
     r"""(?:\.add|_problem|Error|ledger_error|_refused)\(\s*"([a-z0-9]+(?:-[a-z0-9]+)+)"|"""
-    r"""code="([a-z0-9]+(?:-[a-z0-9]+)+)\"""")
+    r"""code="([a-z0-9]+(?:-[a-z0-9]+)+)\""""
+)
 _LISTED = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`")
 
 
 def _readme_lists() -> tuple[set[str], set[str]]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    errors = text[text.index("\nErrors: `"):text.index("\nWarnings (exit 0")]
-    warnings = text[text.index("\nWarnings (exit 0"):]
-    warnings = warnings[:warnings.index("\n\n", 2)]
+    errors = text[text.index("\nErrors: `") : text.index("\nWarnings (exit 0")]
+    warnings = text[text.index("\nWarnings (exit 0") :]
+    warnings = warnings[: warnings.index("\n\n", 2)]
     return set(_LISTED.findall(errors)), set(_LISTED.findall(warnings))
 
 

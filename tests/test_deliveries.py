@@ -31,15 +31,17 @@ def fill(folder: Path, name: str, changes: dict[str, Any]) -> Path:
 
 
 def imported(folder: Path, path: Path) -> tuple[int, dict[str, Any]]:
-    result = invoke("deliveries", "import", path, "--ledger", folder / "ordis.db", "--format",
-                    "json")
+    result = invoke(
+        "deliveries", "import", path, "--ledger", folder / "ordis.db", "--format", "json"
+    )
     return result.exit_code, json.loads(result.stdout)["files"][0]
 
 
 def delivered(folder: Path) -> int:
     with sqlite3.connect(folder / "ordis.db") as db:
-        return int(db.execute("SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments")
-                   .fetchone()[0])
+        return int(
+            db.execute("SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments").fetchone()[0]
+        )
 
 
 def test_english_headers_and_their_import(tmp_path: Path) -> None:
@@ -53,38 +55,61 @@ def test_english_headers_and_their_import(tmp_path: Path) -> None:
     sheet = book["shipments"]
     cell(sheet, "livre_le@2").value = dt.datetime(2020, 4, 24)
     book.save(tmp_path / "returned.xlsx")
-    done = invoke("deliveries", "import", tmp_path / "returned.xlsx", "--ledger",
-                  tmp_path / "ordis.db", "--format", "json")
+    done = invoke(
+        "deliveries",
+        "import",
+        tmp_path / "returned.xlsx",
+        "--ledger",
+        tmp_path / "ordis.db",
+        "--format",
+        "json",
+    )
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["files"][0]["new"] == 1
 
 
 def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> None:
     shipped = rows(run_copy / "envois" / RETURNED)[1][4]
-    path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020",
-                                          "livre_le@3": dt.datetime(2020, 4, 25),
-                                          "quantite_livree@3": 1,
-                                          "commentaire@3": "un carton abîmé"})
+    path = fill(
+        run_copy,
+        "retour.xlsx",
+        {
+            "livre_le@2": "24/04/2020",
+            "livre_le@3": dt.datetime(2020, 4, 25),
+            "quantite_livree@3": 1,
+            "commentaire@3": "un carton abîmé",
+        },
+    )
     status, first = imported(run_copy, path)
     assert status == 0 and (first["new"], first["updated"], first["unchanged"]) == (2, 0, 0)
     assert delivered(run_copy) == shipped + 1  # a date alone means all of it
     status, again = imported(run_copy, path)
     assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)
-    fixed = fill(run_copy, "retour2.xlsx", {"livre_le@2": "24/04/2020", "livre_le@3": "25/04/2020",
-                                            "quantite_livree@3": 2,
-                                            "commentaire@3": "un carton abîmé"})
+    fixed = fill(
+        run_copy,
+        "retour2.xlsx",
+        {
+            "livre_le@2": "24/04/2020",
+            "livre_le@3": "25/04/2020",
+            "quantite_livree@3": 2,
+            "commentaire@3": "un carton abîmé",
+        },
+    )
     status, changed = imported(run_copy, fixed)
     assert (changed["new"], changed["updated"], changed["unchanged"]) == (0, 1, 1)
 
 
-@pytest.mark.parametrize(("changes", "code"), [
-    ({"A3": "E99-00001", "livre_le@3": "25/04/2020"}, "unknown-shipment"),
-    ({"livre_le@3": "25/04/2020", "quantite_livree@3": 999}, "delivered-above-shipped"),
-    ({"livre_le@3": "25/04/2099"}, "future-date"),
-])
-def test_deliveries_file_with_an_error_records_nothing(run_copy: Path,
-                                                      changes: dict[str, Any],
-                                                      code: str) -> None:
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"A3": "E99-00001", "livre_le@3": "25/04/2020"}, "unknown-shipment"),
+        ({"livre_le@3": "25/04/2020", "quantite_livree@3": 999}, "delivered-above-shipped"),
+        ({"livre_le@3": "25/04/2099"}, "future-date"),
+    ],
+)
+def test_deliveries_file_with_an_error_records_nothing(
+    run_copy: Path, changes: dict[str, Any], code: str
+) -> None:
     path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020", **changes})
     status, result = imported(run_copy, path)
     assert status == 1 and result["recorded"] is False
@@ -96,7 +121,8 @@ def test_the_library_function_records_what_the_command_would(run_copy: Path) -> 
     import ordis_cli
 
     path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"})
-    done = ordis_cli.import_deliveries([path], run_copy / "ordis.db", "fr",
-                                       today=dt.date(2020, 5, 1))
+    done = ordis_cli.import_deliveries(
+        [path], run_copy / "ordis.db", "fr", today=dt.date(2020, 5, 1)
+    )
     assert done.ok and done.files[0].recorded and done.files[0].new == 1
     assert delivered(run_copy) == rows(run_copy / "envois" / RETURNED)[1][4]

@@ -9,9 +9,16 @@ from .conftest import invoke
 
 
 def test_demo_writes_the_whole_cycle(demo: Path) -> None:
-    for name in ("donnees/besoins.xlsx", "ordis.db", "envois/allocation.xlsx",
-                 "rapport/rapport.md", "rapport/communique.md", "rapport/rapport.html",
-                 "rapport/rapport.xlsx", "rapport/rapport.json"):
+    for name in (
+        "donnees/besoins.xlsx",
+        "ordis.db",
+        "envois/allocation.xlsx",
+        "rapport/rapport.md",
+        "rapport/communique.md",
+        "rapport/rapport.html",
+        "rapport/rapport.xlsx",
+        "rapport/rapport.json",
+    ):
         assert (demo / name).exists(), name
     returns = sorted((demo / "retours").iterdir())
     assert returns and all(p.name.startswith("expeditions_") for p in returns)

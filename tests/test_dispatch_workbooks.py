@@ -23,31 +23,56 @@ from ordis_cli.schema import column_for
 
 from .conftest import DATE, ROOT, Kind, cell, first_summary, invoke, letter, rows
 
-NEEDS = ("id_structure;nom_structure;departement;adresse;code_postal;commune;contact_nom;"
-         "contact_email;portables;tablettes\n"
-         "S1;MECS Les Tilleuls;69;1 rue A;69001;Lyon;Léa Roux;lea@s1.example.org;5;1\n"
-         "S2;Foyer Le Phare;13;2 rue B;13001;Marseille;;;0;2\n")
-DONATIONS = ("id_don;donateur;materiel;quantite;etat;departement;partenaire;adresse_retrait;"
-             "contact_retrait;disponible_le\n"
-             "D1;Nexora;portable;2;neuf;69;Relais;5 quai du Port, Lyon;Marc 0478000000;\n"
-             "D2;Nexora;portable;1;reconditionne;69;Relais;;;30/04/2020\n"
-             "D3;Datavia;tablette;3;neuf;13;Sud;;;\n")
-PARTNERS = ("partenaire;zone;contact_email\n"
-            "Relais;national;envois@relais.example.org\n"
-            "Sud;13;\n")
-POLICY = ('[coordination]\nnom = "Claire Martin"\nemail = "coordination@ordis.example"\n'
-          'telephone = "01 23 45 67 89"\n')
+NEEDS = (
+    "id_structure;nom_structure;departement;adresse;code_postal;commune;contact_nom;"
+    "contact_email;portables;tablettes\n"
+    "S1;MECS Les Tilleuls;69;1 rue A;69001;Lyon;Léa Roux;lea@s1.example.org;5;1\n"
+    "S2;Foyer Le Phare;13;2 rue B;13001;Marseille;;;0;2\n"
+)
+DONATIONS = (
+    "id_don;donateur;materiel;quantite;etat;departement;partenaire;adresse_retrait;"
+    "contact_retrait;disponible_le\n"
+    "D1;Nexora;portable;2;neuf;69;Relais;5 quai du Port, Lyon;Marc 0478000000;\n"
+    "D2;Nexora;portable;1;reconditionne;69;Relais;;;30/04/2020\n"
+    "D3;Datavia;tablette;3;neuf;13;Sud;;;\n"
+)
+PARTNERS = "partenaire;zone;contact_email\nRelais;national;envois@relais.example.org\nSud;13;\n"
+POLICY = (
+    '[coordination]\nnom = "Claire Martin"\nemail = "coordination@ordis.example"\n'
+    'telephone = "01 23 45 67 89"\n'
+)
 
 
 def small_run(tmp: Path, *extra: str, lang: str = "fr") -> Path:
     """An allocation of the small inputs above into ``tmp/out``; its folder."""
-    for name, text in (("besoins.csv", NEEDS), ("dons.csv", DONATIONS),
-                       ("partenaires.csv", PARTNERS), ("politique.toml", POLICY)):
+    for name, text in (
+        ("besoins.csv", NEEDS),
+        ("dons.csv", DONATIONS),
+        ("partenaires.csv", PARTNERS),
+        ("politique.toml", POLICY),
+    ):
         (tmp / name).write_text(text, encoding="utf-8")
-    done = invoke("allocate", "--needs", tmp / "besoins.csv", "--donations", tmp / "dons.csv",
-                  "--partners", tmp / "partenaires.csv", "--policy", tmp / "politique.toml",
-                  "--ledger", tmp / "ordis.db", "--out", tmp / "out", "--date", DATE,
-                  "--lang", lang, "--quiet", *extra)
+    done = invoke(
+        "allocate",
+        "--needs",
+        tmp / "besoins.csv",
+        "--donations",
+        tmp / "dons.csv",
+        "--partners",
+        tmp / "partenaires.csv",
+        "--policy",
+        tmp / "politique.toml",
+        "--ledger",
+        tmp / "ordis.db",
+        "--out",
+        tmp / "out",
+        "--date",
+        DATE,
+        "--lang",
+        lang,
+        "--quiet",
+        *extra,
+    )
     assert done.exit_code == 0, done.output
     return tmp / "out"
 
@@ -71,10 +96,14 @@ def test_the_partners_workbook(tmp_path: Path) -> None:
     by_lot = {line[1]: dict(zip(PARTNER, line, strict=True)) for line in lines[1:]}
     # the lot available on the run's date only, collected where the donor said
     assert set(by_lot) == {"D1"}
-    assert (by_lot["D1"]["etat"], by_lot["D1"]["adresse_retrait"],
-            by_lot["D1"]["contact_retrait"]) == ("neuf", "5 quai du Port, Lyon", "Marc 0478000000")
-    assert [by_lot["D1"][c] for c in ("livre_le", "quantite_livree", "ecart", "commentaire")] \
-        == [None] * 4
+    assert (
+        by_lot["D1"]["etat"],
+        by_lot["D1"]["adresse_retrait"],
+        by_lot["D1"]["contact_retrait"],
+    ) == ("neuf", "5 quai du Port, Lyon", "Marc 0478000000")
+    assert [by_lot["D1"][c] for c in ("livre_le", "quantite_livree", "ecart", "commentaire")] == [
+        None
+    ] * 4
     lists = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
     assert len(lists) == 1 and lists[0].formula1 == '"perdu,hors service"'
     gap = openpyxl.utils.get_column_letter(PARTNER.index("ecart") + 1)
@@ -83,10 +112,17 @@ def test_the_partners_workbook(tmp_path: Path) -> None:
     # print: A4 landscape, fitted to two page-widths, header row and first column repeated
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.page_setup.fitToWidth == 2 and sheet.print_title_rows == "$1:$1"
-    text = " ".join(str(c) for row in book["a_lire"].iter_rows(values_only=True) for c in row
-                    if c is not None)
-    for said in ("Claire Martin — coordination@ordis.example — 01 23 45 67 89", "« perdu »",
-                 "« hors service »", "« Écart »", "« Adresse de retrait »", "Relais"):
+    text = " ".join(
+        str(c) for row in book["a_lire"].iter_rows(values_only=True) for c in row if c is not None
+    )
+    for said in (
+        "Claire Martin — coordination@ordis.example — 01 23 45 67 89",
+        "« perdu »",
+        "« hors service »",
+        "« Écart »",
+        "« Adresse de retrait »",
+        "Relais",
+    ):
         assert said in text
 
 
@@ -101,33 +137,45 @@ def test_english_workbook_and_its_drop_down(tmp_path: Path) -> None:
     assert lists[0].formula1 == '"lost,out of order"'
 
 
-def test_the_returned_workbook_imports_without_a_warning_on_the_new_columns(
-        tmp_path: Path) -> None:
+def test_the_returned_workbook_imports_without_a_warning_on_the_new_columns(tmp_path: Path) -> None:
     out = small_run(tmp_path)
     book = openpyxl.load_workbook(out / "expeditions_relais.xlsx")
     sheet = book["expeditions"]
     cell(sheet, "livre_le@2").value = dt.datetime(2020, 4, 24)
     book.save(tmp_path / "retour.xlsx")
-    done = invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger",
-                  tmp_path / "ordis.db", "--format", "json")
+    done = invoke(
+        "deliveries",
+        "import",
+        tmp_path / "retour.xlsx",
+        "--ledger",
+        tmp_path / "ordis.db",
+        "--format",
+        "json",
+    )
     assert done.exit_code == 0, done.output
     result = json.loads(done.stdout)
     assert result["files"][0]["new"] == 1
-    unknown = [p["value"] for p in result["files"][0]["report"]["issues"]
-               if p["code"] == "unknown-column"]
+    unknown = [
+        p["value"] for p in result["files"][0]["report"]["issues"] if p["code"] == "unknown-column"
+    ]
     assert set(unknown) <= {"Écart"}  # until import knows `ecart` (same issue, W2)
 
 
 def test_allocation_workbook_structures_leftover_and_reasons(tmp_path: Path) -> None:
     out = small_run(tmp_path)
     path = out / "allocation.xlsx"
-    structures = [dict(zip(rows(path, "structures")[0], r, strict=True))
-                  for r in rows(path, "structures")[1:]]
+    structures = [
+        dict(zip(rows(path, "structures")[0], r, strict=True)) for r in rows(path, "structures")[1:]
+    ]
     assert [s["id_structure"] for s in structures] == ["S1", "S2"]
     s1 = structures[0]
     assert (s1["portable"], s1["tablette"], s1["total"], s1["partenaires"]) == (2, 0, 2, "Relais")
     assert (s1["contact_nom"], s1["contact_email"], s1["adresse"], s1["commune"]) == (
-        "Léa Roux", "lea@s1.example.org", "1 rue A", "Lyon")
+        "Léa Roux",
+        "lea@s1.example.org",
+        "1 rue A",
+        "Lyon",
+    )
     assert structures[1]["tablette"] == 2 and structures[1]["partenaires"] == "Sud"
     left = {r[0]: r for r in rows(path, "stock_restant")[1:]}
     assert rows(path, "stock_restant")[0][-2:] == ("partenaire", "disponible_le")
@@ -138,17 +186,25 @@ def test_allocation_workbook_structures_leftover_and_reasons(tmp_path: Path) -> 
     reason = unmet[("S1", "portable")][5]
     assert "1 plus tard" in reason and "30/04/2020" in reason and "2 faute de stock" in reason
     # S1's tablet: Sud only delivers the 13, and no other tablet is left
-    assert unmet[("S1", "tablette")][5] == "aucun partenaire ne livre ce département avec " \
+    assert (
+        unmet[("S1", "tablette")][5] == "aucun partenaire ne livre ce département avec "
         "le stock restant"
+    )
 
 
 def test_regions_in_french_order(sample_run: Path) -> None:
     regions = [r[0] for r in rows(sample_run / "envois" / "allocation.xlsx", "totaux")[1:-1]]
     assert regions == sorted(regions, key=french_order)
-    assert regions.index("Hauts-de-France") < regions.index("Île-de-France") \
+    assert (
+        regions.index("Hauts-de-France")
+        < regions.index("Île-de-France")
         < regions.index("La Réunion")
+    )
     assert sorted(["Occitanie", "Île-de-France", "Auvergne"], key=french_order) == [
-        "Auvergne", "Île-de-France", "Occitanie"]
+        "Auvergne",
+        "Île-de-France",
+        "Occitanie",
+    ]
 
 
 def test_structures_sheet_adds_up_with_the_summary(sample_run: Path) -> None:
@@ -166,13 +222,18 @@ def test_two_page_widths_keep_text_at_8_points() -> None:
     assert pages_wide([40] * 30) > 3
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and poppler print the workbooks")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler print the workbooks",
+)
 def test_printed_on_a4_no_text_under_8_points(tmp_path: Path) -> None:
     out = small_run(tmp_path)
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "print_check.py"), out],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "print_check.py"), out],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     sizes = {line.split(":")[0]: line for line in done.stdout.splitlines()}
     assert set(sizes) == {"allocation.xlsx", "expeditions_relais.xlsx", "expeditions_sud.xlsx"}
-

@@ -30,15 +30,25 @@ def test_one_message_per_partner_with_an_email_its_workbook_attached(tmp_path: P
     body = message.get_body(("plain",))
     assert body is not None
     text = body.get_content()
-    for said in ("« expeditions_relais.xlsx »", "- 2 portables", "« Livré le »",
-                 "« Quantité livrée »", "« Écart »", "« perdu »", "« Commentaire »",
-                 "renvoyez-nous le classeur", "Claire Martin — coordination@ordis.example"):
+    for said in (
+        "« expeditions_relais.xlsx »",
+        "- 2 portables",
+        "« Livré le »",
+        "« Quantité livrée »",
+        "« Écart »",
+        "« perdu »",
+        "« Commentaire »",
+        "renvoyez-nous le classeur",
+        "Claire Martin — coordination@ordis.example",
+    ):
         assert said in text, said
     attached = list(message.iter_attachments())
     assert [a.get_filename() for a in attached] == ["expeditions_relais.xlsx"]
     assert attached[0].get_content() == (out / "expeditions_relais.xlsx").read_bytes()
-    assert attached[0].get_content_type() == \
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert (
+        attached[0].get_content_type()
+        == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 def test_english_message_and_json_summary(tmp_path: Path) -> None:
@@ -51,10 +61,24 @@ def test_english_message_and_json_summary(tmp_path: Path) -> None:
 
 
 def test_the_sample_run_writes_them_and_lists_them(tmp_path: Path) -> None:
-    done = invoke("allocate", "--needs", SAMPLE / "besoins.xlsx", "--donations",
-                  SAMPLE / "dons.xlsx", "--partners", SAMPLE / "partenaires.xlsx", "--ledger",
-                  tmp_path / "ordis.db", "--out", tmp_path / "envois", "--date", DATE,
-                  "--emails", "--format", "json")
+    done = invoke(
+        "allocate",
+        "--needs",
+        SAMPLE / "besoins.xlsx",
+        "--donations",
+        SAMPLE / "dons.xlsx",
+        "--partners",
+        SAMPLE / "partenaires.xlsx",
+        "--ledger",
+        tmp_path / "ordis.db",
+        "--out",
+        tmp_path / "envois",
+        "--date",
+        DATE,
+        "--emails",
+        "--format",
+        "json",
+    )
     assert done.exit_code == 0, done.output
     files = json.loads(done.stdout)["files"]
     emails = {Path(f["path"]).name: f["partner"] for f in files if f["path"].endswith(".eml")}
@@ -63,8 +87,10 @@ def test_the_sample_run_writes_them_and_lists_them(tmp_path: Path) -> None:
     for name in emails:
         message = parsed(tmp_path / "envois" / "courriels" / name)
         assert message["To"] and "@" in message["To"] and message["From"] is None
-        assert next(message.iter_attachments()).get_content() == (
-            tmp_path / "envois" / f"expeditions_{Path(name).stem}.xlsx").read_bytes()
+        assert (
+            next(message.iter_attachments()).get_content()
+            == (tmp_path / "envois" / f"expeditions_{Path(name).stem}.xlsx").read_bytes()
+        )
 
 
 def test_without_the_option_no_message(tmp_path: Path) -> None:

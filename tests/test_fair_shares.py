@@ -29,37 +29,61 @@ shortage_structures = st.lists(
         Structure,
         id=st.text(alphabet="ABCDEFGH", min_size=1, max_size=3),
         departement=st.sampled_from(DEPTS),
-        need=st.tuples(st.integers(0, 15), st.integers(0, 3), st.integers(0, 6),
-                       st.integers(0, 2)),
+        need=st.tuples(st.integers(0, 15), st.integers(0, 3), st.integers(0, 6), st.integers(0, 2)),
         priority=st.sampled_from(["urgente", "haute", "normale"]),
         internet=st.sampled_from([True, False, None]),
         requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 4, 1))),
         children=st.one_of(st.none(), st.integers(0, 60)),
     ),
-    min_size=2, max_size=40, unique_by=lambda s: s.id,
+    min_size=2,
+    max_size=40,
+    unique_by=lambda s: s.id,
 )
 shortage_lots = st.lists(
-    st.builds(Lot, id=st.text(alphabet="0123456789", min_size=1, max_size=3),
-              device=st.sampled_from(DEVICE_TYPES), quantity=st.integers(1, 12),
-              departement=st.sampled_from(DEPTS),
-              shipper=st.sampled_from(["Relais", "Lyon", "Donateur"])),
-    max_size=15, unique_by=lambda lot: lot.id,
+    st.builds(
+        Lot,
+        id=st.text(alphabet="0123456789", min_size=1, max_size=3),
+        device=st.sampled_from(DEVICE_TYPES),
+        quantity=st.integers(1, 12),
+        departement=st.sampled_from(DEPTS),
+        shipper=st.sampled_from(["Relais", "Lyon", "Donateur"]),
+    ),
+    max_size=15,
+    unique_by=lambda lot: lot.id,
 )
-shortage_partners = st.fixed_dictionaries({
-    "relais": st.builds(Partner, name=st.just("Relais"), departements=st.none(),
-                        capacity=st.one_of(st.none(), st.integers(1, 40))),
-    "lyon": st.builds(Partner, name=st.just("Lyon"),
-                      departements=st.sampled_from([frozenset({"69", "01"}), None]),
-                      capacity=st.one_of(st.none(), st.integers(1, 20))),
-})
+shortage_partners = st.fixed_dictionaries(
+    {
+        "relais": st.builds(
+            Partner,
+            name=st.just("Relais"),
+            departements=st.none(),
+            capacity=st.one_of(st.none(), st.integers(1, 40)),
+        ),
+        "lyon": st.builds(
+            Partner,
+            name=st.just("Lyon"),
+            departements=st.sampled_from([frozenset({"69", "01"}), None]),
+            capacity=st.one_of(st.none(), st.integers(1, 20)),
+        ),
+    }
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(shortage_structures, shortage_lots, shortage_partners,
-       st.sampled_from(list(Scope)), st.one_of(st.none(), st.integers(1, 6)))
-def test_one_level_shares_by_children(structures: list[Structure], lots: list[Lot],
-                                      partners: dict[str, Partner], scope: Scope,
-                                      cap: int | None) -> None:
+@given(
+    shortage_structures,
+    shortage_lots,
+    shortage_partners,
+    st.sampled_from(list(Scope)),
+    st.one_of(st.none(), st.integers(1, 6)),
+)
+def test_one_level_shares_by_children(
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    scope: Scope,
+    cap: int | None,
+) -> None:
     """SPEC §4: A and B of one level and one département, A still short of type t (not
     held back by the cap): A's units of t per child from the département round are at least
     B's minus one unit."""
@@ -86,11 +110,20 @@ def test_forty_structures_share_a_hundred_laptops() -> None:
     """The issue: 100 laptops for 40 structures of one département asking 10 each. With
     ``demande`` 10 get 10 and 30 nothing; with fair shares each gets 2 or 3, and by
     children: a structure with twice the children gets about twice the units."""
-    structures = [Structure(f"S{i:02d}", "69", (10, 0, 0, 0), "urgente",
-                            requested_on=dt.date(2020, 4, 1) + dt.timedelta(days=i))
-                  for i in range(40)]
-    lots = [Lot("L1", DeviceType.LAPTOP, 60, "69", "Relais"),
-            Lot("L2", DeviceType.LAPTOP, 40, "69", "Relais")]
+    structures = [
+        Structure(
+            f"S{i:02d}",
+            "69",
+            (10, 0, 0, 0),
+            "urgente",
+            requested_on=dt.date(2020, 4, 1) + dt.timedelta(days=i),
+        )
+        for i in range(40)
+    ]
+    lots = [
+        Lot("L1", DeviceType.LAPTOP, 60, "69", "Relais"),
+        Lot("L2", DeviceType.LAPTOP, 40, "69", "Relais"),
+    ]
     before = allocate(structures, lots, {}, Policy(date=DAY, share=Share.DEMANDE))
     after = allocate(structures, lots, {}, Policy(date=DAY))
     assert sorted(Counter(_units(before).values()).items()) == [(10, 10)]
@@ -101,30 +134,35 @@ def test_forty_structures_share_a_hundred_laptops() -> None:
     assert {s for s, n in units.items() if n == 3} == {f"S{i:02d}" for i in range(20)}
     # one line per structure and lot, nearest (then earliest, then by id) lot first
     assert len({(s.lot_id, s.structure_id) for s in after.shipments}) == len(after.shipments)
-    children = [Structure("big", "69", (10, 0, 0, 0), "urgente", children=20),
-                Structure("small", "69", (10, 0, 0, 0), "urgente", children=10),
-                Structure("none", "69", (10, 0, 0, 0), "urgente")]
-    shared = _units(allocate(children, [Lot("L", DeviceType.LAPTOP, 16, "69", "X")], {},
-                             Policy(date=DAY)))
+    children = [
+        Structure("big", "69", (10, 0, 0, 0), "urgente", children=20),
+        Structure("small", "69", (10, 0, 0, 0), "urgente", children=10),
+        Structure("none", "69", (10, 0, 0, 0), "urgente"),
+    ]
+    shared = _units(
+        allocate(children, [Lot("L", DeviceType.LAPTOP, 16, "69", "X")], {}, Policy(date=DAY))
+    )
     assert shared == {"big": 10, "small": 5, "none": 1}
 
 
 def test_levels_still_come_first() -> None:
     """Fair shares are within one level: an urgent structure is served before a normal one
     whatever their children."""
-    structures = [Structure("U", "75", (5, 0, 0, 0), "urgente", children=1),
-                  Structure("N", "75", (5, 0, 0, 0), "normale", children=500)]
-    plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 6, "75", "X")], {},
-                    Policy(date=DAY))
+    structures = [
+        Structure("U", "75", (5, 0, 0, 0), "urgente", children=1),
+        Structure("N", "75", (5, 0, 0, 0), "normale", children=500),
+    ]
+    plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 6, "75", "X")], {}, Policy(date=DAY))
     assert _units(plan) == {"U": 5, "N": 1}
 
 
 def test_national_round_shares_too() -> None:
     """Two départements without stock of their own share a third one's lot."""
-    structures = [Structure("A", "01", (8, 0, 0, 0), "haute", children=10),
-                  Structure("B", "13", (8, 0, 0, 0), "haute", children=10)]
-    plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 8, "75", "X")], {},
-                    Policy(date=DAY))
+    structures = [
+        Structure("A", "01", (8, 0, 0, 0), "haute", children=10),
+        Structure("B", "13", (8, 0, 0, 0), "haute", children=10),
+    ]
+    plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 8, "75", "X")], {}, Policy(date=DAY))
     assert _units(plan) == {"A": 4, "B": 4}
     assert {str(s.round) for s in plan.shipments} == {"national"}
 
@@ -132,34 +170,51 @@ def test_national_round_shares_too() -> None:
 def test_shares_are_exactly_one_unit_at_a_time() -> None:
     """The département round's shares, found without a loop over units, are exactly what
     handing out one unit at a time gives, for every supply (ties to the first)."""
-    cases = [([10, 3, 50, 7, 0, 20], [4, 1, 25, 3, 1, 1]), ([5] * 7, [1] * 7),
-             ([9, 9, 9, 1], [3, 6, 9, 1]), ([40, 1, 13], [7, 11, 13])]
+    cases = [
+        ([10, 3, 50, 7, 0, 20], [4, 1, 25, 3, 1, 1]),
+        ([5] * 7, [1] * 7),
+        ([9, 9, 9, 1], [3, 6, 9, 1]),
+        ([40, 1, 13], [7, 11, 13]),
+    ]
     for wants, kids in cases:
         for supply in range(sum(wants) + 2):
             assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply), (
-                wants, kids, supply)
+                wants,
+                kids,
+                supply,
+            )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90)), min_size=1, max_size=30),
-       st.integers(0, 400))
-def test_shares_match_one_at_a_time_on_random_pools(pool: list[tuple[int, int]],
-                                                   supply: int) -> None:
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90)), min_size=1, max_size=30),
+    st.integers(0, 400),
+)
+def test_shares_match_one_at_a_time_on_random_pools(
+    pool: list[tuple[int, int]], supply: int
+) -> None:
     wants, kids = [w for w, _ in pool], [k for _, k in pool]
     assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90), st.integers(0, 40)),
-                min_size=1, max_size=30), st.integers(0, 400))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(1, 90), st.integers(0, 40)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(0, 400),
+)
 def test_shares_after_earlier_rounds(pool: list[tuple[int, int, int]], supply: int) -> None:
     """In the région and national rounds, what each already got counts."""
     wants, kids, had = [w for w, _, _ in pool], [k for _, k, _ in pool], [g for *_, g in pool]
     assert shares(wants, kids, supply, had) == _one_at_a_time(wants, kids, supply, had)
 
 
-def _one_at_a_time(wants: list[int], kids: list[int], supply: int,
-                   had: list[int] | None = None) -> list[int]:
+def _one_at_a_time(
+    wants: list[int], kids: list[int], supply: int, had: list[int] | None = None
+) -> list[int]:
     had = had or [0] * len(wants)
     got = [0] * len(wants)
     for _ in range(supply):
@@ -188,21 +243,39 @@ def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
     in tests/data/allocation_demande.json (by the engine of commit ffb2922): the same lines,
     unmet needs and stock left, plain, with a cap, a regional scope, substitutions."""
     recorded = json.loads(RECORDED.read_text(encoding="utf-8"))
-    structures = [Structure(i, d, tuple(need), p, net, day(asked))
-                  for i, d, need, p, net, asked in recorded["structures"]]
-    lots = [Lot(i, DeviceType(kind), n, d, shipper, donor, day(ready))
-            for i, kind, n, d, shipper, donor, ready in recorded["lots"]]
-    partners = {key: Partner(name, frozenset(zone) if zone is not None else None, cap)
-                for key, (name, zone, cap) in recorded["partners"].items()}
+    structures = [
+        Structure(i, d, tuple(need), p, net, day(asked))
+        for i, d, need, p, net, asked in recorded["structures"]
+    ]
+    lots = [
+        Lot(i, DeviceType(kind), n, d, shipper, donor, day(ready))
+        for i, kind, n, d, shipper, donor, ready in recorded["lots"]
+    ]
+    partners = {
+        key: Partner(name, frozenset(zone) if zone is not None else None, cap)
+        for key, (name, zone, cap) in recorded["partners"].items()
+    }
     for case, expected in recorded["cases"].items():
-        plan = allocate(structures, lots, partners,
-                        Policy(date=DAY, share=Share.DEMANDE, **expected["policy"]))
-        now = {"shipments": [[s.lot_id, s.structure_id, s.device.value, s.counted_as.value,
-                              s.quantity, s.shipper, str(s.round), s.distance_km]
-                             for s in plan.shipments],
-               "unmet": [[u.structure_id, u.device.value, u.quantity, u.reason]
-                         for u in plan.unmet],
-               "leftover": plan.leftover}
+        plan = allocate(
+            structures, lots, partners, Policy(date=DAY, share=Share.DEMANDE, **expected["policy"])
+        )
+        now = {
+            "shipments": [
+                [
+                    s.lot_id,
+                    s.structure_id,
+                    s.device.value,
+                    s.counted_as.value,
+                    s.quantity,
+                    s.shipper,
+                    str(s.round),
+                    s.distance_km,
+                ]
+                for s in plan.shipments
+            ],
+            "unmet": [[u.structure_id, u.device.value, u.quantity, u.reason] for u in plan.unmet],
+            "leftover": plan.leftover,
+        }
         if case == "default":
             assert now["shipments"] == expected["shipments"]
             assert now["unmet"] == expected["unmet"]
@@ -211,8 +284,10 @@ def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
         assert hashlib.sha256(canon.encode()).hexdigest() == expected["sha256"], case
     # and fair shares do change that plan: every urgent structure gets something
     fair = allocate(structures, lots, partners, Policy(date=DAY))
-    assert fair.shipments != allocate(structures, lots, partners,
-                                      Policy(date=DAY, share=Share.DEMANDE)).shipments
+    assert (
+        fair.shipments
+        != allocate(structures, lots, partners, Policy(date=DAY, share=Share.DEMANDE)).shipments
+    )
 
 
 def test_fairness_in_the_json_and_the_equite_sheet(sample_run: Path) -> None:
@@ -228,13 +303,24 @@ def test_fairness_in_the_json_and_the_equite_sheet(sample_run: Path) -> None:
     # the sample data run short of laptops for 'normale': fair shares leave nobody empty
     assert data["fairness"]["normale"]["served"] == data["fairness"]["normale"]["requesting"]
     table = rows(sample_run / "envois" / "allocation.xlsx", "equite")
-    assert table[0] == ("priorite", "region", "structures_demandeuses", "structures_servies",
-                        "part_minimale", "part_mediane", "unites_par_enfant")
+    assert table[0] == (
+        "priorite",
+        "region",
+        "structures_demandeuses",
+        "structures_servies",
+        "part_minimale",
+        "part_mediane",
+        "unites_par_enfant",
+    )
     totals = {row[0]: row for row in table[1:] if row[1] == "Total"}
     for level, figures in data["fairness"].items():
         total = totals[level]
-        assert total[2:6] == (figures["requesting"], figures["served"], figures["min_fill"],
-                              figures["median_fill"])
+        assert total[2:6] == (
+            figures["requesting"],
+            figures["served"],
+            figures["min_fill"],
+            figures["median_fill"],
+        )
         by_region = [row for row in table[1:] if row[0] == level and row[1] != "Total"]
         assert sum(row[2] for row in by_region) == figures["requesting"]
         assert min(row[4] for row in by_region) == figures["min_fill"]
@@ -250,11 +336,11 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     fair = summary(tmp_path / "b", "--dry-run")
     assert demande["fairness"]["normale"]["min_fill"] == 0
     assert fair["fairness"]["normale"]["min_fill"] > 0
-    assert demande["allocated"] != fair["allocated"] or demande["shipments"] != fair[
-        "shipments"]
+    assert demande["allocated"] != fair["allocated"] or demande["shipments"] != fair["shipments"]
     (tmp_path / "policy.toml").write_text('share = "demande"\n', encoding="utf-8")
-    assert summary(tmp_path / "c", "--policy", str(tmp_path / "policy.toml"),
-                   "--dry-run") == demande
+    assert (
+        summary(tmp_path / "c", "--policy", str(tmp_path / "policy.toml"), "--dry-run") == demande
+    )
     wrong = run_allocate(tmp_path, "--share", "egal", "--dry-run")
     assert wrong.exit_code == 2 and "egal" in wrong.output
     (tmp_path / "bad.toml").write_text('share = "egal"\n', encoding="utf-8")
@@ -265,32 +351,47 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     assert english.exit_code == 0, english.output
     assert "Fairness by priority" in english.stdout and "normale:" in english.stdout
     table = rows(tmp_path / "en" / "envois" / "allocation.xlsx", "fairness")
-    assert table[0] == ("priority", "region", "structures_requesting", "structures_served",
-                        "min_fill", "median_fill", "units_per_child")
+    assert table[0] == (
+        "priority",
+        "region",
+        "structures_requesting",
+        "structures_served",
+        "min_fill",
+        "median_fill",
+        "units_per_child",
+    )
     assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["01", "13", "69", "59"]), st.integers(0, 12),
-                          st.one_of(st.none(), st.integers(0, 50)),
-                          st.sampled_from(["urgente", "normale"])),
-                min_size=1, max_size=25),
-       st.lists(st.integers(1, 15), min_size=1, max_size=4))
-def test_national_round_is_one_unit_at_a_time(pool: list[tuple[str, int, int | None, str]],
-                                              lots: list[int]) -> None:
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["01", "13", "69", "59"]),
+            st.integers(0, 12),
+            st.one_of(st.none(), st.integers(0, 50)),
+            st.sampled_from(["urgente", "normale"]),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.lists(st.integers(1, 15), min_size=1, max_size=4),
+)
+def test_national_round_is_one_unit_at_a_time(
+    pool: list[tuple[str, int, int | None, str]], lots: list[int]
+) -> None:
     """Lots that every structure can reach (no zone, no capacity), in a département none of
     them is in: each level gets, structure by structure, exactly what handing the units
     out one at a time by units per child gives."""
-    structures = [Structure(f"S{n:02d}", where, (want, 0, 0, 0), level, children=kids)
-                  for n, (where, want, kids, level) in enumerate(pool)]
-    stock = [Lot(f"L{n}", DeviceType.LAPTOP, units, "75", "Relais")
-             for n, units in enumerate(lots)]
+    structures = [
+        Structure(f"S{n:02d}", where, (want, 0, 0, 0), level, children=kids)
+        for n, (where, want, kids, level) in enumerate(pool)
+    ]
+    stock = [Lot(f"L{n}", DeviceType.LAPTOP, units, "75", "Relais") for n, units in enumerate(lots)]
     got = _units(allocate(structures, stock, {}, Policy(date=DAY)))
     left = sum(lots)
     for level in ("urgente", "normale"):
-        members = sorted((s for s in structures if s.priority == level),
-                         key=Structure.order_key)
-        expected = _one_at_a_time([s.need[0] for s in members], [s.kids for s in members],
-                                  left)
+        members = sorted((s for s in structures if s.priority == level), key=Structure.order_key)
+        expected = _one_at_a_time([s.need[0] for s in members], [s.kids for s in members], left)
         assert [got.get(s.id, 0) for s in members] == expected
         left -= sum(expected)

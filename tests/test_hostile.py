@@ -39,23 +39,38 @@ CASES: list[tuple[str, Builder, str]] = [
     ("docx", hostile.not_a_workbook, "unsupported-file"),
     ("ods rows", lambda t: hostile.ods_repeat(t, 2_000_000, 1), "too-many-rows"),
     ("ods columns", lambda t: hostile.ods_repeat(t, 1, 5_000), "too-many-columns"),
-    ("ole2 garbage", lambda t: hostile.named(t, "vieux.xls", hostile.OLE2_GARBAGE),
-     "corrupted-file"),
-    ("binary", lambda t: hostile.named(t, "donnees.csv", b"\x01\x02\x00\x00\xff" * 100),
-     "binary-text"),
-    ("xml", lambda t: hostile.named(t, "donnees.xls", b'<?xml version="1.0"?><Workbook/>'),
-     "unsupported-file"),
+    (
+        "ole2 garbage",
+        lambda t: hostile.named(t, "vieux.xls", hostile.OLE2_GARBAGE),
+        "corrupted-file",
+    ),
+    (
+        "binary",
+        lambda t: hostile.named(t, "donnees.csv", b"\x01\x02\x00\x00\xff" * 100),
+        "binary-text",
+    ),
+    (
+        "xml",
+        lambda t: hostile.named(t, "donnees.xls", b'<?xml version="1.0"?><Workbook/>'),
+        "unsupported-file",
+    ),
     # issue 7: what slipped past the first pre-scans
     ("single quotes", lambda t: hostile.quoted_far_cell(t, "r='XFD1048576'"), "too-many-rows"),
     ("spaced quotes", lambda t: hostile.quoted_far_cell(t, 'r = "HA7"'), "too-many-columns"),
     ("lower case", lambda t: hostile.quoted_far_cell(t, 'r="xfd7"'), "too-many-columns"),
     ("A1 and GR1000020", hostile.two_far_cells, "too-many-cells"),
-    ("declared A1:GR1000020", lambda t: hostile.declared_range(t, "A1:GR1000020"),
-     "too-many-cells"),
+    (
+        "declared A1:GR1000020",
+        lambda t: hostile.declared_range(t, "A1:GR1000020"),
+        "too-many-cells",
+    ),
     ("entity after comment", hostile.entity_after_comment, "xml-entities"),
     ("sheets", lambda t: hostile.too_many_sheets(t, 150), "too-many-sheets"),
-    ("ods rows summed", lambda t: hostile.ods_rows(t, [(600_000, [1]), (600_000, [1])]),
-     "too-many-rows"),
+    (
+        "ods rows summed",
+        lambda t: hostile.ods_rows(t, [(600_000, [1]), (600_000, [1])]),
+        "too-many-rows",
+    ),
     ("ods cells summed", lambda t: hostile.ods_rows(t, [(1, [150, 150])]), "too-many-columns"),
     ("ods rows × cells", lambda t: hostile.ods_rows(t, [(150_000, [150])]), "too-many-cells"),
     ("bad zlib member", lambda t: hostile.damaged_member(t, "zlib"), "corrupted-file"),
@@ -84,10 +99,17 @@ def test_refused_with_own_message(tmp_path: Path, label: str, build: Builder, co
 def test_padding_of_empty_ods_rows_is_harmless(tmp_path: Path) -> None:
     source = Path(__file__).parent / "data" / "besoins.ods"
     padded = hostile.rewrite_member(
-        source, tmp_path / "pad.ods", "content.xml",
-        lambda d: d.replace(b"</table:table>", b'<table:table-row table:number-rows-repeated='
-                            b'"1048000"><table:table-cell table:number-columns-repeated="1024"/>'
-                            b"</table:table-row></table:table>", 1))
+        source,
+        tmp_path / "pad.ods",
+        "content.xml",
+        lambda d: d.replace(
+            b"</table:table>",
+            b"<table:table-row table:number-rows-repeated="
+            b'"1048000"><table:table-cell table:number-columns-repeated="1024"/>'
+            b"</table:table-row></table:table>",
+            1,
+        ),
+    )
     assert invoke("validate", padded).exit_code == 0
 
 
@@ -136,15 +158,23 @@ def test_far_cell_does_not_bring_the_process_down(tmp_path: Path) -> None:
     """python-calamine aborts the whole process on a cell at XFD1048576: ordis must refuse
     the file before calamine sees it, in a real process."""
     path = hostile.far_cell(tmp_path, "XFD1048576")
-    done = subprocess.run([sys.executable, "-m", "ordis_cli", "validate", str(path)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "ordis_cli", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
 
 
 def test_unclosed_csv_quote_is_a_message_not_a_crash(tmp_path: Path) -> None:
-    path = hostile.named(tmp_path, "guillemet.csv", b'id_structure;nom_structure;departement;'
-                         b'portables\nS1;"MECS;69;2\nS2;B;69;1\n')
+    path = hostile.named(
+        tmp_path,
+        "guillemet.csv",
+        b'id_structure;nom_structure;departement;portables\nS1;"MECS;69;2\nS2;B;69;1\n',
+    )
     result = invoke("validate", path)
     assert result.exit_code == 2
     assert "guillemet ouvert" in result.output and "Erreur interne" not in result.output
@@ -155,8 +185,10 @@ def test_unclosed_csv_quote_is_a_message_not_a_crash(tmp_path: Path) -> None:
 def test_a_huge_cell_is_quoted_short_and_quickly(tmp_path: Path) -> None:
     """A 3-million-character cell took 53 s in the message layout: it is quoted cut short."""
     path = tmp_path / "long.csv"
-    path.write_text("id_structure;nom_structure;departement;portables\nS1;N;"
-                    + "x" * 3_000_000 + ";2\n", encoding="utf-8")
+    path.write_text(
+        "id_structure;nom_structure;departement;portables\nS1;N;" + "x" * 3_000_000 + ";2\n",
+        encoding="utf-8",
+    )
     start = time.perf_counter()
     result = invoke("validate", path)
     assert time.perf_counter() - start < 20
@@ -173,16 +205,21 @@ def test_brackets_in_paths_and_values_are_printed_as_they_are(tmp_path: Path) ->
     broken = hostile.named(folder, "[red]x[b].csv", b'id_structure;nom\nS1;"ouvert\n')
     result = invoke("validate", broken)
     assert result.exit_code == 2 and "Erreur interne" not in result.output
-    values = hostile.named(folder, "[bold]b.csv", b"id_structure;nom_structure;departement;"
-                           b"portables\nS1;N;[/bold];2\n")
+    values = hostile.named(
+        folder, "[bold]b.csv", b"id_structure;nom_structure;departement;portables\nS1;N;[/bold];2\n"
+    )
     result = invoke("validate", values)
     assert result.exit_code == 1 and "[/bold]" in result.output
 
 
 def test_markup_in_a_sheet_name_is_printed_as_it_is(tmp_path: Path) -> None:
     far = hostile.far_cell(tmp_path, "A1048576")
-    path = hostile.rewrite_member(far, tmp_path / "[x].xlsx", "xl/workbook.xml",
-                                  lambda d: d.replace(b'name="Sheet"', b'name="[/b]"'))
+    path = hostile.rewrite_member(
+        far,
+        tmp_path / "[x].xlsx",
+        "xl/workbook.xml",
+        lambda d: d.replace(b'name="Sheet"', b'name="[/b]"'),
+    )
     result = invoke("validate", path)
     assert result.exit_code == 2
     assert "« [/b] »" in result.output and "Erreur interne" not in result.output
@@ -190,9 +227,12 @@ def test_markup_in_a_sheet_name_is_printed_as_it_is(tmp_path: Path) -> None:
 
 def _font_size_as_text(tmp: Path) -> Path:
     """A workbook calamine reads but openpyxl cannot open (a font size that is not a number)."""
-    return hostile.rewrite_member(hostile.small_workbook(tmp / "base.xlsx"), tmp / "police.xlsx",
-                                  "xl/styles.xml",
-                                  lambda d: d.replace(b'<sz val="11"', b'<sz val="abc"', 1))
+    return hostile.rewrite_member(
+        hostile.small_workbook(tmp / "base.xlsx"),
+        tmp / "police.xlsx",
+        "xl/styles.xml",
+        lambda d: d.replace(b'<sz val="11"', b'<sz val="abc"', 1),
+    )
 
 
 def test_annotate_works_on_every_file_validate_accepts(tmp_path: Path) -> None:
@@ -228,9 +268,12 @@ def test_annotate_never_overwrites(tmp_path: Path) -> None:
 
 def test_annotated_copy_of_an_ods_with_an_odd_sheet_name(tmp_path: Path) -> None:
     source = Path(__file__).parent / "data" / "besoins.ods"
-    path = hostile.rewrite_member(source, tmp_path / "odd.ods", "content.xml",
-                                  lambda d: re.sub(rb'table:name="[^"]*"',
-                                                   b'table:name="Besoins [2020]: *?"', d, count=1))
+    path = hostile.rewrite_member(
+        source,
+        tmp_path / "odd.ods",
+        "content.xml",
+        lambda d: re.sub(rb'table:name="[^"]*"', b'table:name="Besoins [2020]: *?"', d, count=1),
+    )
     out = tmp_path / "copie.xlsx"
     result = invoke("validate", path, "--annotate", out)
     assert result.exit_code in (0, 1), result.output
@@ -244,8 +287,10 @@ def test_annotate_a_workbook_openpyxl_loads_but_cannot_save(tmp_path: Path) -> N
     import zipfile
 
     damaged = tmp_path / "date_text.xlsx"
-    with zipfile.ZipFile(ROOT / "sample_data" / "besoins.xlsx") as zin, \
-            zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(ROOT / "sample_data" / "besoins.xlsx") as zin,
+        zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == "xl/worksheets/sheet1.xml":

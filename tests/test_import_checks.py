@@ -26,11 +26,15 @@ RUN_DATE = "2020-04-20"
 DELIVERED = dt.datetime(2020, 4, 24)
 # Two partners; Relais Lyon ships two lines to S1 (laptops from D1, tablets from D2),
 # Relais Paris one line to S2 (laptops from D3).
-NEEDS = ("id_structure;nom_structure;departement;adresse;code_postal;commune;portables;"
-         "tablettes\nS1;MECS A;69;1 rue A;69001;Lyon;3;2\nS2;Foyer B;75;2 rue B;75011;Paris;2;0\n")
-DONATIONS = ("id_don;donateur;materiel;quantite;departement;partenaire\n"
-             "D1;Nexora;portable;3;69;Relais Lyon\nD2;Nexora;tablette;2;69;Relais Lyon\n"
-             "D3;Orion;portable;2;75;Relais Paris\n")
+NEEDS = (
+    "id_structure;nom_structure;departement;adresse;code_postal;commune;portables;"
+    "tablettes\nS1;MECS A;69;1 rue A;69001;Lyon;3;2\nS2;Foyer B;75;2 rue B;75011;Paris;2;0\n"
+)
+DONATIONS = (
+    "id_don;donateur;materiel;quantite;departement;partenaire\n"
+    "D1;Nexora;portable;3;69;Relais Lyon\nD2;Nexora;tablette;2;69;Relais Lyon\n"
+    "D3;Orion;portable;2;75;Relais Paris\n"
+)
 PARTNERS = "partenaire;zone\nRelais Lyon;69\nRelais Paris;75\n"
 
 
@@ -38,14 +42,31 @@ def _allocate(tmp: Path, name: str = "ordis.db", lang: str = "fr") -> Path:
     """Allocate the small inputs into ``tmp/name``; return the ledger."""
     inputs = tmp / "inputs"
     inputs.mkdir(exist_ok=True)
-    for file, text in (("besoins.csv", NEEDS), ("dons.csv", DONATIONS),
-                       ("partenaires.csv", PARTNERS)):
+    for file, text in (
+        ("besoins.csv", NEEDS),
+        ("dons.csv", DONATIONS),
+        ("partenaires.csv", PARTNERS),
+    ):
         (inputs / file).write_text(text, encoding="utf-8")
     ledger = tmp / name
-    done = invoke("allocate", "--needs", inputs / "besoins.csv", "--donations",
-                  inputs / "dons.csv", "--partners", inputs / "partenaires.csv", "--ledger",
-                  ledger, "--out", tmp / f"out-{name}", "--date", RUN_DATE, "--lang", lang,
-                  "--quiet")
+    done = invoke(
+        "allocate",
+        "--needs",
+        inputs / "besoins.csv",
+        "--donations",
+        inputs / "dons.csv",
+        "--partners",
+        inputs / "partenaires.csv",
+        "--ledger",
+        ledger,
+        "--out",
+        tmp / f"out-{name}",
+        "--date",
+        RUN_DATE,
+        "--lang",
+        lang,
+        "--quiet",
+    )
     assert done.exit_code == 0, done.output
     return ledger
 
@@ -55,13 +76,13 @@ def _workbook(tmp: Path, lot: str, name: str = "ordis.db") -> Path:
     for path in sorted((tmp / f"out-{name}").glob("*.xlsx")):
         book = openpyxl.load_workbook(path, read_only=True)
         if book.sheetnames[0] in ("a_lire", "read_me") and any(  # French or English names
-                row[1] == lot for row in book.worksheets[1].iter_rows(values_only=True)):
+            row[1] == lot for row in book.worksheets[1].iter_rows(values_only=True)
+        ):
             return path
     raise AssertionError(f"no workbook ships {lot}")
 
 
-def _returned(source: Path, target: Path, edit: dict[str, Any],
-              drop_sheet: bool = False) -> Path:
+def _returned(source: Path, target: Path, edit: dict[str, Any], drop_sheet: bool = False) -> Path:
     book = openpyxl.load_workbook(source)
     sheet = book.worksheets[1]  # "expeditions" (or "shipments" in English), after "a_lire"
     for key, value in edit.items():
@@ -75,8 +96,11 @@ def _returned(source: Path, target: Path, edit: dict[str, Any],
 def _lines(path: Path) -> dict[str, tuple[Any, ...]]:
     """id_envoi -> its row, and the row number under ``(id, "row")``."""
     sheet = openpyxl.load_workbook(path, read_only=True).worksheets[1]  # after "a_lire"
-    return {row[0]: (number, *row) for number, row in
-            enumerate(sheet.iter_rows(values_only=True), start=1) if number > 1}
+    return {
+        row[0]: (number, *row)
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        if number > 1
+    }
 
 
 def _ledger_state(ledger: Path) -> list[tuple[Any, ...]]:
@@ -85,8 +109,9 @@ def _ledger_state(ledger: Path) -> list[tuple[Any, ...]]:
 
 
 def _import(ledger: Path, *paths: Path, lang: str = "fr") -> tuple[int, dict[str, Any]]:
-    done = invoke("deliveries", "import", *paths, "--ledger", ledger, "--format", "json",
-                  "--lang", lang)
+    done = invoke(
+        "deliveries", "import", *paths, "--ledger", ledger, "--format", "json", "--lang", lang
+    )
     return done.exit_code, json.loads(done.stdout)
 
 
@@ -125,9 +150,16 @@ def test_swapped_ids_between_two_lines(lyon: tuple[Path, Path], tmp_path: Path) 
     ledger, source = lyon
     laptops, tablets = _row_of(source, "D1"), _row_of(source, "D2")
     ids = {line[0]: line[1] for line in _lines(source).values()}  # row -> id_envoi
-    path = _returned(source, tmp_path / "swapped.xlsx", {
-        f"A{laptops}": ids[tablets], f"A{tablets}": ids[laptops],
-        f"livre_le@{laptops}": DELIVERED, f"livre_le@{tablets}": DELIVERED})
+    path = _returned(
+        source,
+        tmp_path / "swapped.xlsx",
+        {
+            f"A{laptops}": ids[tablets],
+            f"A{tablets}": ids[laptops],
+            f"livre_le@{laptops}": DELIVERED,
+            f"livre_le@{tablets}": DELIVERED,
+        },
+    )
     found = _refused(ledger, path, "shipment-mismatch")
     cells = {p["cell"] for p in found}
     # lot, equipment and quantity differ on both lines; the structure is the same one
@@ -141,14 +173,16 @@ def test_another_partners_id(lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     paris = next(iter(_lines(_workbook(tmp_path, "D3"))))
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "autre.xlsx",
-                     {f"A{row}": paris, f"livre_le@{row}": DELIVERED})
+    path = _returned(
+        source, tmp_path / "autre.xlsx", {f"A{row}": paris, f"livre_le@{row}": DELIVERED}
+    )
     found = _refused(ledger, path, "shipment-mismatch")
     assert {p["column"] for p in found} >= {"Lot", "N° de structure"}  # as headed
 
 
 def test_a_whole_line_of_another_partner_is_refused_by_its_a_lire(
-        lyon: tuple[Path, Path], tmp_path: Path) -> None:
+    lyon: tuple[Path, Path], tmp_path: Path
+) -> None:
     ledger, source = lyon
     paris = next(iter(_lines(_workbook(tmp_path, "D3")).values()))
     book = openpyxl.load_workbook(source)
@@ -177,11 +211,13 @@ def test_a_workbook_from_another_ledger(tmp_path: Path) -> None:
 
 
 def test_no_a_lire_sheet_warns_and_still_checks_every_line(
-        lyon: tuple[Path, Path], tmp_path: Path) -> None:
+    lyon: tuple[Path, Path], tmp_path: Path
+) -> None:
     ledger, source = lyon
     row = _row_of(source, "D1")
-    bare = _returned(source, tmp_path / "sans.xlsx", {f"livre_le@{row}": DELIVERED},
-                     drop_sheet=True)
+    bare = _returned(
+        source, tmp_path / "sans.xlsx", {f"livre_le@{row}": DELIVERED}, drop_sheet=True
+    )
     status, result = _import(ledger, bare)
     assert status == 0 and result["files"][0]["new"] == 1
     assert _codes(result)["no-ledger-identity"][0]["severity"] == "warning"
@@ -189,13 +225,15 @@ def test_no_a_lire_sheet_warns_and_still_checks_every_line(
     text = tmp_path / "copie.csv"
     with text.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=";")
-        for number, cells in enumerate(openpyxl.load_workbook(bare)["expeditions"]
-                                       .iter_rows(values_only=True), start=1):
+        for number, cells in enumerate(
+            openpyxl.load_workbook(bare)["expeditions"].iter_rows(values_only=True), start=1
+        ):
             values = ["" if c is None else c for c in cells]
             if number == row:
                 values[3] = "fixe"
-                values[openpyxl.utils.column_index_from_string(letter(bare, "livre_le")) - 1] = \
+                values[openpyxl.utils.column_index_from_string(letter(bare, "livre_le")) - 1] = (
                     "25/04/2020"
+                )
             writer.writerow(values)
     found = _refused(ledger, text, "shipment-mismatch")
     assert found[0]["cell"] == f"D{row}"
@@ -211,8 +249,7 @@ def test_a_date_before_the_run(lyon: tuple[Path, Path], tmp_path: Path, when: An
     assert "20/04/2020" in found[0]["message"]
 
 
-def test_the_run_date_itself_is_a_delivery_date(lyon: tuple[Path, Path],
-                                                tmp_path: Path) -> None:
+def test_the_run_date_itself_is_a_delivery_date(lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     row = _row_of(source, "D2")
     path = _returned(source, tmp_path / "jour.xlsx", {f"livre_le@{row}": "20/04/2020"})
@@ -223,8 +260,9 @@ def test_a_date_in_the_future(lyon: tuple[Path, Path], tmp_path: Path) -> None:
     ledger, source = lyon
     row = _row_of(source, "D2")
     tomorrow = dt.date.today() + dt.timedelta(days=1)
-    path = _returned(source, tmp_path / "futur.xlsx",
-                     {f"livre_le@{row}": tomorrow.strftime("%d/%m/%Y")})
+    path = _returned(
+        source, tmp_path / "futur.xlsx", {f"livre_le@{row}": tomorrow.strftime("%d/%m/%Y")}
+    )
     assert _refused(ledger, path, "future-date")[0]["cell"] == f"{letter(path, 'livre_le')}{row}"
 
 
@@ -232,8 +270,9 @@ def test_a_date_in_the_future(lyon: tuple[Path, Path], tmp_path: Path) -> None:
 def test_a_negative_quantity(lyon: tuple[Path, Path], tmp_path: Path, column: str) -> None:
     ledger, source = lyon
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "negatif.xlsx", {f"livre_le@{row}": DELIVERED,
-                                                         f"{column}@{row}": -1})
+    path = _returned(
+        source, tmp_path / "negatif.xlsx", {f"livre_le@{row}": DELIVERED, f"{column}@{row}": -1}
+    )
     assert _refused(ledger, path, "bad-quantity")[0]["cell"] == f"{letter(path, column)}{row}"
 
 
@@ -241,14 +280,18 @@ def test_a_mismatching_materiel_in_english(tmp_path: Path) -> None:
     ledger = _allocate(tmp_path, lang="en")
     source = _workbook(tmp_path, "D1")
     row = _row_of(source, "D1")
-    path = _returned(source, tmp_path / "returned.xlsx", {f"D{row}": "Tablette",
-                                                          f"livre_le@{row}": DELIVERED})
+    path = _returned(
+        source, tmp_path / "returned.xlsx", {f"D{row}": "Tablette", f"livre_le@{row}": DELIVERED}
+    )
     before = _ledger_state(ledger)
     status, result = _import(ledger, path, lang="en")
     assert status == 1 and _ledger_state(ledger) == before
     problem = _codes(result)["shipment-mismatch"][0]
     assert (problem["cell"], problem["column"], problem["value"]) == (
-        f"D{row}", "Equipment", "tablette")
+        f"D{row}",
+        "Equipment",
+        "tablette",
+    )
     assert "“portable”" in problem["message"]
 
 
@@ -269,18 +312,23 @@ def test_deleted_columns_check_what_is_left(lyon: tuple[Path, Path], tmp_path: P
     assert found[0]["column"] == "Quantité"
 
 
-def test_comment_only_lines_are_kept_and_idempotent(lyon: tuple[Path, Path],
-                                                    tmp_path: Path) -> None:
+def test_comment_only_lines_are_kept_and_idempotent(
+    lyon: tuple[Path, Path], tmp_path: Path
+) -> None:
     ledger, source = lyon
     laptops, tablets = _row_of(source, "D1"), _row_of(source, "D2")
-    path = _returned(source, tmp_path / "notes.xlsx", {
-        f"commentaire@{laptops}": "livraison prévue mardi", f"livre_le@{tablets}": DELIVERED})
+    path = _returned(
+        source,
+        tmp_path / "notes.xlsx",
+        {f"commentaire@{laptops}": "livraison prévue mardi", f"livre_le@{tablets}": DELIVERED},
+    )
     status, result = _import(ledger, path)
     done = result["files"][0]
     assert status == 0 and (done["new"], done["pending"], done["commented"]) == (1, 1, 1)
     with sqlite3.connect(ledger) as db:
-        noted = db.execute("SELECT delivered_on, delivered_quantity, comment FROM shipments "
-                           "WHERE lot_id = 'D1'").fetchone()
+        noted = db.execute(
+            "SELECT delivered_on, delivered_quantity, comment FROM shipments WHERE lot_id = 'D1'"
+        ).fetchone()
     assert noted == (None, None, "livraison prévue mardi")
     state = _ledger_state(ledger)
     status, again = _import(ledger, path)
@@ -303,21 +351,50 @@ def test_a_run_not_active_takes_no_delivery(lyon: tuple[Path, Path], tmp_path: P
 
 
 def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) -> None:
-    line = ["E4-00001", "D1", "Nexora", "portable", 3, "S1", "MECS A", "1 rue A", "69001",
-            "Lyon", "69", "", "", "", None, None, None, None]
+    line = [
+        "E4-00001",
+        "D1",
+        "Nexora",
+        "portable",
+        3,
+        "S1",
+        "MECS A",
+        "1 rue A",
+        "69001",
+        "Lyon",
+        "69",
+        "",
+        "",
+        "",
+        None,
+        None,
+        None,
+        None,
+    ]
     for lang, labels, sheets in (
-            ("fr", ("Partenaire", "Identifiant du registre", "Livré le"),
-             ["a_lire", "expeditions"]),
-            ("en", ("Partner", "Ledger identity", "Delivered on"), ["read_me", "shipments"])):
+        ("fr", ("Partenaire", "Identifiant du registre", "Livré le"), ["a_lire", "expeditions"]),
+        ("en", ("Partner", "Ledger identity", "Delivered on"), ["read_me", "shipments"]),
+    ):
         path = tmp_path / f"expeditions-{lang}.xlsx"
-        write_dispatch(path, [line], lang, partner="Логистика 物流", run_id=4,  # type: ignore[arg-type]
-                       run_date=dt.date(2020, 4, 20), ledger_id="0f6c2c1e-aaaa")
+        write_dispatch(
+            path,
+            [line],
+            lang,
+            partner="Логистика 物流",
+            run_id=4,  # type: ignore[arg-type]
+            run_date=dt.date(2020, 4, 20),
+            ledger_id="0f6c2c1e-aaaa",
+        )
         book = openpyxl.load_workbook(path)
         assert book.sheetnames == sheets
         assert all(s.sheet_state == "visible" for s in book.worksheets)
         assert not book.defined_names and (book.properties.creator or "") == ""
-        text = " ".join(str(c) for row in book[sheets[0]].iter_rows(values_only=True)
-                        for c in row if c is not None)
+        text = " ".join(
+            str(c)
+            for row in book[sheets[0]].iter_rows(values_only=True)
+            for c in row
+            if c is not None
+        )
         assert all(label in text for label in labels)
         assert "Логистика 物流" in text and "0f6c2c1e-aaaa" in text
         found = read_me(path, lang)  # type: ignore[arg-type]
@@ -325,18 +402,23 @@ def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) ->
         assert (found.ledger_id, found.partner) == ("0f6c2c1e-aaaa", "Логистика 物流")
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(column=st.sampled_from(["id_don", "materiel", "quantite", "id_structure"]),
-       lot=st.sampled_from(["D1", "D2"]),
-       other=st.sampled_from(["D9", "fixe", "1", "S9"]))
-def test_any_changed_checked_cell_refuses_the_file(lyon: tuple[Path, Path], tmp_path: Path,
-                                                   column: str, lot: str, other: str) -> None:
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    column=st.sampled_from(["id_don", "materiel", "quantite", "id_structure"]),
+    lot=st.sampled_from(["D1", "D2"]),
+    other=st.sampled_from(["D9", "fixe", "1", "S9"]),
+)
+def test_any_changed_checked_cell_refuses_the_file(
+    lyon: tuple[Path, Path], tmp_path: Path, column: str, lot: str, other: str
+) -> None:
     ledger, source = lyon
     row = _row_of(source, lot)
     value: Any = 1 if (column, other) == ("quantite", "1") else other  # D1 ships 3, D2 2
-    path = _returned(source, tmp_path / "h.xlsx", {f"{column}@{row}": value,
-                                                   f"livre_le@{row}": DELIVERED})
+    path = _returned(
+        source, tmp_path / "h.xlsx", {f"{column}@{row}": value, f"livre_le@{row}": DELIVERED}
+    )
     before = _ledger_state(ledger)
     result = import_deliveries([path], ledger, "fr")
     assert _ledger_state(ledger) == before

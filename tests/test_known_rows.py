@@ -24,28 +24,39 @@ def files(tmp: Path, week: str, needs: str, lots: str) -> tuple[Path, Path]:
 
 def run(tmp: Path, week: str, needs: str, lots: str, *extra: str) -> tuple[int, Any]:
     needs_path, lots_path = files(tmp, week, needs, lots)
-    result = invoke("allocate", "--needs", needs_path, "--donations", lots_path, "--ledger",
-                    tmp / "ordis.db", "--out", tmp / f"out_{week}{len(extra)}", "--date",
-                    "2020-04-20" if week == "1" else "2020-04-27", "--format", "json", *extra)
+    result = invoke(
+        "allocate",
+        "--needs",
+        needs_path,
+        "--donations",
+        lots_path,
+        "--ledger",
+        tmp / "ordis.db",
+        "--out",
+        tmp / f"out_{week}{len(extra)}",
+        "--date",
+        "2020-04-20" if week == "1" else "2020-04-27",
+        "--format",
+        "json",
+        *extra,
+    )
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.stdout)
 
 
-WEEK_1_NEEDS = ("S1;MECS A;69;1 rue A;69001;Lyon;2\n"
-                "S2;MECS B;69;2 rue B;69002;Lyon;3\n")
+WEEK_1_NEEDS = "S1;MECS A;69;1 rue A;69001;Lyon;2\nS2;MECS B;69;2 rue B;69002;Lyon;3\n"
 WEEK_1_LOTS = "D1;Nexora;portable;3;69;\nD2;Fondation Y;;;;500\n"
 
 
-def test_a_partial_weekly_file_stops_the_run_and_names_what_it_leaves_out(
-        tmp_path: Path) -> None:
+def test_a_partial_weekly_file_stops_the_run_and_names_what_it_leaves_out(tmp_path: Path) -> None:
     code, first = run(tmp_path, "1", WEEK_1_NEEDS, WEEK_1_LOTS)
     assert code == 0 and sum(first["allocated"].values()) == 3  # S2 still lacks 2
     before = (tmp_path / "ordis.db").read_bytes()
-    code, refused = run(tmp_path, "2", "S3;MECS C;69;3 rue C;69003;Lyon;1\n",
-                        "D3;Nexora;portable;5;69;\n")
+    code, refused = run(
+        tmp_path, "2", "S3;MECS C;69;3 rue C;69003;Lyon;1\n", "D3;Nexora;portable;5;69;\n"
+    )
     assert code == 1 and refused["ok"] is False
-    issues = [i for f in refused["files"] for i in f["issues"]
-              if i["code"] == "missing-known-rows"]
+    issues = [i for f in refused["files"] for i in f["issues"] if i["code"] == "missing-known-rows"]
     assert {(i["code"], i["value"], i["severity"]) for i in issues} == {
         ("missing-known-rows", "S2", "error"),  # S1 was served in full: not missing
         ("missing-known-rows", "D2", "error"),  # a financial gift would leave the report
@@ -54,19 +65,34 @@ def test_a_partial_weekly_file_stops_the_run_and_names_what_it_leaves_out(
     assert "2 portables" in message and "--retire-missing" in message
     assert (tmp_path / "ordis.db").read_bytes() == before
     assert not (tmp_path / "out_20").exists()
-    dry = invoke("allocate", "--needs", tmp_path / "besoins_2.csv", "--donations",
-                 tmp_path / "dons_2.csv", "--ledger", tmp_path / "ordis.db", "--dry-run")
+    dry = invoke(
+        "allocate",
+        "--needs",
+        tmp_path / "besoins_2.csv",
+        "--donations",
+        tmp_path / "dons_2.csv",
+        "--ledger",
+        tmp_path / "ordis.db",
+        "--dry-run",
+    )
     assert dry.exit_code == 1 and "S2" in dry.output
 
 
 def test_retire_missing_retires_them_and_says_so(tmp_path: Path) -> None:
     run(tmp_path, "1", WEEK_1_NEEDS, WEEK_1_LOTS)
-    code, done = run(tmp_path, "2", "S3;MECS C;69;3 rue C;69003;Lyon;1\n",
-                     "D3;Nexora;portable;5;69;\n", "--retire-missing")
+    code, done = run(
+        tmp_path,
+        "2",
+        "S3;MECS C;69;3 rue C;69003;Lyon;1\n",
+        "D3;Nexora;portable;5;69;\n",
+        "--retire-missing",
+    )
     assert code == 0
     assert done["retired"] == {"structures": 1, "lots": 1}
     assert {(w["code"], w["value"]) for w in done["warnings"]} == {
-        ("missing-known-rows", "S2"), ("missing-known-rows", "D2")}
+        ("missing-known-rows", "S2"),
+        ("missing-known-rows", "D2"),
+    }
     assert done["allocated"]["portable"] == 1  # S3 only: S2 is retired
     with sqlite3.connect(tmp_path / "ordis.db") as db:
         needs = {row[0] for row in db.execute("SELECT structure_id FROM needs")}
@@ -76,8 +102,12 @@ def test_retire_missing_retires_them_and_says_so(tmp_path: Path) -> None:
     assert lots == {"D1", "D3"}
     assert retired == {("structure", "S2", 2), ("lot", "D2", 2)}
     # back in next week's file, S2 is known again and no longer retired
-    code, again = run(tmp_path, "3", "S2;MECS B;69;2 rue B;69002;Lyon;3\n"
-                      "S3;MECS C;69;3 rue C;69003;Lyon;1\n", "D3;Nexora;portable;5;69;\n")
+    code, again = run(
+        tmp_path,
+        "3",
+        "S2;MECS B;69;2 rue B;69002;Lyon;3\nS3;MECS C;69;3 rue C;69003;Lyon;1\n",
+        "D3;Nexora;portable;5;69;\n",
+    )
     assert code == 0 and again["allocated"]["portable"] == 2
     with sqlite3.connect(tmp_path / "ordis.db") as db:
         assert list(db.execute("SELECT id FROM retired WHERE kind = 'structure'")) == []
@@ -85,12 +115,25 @@ def test_retire_missing_retires_them_and_says_so(tmp_path: Path) -> None:
 
 def test_a_request_below_what_was_shipped_is_a_warning(tmp_path: Path) -> None:
     run(tmp_path, "1", WEEK_1_NEEDS, WEEK_1_LOTS)
-    code, done = run(tmp_path, "2", "S1;MECS A;69;1 rue A;69001;Lyon;1\n"
-                     "S2;MECS B;69;2 rue B;69002;Lyon;3\n", WEEK_1_LOTS)
+    code, done = run(
+        tmp_path,
+        "2",
+        "S1;MECS A;69;1 rue A;69001;Lyon;1\nS2;MECS B;69;2 rue B;69002;Lyon;3\n",
+        WEEK_1_LOTS,
+    )
     assert code == 0
     assert [(w["code"], w["value"], w["severity"]) for w in done["warnings"]] == [
-        ("request-below-shipped", "S1", "warning")]
+        ("request-below-shipped", "S1", "warning")
+    ]
     assert "1 portable" in done["warnings"][0]["message"]
-    text = invoke("allocate", "--needs", tmp_path / "besoins_2.csv", "--donations",
-                  tmp_path / "dons_2.csv", "--ledger", tmp_path / "ordis.db", "--dry-run")
+    text = invoke(
+        "allocate",
+        "--needs",
+        tmp_path / "besoins_2.csv",
+        "--donations",
+        tmp_path / "dons_2.csv",
+        "--ledger",
+        tmp_path / "ordis.db",
+        "--dry-run",
+    )
     assert text.exit_code == 0 and "S1" in text.output

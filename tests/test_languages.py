@@ -20,13 +20,51 @@ from ordis_cli.report.figures import press_round
 from tests.conftest import allocate, rows
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
-ENGLISH_WORDS = ("Usage", "Error", "COMMAND", "ARGS", "Missing", "Invalid", "No such",
-                 "Show this", "Try", "for help", "does not match", "the", "default", "required",
-                 "Commands", "Input should", "Value error", "is not", "path", "File of",
-                 "Exit codes")
-FRENCH_WORDS = ("Utilisation", "Erreur", "manquant", "manquante", "invalide", "inconnue",
-                "Affiche", "Essayez", "défaut", "obligatoire", "Commandes", "Fichier",
-                "Exemple", "Codes de sortie", "le", "les", "des", "du", "une", "chemin")
+ENGLISH_WORDS = (
+    "Usage",
+    "Error",
+    "COMMAND",
+    "ARGS",
+    "Missing",
+    "Invalid",
+    "No such",
+    "Show this",
+    "Try",
+    "for help",
+    "does not match",
+    "the",
+    "default",
+    "required",
+    "Commands",
+    "Input should",
+    "Value error",
+    "is not",
+    "path",
+    "File of",
+    "Exit codes",
+)
+FRENCH_WORDS = (
+    "Utilisation",
+    "Erreur",
+    "manquant",
+    "manquante",
+    "invalide",
+    "inconnue",
+    "Affiche",
+    "Essayez",
+    "défaut",
+    "obligatoire",
+    "Commandes",
+    "Fichier",
+    "Exemple",
+    "Codes de sortie",
+    "le",
+    "les",
+    "des",
+    "du",
+    "une",
+    "chemin",
+)
 
 COMMANDS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("--help",), 0),
@@ -41,8 +79,18 @@ COMMANDS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("runs", "--help"), 0),
     (("deliveries", "--help"), 0),
     (("validate", "--kind", "autre", "x.csv"), 2),
-    (("allocate", "--substitute", "fixe=ordinateur", "--needs", "a.xlsx", "--donations",
-      "b.xlsx"), 2),
+    (
+        (
+            "allocate",
+            "--substitute",
+            "fixe=ordinateur",
+            "--needs",
+            "a.xlsx",
+            "--donations",
+            "b.xlsx",
+        ),
+        2,
+    ),
     (("runs", "cancel", "abc"), 2),
     (("allocate", "--date", "04/20/2020", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
     (("allocate", "--cap", "0", "--needs", "a.xlsx", "--donations", "b.xlsx"), 2),
@@ -64,11 +112,14 @@ def _run(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> tuple[int
     return code, captured.out + captured.err
 
 
-@pytest.mark.parametrize(("args", "expected"), COMMANDS, ids=lambda a: " ".join(a)
-                         if isinstance(a, tuple) else str(a))
+@pytest.mark.parametrize(
+    ("args", "expected"), COMMANDS, ids=lambda a: " ".join(a) if isinstance(a, tuple) else str(a)
+)
 def test_french_by_default_english_with_lang(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-    args: tuple[str, ...], expected: int,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    expected: int,
 ) -> None:
     monkeypatch.delenv("ORDIS_LANG", raising=False)
     code, french = _run(capsys, args)
@@ -83,11 +134,13 @@ def test_french_by_default_english_with_lang(
     assert (code, from_environment) == (expected, english)
 
 
-def test_usage_errors_say_what_is_wrong(capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors_say_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("ORDIS_LANG", raising=False)
-    _, french = _run(capsys, ("allocate", "--date", "04/20/2020", "--needs", "a",
-                              "--donations", "b"))
+    _, french = _run(
+        capsys, ("allocate", "--date", "04/20/2020", "--needs", "a", "--donations", "b")
+    )
     assert "Erreur : Valeur invalide pour '--date'" in french
     assert "'04/20/2020' ne suit pas le format attendu" in french
     _, english = _run(capsys, ("allocate", "--needs", "a", "--lang", "en"))
@@ -143,8 +196,10 @@ def test_numbers_and_plurals_per_language() -> None:
     lines = (("ligne", "lignes"), ("line", "lines"))
     assert [counted(n, "fr", *lines) for n in (0, 1, 2)] == ["0 ligne", "1 ligne", "2 lignes"]
     assert [counted(n, "en", *lines) for n in (0, 1, 2)] == ["0 lines", "1 line", "2 lines"]
-    assert counted(400_000, "en", ("car.", "car."), ("character", "characters")) == \
-        "400,000 characters"
+    assert (
+        counted(400_000, "en", ("car.", "car."), ("character", "characters"))
+        == "400,000 characters"
+    )
     assert shorten("x" * 400_000, 10, "fr").endswith("(400\u202f000 car.)")
     assert shorten("x" * 400_000, 10, "en").endswith("(400,000 characters)")
     assert press_round(10_250, "en") == "more than 10,000"
@@ -154,8 +209,10 @@ def test_numbers_and_plurals_per_language() -> None:
 def test_validation_summary_counts_in_each_language() -> None:
     one = FileReport(path="a.csv", kind=Kind.NEEDS, rows=1, errors=1, warnings=0, readable=True)
     report = ValidationReport(ok=False, files=[one])
-    assert summary_line(report, "fr").plain == "✘ 1 sur 1 fichier avec des erreurs — 1 erreur, " \
+    assert (
+        summary_line(report, "fr").plain == "✘ 1 sur 1 fichier avec des erreurs — 1 erreur, "
         "0 avertissement"
+    )
     assert summary_line(report, "en").plain == "✘ 1 of 1 file with errors — 1 error, 0 warnings"
 
 
@@ -163,14 +220,21 @@ def test_allocation_workbook_in_english(tmp_path: Path) -> None:
     assert allocate(tmp_path, "--lang", "en").exit_code == 0
     path = tmp_path / "envois" / "allocation.xlsx"
     assert openpyxl.load_workbook(path).sheetnames == [
-        "shipments", "unmet_needs", "stock_left", "totals", "structures", "fairness"]
+        "shipments",
+        "unmet_needs",
+        "stock_left",
+        "totals",
+        "structures",
+        "fairness",
+    ]
     lines = rows(path, "shipments")
     assert lines[0][-4:] == ("partner", "round", "distance_km", "reason")
     unmet = rows(path, "unmet_needs")
     assert unmet[0][-1] == "reason"
     said = " ".join(str(v) for line in lines[1:] + unmet[1:] for v in (line[-3], line[-1]))
-    assert _words(said, ("priorité", "département", "région", "besoin", "lot", "de", "du")) \
-        == [], said[:500]
+    assert _words(said, ("priorité", "département", "région", "besoin", "lot", "de", "du")) == [], (
+        said[:500]
+    )
     assert rows(path, "totals")[0][0] == "region"
 
 
@@ -188,14 +252,25 @@ def test_lang_given_to_ordis_or_a_group_holds_for_the_command(tmp_path: Path) ->
     report = invoke("--lang", "en", "report", "--format", "pdf", "--ledger", absent)
     assert report.exit_code == 2 and "possible formats" in report.output
     assert "formats possibles" not in report.output
-    policy = invoke("allocate", "--lang", "en", "--needs", "x.csv", "--donations", "y.csv",
-                    "--policy", tmp_path / "absent.toml")
+    policy = invoke(
+        "allocate",
+        "--lang",
+        "en",
+        "--needs",
+        "x.csv",
+        "--donations",
+        "y.csv",
+        "--policy",
+        tmp_path / "absent.toml",
+    )
     assert policy.exit_code == 2 and "file not found" in policy.output
     assert "introuvable" not in policy.output
 
 
 def test_refusals_of_every_command_in_english_have_no_french_word(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sample_run: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sample_run: Path,
     tmp_path: Path,
 ) -> None:
     """What each command says when it refuses (an option's value, a missing ledger or file,
@@ -221,8 +296,20 @@ def test_refusals_of_every_command_in_english_have_no_french_word(
         (("deliveries", "pending", "--older-than", "-1", "--ledger", str(ledger)), 2),
         (("demo", "--out", str(tmp_path / "full")), 2),
     )
-    french_only = (*FRENCH_WORDS, "ou", "registre", "introuvable", "attendu", "fichier",
-                   "allocation", "ligne", "annulée", "dossier", "vide", "exemple")
+    french_only = (
+        *FRENCH_WORDS,
+        "ou",
+        "registre",
+        "introuvable",
+        "attendu",
+        "fichier",
+        "allocation",
+        "ligne",
+        "annulée",
+        "dossier",
+        "vide",
+        "exemple",
+    )
     for args, expected in refusals:
         code, english = _run(capsys, ("--lang", "en", *args))
         assert code == expected, (args, english)

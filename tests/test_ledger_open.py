@@ -32,31 +32,45 @@ def build_ledger(path: Path) -> Path:
     """A small ledger as ``allocate`` leaves it: one run, three shipments (one delivered),
     the needs and the lots."""
     with Ledger(path, "create") as ledger, ledger.transaction() as db:
-        db.execute("INSERT INTO runs (created_at, run_date, policy, version, out_dir, "
-                   "shipments, units) VALUES ('2020-04-20T08:00:00+00:00', ?, '{}', '1', "
-                   "'envois', 3, 6)", (DATE,))
+        db.execute(
+            "INSERT INTO runs (created_at, run_date, policy, version, out_dir, "
+            "shipments, units) VALUES ('2020-04-20T08:00:00+00:00', ?, '{}', '1', "
+            "'envois', 3, 6)",
+            (DATE,),
+        )
         db.executemany(
             "INSERT INTO shipments (id, run_id, lot_id, structure_id, departement, donor, "
             "donor_type, device, counted_as, quantity, shipper, round, distance_km, "
             "delivered_on, delivered_quantity) VALUES (?, 1, ?, ?, ?, 'Nexora', 'entreprise', "
             "?, ?, ?, 'Emmaüs Connect', '1', 12.5, ?, ?)",
-            [("E1-00001", "D1", "S1", "69", "portable", "portable", 2, "2020-04-22", 2),
-             ("E1-00002", "D1", "S2", "13", "portable", "portable", 2, None, None),
-             ("E1-00003", "D2", "S2", "13", "tablette", "tablette", 2, None, None)])
-        db.executemany("INSERT INTO needs VALUES (?, ?, 'MECS', '1', 1, '2020-04-01', 12, "
-                       "?, 0, ?, 0, 1)", [("S1", "69", 2, 0), ("S2", "13", 3, 2)])
-        db.executemany("INSERT INTO lots VALUES (?, 'Nexora', 'entreprise', ?, ?, '69', "
-                       "NULL, NULL, NULL, 1)", [("D1", "portable", 10), ("D2", "tablette", 4)])
+            [
+                ("E1-00001", "D1", "S1", "69", "portable", "portable", 2, "2020-04-22", 2),
+                ("E1-00002", "D1", "S2", "13", "portable", "portable", 2, None, None),
+                ("E1-00003", "D2", "S2", "13", "tablette", "tablette", 2, None, None),
+            ],
+        )
+        db.executemany(
+            "INSERT INTO needs VALUES (?, ?, 'MECS', '1', 1, '2020-04-01', 12, ?, 0, ?, 0, 1)",
+            [("S1", "69", 2, 0), ("S2", "13", 3, 2)],
+        )
+        db.executemany(
+            "INSERT INTO lots VALUES (?, 'Nexora', 'entreprise', ?, ?, '69', NULL, NULL, NULL, 1)",
+            [("D1", "portable", 10), ("D2", "tablette", 4)],
+        )
     return path
 
 
 def small_inputs(folder: Path) -> tuple[Path, Path]:
     needs = folder / "besoins.csv"
-    needs.write_text("id_structure;nom_structure;departement;adresse;code_postal;commune;"
-                     "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n", encoding="utf-8")
+    needs.write_text(
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;"
+        "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n",
+        encoding="utf-8",
+    )
     donations = folder / "dons.csv"
-    donations.write_text("id_don;donateur;materiel;quantite;departement\n"
-                         "D1;Nexora;portable;5;69\n", encoding="utf-8")
+    donations.write_text(
+        "id_don;donateur;materiel;quantite;departement\nD1;Nexora;portable;5;69\n", encoding="utf-8"
+    )
     return needs, donations
 
 
@@ -64,8 +78,17 @@ def every_command(folder: Path) -> dict[str, list[str | Path]]:
     """Each command that opens the ledger, with the arguments it needs besides --ledger."""
     needs, donations = small_inputs(folder)
     return {
-        "allocate": ["allocate", "--needs", needs, "--donations", donations, "--out",
-                     folder / "envois", "--date", DATE],
+        "allocate": [
+            "allocate",
+            "--needs",
+            needs,
+            "--donations",
+            donations,
+            "--out",
+            folder / "envois",
+            "--date",
+            DATE,
+        ],
         "deliveries import": ["deliveries", "import", needs],
         "runs list": ["runs", "list"],
         "runs show": ["runs", "show", "1"],
@@ -149,10 +172,14 @@ def test_missing_ledger_in_english(tmp_path: Path) -> None:
     assert not (tmp_path / "absent.db").exists()
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(content=st.one_of(st.binary(max_size=3000),
-                         st.binary(max_size=3000).map(lambda b: opening.SQLITE_HEADER + b)))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content=st.one_of(
+        st.binary(max_size=3000), st.binary(max_size=3000).map(lambda b: opening.SQLITE_HEADER + b)
+    )
+)
 def test_no_bytes_but_a_ledger_open_in_any_mode(tmp_path: Path, content: bytes) -> None:
     """Whatever the bytes, opening refuses with a LedgerError and changes none of them."""
     ledger = tmp_path / f"{uuid.uuid4().hex}.db"
@@ -179,29 +206,47 @@ def _sql(*statements: str) -> Callable[[sqlite3.Connection], None]:
         db.execute("PRAGMA ignore_check_constraints = ON")
         for statement in statements:
             db.execute(statement)
+
     return edit
 
 
 HAND_EDITS: dict[str, tuple[Callable[[sqlite3.Connection], None], list[str]]] = {
-    "dropped column": (_sql("ALTER TABLE shipments DROP COLUMN comment"),
-                       ["la colonne « comment » manque dans la table « shipments »"]),
-    "renamed table": (_sql("ALTER TABLE runs RENAME TO runs_old"),
-                      ["la table « runs » manque"]),
-    "scanner": (_sql("UPDATE shipments SET device = 'scanner' WHERE id = 'E1-00002'"),
-                ["table « shipments », ligne E1-00002, colonne « device », valeur « scanner »",
-                 "portable, fixe, tablette ou box_4g"]),
-    "text quantity": (_sql("UPDATE shipments SET quantity = 'deux' WHERE id = 'E1-00003'"),
-                      ["ligne E1-00003, colonne « quantity », valeur « deux »"]),
-    "negative quantity": (_sql("UPDATE needs SET portable = -4 WHERE structure_id = 'S2'"),
-                          ["table « needs », ligne S2, colonne « portable », valeur « -4 »"]),
-    "unknown status": (_sql("UPDATE runs SET status = 'paused'"),
-                       ["table « runs », ligne 1, colonne « status », valeur « paused »"]),
-    "orphan shipment": (_sql("UPDATE shipments SET run_id = 7 WHERE id = 'E1-00001'"),
-                        ["ligne E1-00001, colonne « run_id », valeur « 7 »"]),
-    "unknown département": (_sql("UPDATE shipments SET departement = '99'"),
-                            ["colonne « departement », valeur « 99 »"]),
-    "date": (_sql("UPDATE shipments SET delivered_on = '22/04/2020' WHERE id = 'E1-00001'"),
-             ["colonne « delivered_on », valeur « 22/04/2020 »"]),
+    "dropped column": (
+        _sql("ALTER TABLE shipments DROP COLUMN comment"),
+        ["la colonne « comment » manque dans la table « shipments »"],
+    ),
+    "renamed table": (_sql("ALTER TABLE runs RENAME TO runs_old"), ["la table « runs » manque"]),
+    "scanner": (
+        _sql("UPDATE shipments SET device = 'scanner' WHERE id = 'E1-00002'"),
+        [
+            "table « shipments », ligne E1-00002, colonne « device », valeur « scanner »",
+            "portable, fixe, tablette ou box_4g",
+        ],
+    ),
+    "text quantity": (
+        _sql("UPDATE shipments SET quantity = 'deux' WHERE id = 'E1-00003'"),
+        ["ligne E1-00003, colonne « quantity », valeur « deux »"],
+    ),
+    "negative quantity": (
+        _sql("UPDATE needs SET portable = -4 WHERE structure_id = 'S2'"),
+        ["table « needs », ligne S2, colonne « portable », valeur « -4 »"],
+    ),
+    "unknown status": (
+        _sql("UPDATE runs SET status = 'paused'"),
+        ["table « runs », ligne 1, colonne « status », valeur « paused »"],
+    ),
+    "orphan shipment": (
+        _sql("UPDATE shipments SET run_id = 7 WHERE id = 'E1-00001'"),
+        ["ligne E1-00001, colonne « run_id », valeur « 7 »"],
+    ),
+    "unknown département": (
+        _sql("UPDATE shipments SET departement = '99'"),
+        ["colonne « departement », valeur « 99 »"],
+    ),
+    "date": (
+        _sql("UPDATE shipments SET delivered_on = '22/04/2020' WHERE id = 'E1-00001'"),
+        ["colonne « delivered_on », valeur « 22/04/2020 »"],
+    ),
 }
 
 
@@ -223,16 +268,19 @@ def test_hand_edit_in_english(tmp_path: Path) -> None:
     db.close()
     result = invoke("runs", "list", "--ledger", ledger, "--lang", "en")
     assert result.exit_code == 2
-    assert ("table “shipments”, row E1-00002, column “device”, value “scanner”; expected: "
-            "portable, fixe, tablette or box_4g") in one_line(result.output)
+    assert (
+        "table “shipments”, row E1-00002, column “device”, value “scanner”; expected: "
+        "portable, fixe, tablette or box_4g"
+    ) in one_line(result.output)
 
 
 def test_damaged_pages_are_refused(tmp_path: Path) -> None:
     ledger = build_ledger(tmp_path / "ordis.db")
     with sqlite3.connect(ledger) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page = db.execute("SELECT rootpage FROM sqlite_master WHERE name = "
-                          "'shipments_by_run'").fetchone()[0]
+        page = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'shipments_by_run'"
+        ).fetchone()[0]
         size = db.execute("PRAGMA page_size").fetchone()[0]
     db.close()
     with ledger.open("r+b") as file:
@@ -244,8 +292,22 @@ def test_damaged_pages_are_refused(tmp_path: Path) -> None:
 def test_checks_find_nothing_on_a_ledger_ordis_wrote(tmp_path: Path) -> None:
     needs, donations = small_inputs(tmp_path)
     ledger = tmp_path / "ordis.db"
-    assert invoke("allocate", "--needs", needs, "--donations", donations, "--ledger", ledger,
-                  "--out", tmp_path / "envois", "--date", DATE).exit_code == 0
+    assert (
+        invoke(
+            "allocate",
+            "--needs",
+            needs,
+            "--donations",
+            donations,
+            "--ledger",
+            ledger,
+            "--out",
+            tmp_path / "envois",
+            "--date",
+            DATE,
+        ).exit_code
+        == 0
+    )
     with Ledger(ledger, "read") as opened:
         assert first_bad_value(opened.db) is None
     assert list_runs(ledger)[0].units == 2
@@ -257,13 +319,18 @@ def test_checks_find_nothing_on_a_ledger_ordis_wrote(tmp_path: Path) -> None:
 def test_read_only_commands_change_nothing(tmp_path: Path) -> None:
     ledger = build_ledger(tmp_path / "ordis.db")
     before = sha256(ledger)
-    for arguments in (["runs", "list"], ["runs", "show", "1"],
-                      ["report", "--as-of", DATE, "--out", tmp_path / "rapport"]):
+    for arguments in (
+        ["runs", "list"],
+        ["runs", "show", "1"],
+        ["report", "--as-of", DATE, "--out", tmp_path / "rapport"],
+    ):
         result = invoke(*arguments, "--ledger", ledger)
         assert result.exit_code == 0, result.output
     assert sha256(ledger) == before
-    with Ledger(ledger, "read") as opened, pytest.raises(sqlite3.OperationalError,
-                                                          match="readonly"):
+    with (
+        Ledger(ledger, "read") as opened,
+        pytest.raises(sqlite3.OperationalError, match="readonly"),
+    ):
         opened.db.execute("CREATE TABLE anything (x)")
 
 
@@ -274,8 +341,13 @@ def read_only(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
 
     def make(path: Path) -> None:
         changed.append(path)
-        path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
-                   | (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH if path.is_dir() else 0))
+        path.chmod(
+            stat.S_IRUSR
+            | stat.S_IRGRP
+            | stat.S_IROTH
+            | (stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH if path.is_dir() else 0)
+        )
+
     yield make
     for path in changed:
         path.chmod(0o755 if path.is_dir() else 0o644)
@@ -286,14 +358,14 @@ def _reads_back(ledger: Path, out: Path) -> None:
     assert listed.exit_code == 0, listed.output
     assert [run["units"] for run in json.loads(listed.stdout)] == [6]
     assert invoke("runs", "show", "1", "--ledger", ledger).exit_code == 0
-    report = invoke("report", "--as-of", "2020-04-30", "--out", out, "--format", "json",
-                    "--ledger", ledger)
+    report = invoke(
+        "report", "--as-of", "2020-04-30", "--out", out, "--format", "json", "--ledger", ledger
+    )
     assert report.exit_code == 0, report.output
     assert json.loads(report.stdout)["delivered"]["portable"] == 2
 
 
-def test_read_only_file_is_readable(tmp_path: Path,
-                                    read_only: Callable[[Path], None]) -> None:
+def test_read_only_file_is_readable(tmp_path: Path, read_only: Callable[[Path], None]) -> None:
     ledger = build_ledger(tmp_path / "ordis.db")
     read_only(ledger)
     before = sha256(ledger)
@@ -304,8 +376,9 @@ def test_read_only_file_is_readable(tmp_path: Path,
         assert refused.exit_code == 2 and "lecture seule" in one_line(refused.output)
 
 
-def test_wal_ledger_in_a_read_only_folder_is_readable(tmp_path: Path,
-                                                      read_only: Callable[[Path], None]) -> None:
+def test_wal_ledger_in_a_read_only_folder_is_readable(
+    tmp_path: Path, read_only: Callable[[Path], None]
+) -> None:
     folder = tmp_path / "partage"
     folder.mkdir()
     ledger = build_ledger(folder / "ordis.db")
@@ -366,15 +439,19 @@ def test_write_mode_needs_an_existing_ledger(tmp_path: Path) -> None:
     assert not (tmp_path / "absent.db").exists()
 
 
-def test_busy_ledger_says_another_command_is_writing(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_busy_ledger_says_another_command_is_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ledger = build_ledger(tmp_path / "ordis.db")
     monkeypatch.setattr(opening, "BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(ledger, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with Ledger(ledger, "write", "en") as opened, pytest.raises(LedgerError) as caught, \
-                opened.transaction():
+        with (
+            Ledger(ledger, "write", "en") as opened,
+            pytest.raises(LedgerError) as caught,
+            opened.transaction(),
+        ):
             pass
         assert caught.value.code == "ledger-busy"
         assert "another ordis command is writing" in caught.value.message
@@ -393,11 +470,12 @@ def test_sqlite_failure_inside_a_ledger_block_is_a_ledger_error(tmp_path: Path) 
 
 
 def _flip(content: bytes, position: int, value: int) -> bytes:
-    return content[:position] + bytes([value]) + content[position + 1:]
+    return content[:position] + bytes([value]) + content[position + 1 :]
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_a_flipped_byte_is_read_or_refused(tmp_path: Path, data: Any) -> None:
     """A ledger with one byte changed anywhere either reads as before or is refused with a
@@ -434,8 +512,10 @@ def test_commands_creating_one_ledger_at_once_share_it(tmp_path: Path) -> None:
     context = multiprocessing.get_context("fork")
     start, out = context.Barrier(4), context.Queue()
     path = tmp_path / "ordis.db"
-    workers = [context.Process(target=_create_and_read_identity,
-                               args=(str(path), start, out)) for _ in range(4)]
+    workers = [
+        context.Process(target=_create_and_read_identity, args=(str(path), start, out))
+        for _ in range(4)
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:

@@ -30,8 +30,11 @@ def format_2(current: Path, target: Path) -> Path:
 def test_upgrade_from_format_2(sample_run: Path, tmp_path: Path) -> None:
     old = format_2(sample_run / "ordis.db", tmp_path / "ordis.db")
     original = sha256(old)
-    for command in (["runs", "list"], ["report", "--format", "json"],
-                    ["shipments", "cancel", "E1-00001"]):
+    for command in (
+        ["runs", "list"],
+        ["report", "--format", "json"],
+        ["shipments", "cancel", "E1-00001"],
+    ):
         refused = invoke(*command, "--ledger", old)
         assert refused.exit_code == 2, command
         assert "ordis ledger upgrade" in " ".join(refused.output.split())
@@ -43,8 +46,10 @@ def test_upgrade_from_format_2(sample_run: Path, tmp_path: Path) -> None:
     with sqlite3.connect(backup) as copy, sqlite3.connect(sample_run / "ordis.db") as source:
         # the copy is the ledger as it was: format 2, the same shipments
         assert copy.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
-        assert copy.execute("SELECT id, quantity FROM shipments ORDER BY id").fetchall() == \
-            source.execute("SELECT id, quantity FROM shipments ORDER BY id").fetchall()
+        assert (
+            copy.execute("SELECT id, quantity FROM shipments ORDER BY id").fetchall()
+            == source.execute("SELECT id, quantity FROM shipments ORDER BY id").fetchall()
+        )
     with sqlite3.connect(old) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("3",)
         columns = {row[1] for row in db.execute("PRAGMA table_info(shipments)")}
@@ -55,8 +60,13 @@ def test_upgrade_from_format_2(sample_run: Path, tmp_path: Path) -> None:
     upgraded = sha256(old)
     again = invoke("ledger", "upgrade", "--ledger", old, "--format", "json")
     assert again.exit_code == 0
-    assert json.loads(again.stdout) == {"ledger": str(old), "found": "3", "now": "3",
-                                        "backup": None, "upgraded": False}
+    assert json.loads(again.stdout) == {
+        "ledger": str(old),
+        "found": "3",
+        "now": "3",
+        "backup": None,
+        "upgraded": False,
+    }
     assert sha256(old) == upgraded and len(list(tmp_path.glob("ordis.avant-*"))) == 1
     english = invoke("ledger", "upgrade", "--ledger", old, "--lang", "en")
     assert "already in format 3" in english.output
@@ -79,8 +89,10 @@ def test_what_is_not_an_upgradable_ledger_is_refused(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "registre introuvable" in missing.output
     newer = tmp_path / "newer.db"
     db = sqlite3.connect(newer)
-    db.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-                     "INSERT INTO meta VALUES ('schema', '9');")
+    db.executescript(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "INSERT INTO meta VALUES ('schema', '9');"
+    )
     db.close()
     before = sha256(newer)
     refused = invoke("ledger", "upgrade", "--ledger", newer)

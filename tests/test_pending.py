@@ -17,13 +17,13 @@ PARTNER = "Outre-mer Connect"  # the partner of test_deliveries.RETURNED
 
 
 def pending(folder: Path, *extra: str) -> tuple[int, dict[str, Any]]:
-    result = invoke("deliveries", "pending", "--ledger", folder / "ordis.db", "--format",
-                    "json", *extra)
+    result = invoke(
+        "deliveries", "pending", "--ledger", folder / "ordis.db", "--format", "json", *extra
+    )
     return result.exit_code, json.loads(result.stdout) if result.exit_code == 0 else {}
 
 
-def test_every_line_of_a_fresh_run_is_pending_and_the_json_is_the_spec(
-        sample_run: Path) -> None:
+def test_every_line_of_a_fresh_run_is_pending_and_the_json_is_the_spec(sample_run: Path) -> None:
     before = sha256(sample_run / "ordis.db")
     status, data = pending(sample_run, "--as-of", "2020-05-01")
     assert status == 0 and set(data) == {"as_of", "partners"}
@@ -39,19 +39,29 @@ def test_every_line_of_a_fresh_run_is_pending_and_the_json_is_the_spec(
         assert partner["units"] == sum(s["quantite"] for s in partner["shipments"])
         assert partner["oldest_days"] == 11  # shipped 2020-04-20, seen 2020-05-01
         for line in partner["shipments"]:
-            assert set(line) == {"id_envoi", "run", "shipped_on", "age_days", "materiel",
-                                 "quantite", "id_structure", "departement", "commentaire"}
+            assert set(line) == {
+                "id_envoi",
+                "run",
+                "shipped_on",
+                "age_days",
+                "materiel",
+                "quantite",
+                "id_structure",
+                "departement",
+                "commentaire",
+            }
             assert line["run"] == 1 and line["shipped_on"] == "2020-04-20"
     assert sha256(sample_run / "ordis.db") == before  # only read
 
 
-def test_delivered_lines_leave_the_list_and_comments_stay_on_the_others(
-        run_copy: Path) -> None:
-    returned = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020",
-                                              "commentaire@3": "appeler avant de passer"})
+def test_delivered_lines_leave_the_list_and_comments_stay_on_the_others(run_copy: Path) -> None:
+    returned = fill(
+        run_copy,
+        "retour.xlsx",
+        {"livre_le@2": "24/04/2020", "commentaire@3": "appeler avant de passer"},
+    )
     assert imported(run_copy, returned)[0] == 0
-    status, data = pending(run_copy, "--partner", "outre-mer CONNECT", "--as-of",
-                           "2020-05-01")
+    status, data = pending(run_copy, "--partner", "outre-mer CONNECT", "--as-of", "2020-05-01")
     assert status == 0 and [p["partner"] for p in data["partners"]] == [PARTNER]
     lines = data["partners"][0]["shipments"]
     book = openpyxl.load_workbook(returned)["expeditions"]
@@ -68,35 +78,65 @@ def test_older_than_and_as_of(sample_run: Path) -> None:
     assert older["partners"] and all(p["oldest_days"] == 8 for p in older["partners"])
     _, before_the_run = pending(sample_run, "--as-of", "2020-04-19")
     assert before_the_run["partners"] == []  # not shipped yet on that day
-    text = invoke("deliveries", "pending", "--ledger", sample_run / "ordis.db", "--as-of",
-                  "27/04/2020", "--older-than", "7")
+    text = invoke(
+        "deliveries",
+        "pending",
+        "--ledger",
+        sample_run / "ordis.db",
+        "--as-of",
+        "27/04/2020",
+        "--older-than",
+        "7",
+    )
     assert text.exit_code == 0
     assert "Rien en attente de livraison au 27/04/2020" in " ".join(text.output.split())
 
 
 def test_text_in_both_languages(sample_run: Path) -> None:
-    french = invoke("deliveries", "pending", "--ledger", sample_run / "ordis.db", "--as-of",
-                    "2020-05-01", "--partner", PARTNER)
+    french = invoke(
+        "deliveries",
+        "pending",
+        "--ledger",
+        sample_run / "ordis.db",
+        "--as-of",
+        "2020-05-01",
+        "--partner",
+        PARTNER,
+    )
     words = " ".join(french.output.split())
     assert french.exit_code == 0
     assert f"{PARTNER} :" in words and "la plus ancienne envoyée il y a 11 jours" in words
     assert "tablette" in words
-    english = invoke("deliveries", "pending", "--ledger", sample_run / "ordis.db", "--as-of",
-                     "2020-05-01", "--partner", PARTNER, "--lang", "en")
+    english = invoke(
+        "deliveries",
+        "pending",
+        "--ledger",
+        sample_run / "ordis.db",
+        "--as-of",
+        "2020-05-01",
+        "--partner",
+        PARTNER,
+        "--lang",
+        "en",
+    )
     words = " ".join(english.output.split())
     assert "the oldest shipped 11 days ago" in words and "tablet" in words
     assert "tablette" not in words and "lignes" not in words
 
 
-def test_a_partner_the_ledger_does_not_know_is_named_with_the_known_ones(
-        sample_run: Path) -> None:
-    result = invoke("deliveries", "pending", "--ledger", sample_run / "ordis.db", "--partner",
-                    "Transports Fantômes")
+def test_a_partner_the_ledger_does_not_know_is_named_with_the_known_ones(sample_run: Path) -> None:
+    result = invoke(
+        "deliveries",
+        "pending",
+        "--ledger",
+        sample_run / "ordis.db",
+        "--partner",
+        "Transports Fantômes",
+    )
     words = " ".join(result.output.split())
     assert result.exit_code == 2
     assert "Transports Fantômes" in words and PARTNER in words
-    assert invoke("deliveries", "pending", "--ledger",
-                  sample_run / "absent.db").exit_code == 2
+    assert invoke("deliveries", "pending", "--ledger", sample_run / "absent.db").exit_code == 2
     assert not (sample_run / "absent.db").exists()
 
 
@@ -109,8 +149,18 @@ def test_cancelled_runs_have_nothing_pending(run_copy: Path) -> None:
 
 def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
     out = tmp_path / "relances.xlsx"
-    result = invoke("deliveries", "pending", "--ledger", sample_run / "ordis.db", "--as-of",
-                    "2020-05-01", "--format", "xlsx", "--out", out)
+    result = invoke(
+        "deliveries",
+        "pending",
+        "--ledger",
+        sample_run / "ordis.db",
+        "--as-of",
+        "2020-05-01",
+        "--format",
+        "xlsx",
+        "--out",
+        out,
+    )
     assert result.exit_code == 0 and out.exists()
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["partenaires", "relances"]
@@ -120,8 +170,16 @@ def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
     assert lines[0][:2] == ("partenaire", "id_envoi")
     assert len(lines) - 1 == sum(row[1] for row in summary[1:])
     assert lines[1][3] == dt.datetime(2020, 4, 20) and lines[1][4] == 11
-    again = invoke("deliveries", "pending", "--ledger", sample_run / "ordis.db", "--format",
-                   "xlsx", "--out", out)
+    again = invoke(
+        "deliveries",
+        "pending",
+        "--ledger",
+        sample_run / "ordis.db",
+        "--format",
+        "xlsx",
+        "--out",
+        out,
+    )
     assert again.exit_code == 2  # never over an existing file
     assert openpyxl.load_workbook(out).sheetnames == ["partenaires", "relances"]
 
@@ -129,8 +187,9 @@ def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
 def test_the_library_function(sample_run: Path) -> None:
     import ordis_cli
 
-    listed = ordis_cli.pending_deliveries(sample_run / "ordis.db", "fr",
-                                          dt.date(2020, 5, 1), partner=PARTNER)
+    listed = ordis_cli.pending_deliveries(
+        sample_run / "ordis.db", "fr", dt.date(2020, 5, 1), partner=PARTNER
+    )
     assert [p.partner for p in listed.partners] == [PARTNER]
     assert listed.to_dict()["partners"][0]["oldest_days"] == 11
 
@@ -140,24 +199,31 @@ def test_a_line_cancelled_since_is_not_counted_pending_on_import(run_copy: Path)
     import neither counts it as waiting nor keeps its comment."""
     book = openpyxl.load_workbook(run_copy / "envois" / "expeditions_outre-mer-connect.xlsx")
     first_id = book.worksheets[1]["A2"].value
-    assert invoke("shipments", "cancel", first_id, "--ledger",
-                  run_copy / "ordis.db").exit_code == 0
+    assert invoke("shipments", "cancel", first_id, "--ledger", run_copy / "ordis.db").exit_code == 0
     returned = fill(run_copy, "retour.xlsx", {"commentaire@2": "trop tard"})
     status, result = imported(run_copy, returned)
     lines = len(openpyxl.load_workbook(returned).worksheets[1]["A"]) - 2  # header, note row
     assert status == 0 and result["pending"] == lines - 1 and result["commented"] == 0
 
 
-def test_the_report_shows_delivered_and_waiting_per_partner(run_copy: Path,
-                                                            tmp_path: Path) -> None:
+def test_the_report_shows_delivered_and_waiting_per_partner(run_copy: Path, tmp_path: Path) -> None:
     returned = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"})
     assert imported(run_copy, returned)[0] == 0
     _, data = pending(run_copy, "--as-of", "2020-05-01", "--partner", PARTNER)
     waiting = data["partners"][0]["units"]
     delivered = openpyxl.load_workbook(returned).worksheets[1]["E2"].value
     out = tmp_path / "rapport"
-    done = invoke("report", "--ledger", run_copy / "ordis.db", "--as-of", "2020-05-01",
-                  "--out", out, "--format", "md,xlsx,html")
+    done = invoke(
+        "report",
+        "--ledger",
+        run_copy / "ordis.db",
+        "--as-of",
+        "2020-05-01",
+        "--out",
+        out,
+        "--format",
+        "md,xlsx,html",
+    )
     assert done.exit_code == 0, done.output
     markdown = (out / "rapport.md").read_text(encoding="utf-8")
     [line] = [line for line in markdown.splitlines() if line.startswith(f"| {PARTNER} |")]

@@ -19,8 +19,16 @@ from ordis_cli.validation.service import ValidationOptions, validate_inputs
 
 from .conftest import ROOT, invoke, invoke_json
 
-NEEDS_HEADER = ["id_structure", "nom_structure", "departement", "code_postal", "commune",
-                "adresse", "date_demande", "portables"]
+NEEDS_HEADER = [
+    "id_structure",
+    "nom_structure",
+    "departement",
+    "code_postal",
+    "commune",
+    "adresse",
+    "date_demande",
+    "portables",
+]
 
 
 def _finess(first8: str) -> str:
@@ -34,9 +42,15 @@ def _needs(path: Path, rows: list[dict[str, Any]]) -> Path:
     sheet.title = "besoins"
     sheet.append(NEEDS_HEADER)
     for number, row in enumerate(rows, start=1):
-        cells = {"id_structure": f"S{number}", "nom_structure": f"MECS {number}",
-                 "code_postal": None, "commune": "Ville", "adresse": "1 rue Haute",
-                 "portables": 2, **row}
+        cells = {
+            "id_structure": f"S{number}",
+            "nom_structure": f"MECS {number}",
+            "code_postal": None,
+            "commune": "Ville",
+            "adresse": "1 rue Haute",
+            "portables": 2,
+            **row,
+        }
         sheet.append([cells.get(column) for column in NEEDS_HEADER])
     book.save(path)
     return path
@@ -67,10 +81,18 @@ def _kept(path: Path, column: str) -> list[Any]:
 
 # --- départements ---------------------------------------------------------------------------
 
-SPELLINGS = [("Paris 75", "75"), ("75 Paris", "75"), ("Belfort", "90"),
-             ("Territoire de Belfort", "90"), ("Métropole de Lyon", "69"), ("69M", "69"),
-             ("métropole de Lyon", "69"), ("1.0", "01"), ("Corse-du-Sud 2A", "2A"),
-             ("Haute-Corse", "2B")]
+SPELLINGS = [
+    ("Paris 75", "75"),
+    ("75 Paris", "75"),
+    ("Belfort", "90"),
+    ("Territoire de Belfort", "90"),
+    ("Métropole de Lyon", "69"),
+    ("69M", "69"),
+    ("métropole de Lyon", "69"),
+    ("1.0", "01"),
+    ("Corse-du-Sud 2A", "2A"),
+    ("Haute-Corse", "2B"),
+]
 
 
 def test_departements_as_people_write_them_are_read(tmp_path: Path) -> None:
@@ -81,8 +103,10 @@ def test_departements_as_people_write_them_are_read(tmp_path: Path) -> None:
 
 def test_a_float_looking_code_in_a_csv_is_read_with_its_leading_zero(tmp_path: Path) -> None:
     path = tmp_path / "besoins.csv"
-    path.write_text("id_structure;nom_structure;departement;portables\nS1;MECS A;1.0;2\n"
-                    "S2;MECS B;5,0;1\n", encoding="utf-8")
+    path.write_text(
+        "id_structure;nom_structure;departement;portables\nS1;MECS A;1.0;2\nS2;MECS B;5,0;1\n",
+        encoding="utf-8",
+    )
     assert _kept(path, "departement") == ["01", "05"]
 
 
@@ -97,19 +121,28 @@ def test_corsica_asks_to_choose_2a_or_2b_by_name(tmp_path: Path, raw: str) -> No
 
 
 def test_a_postal_code_given_as_departement_is_read_with_a_warning(tmp_path: Path) -> None:
-    path = _needs(tmp_path / "besoins.xlsx", [{"departement": "93100"},
-                                              {"departement": 20000},
-                                              {"departement": "97411"},
-                                              {"departement": "96000"}])
+    path = _needs(
+        tmp_path / "besoins.xlsx",
+        [
+            {"departement": "93100"},
+            {"departement": 20000},
+            {"departement": "97411"},
+            {"departement": "96000"},
+        ],
+    )
     assert _kept(path, "departement") == ["93", "2A", "974", None]
     issues = _issues(path)
     read = [i for i in issues if i["code"] == "departement-from-postal-code"]
     assert [(i["cell"], i["severity"]) for i in read] == [
-        ("C2", "warning"), ("C3", "warning"), ("C4", "warning")]
+        ("C2", "warning"),
+        ("C3", "warning"),
+        ("C4", "warning"),
+    ]
     assert read[0]["message"] == (
         "« 93100 » ressemble à un code postal : lu comme le département 93 "
         "(Seine-Saint-Denis). Écrivez 93 dans « departement » et le code postal dans "
-        "« code_postal ».")
+        "« code_postal »."
+    )
     assert "Corse-du-Sud" in read[1]["message"]
     (unknown,) = [i for i in issues if i["code"] == "unknown-departement"]
     assert unknown["cell"] == "C5" and "96000 n'existe pas" in unknown["message"]
@@ -119,52 +152,71 @@ def test_a_postal_code_given_as_departement_is_read_with_a_warning(tmp_path: Pat
 
 # --- dates ----------------------------------------------------------------------------------
 
-WORDED = [("17 avril 2020", dt.date(2020, 4, 17)), ("1er mai 2020", dt.date(2020, 5, 1)),
-          ("17 avr. 2020", dt.date(2020, 4, 17)), ("April 17, 2020", dt.date(2020, 4, 17)),
-          ("17 April 2020", dt.date(2020, 4, 17)), ("2020/04/21", dt.date(2020, 4, 21)),
-          ("lundi 20 avril 2020", dt.date(2020, 4, 20)), ("3 févr. 2021", dt.date(2021, 2, 3)),
-          ("le 15/04/2020", dt.date(2020, 4, 15)), ("août 5, 2020", dt.date(2020, 8, 5)),
-          ("1st May 2020", dt.date(2020, 5, 1)), ("12 déc 2020", dt.date(2020, 12, 12))]
+WORDED = [
+    ("17 avril 2020", dt.date(2020, 4, 17)),
+    ("1er mai 2020", dt.date(2020, 5, 1)),
+    ("17 avr. 2020", dt.date(2020, 4, 17)),
+    ("April 17, 2020", dt.date(2020, 4, 17)),
+    ("17 April 2020", dt.date(2020, 4, 17)),
+    ("2020/04/21", dt.date(2020, 4, 21)),
+    ("lundi 20 avril 2020", dt.date(2020, 4, 20)),
+    ("3 févr. 2021", dt.date(2021, 2, 3)),
+    ("le 15/04/2020", dt.date(2020, 4, 15)),
+    ("août 5, 2020", dt.date(2020, 8, 5)),
+    ("1st May 2020", dt.date(2020, 5, 1)),
+    ("12 déc 2020", dt.date(2020, 12, 12)),
+]
 
 
 def test_dates_in_words_and_with_slashes_are_read(tmp_path: Path) -> None:
-    path = _needs(tmp_path / "besoins.xlsx",
-                  [{"departement": "75", "date_demande": raw} for raw, _ in WORDED])
+    path = _needs(
+        tmp_path / "besoins.xlsx", [{"departement": "75", "date_demande": raw} for raw, _ in WORDED]
+    )
     assert _kept(path, "date_demande") == [day for _, day in WORDED]
     assert [i for i in _issues(path) if i["code"] == "bad-date"] == []
 
 
-@pytest.mark.parametrize(("raw", "example"), [("le 24/04", "24/04"), ("24/04", "24/04"),
-                                              ("17 avril", "17/04"), ("1er mai", "01/05")])
-def test_a_date_without_its_year_says_which_year_to_add(tmp_path: Path, raw: str,
-                                                        example: str) -> None:
+@pytest.mark.parametrize(
+    ("raw", "example"),
+    [("le 24/04", "24/04"), ("24/04", "24/04"), ("17 avril", "17/04"), ("1er mai", "01/05")],
+)
+def test_a_date_without_its_year_says_which_year_to_add(
+    tmp_path: Path, raw: str, example: str
+) -> None:
     path = _needs(tmp_path / "besoins.xlsx", [{"departement": "75", "date_demande": raw}])
     (issue,) = [i for i in _issues(path) if i["code"] == "date-without-year"]
     year = dt.date.today().year
     assert issue["severity"] == "error" and issue["cell"] == "G2"
-    assert issue["message"] == (f"Date « {raw} » sans année dans « date_demande » : ajoutez "
-                                f"l'année, par exemple {example}/{year}.")
+    assert issue["message"] == (
+        f"Date « {raw} » sans année dans « date_demande » : ajoutez "
+        f"l'année, par exemple {example}/{year}."
+    )
     assert invoke("validate", path).exit_code == 1
 
 
 def test_a_date_that_is_no_date_stays_refused(tmp_path: Path) -> None:
-    path = _needs(tmp_path / "besoins.xlsx", [{"departement": "75", "date_demande": d}
-                                              for d in ("31 février 2020", "avril 2020",
-                                                        "bientôt", "31/02")])
-    assert [i["cell"] for i in _issues(path) if i["code"] == "bad-date"] == [
-        "G2", "G3", "G4", "G5"]
+    path = _needs(
+        tmp_path / "besoins.xlsx",
+        [
+            {"departement": "75", "date_demande": d}
+            for d in ("31 février 2020", "avril 2020", "bientôt", "31/02")
+        ],
+    )
+    assert [i["cell"] for i in _issues(path) if i["code"] == "bad-date"] == ["G2", "G3", "G4", "G5"]
 
 
 # --- partners' zones ------------------------------------------------------------------------
+
 
 def _zones(path: Path) -> list[Any]:
     return _kept(path, "zone")
 
 
 def test_overseas_and_abbreviations_are_zones(tmp_path: Path) -> None:
-    path = _partners(tmp_path / "partenaires.xlsx",
-                     ["DOM", "outre-mer", "Outre-Mer; 13", "IDF", "PACA", "AURA; HDF",
-                      "DROM"])
+    path = _partners(
+        tmp_path / "partenaires.xlsx",
+        ["DOM", "outre-mer", "Outre-Mer; 13", "IDF", "PACA", "AURA; HDF", "DROM"],
+    )
     assert _issues(path) == []
     zones = _zones(path)
     overseas = {"971", "972", "973", "974", "976"}
@@ -197,8 +249,7 @@ def test_only_the_bad_part_of_a_zone_is_quoted(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("word", ["AUV", "NAQU", "RAA", "DRM", "IDFF"])
-def test_an_abbreviation_like_word_gets_the_list_not_a_lookalike(tmp_path: Path,
-                                                                 word: str) -> None:
+def test_an_abbreviation_like_word_gets_the_list_not_a_lookalike(tmp_path: Path, word: str) -> None:
     path = _partners(tmp_path / "partenaires.xlsx", [f"Bretagne; {word}"])
     (issue,) = _issues(path)
     assert issue["code"] == "bad-zone"
@@ -217,7 +268,8 @@ def test_a_misspelt_name_in_a_zone_still_gets_a_suggestion(tmp_path: Path) -> No
 
 
 def test_a_bare_number_that_is_a_region_code_is_a_departement_with_a_warning(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     path = _partners(tmp_path / "partenaires.xlsx", ["84", "R84", "75; 93", "01; 06; 2A"])
     zones = _zones(path)
     assert zones[0].departements == {"84"} and not zones[0].regions
@@ -226,16 +278,20 @@ def test_a_bare_number_that_is_a_region_code_is_a_departement_with_a_warning(
     assert zones[3].departements == {"01", "06", "2A"}
     issues = _issues(path)
     assert [(i["code"], i["cell"], i["severity"]) for i in issues] == [
-        ("zone-region-code", "B2", "warning"), ("zone-region-code", "B4", "warning")]
+        ("zone-region-code", "B2", "warning"),
+        ("zone-region-code", "B4", "warning"),
+    ]
     assert issues[0]["message"] == (
         "Zone : 84 lu comme département (84 Vaucluse), car un nombre seul est un département. "
-        "Si c'est la région qui est voulue, écrivez R84 (Auvergne-Rhône-Alpes) ou son nom.")
+        "Si c'est la région qui est voulue, écrivez R84 (Auvergne-Rhône-Alpes) ou son nom."
+    )
     assert "R75 (Nouvelle-Aquitaine), R93 (Provence-Alpes-Côte d'Azur)" in issues[1]["message"]
     assert invoke("validate", path).exit_code == 0
     assert invoke("validate", path, "--strict").exit_code == 1
 
 
 # --- FINESS ---------------------------------------------------------------------------------
+
 
 def test_the_finess_key_is_luhns_on_the_first_eight() -> None:
     # real FINESS numbers: AP-HP (Paris) and the CHU de La Réunion
@@ -247,41 +303,52 @@ def test_finess_shaped_identifiers_are_checked(tmp_path: Path) -> None:
     good, corsican, overseas = _finess("75071218"), _finess("2A000001"), _finess("97400123")
     wrong_key = "750712185"
     elsewhere = _finess("13000045")
-    rows = [{"id_structure": good, "departement": "75"},
-            {"id_structure": corsican, "departement": "2A"},
-            {"id_structure": overseas, "departement": "974"},
-            {"id_structure": wrong_key, "departement": "75"},
-            {"id_structure": elsewhere, "departement": "69"},
-            {"id_structure": "FORM-0042", "departement": "75"},
-            {"id_structure": "000000001", "departement": "75"},  # 00: not a département
-            {"id_structure": 12345, "departement": "75"}]
+    rows = [
+        {"id_structure": good, "departement": "75"},
+        {"id_structure": corsican, "departement": "2A"},
+        {"id_structure": overseas, "departement": "974"},
+        {"id_structure": wrong_key, "departement": "75"},
+        {"id_structure": elsewhere, "departement": "69"},
+        {"id_structure": "FORM-0042", "departement": "75"},
+        {"id_structure": "000000001", "departement": "75"},  # 00: not a département
+        {"id_structure": 12345, "departement": "75"},
+    ]
     path = _needs(tmp_path / "besoins.xlsx", rows)
     issues = [i for i in _issues(path) if i["code"].startswith("finess")]
     assert [(i["code"], i["cell"], i["severity"], i["value"]) for i in issues] == [
         ("finess-key", "A5", "warning", wrong_key),
-        ("finess-departement", "A6", "warning", elsewhere)]
+        ("finess-departement", "A6", "warning", elsewhere),
+    ]
     assert issues[0]["message"].startswith(
         "« 750712185 » a la forme d'un numéro FINESS mais sa clé (dernier chiffre) est fausse "
-        ": attendu 4, soit 750712184.")
+        ": attendu 4, soit 750712184."
+    )
     assert issues[1]["message"].startswith(
         f"Le numéro FINESS « {elsewhere} » commence par 13, mais la structure est dans le "
-        "département 69")
-    english = [i["message"] for i in _issues(path, "--lang", "en")
-               if i["code"] == "finess-key"]
+        "département 69"
+    )
+    english = [i["message"] for i in _issues(path, "--lang", "en") if i["code"] == "finess-key"]
     assert english[0].startswith("“750712185” looks like a FINESS number but its key")
     assert invoke("validate", path).exit_code == 0
 
 
 def test_the_bundled_sample_data_draws_no_finess_warning() -> None:
     sample = ROOT / "sample_data"
-    ids = [row[0] for row in openpyxl.load_workbook(sample / "besoins.xlsx").worksheets[0]
-           .iter_rows(min_row=2, values_only=True)]
+    ids = [
+        row[0]
+        for row in openpyxl.load_workbook(sample / "besoins.xlsx")
+        .worksheets[0]
+        .iter_rows(min_row=2, values_only=True)
+    ]
     assert all(re.fullmatch(r"(?:\d\d|2[AB])\d{7}", str(i)) for i in ids)
     assert all(finess_key(str(i)[:8]) == str(i)[8] for i in ids)
     issues = _issues(sample / "besoins.xlsx")
     assert not [i for i in issues if i["code"].startswith("finess")]
     # the planted mistake (one structure given two départements) is now flagged twice
-    planted = [i for i in _issues(sample / "besoins_erreurs.csv")
-               if i["code"] in ("finess-departement", "conflicting-structure")]
+    planted = [
+        i
+        for i in _issues(sample / "besoins_erreurs.csv")
+        if i["code"] in ("finess-departement", "conflicting-structure")
+    ]
     assert {i["row"] for i in planted} == {322}
     assert Kind.NEEDS.value == "besoins"

@@ -25,8 +25,11 @@ def _imports(path: Path) -> set[str]:
 
 def test_core_does_not_import_the_cli_layer() -> None:
     package = ROOT / "ordis_cli"
-    core = [p for p in package.rglob("*.py")
-            if "cli" not in p.relative_to(package).parts[:-1] and p.name != "__main__.py"]
+    core = [
+        p
+        for p in package.rglob("*.py")
+        if "cli" not in p.relative_to(package).parts[:-1] and p.name != "__main__.py"
+    ]
     assert len(core) > 30
     for path in core:
         imported = _imports(path)
@@ -41,30 +44,68 @@ def test_modules_stay_small() -> None:
 
 
 def test_ruff_is_clean() -> None:
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "ordis_cli", "tests",
-                           "benchmarks"], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "ordis_cli", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+
+
+def test_ruff_format_leaves_the_tree_as_it_is() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "ordis_cli", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout
 
 
 def test_mypy_is_clean() -> None:
-    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout
 
 
 def test_allocation_benchmark_smoke_run(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_allocate.py"), "--small", "--out",
-         str(tmp_path)], capture_output=True, text=True, check=False, timeout=300)
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_allocate.py"),
+            "--small",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert "core, 2,000 structures" in done.stdout and "XlsxWriter" in done.stdout
 
 
 def test_benchmark_smoke_run(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench_validate.py"), "--rows", "500",
-         "--repeat", "1", "--out", str(tmp_path)],
-        capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_validate.py"),
+            "--rows",
+            "500",
+            "--repeat",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     assert "besoins_500.xlsx" in done.stdout and "besoins_500.csv" in done.stdout

@@ -25,14 +25,18 @@ HEAVY = ("pandas", "openpyxl", "python_calamine")
 def _python_api_section() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start = readme.index("\n## Python API\n")
-    return readme[start:readme.index("\n## ", start + 1)]
+    return readme[start : readme.index("\n## ", start + 1)]
 
 
 def _modules_after(statement: str) -> set[str]:
     """The top-level modules loaded by ``statement`` in a fresh interpreter."""
     found = subprocess.run(
         [sys.executable, "-c", f"{statement}; import sys; print(' '.join(sys.modules))"],
-        capture_output=True, text=True, check=True, cwd=ROOT)
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return set(found.stdout.split())
 
 
@@ -44,8 +48,9 @@ def test_the_readme_example_runs_and_prints_what_the_readme_shows(tmp_path: Path
     # run from elsewhere, the sample folder named by its absolute path
     source = code.group(1).replace('Path("sample_data")', f"Path({str(SAMPLE)!r})")
     assert source != code.group(1)
-    ran = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True,
-                         cwd=tmp_path, timeout=120)
+    ran = subprocess.run(
+        [sys.executable, "-c", source], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.rstrip("\n") == shown.group(1).rstrip("\n")
     assert list(tmp_path.iterdir()) == []  # a dry run writes nothing, not even a ledger
@@ -68,14 +73,18 @@ def test_the_package_ships_its_type_information() -> None:
 
 
 def test_import_ordis_cli_loads_no_pandas_nor_the_readers() -> None:
-    subprocess.run([sys.executable, "-c", "import ordis_cli, sys; "
-                    "assert 'pandas' not in sys.modules"], check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-c", "import ordis_cli, sys; assert 'pandas' not in sys.modules"],
+        check=True,
+        cwd=ROOT,
+    )
     assert not _modules_after("import ordis_cli") & {*HEAVY, "pydantic", "typer"}
 
 
 def test_the_ledger_loads_neither_the_reading_nor_the_validation_stack() -> None:
-    loaded = _modules_after("import ordis_cli.ledger, ordis_cli.ledger.known, "
-                            "ordis_cli.ledger.recovery")
+    loaded = _modules_after(
+        "import ordis_cli.ledger, ordis_cli.ledger.known, ordis_cli.ledger.recovery"
+    )
     assert not loaded & set(HEAVY)
     assert not {m for m in loaded if m.startswith(("ordis_cli.reading", "ordis_cli.validation"))}
 
@@ -83,16 +92,28 @@ def test_the_ledger_loads_neither_the_reading_nor_the_validation_stack() -> None
 def test_one_actions_module_per_command() -> None:
     actions = {p.stem for p in (ROOT / "ordis_cli" / "actions").glob("*.py")} - {"__init__"}
     commands = {p.stem for p in (ROOT / "ordis_cli" / "cli").glob("*.py")}
-    assert actions == {"validate", "allocate", "deliveries", "runs", "report", "demo", "sample",
-                       "shipments", "ledger"}
+    assert actions == {
+        "validate",
+        "allocate",
+        "deliveries",
+        "runs",
+        "report",
+        "demo",
+        "sample",
+        "shipments",
+        "ledger",
+    }
     assert actions <= commands
 
 
 def test_results_equal_the_json_outputs(tmp_path: Path) -> None:
     request = ordis_cli.AllocateRequest(
-        needs=SAMPLE / "besoins.xlsx", donations=SAMPLE / "dons.xlsx",
-        partners=SAMPLE / "partenaires.xlsx", ledger=tmp_path / "ordis.db",
-        out=tmp_path / "envois")
+        needs=SAMPLE / "besoins.xlsx",
+        donations=SAMPLE / "dons.xlsx",
+        partners=SAMPLE / "partenaires.xlsx",
+        ledger=tmp_path / "ordis.db",
+        out=tmp_path / "envois",
+    )
     result = ordis_cli.run_allocation(request)
     assert result.summary is not None and result.summary.run == 1
     ledger = tmp_path / "ordis.db"
@@ -111,10 +132,15 @@ def test_results_equal_the_json_outputs(tmp_path: Path) -> None:
 
 def test_ledger_run_is_the_one_row_runs_lists(tmp_path: Path) -> None:
     for out in ("a", "b"):
-        ordis_cli.run_allocation(ordis_cli.AllocateRequest(
-            needs=SAMPLE / "besoins.xlsx", donations=SAMPLE / "dons.xlsx",
-            partners=SAMPLE / "partenaires.xlsx", ledger=tmp_path / "ordis.db",
-            out=tmp_path / out))
+        ordis_cli.run_allocation(
+            ordis_cli.AllocateRequest(
+                needs=SAMPLE / "besoins.xlsx",
+                donations=SAMPLE / "dons.xlsx",
+                partners=SAMPLE / "partenaires.xlsx",
+                ledger=tmp_path / "ordis.db",
+                out=tmp_path / out,
+            )
+        )
     ordis_cli.cancel_run(tmp_path / "ordis.db", 1)
     with Ledger(tmp_path / "ordis.db", "read") as ledger:
         every = ledger.runs()

@@ -15,8 +15,13 @@ from ordis_cli.validation.values import text
 
 from .conftest import DATA, validate
 
-SAME_NEEDS = ["besoins_ok.xlsx", "besoins_export_excel.csv", "besoins_unicode.txt",
-              "besoins.xls", "besoins.ods"]
+SAME_NEEDS = [
+    "besoins_ok.xlsx",
+    "besoins_export_excel.csv",
+    "besoins_unicode.txt",
+    "besoins.xls",
+    "besoins.ods",
+]
 
 
 def _column(name: str, column: str) -> list[object]:
@@ -39,10 +44,16 @@ def test_every_format_reads_the_same_needs(name: str) -> None:
     # (issue 10), one warning per row of the four 9-character ones (010000001 twice)
     assert only.errors == 0, only.issues
     assert [(p.code, p.value) for p in only.issues] == [
-        ("finess-key", ident) for ident in ("010000001", "2A0000002", "210000003", "750000004",
-                                            "010000001")]
-    assert _structure_ids(name) == ["010000001", "210000003", "2A0000002",
-                                                "750000004", "9740000005"]
+        ("finess-key", ident)
+        for ident in ("010000001", "2A0000002", "210000003", "750000004", "010000001")
+    ]
+    assert _structure_ids(name) == [
+        "010000001",
+        "210000003",
+        "2A0000002",
+        "750000004",
+        "9740000005",
+    ]
 
 
 def test_title_rows_are_skipped_and_row_numbers_are_the_spreadsheets(tmp_path: Path) -> None:
@@ -67,10 +78,21 @@ def test_hidden_sheet_is_read_only_when_named() -> None:
 
 
 def test_kind_is_detected_from_the_header() -> None:
-    kinds = {name: open_table(DATA / name).kind for name in
-             ["dons_ok.xlsx", "partenaires_ok.csv", "livraisons_ok.xlsx", "needs_english.csv"]}
-    assert kinds == {"dons_ok.xlsx": Kind.DONATIONS, "partenaires_ok.csv": Kind.PARTNERS,
-                     "livraisons_ok.xlsx": Kind.DELIVERIES, "needs_english.csv": Kind.NEEDS}
+    kinds = {
+        name: open_table(DATA / name).kind
+        for name in [
+            "dons_ok.xlsx",
+            "partenaires_ok.csv",
+            "livraisons_ok.xlsx",
+            "needs_english.csv",
+        ]
+    }
+    assert kinds == {
+        "dons_ok.xlsx": Kind.DONATIONS,
+        "partenaires_ok.csv": Kind.PARTNERS,
+        "livraisons_ok.xlsx": Kind.DELIVERIES,
+        "needs_english.csv": Kind.NEEDS,
+    }
 
 
 def test_english_headers_and_narrow_no_break_space() -> None:

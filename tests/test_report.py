@@ -18,12 +18,22 @@ SAMPLE = ROOT / "sample_data"
 
 
 def test_json_is_exactly_the_spec(demo: Path) -> None:
-    result = invoke("report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE),
-                    "--format", "json")
+    result = invoke(
+        "report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE), "--format", "json"
+    )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"as_of", "delivered", "dispatched", "structures_equipped", "coverage",
-                         "by_region", "weekly", "financial_eur", "lost"}
+    assert set(data) == {
+        "as_of",
+        "delivered",
+        "dispatched",
+        "structures_equipped",
+        "coverage",
+        "by_region",
+        "weekly",
+        "financial_eur",
+        "lost",
+    }
     assert data["as_of"] == "2020-05-15"
     for key in ("delivered", "dispatched"):
         assert list(data[key]) == ["portable", "fixe", "tablette", "box_4g"]
@@ -34,41 +44,100 @@ def test_json_is_exactly_the_spec(demo: Path) -> None:
     assert weeks[-1]["cumulative"] == sum(data["delivered"].values())
     assert data["financial_eur"] > 0
     assert set(data["by_region"]) <= {
-        "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte", "Île-de-France",
-        "Centre-Val de Loire", "Bourgogne-Franche-Comté", "Normandie", "Hauts-de-France",
-        "Grand Est", "Pays de la Loire", "Bretagne", "Nouvelle-Aquitaine", "Occitanie",
-        "Auvergne-Rhône-Alpes", "Provence-Alpes-Côte d'Azur", "Corse"}
+        "Guadeloupe",
+        "Martinique",
+        "Guyane",
+        "La Réunion",
+        "Mayotte",
+        "Île-de-France",
+        "Centre-Val de Loire",
+        "Bourgogne-Franche-Comté",
+        "Normandie",
+        "Hauts-de-France",
+        "Grand Est",
+        "Pays de la Loire",
+        "Bretagne",
+        "Nouvelle-Aquitaine",
+        "Occitanie",
+        "Auvergne-Rhône-Alpes",
+        "Provence-Alpes-Côte d'Azur",
+        "Corse",
+    }
     # the same file is written when --out is given, and nothing else
     out = demo.parent / "json-only"
-    invoke("report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE), "--format",
-           "json", "--out", out)
+    invoke(
+        "report",
+        "--ledger",
+        demo / "ordis.db",
+        "--as-of",
+        str(REPORT_DATE),
+        "--format",
+        "json",
+        "--out",
+        out,
+    )
     assert sorted(p.name for p in out.iterdir()) == ["rapport.json"]
     assert json.loads((out / "rapport.json").read_text()) == data
 
 
 def test_earlier_as_of_sees_less(demo: Path) -> None:
-    late = json.loads(invoke("report", "--ledger", demo / "ordis.db", "--as-of", "2020-05-15",
-                             "--format", "json").stdout)
-    early = json.loads(invoke("report", "--ledger", demo / "ordis.db", "--as-of", "2020-04-28",
-                              "--format", "json").stdout)
+    late = json.loads(
+        invoke(
+            "report", "--ledger", demo / "ordis.db", "--as-of", "2020-05-15", "--format", "json"
+        ).stdout
+    )
+    early = json.loads(
+        invoke(
+            "report", "--ledger", demo / "ordis.db", "--as-of", "2020-04-28", "--format", "json"
+        ).stdout
+    )
     assert sum(early["delivered"].values()) < sum(late["delivered"].values())
-    before = json.loads(invoke("report", "--ledger", demo / "ordis.db", "--as-of",
-                               "2020-04-01", "--format", "json").stdout)
+    before = json.loads(
+        invoke(
+            "report", "--ledger", demo / "ordis.db", "--as-of", "2020-04-01", "--format", "json"
+        ).stdout
+    )
     assert sum(before["dispatched"].values()) == 0 and before["weekly"] == []
 
 
 def test_formats_and_languages(demo: Path, tmp_path: Path) -> None:
-    result = invoke("report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE),
-                    "--out", tmp_path / "fr")
+    result = invoke(
+        "report",
+        "--ledger",
+        demo / "ordis.db",
+        "--as-of",
+        str(REPORT_DATE),
+        "--out",
+        tmp_path / "fr",
+    )
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "fr").iterdir()) == [
-        "communique.md", "rapport.html", "rapport.json", "rapport.md", "rapport.xlsx"]
-    english = invoke("report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE),
-                     "--out", tmp_path / "en", "--format", "md,html", "--lang", "en")
+        "communique.md",
+        "rapport.html",
+        "rapport.json",
+        "rapport.md",
+        "rapport.xlsx",
+    ]
+    english = invoke(
+        "report",
+        "--ledger",
+        demo / "ordis.db",
+        "--as-of",
+        str(REPORT_DATE),
+        "--out",
+        tmp_path / "en",
+        "--format",
+        "md,html",
+        "--lang",
+        "en",
+    )
     assert english.exit_code == 0
     assert "devices delivered" in (tmp_path / "en" / "rapport.html").read_text()
     assert sorted(p.name for p in (tmp_path / "en").iterdir()) == [
-        "communique.md", "rapport.html", "rapport.md"]
+        "communique.md",
+        "rapport.html",
+        "rapport.md",
+    ]
     assert invoke("report", "--ledger", demo / "ordis.db", "--format", "pdf").exit_code == 2
     assert invoke("report", "--ledger", tmp_path / "absent.db").exit_code == 2
 
@@ -77,7 +146,11 @@ def test_weekly_series_has_no_gaps() -> None:
     from ordis_cli.report.figures import _weeks_between
 
     assert _weeks_between("2020-W52", "2021-W02") == [
-        "2020-W52", "2020-W53", "2021-W01", "2021-W02"]
+        "2020-W52",
+        "2020-W53",
+        "2021-W01",
+        "2021-W02",
+    ]
     assert _weeks_between("", "") == []
 
 
@@ -100,7 +173,8 @@ def test_html_is_self_contained(demo: Path) -> None:
     assert "<script" not in html and "src=" not in html and "<link" not in html
     assert html.count("<svg") == 3 and "<polyline" in html and 'class="bar"' in html
     assert [u for u in html.split('"') if u.startswith("http")] == [
-        "http://www.w3.org/2000/svg"] * 3
+        "http://www.w3.org/2000/svg"
+    ] * 3
     assert "@media print" in html and 'name="viewport"' in html
 
 
@@ -113,14 +187,23 @@ def test_xlsx_has_native_charts(demo: Path) -> None:
 def _private_strings() -> set[str]:
     """Every name, address, contact and identifier of a structure, and every private donor's
     name, in the sample data."""
-    _, inputs = load_inputs(SAMPLE / "besoins.xlsx", SAMPLE / "dons.xlsx",
-                            SAMPLE / "partenaires.xlsx", ValidationOptions())
+    _, inputs = load_inputs(
+        SAMPLE / "besoins.xlsx",
+        SAMPLE / "dons.xlsx",
+        SAMPLE / "partenaires.xlsx",
+        ValidationOptions(),
+    )
     assert inputs is not None
     found: set[str] = set()
     for ident, contact in inputs.contacts.items():
         found.add(ident)
-        for name in ("nom_structure", "adresse", "contact_nom", "contact_email",
-                     "contact_telephone"):
+        for name in (
+            "nom_structure",
+            "adresse",
+            "contact_nom",
+            "contact_email",
+            "contact_telephone",
+        ):
             if contact.get(name):
                 found.add(str(contact[name]))
     for info in inputs.lot_info.values():
@@ -137,8 +220,9 @@ def _texts(folder: Path) -> dict[str, str]:
     for path in folder.iterdir():
         if path.suffix == ".xlsx":
             with zipfile.ZipFile(path) as archive:
-                texts[path.name] = "".join(archive.read(n).decode("utf-8", "replace")
-                                           for n in archive.namelist())
+                texts[path.name] = "".join(
+                    archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
+                )
         else:
             texts[path.name] = path.read_text(encoding="utf-8")
     return texts
@@ -147,8 +231,17 @@ def _texts(folder: Path) -> dict[str, str]:
 def test_press_outputs_hold_no_private_data(demo: Path, tmp_path: Path) -> None:
     secrets = _private_strings()
     assert len(secrets) > 1000  # names, addresses, e-mails, phones, ids, private donors
-    invoke("report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE), "--out",
-           tmp_path / "en", "--lang", "en")
+    invoke(
+        "report",
+        "--ledger",
+        demo / "ordis.db",
+        "--as-of",
+        str(REPORT_DATE),
+        "--out",
+        tmp_path / "en",
+        "--lang",
+        "en",
+    )
     for folder in (demo / "rapport", tmp_path / "en"):
         for name, text in _texts(folder).items():
             leaked = sorted(s for s in secrets if s in text)

@@ -22,12 +22,23 @@ DATE = "2020-04-20"
 DONATIONS_HEADER = "id_don;donateur;type_donateur;materiel;quantite;departement;partenaire"
 # Private donors, each with its type as people write it (or none): never to be named.
 PRIVATE = {
-    "Jeanne Secretaire": "Particulière", "Paul Confidentiel": "personne physique",
-    "Louise Discrete": "un particulier", "Marc Anonyme": "indiv", "Nina Cachee": "",
+    "Jeanne Secretaire": "Particulière",
+    "Paul Confidentiel": "personne physique",
+    "Louise Discrete": "un particulier",
+    "Marc Anonyme": "indiv",
+    "Nina Cachee": "",
     "Hugo Inconnu": "xyz",
 }
-HOSTILE = ["<script>alert(1)</script>", "[x](http://evil)", "a|b", "=1+1",
-           "\x1b[31mEsc Corp", "\u202eevil Corp", "# Titre", "Zero Co"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "[x](http://evil)",
+    "a|b",
+    "=1+1",
+    "\x1b[31mEsc Corp",
+    "\u202eevil Corp",
+    "# Titre",
+    "Zero Co",
+]
 
 
 def _csv(path: Path, header: str, lines: list[str]) -> Path:
@@ -40,24 +51,49 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A ledger from an allocation of hostile donor and partner names and private donors,
     then hand-edited: a NUL in a name, a private donor recorded as its own shipper."""
     folder = tmp_path_factory.mktemp("hostile")
-    needs = _csv(folder / "besoins.csv",
-                 "id_structure;nom_structure;departement;adresse;code_postal;commune;portables",
-                 [f"S{n};Foyer {n};75;{n} rue Cachée;75001;Paris;20" for n in range(1, 8)])
-    lines = [f"H{n};{name};entreprise;portable;3;75;{'<b>Log|istique</b>' if n % 2 else ''}"
-             for n, name in enumerate(HOSTILE)]
-    lines += [f"P{n};{name};{kind};portable;2;75;"
-              for n, (name, kind) in enumerate(PRIVATE.items())]
+    needs = _csv(
+        folder / "besoins.csv",
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;portables",
+        [f"S{n};Foyer {n};75;{n} rue Cachée;75001;Paris;20" for n in range(1, 8)],
+    )
+    lines = [
+        f"H{n};{name};entreprise;portable;3;75;{'<b>Log|istique</b>' if n % 2 else ''}"
+        for n, name in enumerate(HOSTILE)
+    ]
+    lines += [
+        f"P{n};{name};{kind};portable;2;75;" for n, (name, kind) in enumerate(PRIVATE.items())
+    ]
     donations = _csv(folder / "dons.csv", DONATIONS_HEADER, lines)
-    partners = _csv(folder / "partenaires.csv", "partenaire;zone",
-                    ["<b>Log|istique</b>;national", "Relais [ok](http://x);national"])
+    partners = _csv(
+        folder / "partenaires.csv",
+        "partenaire;zone",
+        ["<b>Log|istique</b>;national", "Relais [ok](http://x);national"],
+    )
     path = folder / "ordis.db"
-    result = invoke("allocate", "--needs", needs, "--donations", donations, "--partners",
-                    partners, "--ledger", path, "--out", folder / "envois", "--date", DATE,
-                    "--quiet")
+    result = invoke(
+        "allocate",
+        "--needs",
+        needs,
+        "--donations",
+        donations,
+        "--partners",
+        partners,
+        "--ledger",
+        path,
+        "--out",
+        folder / "envois",
+        "--date",
+        DATE,
+        "--quiet",
+    )
     assert result.exit_code == 0, result.output
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT COUNT(*) FROM shipments WHERE donor = 'Jeanne Secretaire'"
-                          ).fetchone()[0] == 1
+        assert (
+            db.execute(
+                "SELECT COUNT(*) FROM shipments WHERE donor = 'Jeanne Secretaire'"
+            ).fetchone()[0]
+            == 1
+        )
         db.execute("UPDATE shipments SET donor = ? WHERE donor = ?", ("Nul\x00Co", "Zero Co"))
         db.execute("UPDATE shipments SET shipper = donor WHERE donor = 'Paul Confidentiel'")
     return path
@@ -72,8 +108,9 @@ def _all_text(folder: Path) -> dict[str, str]:
     for path in sorted(folder.iterdir()):
         if path.suffix == ".xlsx":
             with zipfile.ZipFile(path) as archive:
-                texts[path.name] = "".join(archive.read(n).decode("utf-8")
-                                           for n in archive.namelist())
+                texts[path.name] = "".join(
+                    archive.read(n).decode("utf-8") for n in archive.namelist()
+                )
         else:
             texts[path.name] = path.read_text(encoding="utf-8")
     return texts
@@ -84,8 +121,13 @@ def test_private_donors_are_never_named(ledger: Path, tmp_path: Path, lang: str)
     result = _report(ledger, tmp_path / "r", "--lang", lang)
     assert result.exit_code == 0, result.output
     texts = _all_text(tmp_path / "r")
-    assert set(texts) == {"rapport.md", "communique.md", "rapport.html", "rapport.xlsx",
-                          "rapport.json"}
+    assert set(texts) == {
+        "rapport.md",
+        "communique.md",
+        "rapport.html",
+        "rapport.xlsx",
+        "rapport.json",
+    }
     for name, text in texts.items():
         for person in PRIVATE:
             assert person not in text, (name, person)
@@ -98,8 +140,9 @@ def test_private_donors_are_never_named(ledger: Path, tmp_path: Path, lang: str)
 
 def test_no_control_or_bidi_character_in_any_output(ledger: Path, tmp_path: Path) -> None:
     assert _report(ledger, tmp_path / "r").exit_code == 0
-    invisible = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
-                           "\u202a-\u202e\u2066-\u2069]")
+    invisible = re.compile(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    )
     for name, text in _all_text(tmp_path / "r").items():
         assert not invisible.search(text), (name, invisible.findall(text))
     md = (tmp_path / "r" / "rapport.md").read_text(encoding="utf-8")
@@ -144,8 +187,11 @@ def test_xlsx_text_is_never_a_formula(ledger: Path, tmp_path: Path) -> None:
     assert _report(ledger, tmp_path / "r", "--format", "xlsx").exit_code == 0
     path = tmp_path / "r" / "rapport.xlsx"
     with zipfile.ZipFile(path) as archive:
-        sheets = [archive.read(n).decode() for n in archive.namelist()
-                  if n.startswith("xl/worksheets/sheet")]
+        sheets = [
+            archive.read(n).decode()
+            for n in archive.namelist()
+            if n.startswith("xl/worksheets/sheet")
+        ]
     assert not any("<f>" in sheet for sheet in sheets)
     book = openpyxl.load_workbook(path)
     cells = {c.value: c.data_type for row in book["donateurs"].iter_rows() for c in row}
@@ -155,8 +201,8 @@ def test_xlsx_text_is_never_a_formula(ledger: Path, tmp_path: Path) -> None:
 
 # --- the writing rule --------------------------------------------------------------------
 
-def test_a_folder_holding_files_is_refused_and_left_as_it_was(ledger: Path,
-                                                              tmp_path: Path) -> None:
+
+def test_a_folder_holding_files_is_refused_and_left_as_it_was(ledger: Path, tmp_path: Path) -> None:
     out = tmp_path / "r"
     assert _report(ledger, out).exit_code == 0
     edited = "Communiqué relu par la presse.\n"
@@ -174,18 +220,19 @@ def test_a_folder_holding_files_is_refused_and_left_as_it_was(ledger: Path,
     assert _report(ledger, tmp_path / "empty").exit_code == 0
 
 
-def test_default_folder_takes_the_next_free_name(ledger: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_folder_takes_the_next_free_name(
+    ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     for _ in range(2):
         result = invoke("report", "--ledger", ledger, "--as-of", DATE, "--quiet")
         assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"rapport-{DATE}",
-                                                         f"rapport-{DATE}-2"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"rapport-{DATE}", f"rapport-{DATE}-2"]
 
 
-def test_json_alone_prints_and_writes_nothing(ledger: Path, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_alone_prints_and_writes_nothing(
+    ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = invoke("report", "--ledger", ledger, "--as-of", DATE, "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["as_of"] == DATE
@@ -195,8 +242,9 @@ def test_json_alone_prints_and_writes_nothing(ledger: Path, tmp_path: Path,
     assert [p.name for p in (tmp_path / "j").iterdir()] == ["rapport.json"]
 
 
-def test_a_full_disk_leaves_nothing_half_written(ledger: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_leaves_nothing_half_written(
+    ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full(path: Path, values: dict[str, Any]) -> None:
         path.write_bytes(b"PK")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
@@ -208,8 +256,9 @@ def test_a_full_disk_leaves_nothing_half_written(ledger: Path, tmp_path: Path,
     assert list(tmp_path.iterdir()) == []  # no report folder, no staging folder
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders"
+)
 def test_a_read_only_folder_is_exit_2(ledger: Path, tmp_path: Path) -> None:
     parent = tmp_path / "locked"
     parent.mkdir()
@@ -222,9 +271,11 @@ def test_a_read_only_folder_is_exit_2(ledger: Path, tmp_path: Path) -> None:
         parent.chmod(0o700)
 
 
-def test_a_folder_that_refuses_writing_is_exit_2(ledger: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_that_refuses_writing_is_exit_2(
+    ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same as a read-only folder, for any user (root included)."""
+
     def refused(*args: Any, **kwargs: Any) -> str:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(tmp_path))
 

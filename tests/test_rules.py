@@ -74,19 +74,33 @@ def test_strict_turns_warnings_into_errors() -> None:
 def test_donations_rules() -> None:
     found = {(p.cell, p.code) for p in problems(DATA / "dons_erreurs.xlsx")}
     assert found == {
-        ("A3", "duplicate-id"), ("D4", "unknown-material"), ("E5", "bad-quantity"),
-        ("E6", "missing-quantity"), ("G7", "missing-value"), ("D8", "no-material"),
-        ("J9", "bad-amount"), ("B10", "missing-value"), ("C10", "unknown-donor-type"),
-        ("F10", "unknown-state"), ("I10", "bad-date"),
+        ("A3", "duplicate-id"),
+        ("D4", "unknown-material"),
+        ("E5", "bad-quantity"),
+        ("E6", "missing-quantity"),
+        ("G7", "missing-value"),
+        ("D8", "no-material"),
+        ("J9", "bad-amount"),
+        ("B10", "missing-value"),
+        ("C10", "unknown-donor-type"),
+        ("F10", "unknown-state"),
+        ("I10", "bad-date"),
     }
-    assert "tablette" in next(p.message for p in problems(DATA / "dons_erreurs.xlsx")
-                              if p.code == "unknown-material")
+    assert "tablette" in next(
+        p.message for p in problems(DATA / "dons_erreurs.xlsx") if p.code == "unknown-material"
+    )
 
 
 def test_partners_rules() -> None:
     found = {(p.cell, p.code) for p in problems(DATA / "partenaires_erreurs.csv")}
-    assert found == {("B2", "bad-zone"), ("A3", "duplicate-id"), ("C3", "bad-email"),
-                     ("D3", "bad-capacity"), ("B4", "missing-value"), ("D4", "bad-capacity")}
+    assert found == {
+        ("B2", "bad-zone"),
+        ("A3", "duplicate-id"),
+        ("C3", "bad-email"),
+        ("D3", "bad-capacity"),
+        ("B4", "missing-value"),
+        ("D4", "bad-capacity"),
+    }
     zone = next(p for p in problems(DATA / "partenaires_erreurs.csv") if p.code == "bad-zone")
     assert "Hauts-de-France" in zone.message
 
@@ -95,7 +109,8 @@ def test_partner_absent_from_partners_file_is_a_warning() -> None:
     report = validate(DATA / "dons_erreurs.xlsx", DATA / "partenaires_ok.csv")
     unknown = [p for p in report.files[0].issues if p.code == "unknown-partner"]
     assert [(p.cell, p.value, p.severity) for p in unknown] == [
-        ("H10", "Transports Martin", Severity.WARNING)]
+        ("H10", "Transports Martin", Severity.WARNING)
+    ]
     # Matching ignores case and accents: "relais numerique solidaire" is known.
     ok = validate(DATA / "dons_ok.xlsx", DATA / "partenaires_ok.csv")
     assert ok.ok and not any(p.code == "unknown-partner" for f in ok.files for p in f.issues)
@@ -106,8 +121,12 @@ def test_partner_absent_from_partners_file_is_a_warning() -> None:
 
 def test_deliveries_rules() -> None:
     found = {(p.cell, p.code) for p in problems(DATA / "livraisons_erreurs.xlsx")}
-    assert found == {("O2", "future-date"), ("P3", "delivered-above-shipped"),
-                     ("O4", "delivery-without-date"), ("A5", "duplicate-id")}
+    assert found == {
+        ("O2", "future-date"),
+        ("P3", "delivered-above-shipped"),
+        ("O4", "delivery-without-date"),
+        ("A5", "duplicate-id"),
+    }
     # "the future" is relative to the day given
     later = codes_at(DATA / "livraisons_erreurs.xlsx", today=dt.date(2100, 1, 1))
     assert "future-date" not in later.get(2, set())

@@ -17,17 +17,17 @@ def test_runs_list_show_cancel(run_copy: Path) -> None:
     ledger = run_copy / "ordis.db"
     listed = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
     assert [(r["id"], r["status"], r["shipments"]) for r in listed] == [
-        (1, "active", first["shipments"])]
-    shown = json.loads(invoke("runs", "show", "1", "--ledger", ledger, "--format",
-                              "json").stdout)
+        (1, "active", first["shipments"])
+    ]
+    shown = json.loads(invoke("runs", "show", "1", "--ledger", ledger, "--format", "json").stdout)
     assert {f["role"] for f in shown["files"]} == {"besoins", "dons", "partenaires"}
-    assert sum(line["units"] for line in shown["by_partner"]) == sum(
-        first["allocated"].values())
+    assert sum(line["units"] for line in shown["by_partner"]) == sum(first["allocated"].values())
     assert invoke("runs", "show", "9", "--ledger", ledger).exit_code == 2
     # deliver part of it, cancel: the rest is freed and allocated again by the next run
     imported(run_copy, fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"}))
-    done = json.loads(invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format",
-                             "json").stdout)
+    done = json.loads(
+        invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format", "json").stdout
+    )
     assert done["kept_delivered"] > 0
     assert done["freed"] + done["kept_delivered"] == sum(first["allocated"].values())
     assert invoke("runs", "cancel", "1", "--ledger", ledger).exit_code == 1
@@ -46,8 +46,13 @@ def test_reading_commands_change_nothing(sample_run: Path) -> None:
 
 def test_commands_on_a_missing_ledger_say_so(tmp_path: Path) -> None:
     absent = tmp_path / "absent.db"
-    for command in (["runs", "list"], ["runs", "show", "1"], ["runs", "cancel", "1"],
-                    ["deliveries", "import", str(SAMPLE / "dons.xlsx")], ["report"]):
+    for command in (
+        ["runs", "list"],
+        ["runs", "show", "1"],
+        ["runs", "cancel", "1"],
+        ["deliveries", "import", str(SAMPLE / "dons.xlsx")],
+        ["report"],
+    ):
         result = invoke(*command, "--ledger", absent)
         assert result.exit_code == 2, command
         assert "registre introuvable" in " ".join(result.output.split())
@@ -56,20 +61,36 @@ def test_commands_on_a_missing_ledger_say_so(tmp_path: Path) -> None:
 
 def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
     needs = tmp_path / "besoins.csv"
-    needs.write_text("id_structure;nom_structure;departement;adresse;code_postal;commune;"
-                     "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n", encoding="utf-8")
+    needs.write_text(
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;"
+        "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n",
+        encoding="utf-8",
+    )
     donations = tmp_path / "dons.csv"
-    donations.write_text("id_don;donateur;materiel;quantite;departement\n"
-                         "D1;Nexora;portable;5;69\n", encoding="utf-8")
+    donations.write_text(
+        "id_don;donateur;materiel;quantite;departement\nD1;Nexora;portable;5;69\n", encoding="utf-8"
+    )
     ledger = tmp_path / "ordis.db"
-    result = invoke("allocate", "--needs", needs, "--donations", donations, "--ledger", ledger,
-                    "--out", tmp_path / "out", "--date", DATE)
+    result = invoke(
+        "allocate",
+        "--needs",
+        needs,
+        "--donations",
+        donations,
+        "--ledger",
+        ledger,
+        "--out",
+        tmp_path / "out",
+        "--date",
+        DATE,
+    )
     assert result.exit_code == 0
     book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
     cell(book["expeditions"], "livre_le@2").value = "21/04/2020"
     book.save(tmp_path / "retour.xlsx")
-    assert invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger",
-                  ledger).exit_code == 0
+    assert (
+        invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger", ledger).exit_code == 0
+    )
     refused = invoke("runs", "cancel", "1", "--ledger", ledger)
     assert refused.exit_code == 1 and "entièrement livrée" in refused.output
 

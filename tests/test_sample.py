@@ -20,8 +20,9 @@ def _sheet_values(path: Path) -> list[tuple[object, ...]]:
 def test_sample_is_deterministic_and_realistic(tmp_path: Path) -> None:
     first, second, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     for folder, seed in ((first, "7"), (second, "7"), (other, "8")):
-        result = invoke("sample", "--out", folder, "--structures", "120", "--lots", "60",
-                        "--seed", seed)
+        result = invoke(
+            "sample", "--out", folder, "--structures", "120", "--lots", "60", "--seed", seed
+        )
         assert result.exit_code == 0
     names = sorted(p.name for p in first.iterdir())
     assert names == ["besoins.xlsx", "dons.xlsx", "partenaires.xlsx"]
@@ -39,9 +40,17 @@ def test_sample_with_errors_shows_validate_at_work(tmp_path: Path) -> None:
     status, payload = invoke_json("validate", *sorted(tmp_path.iterdir()))
     assert status == 1
     codes = {p["code"] for f in payload["files"] for p in f["issues"]}
-    assert codes >= {"unknown-departement", "bad-date", "bad-quantity", "bad-priority",
-                     "duplicate-id", "unknown-material", "unknown-partner",
-                     "conflicting-structure", "no-request"}
+    assert codes >= {
+        "unknown-departement",
+        "bad-date",
+        "bad-quantity",
+        "bad-priority",
+        "duplicate-id",
+        "unknown-material",
+        "unknown-partner",
+        "conflicting-structure",
+        "no-request",
+    }
 
 
 def test_bundled_sample_data_validates_as_the_readme_says() -> None:
@@ -50,4 +59,3 @@ def test_bundled_sample_data_validates_as_the_readme_says() -> None:
     assert invoke("validate", *good).exit_code == 0
     assert invoke("validate", ROOT / "sample_data" / "besoins_erreurs.csv").exit_code == 1
     assert DATA.exists()
-

@@ -18,16 +18,18 @@ from .test_shortfalls import RETURNED, importing, returned, shipment_at
 
 def lines(folder: Path, run: int) -> list[tuple[str, str, int]]:
     with sqlite3.connect(folder / "ordis.db") as db:
-        return db.execute("SELECT id, device, quantity FROM shipments WHERE run_id = ? "
-                          "ORDER BY id", (run,)).fetchall()
+        return db.execute(
+            "SELECT id, device, quantity FROM shipments WHERE run_id = ? ORDER BY id", (run,)
+        ).fetchall()
 
 
 def test_cancel_lines_frees_them_for_the_next_run(run_copy: Path) -> None:
     ledger = run_copy / "ordis.db"
     known = {i: (i, d, q) for i, d, q in lines(run_copy, 1)}
     first, second = known[shipment_at(run_copy, 2)[0]], known[shipment_at(run_copy, 3)[0]]
-    result = invoke("shipments", "cancel", first[0], second[0], "--ledger", ledger,
-                    "--format", "json")
+    result = invoke(
+        "shipments", "cancel", first[0], second[0], "--ledger", ledger, "--format", "json"
+    )
     assert result.exit_code == 0, result.output
     done = json.loads(result.stdout)
     assert done["cancelled"] == [first[0], second[0]]
@@ -54,8 +56,7 @@ def test_all_or_nothing_each_refusal_said(run_copy: Path) -> None:
     free = [i for i, _, _ in lines(run_copy, 1) if i != ident][:2]
     assert invoke("shipments", "cancel", free[1], "--ledger", ledger).exit_code == 0
     before = sha256(ledger)
-    result = invoke("shipments", "cancel", free[0], ident, "E9-99999", free[1],
-                    "--ledger", ledger)
+    result = invoke("shipments", "cancel", free[0], ident, "E9-99999", free[1], "--ledger", ledger)
     assert result.exit_code == 1
     said = " ".join(result.output.split())
     assert f"« {ident} » est déjà livré" in said
@@ -88,8 +89,12 @@ def test_runs_cancel_asks_first(run_copy: Path) -> None:
     total = sum(q for _, _, q in lines(run_copy, 1))
     preview = invoke("runs", "cancel", "1", "--dry-run", "--ledger", ledger, "--format", "json")
     assert preview.exit_code == 0
-    assert json.loads(preview.stdout) == {"run": 1, "freed": total, "kept_delivered": 0,
-                                          "dry_run": True}
+    assert json.loads(preview.stdout) == {
+        "run": 1,
+        "freed": total,
+        "kept_delivered": 0,
+        "dry_run": True,
+    }
     text = invoke("runs", "cancel", "1", "--dry-run", "--ledger", ledger)
     assert "libérerait" in text.output and "rien n'a été changé" in text.output
     assert sha256(ledger) == before
@@ -102,13 +107,17 @@ def test_runs_cancel_counts_lines_closed_short_and_cancelled(run_copy: Path) -> 
     units back (or wrote them off), a line cancelled alone already freed them."""
     ledger = run_copy / "ordis.db"
     ident, shipped = shipment_at(run_copy, 2)
-    path = returned(run_copy, "retour.xlsx", {
-        2: {"livre_le": "24/04/2020", "quantite_livree": 0, "ecart": "perdu"}})
+    path = returned(
+        run_copy,
+        "retour.xlsx",
+        {2: {"livre_le": "24/04/2020", "quantite_livree": 0, "ecart": "perdu"}},
+    )
     assert importing(run_copy, path).exit_code == 0
     other = next(i for i, _, _ in lines(run_copy, 1) if i != ident)
     assert invoke("shipments", "cancel", other, "--ledger", ledger).exit_code == 0
     quantities = {i: q for i, _, q in lines(run_copy, 1)}
-    done = json.loads(invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format",
-                             "json").stdout)
+    done = json.loads(
+        invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format", "json").stdout
+    )
     assert done["freed"] == sum(quantities.values()) - shipped - quantities[other]
     assert openpyxl.load_workbook(run_copy / "envois" / RETURNED)  # the workbook is untouched

@@ -28,27 +28,34 @@ DAY = dt.date(2020, 4, 27)
 
 # --- what a line commits -----------------------------------------------------------------
 
-line_st = st.fixed_dictionaries({
-    "quantity": st.integers(1, 12),
-    "status": st.sampled_from(["active", "cancelled"]),
-    "closed": st.booleans(),
-    "short": st.integers(0, 12),
-    "gap": st.sampled_from([None, "perdu", "hors service"]),
-    "line_cancelled": st.booleans(),
-    "lot": st.sampled_from(["L1", "L2", "L3"]),
-    "structure": st.sampled_from(["S1", "S2"]),
-})
+line_st = st.fixed_dictionaries(
+    {
+        "quantity": st.integers(1, 12),
+        "status": st.sampled_from(["active", "cancelled"]),
+        "closed": st.booleans(),
+        "short": st.integers(0, 12),
+        "gap": st.sampled_from([None, "perdu", "hors service"]),
+        "line_cancelled": st.booleans(),
+        "lot": st.sampled_from(["L1", "L2", "L3"]),
+        "structure": st.sampled_from(["S1", "S2"]),
+    }
+)
 
 
 def as_row(line: dict[str, Any]) -> dict[str, Any]:
     """A ledger row as ``committed`` reads it."""
     closed = line["closed"]
     delivered = max(0, line["quantity"] - line["short"]) if closed else None
-    return {"quantity": line["quantity"], "status": line["status"],
-            "delivered_on": "2020-04-24" if closed else None, "delivered_quantity": delivered,
-            "gap": line["gap"] if closed and delivered is not None
-            and delivered < line["quantity"] else None,
-            "cancelled_at": "2020-04-22T10:00:00+00:00" if line["line_cancelled"] else None}
+    return {
+        "quantity": line["quantity"],
+        "status": line["status"],
+        "delivered_on": "2020-04-24" if closed else None,
+        "delivered_quantity": delivered,
+        "gap": line["gap"]
+        if closed and delivered is not None and delivered < line["quantity"]
+        else None,
+        "cancelled_at": "2020-04-22T10:00:00+00:00" if line["line_cancelled"] else None,
+    }
 
 
 @given(line_st)
@@ -61,32 +68,45 @@ def test_what_one_line_commits(line: dict[str, Any]) -> None:
     if row["cancelled_at"]:
         assert (need_side, lot_side) == (0, 0)
     elif row["delivered_on"] is None:
-        assert (need_side, lot_side) == ((line["quantity"],) * 2 if row["status"] == "active"
-                                         else (0, 0))
+        assert (need_side, lot_side) == (
+            (line["quantity"],) * 2 if row["status"] == "active" else (0, 0)
+        )
     else:  # closed: what was delivered; the lot also loses what was written off
         assert (need_side, lot_side) == (delivered, delivered + lost)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(line_st, max_size=12), st.lists(st.integers(0, 15), min_size=3, max_size=3),
-       st.lists(st.integers(0, 15), min_size=2, max_size=2))
-def test_a_new_run_never_exceeds_what_lines_left(lines: list[dict[str, Any]],
-                                                 stock: list[int], needs: list[int]) -> None:
+@given(
+    st.lists(line_st, max_size=12),
+    st.lists(st.integers(0, 15), min_size=3, max_size=3),
+    st.lists(st.integers(0, 15), min_size=2, max_size=2),
+)
+def test_a_new_run_never_exceeds_what_lines_left(
+    lines: list[dict[str, Any]], stock: list[int], needs: list[int]
+) -> None:
     """Invariants of §4 net of earlier lines, whatever their state: a lot ships at most its
     quantity minus what lines took from it (delivered and written off), a structure gets at
     most its need minus what it was given (written-off units open the need again)."""
     commitments = []
     for line in lines:
         need_side, lot_side = committed(as_row(line))  # type: ignore[arg-type]
-        commitments.append(Commitment(line["lot"], line["structure"], DeviceType.LAPTOP,
-                                      "Relais", need_side, lot_side))
+        commitments.append(
+            Commitment(
+                line["lot"], line["structure"], DeviceType.LAPTOP, "Relais", need_side, lot_side
+            )
+        )
     earlier = Earlier.from_commitments(commitments)
     # lots and needs at least as large as what earlier lines took and gave (as in a ledger)
-    lots = [Lot(f"L{i + 1}", DeviceType.LAPTOP, q + earlier.taken.get(f"L{i + 1}", 0), "69",
-                "Relais") for i, q in enumerate(stock)]
-    structures = [Structure(f"S{i + 1}", "69", (
-        n + earlier.given.get((f"S{i + 1}", DeviceType.LAPTOP), 0), 0, 0, 0))
-        for i, n in enumerate(needs)]
+    lots = [
+        Lot(f"L{i + 1}", DeviceType.LAPTOP, q + earlier.taken.get(f"L{i + 1}", 0), "69", "Relais")
+        for i, q in enumerate(stock)
+    ]
+    structures = [
+        Structure(
+            f"S{i + 1}", "69", (n + earlier.given.get((f"S{i + 1}", DeviceType.LAPTOP), 0), 0, 0, 0)
+        )
+        for i, n in enumerate(needs)
+    ]
     plan = allocate(structures, lots, {}, Policy(date=DAY), earlier)
     shipped: Counter[str] = Counter()
     got: Counter[str] = Counter()
@@ -112,8 +132,10 @@ def test_a_new_run_never_exceeds_what_lines_left(lines: list[dict[str, Any]],
 
 
 def test_same_day_lines_count_what_was_shipped_that_day() -> None:
-    lines = [Commitment("L1", "S1", DeviceType.LAPTOP, "Relais", 2, 5, same_day=True),
-             Commitment("L1", "S1", DeviceType.LAPTOP, "Relais", 3, 3)]
+    lines = [
+        Commitment("L1", "S1", DeviceType.LAPTOP, "Relais", 2, 5, same_day=True),
+        Commitment("L1", "S1", DeviceType.LAPTOP, "Relais", 3, 3),
+    ]
     earlier = Earlier.from_commitments(lines)
     assert earlier.given == {("S1", DeviceType.LAPTOP): 5}
     assert earlier.taken == {"L1": 8}
@@ -156,8 +178,9 @@ def shipment_at(folder: Path, row: int) -> tuple[str, int]:
 
 def ledger_line(folder: Path, ident: str) -> tuple[Any, ...]:
     with sqlite3.connect(folder / "ordis.db") as db:
-        found = db.execute("SELECT delivered_quantity, gap FROM shipments WHERE id = ?",
-                           (ident,)).fetchone()
+        found = db.execute(
+            "SELECT delivered_quantity, gap FROM shipments WHERE id = ?", (ident,)
+        ).fetchone()
     return tuple(found)
 
 
@@ -166,11 +189,15 @@ def importing(folder: Path, path: Path, *extra: str) -> Any:
 
 
 def test_ecart_values_and_their_errors(run_copy: Path) -> None:
-    bad = returned(run_copy, "bad.xlsx", {
-        2: {"livre_le": "24/04/2020", "quantite_livree": 0, "ecart": "bof"},
-        3: {"ecart": "perdu"},  # no date
-        4: {"livre_le": "24/04/2020", "ecart": "HS"},  # nothing said short
-    })
+    bad = returned(
+        run_copy,
+        "bad.xlsx",
+        {
+            2: {"livre_le": "24/04/2020", "quantite_livree": 0, "ecart": "bof"},
+            3: {"ecart": "perdu"},  # no date
+            4: {"livre_le": "24/04/2020", "ecart": "HS"},  # nothing said short
+        },
+    )
     result = importing(run_copy, bad, "--format", "json")
     assert result.exit_code == 1
     problems = json.loads(result.stdout)["files"][0]["report"]["issues"]
@@ -184,11 +211,18 @@ def test_ecart_values_and_their_errors(run_copy: Path) -> None:
 def test_shortfall_with_and_without_ecart(run_copy: Path) -> None:
     first, shipped_first = shipment_at(run_copy, 2)
     second, _ = shipment_at(run_copy, 3)
-    path = returned(run_copy, "retour.xlsx", {
-        2: {"livre_le": "24/04/2020", "quantite_livree": shipped_first - 1,
-            "ecart": "Hors-Service"},
-        3: {"livre_le": "24/04/2020", "quantite_livree": 0},  # nothing delivered, no gap
-    })
+    path = returned(
+        run_copy,
+        "retour.xlsx",
+        {
+            2: {
+                "livre_le": "24/04/2020",
+                "quantite_livree": shipped_first - 1,
+                "ecart": "Hors-Service",
+            },
+            3: {"livre_le": "24/04/2020", "quantite_livree": 0},  # nothing delivered, no gap
+        },
+    )
     done = importing(run_copy, path, "--format", "json")
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["files"][0]["new"] == 2
@@ -196,19 +230,34 @@ def test_shortfall_with_and_without_ecart(run_copy: Path) -> None:
     assert ledger_line(run_copy, second) == (0, None)
     again = json.loads(importing(run_copy, path, "--format", "json").stdout)["files"][0]
     assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)  # idempotent
-    lost = returned(run_copy, "retour2.xlsx", {
-        2: {"livre_le": "24/04/2020", "quantite_livree": shipped_first - 1, "ecart": "lost"},
-        3: {"livre_le": "24/04/2020", "quantite_livree": 0}})
+    lost = returned(
+        run_copy,
+        "retour2.xlsx",
+        {
+            2: {"livre_le": "24/04/2020", "quantite_livree": shipped_first - 1, "ecart": "lost"},
+            3: {"livre_le": "24/04/2020", "quantite_livree": 0},
+        },
+    )
     changed = json.loads(importing(run_copy, lost, "--format", "json").stdout)["files"][0]
     assert (changed["updated"], changed["unchanged"]) == (1, 1)
     assert ledger_line(run_copy, first) == (shipped_first - 1, "perdu")
-    report = invoke("report", "--ledger", run_copy / "ordis.db", "--format", "json",
-                    "--as-of", "2020-05-01")
+    report = invoke(
+        "report", "--ledger", run_copy / "ordis.db", "--format", "json", "--as-of", "2020-05-01"
+    )
     figures = json.loads(report.stdout)
     assert set(figures["lost"]) == {"portable", "fixe", "tablette", "box_4g"}
     assert sum(figures["lost"].values()) == 1
-    written = invoke("report", "--ledger", run_copy / "ordis.db", "--format", "md",
-                     "--as-of", "2020-05-01", "--out", run_copy / "rapport")
+    written = invoke(
+        "report",
+        "--ledger",
+        run_copy / "ordis.db",
+        "--format",
+        "md",
+        "--as-of",
+        "2020-05-01",
+        "--out",
+        run_copy / "rapport",
+    )
     assert written.exit_code == 0, written.output
     text = (run_copy / "rapport" / "rapport.md").read_text(encoding="utf-8")
     assert "appareil perdu ou hors service" in text
@@ -219,20 +268,33 @@ def test_units_given_back_are_allocated_again(run_copy: Path) -> None:
     the same files the same day ships them again, and only them; the written-off units
     open the need again but are not taken from the lot a second time."""
     first, shipped_first = shipment_at(run_copy, 2)
-    path = returned(run_copy, "retour.xlsx", {
-        2: {"livre_le": "24/04/2020", "quantite_livree": 0}})
+    path = returned(run_copy, "retour.xlsx", {2: {"livre_le": "24/04/2020", "quantite_livree": 0}})
     assert importing(run_copy, path).exit_code == 0
     with sqlite3.connect(run_copy / "ordis.db") as db:
-        lot, structure = db.execute("SELECT lot_id, structure_id FROM shipments WHERE id = ?",
-                                    (first,)).fetchone()
-    again = invoke("allocate", "--needs", Path("sample_data/besoins.xlsx").absolute(),
-                   "--donations", Path("sample_data/dons.xlsx").absolute(), "--partners",
-                   Path("sample_data/partenaires.xlsx").absolute(), "--ledger",
-                   run_copy / "ordis.db", "--out", run_copy / "envois2", "--date",
-                   "2020-04-20", "--format", "json")
+        lot, structure = db.execute(
+            "SELECT lot_id, structure_id FROM shipments WHERE id = ?", (first,)
+        ).fetchone()
+    again = invoke(
+        "allocate",
+        "--needs",
+        Path("sample_data/besoins.xlsx").absolute(),
+        "--donations",
+        Path("sample_data/dons.xlsx").absolute(),
+        "--partners",
+        Path("sample_data/partenaires.xlsx").absolute(),
+        "--ledger",
+        run_copy / "ordis.db",
+        "--out",
+        run_copy / "envois2",
+        "--date",
+        "2020-04-20",
+        "--format",
+        "json",
+    )
     assert again.exit_code == 0, again.output
     assert sum(json.loads(again.stdout)["allocated"].values()) == shipped_first
     with sqlite3.connect(run_copy / "ordis.db") as db:
-        new = db.execute("SELECT lot_id, structure_id, quantity FROM shipments "
-                         "WHERE run_id = 2").fetchall()
+        new = db.execute(
+            "SELECT lot_id, structure_id, quantity FROM shipments WHERE run_id = 2"
+        ).fetchall()
     assert new == [(lot, structure, shipped_first)]

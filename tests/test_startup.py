@@ -19,10 +19,13 @@ HEAVY = ("pandas", "openpyxl", "pydantic", "xlsxwriter", "python_calamine", "jin
 
 def _loaded(code: str) -> list[str]:
     """The heavy modules a fresh interpreter holds after running ``code``."""
-    probe = f"{code}\nimport sys, json\n" \
-            f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    probe = (
+        f"{code}\nimport sys, json\n"
+        f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
     return loaded
 
@@ -35,16 +38,26 @@ def test_help_of_a_command_imports_nothing_heavy() -> None:
     """Typer converts option values with pydantic: ``cli/language.py`` builds a converter only
     for a value given, so the help of a subcommand (the ``--lang`` of ``ordis`` processed
     first, absent) loads none of it."""
-    for argv in (["allocate", "--help"], ["runs", "list", "-h"], ["report", "--lang", "en",
-                                                                   "--help"]):
-        code = ("import contextlib, io\nfrom ordis_cli.cli.language import run\n"
-                f"with contextlib.redirect_stdout(io.StringIO()):\n    assert run({argv!r}) == 0")
+    for argv in (
+        ["allocate", "--help"],
+        ["runs", "list", "-h"],
+        ["report", "--lang", "en", "--help"],
+    ):
+        code = (
+            "import contextlib, io\nfrom ordis_cli.cli.language import run\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    assert run({argv!r}) == 0"
+        )
         assert _loaded(code) == [], argv
 
 
 def test_help_runs() -> None:
-    done = subprocess.run([sys.executable, "-m", "ordis_cli", "--help"], capture_output=True,
-                          text=True, check=False, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "ordis_cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     assert "allocate" in done.stdout and "runs" in done.stdout
 
@@ -55,8 +68,13 @@ def test_light_choices_are_those_of_their_home_modules() -> None:
 
 
 def test_benchmark_smoke_run() -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick"],
-                          capture_output=True, text=True, check=False, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     assert "ordis runs list (demo ledger)" in done.stdout
 
@@ -67,15 +85,19 @@ def test_listing_the_runs_of_a_ledger_imports_nothing_heavy(sample_run: Path) ->
     defaults (passed through as declared), the results plain dataclasses, the device types
     from ``devices.py``: none of the heavy stack is loaded."""
     ledger = sample_run / "ordis.db"
-    for argv in (["runs", "list", "--ledger", str(ledger)],
-                 ["--lang", "en", "runs", "list", "--ledger", str(ledger), "-f", "json"]):
-        code = ("import contextlib, io, sys\nfrom ordis_cli.cli.app import main\n"
-                f"sys.argv = ['ordis', *{argv!r}]\nout = io.StringIO()\n"
-                "with contextlib.redirect_stdout(out):\n"
-                "    try:\n        main()\n    except SystemExit as done:\n"
-                "        assert done.code in (0, None), done.code\n"
-                "assert ('Run' if '--lang' in sys.argv else 'N°') in out.getvalue() or "
-                "out.getvalue().startswith('[')\n")
+    for argv in (
+        ["runs", "list", "--ledger", str(ledger)],
+        ["--lang", "en", "runs", "list", "--ledger", str(ledger), "-f", "json"],
+    ):
+        code = (
+            "import contextlib, io, sys\nfrom ordis_cli.cli.app import main\n"
+            f"sys.argv = ['ordis', *{argv!r}]\nout = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            "    try:\n        main()\n    except SystemExit as done:\n"
+            "        assert done.code in (0, None), done.code\n"
+            "assert ('Run' if '--lang' in sys.argv else 'N°') in out.getvalue() or "
+            "out.getvalue().startswith('[')\n"
+        )
         assert _loaded(code) == [], argv
 
 
@@ -93,13 +115,16 @@ def test_defaults_pass_through_as_declared() -> None:
     checked = 0
     for _, command in walk(typer.main.get_command(app)):
         for param in command.params:
-            if not isinstance(param, _TyperParameter) or param.default is None \
-                    or callable(param.default):
+            if (
+                not isinstance(param, _TyperParameter)
+                or param.default is None
+                or callable(param.default)
+            ):
                 continue
             converted = build_runtime_param(param.type_descriptor).coerce(
-                param.default, param=param, ctx=Context(command))
-            assert type(converted) is type(param.default) and converted == param.default, \
-                param.name
+                param.default, param=param, ctx=Context(command)
+            )
+            assert type(converted) is type(param.default) and converted == param.default, param.name
             checked += 1
     assert checked > 20
 
@@ -108,9 +133,19 @@ def test_an_environment_value_is_still_converted(tmp_path: Path) -> None:
     """``ORDIS_LEDGER`` is a value given: converted to a path (a missing ledger named)."""
     import os
 
-    env = {**os.environ, "ORDIS_LEDGER": str(tmp_path / "absent.db"), "ORDIS_LANG": "en",
-           "COLUMNS": "400"}  # wide enough that the path is never folded
-    done = subprocess.run([sys.executable, "-m", "ordis_cli", "runs", "list"],
-                          capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    env = {
+        **os.environ,
+        "ORDIS_LEDGER": str(tmp_path / "absent.db"),
+        "ORDIS_LANG": "en",
+        "COLUMNS": "400",
+    }  # wide enough that the path is never folded
+    done = subprocess.run(
+        [sys.executable, "-m", "ordis_cli", "runs", "list"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env=env,
+    )
     assert done.returncode == 2
     assert f"{tmp_path / 'absent.db'}: ledger not found" in done.stderr, done.stderr

@@ -77,10 +77,26 @@ def test_distances() -> None:
 
 @pytest.mark.parametrize(
     ("given", "code"),
-    [("1", "01"), ("01", "01"), ("2a", "2A"), ("2B", "2B"), ("971", "971"), ("Paris", "75"),
-     ("côte d'or", "21"), ("COTE-D'OR", "21"), ("75 - Paris", "75"), ("Rhône (69)", "69"),
-     ("La Réunion", "974"), ("Corse du Sud", "2A"), ("100", None), ("20", None), ("", None),
-     ("Atlantide", None), ("0", None), ("96", None)],
+    [
+        ("1", "01"),
+        ("01", "01"),
+        ("2a", "2A"),
+        ("2B", "2B"),
+        ("971", "971"),
+        ("Paris", "75"),
+        ("côte d'or", "21"),
+        ("COTE-D'OR", "21"),
+        ("75 - Paris", "75"),
+        ("Rhône (69)", "69"),
+        ("La Réunion", "974"),
+        ("Corse du Sud", "2A"),
+        ("100", None),
+        ("20", None),
+        ("", None),
+        ("Atlantide", None),
+        ("0", None),
+        ("96", None),
+    ],
 )
 def test_departement_code(given: str, code: str | None) -> None:
     assert departement_code(given) == code
@@ -88,8 +104,18 @@ def test_departement_code(given: str, code: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("postal", "dept"),
-    [("01000", "01"), ("20000", "2A"), ("20090", "2A"), ("20200", "2B"), ("20600", "2B"),
-     ("97400", "974"), ("97600", "976"), ("75011", "75"), ("98000", None), ("1000", None)],
+    [
+        ("01000", "01"),
+        ("20000", "2A"),
+        ("20090", "2A"),
+        ("20200", "2B"),
+        ("20600", "2B"),
+        ("97400", "974"),
+        ("97600", "976"),
+        ("75011", "75"),
+        ("98000", None),
+        ("1000", None),
+    ],
 )
 def test_postal_codes(postal: str, dept: str | None) -> None:
     assert departement_of_postal_code(postal) == dept
@@ -97,18 +123,38 @@ def test_postal_codes(postal: str, dept: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("given", "code"),
-    [("Bretagne", "53"), ("R53", "53"), ("région 11", "11"), ("Ile-de-France", "11"),
-     ("PACA", "93"), ("Provence-Alpes-Côte d'Azur", "93"), ("R99", None), ("Gironde", None)],
+    [
+        ("Bretagne", "53"),
+        ("R53", "53"),
+        ("région 11", "11"),
+        ("Ile-de-France", "11"),
+        ("PACA", "93"),
+        ("Provence-Alpes-Côte d'Azur", "93"),
+        ("R99", None),
+        ("Gironde", None),
+    ],
 )
 def test_region_code(given: str, code: str | None) -> None:
     assert region_code(given) == code
 
 
-@pytest.mark.parametrize(("written", "code"), [
-    ("IDF", "11"), ("idf", "11"), ("AURA", "84"), ("ARA", "84"), ("HDF", "32"), ("BFC", "27"),
-    ("PACA", "93"), ("Région Sud", "93"), ("NAQ", "75"), ("OCC", "76"), ("PDL", "52"),
-    ("CVL", "24"),
-])
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("IDF", "11"),
+        ("idf", "11"),
+        ("AURA", "84"),
+        ("ARA", "84"),
+        ("HDF", "32"),
+        ("BFC", "27"),
+        ("PACA", "93"),
+        ("Région Sud", "93"),
+        ("NAQ", "75"),
+        ("OCC", "76"),
+        ("PDL", "52"),
+        ("CVL", "24"),
+    ],
+)
 def test_the_usual_abbreviations_of_regions(written: str, code: str) -> None:
     """SPEC §2: a partner's zone names a région by its usual abbreviation too."""
     from ordis_cli.territory import region_code

@@ -36,8 +36,17 @@ def test_json_is_the_library_result(data: Path) -> None:
     first = payload["files"][0]
     assert set(first) == {"path", "kind", "sheet", "rows", "errors", "warnings", "issues"}
     assert first["kind"] == "besoins" and first["rows"] == 23
-    assert set(first["issues"][0]) == {"code", "severity", "file", "sheet", "row", "column",
-                                       "cell", "value", "message"}
+    assert set(first["issues"][0]) == {
+        "code",
+        "severity",
+        "file",
+        "sheet",
+        "row",
+        "column",
+        "cell",
+        "value",
+        "message",
+    }
     library = service.validate_files(files, service.ValidationOptions())
     assert payload == json.loads(library.model_dump_json())
 
@@ -81,8 +90,10 @@ def test_annotate_xlsx_copy(data: Path, tmp_path: Path) -> None:
 
 def test_annotate_csv_rebuilds_the_sheet_safely(tmp_path: Path) -> None:
     source = tmp_path / "besoins.csv"
-    source.write_text("id_structure;nom_structure;departement;portables\n"
-                      "S1;=HYPERLINK(\"http://x\");100;2\n", encoding="utf-8")
+    source.write_text(
+        'id_structure;nom_structure;departement;portables\nS1;=HYPERLINK("http://x");100;2\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "annote.xlsx"
     assert invoke("validate", source, "--annotate", out).exit_code == 1
     book = openpyxl.load_workbook(out)
@@ -106,8 +117,10 @@ def test_annotate_rebuilds_other_formats(data: Path, tmp_path: Path, name: str) 
 def test_annotate_several_files_into_a_folder(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "annotes"
     invoke("validate", data / "besoins_erreurs.csv", data / "dons_ok.xlsx", "--annotate", out)
-    assert sorted(p.name for p in out.iterdir()) == ["besoins_erreurs_annote.xlsx",
-                                                      "dons_ok_annote.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "besoins_erreurs_annote.xlsx",
+        "dons_ok_annote.xlsx",
+    ]
 
 
 def test_annotate_never_writes_over_an_input(data: Path, tmp_path: Path) -> None:
@@ -118,4 +131,3 @@ def test_annotate_never_writes_over_an_input(data: Path, tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "écraserait" in result.output
     assert sha256(source) == before
-

@@ -19,10 +19,25 @@ NBSP = "\u00a0"
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(3, 3), (3.0, 3), ("3", 3), (" 12 ", 12), ("12,0", 12), ("12.0", 12), (f"1{NNBSP}200", 1200),
-     (f"1{NBSP}200", 1200), ("1 200", 1200), ("0", 0), ("", None), ("   ", None), (None, None),
-     # numbers in cells formatted as dates by mistake
-     (dt.datetime(1900, 1, 7), 7), (dt.date(1900, 2, 10), 41), (dt.date(1900, 4, 9), 100)],
+    [
+        (3, 3),
+        (3.0, 3),
+        ("3", 3),
+        (" 12 ", 12),
+        ("12,0", 12),
+        ("12.0", 12),
+        (f"1{NNBSP}200", 1200),
+        (f"1{NBSP}200", 1200),
+        ("1 200", 1200),
+        ("0", 0),
+        ("", None),
+        ("   ", None),
+        (None, None),
+        # numbers in cells formatted as dates by mistake
+        (dt.datetime(1900, 1, 7), 7),
+        (dt.date(1900, 2, 10), 41),
+        (dt.date(1900, 4, 9), 100),
+    ],
 )
 def test_whole_number_accepts(raw: object, expected: int | None) -> None:
     assert v.whole_number(raw) == (expected, None)
@@ -30,9 +45,16 @@ def test_whole_number_accepts(raw: object, expected: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "fault"),
-    [("-2", "negative"), (-1.0, "negative"), ("1,5", "fraction"), (2.5, "fraction"),
-     ("deux", "not-number"), ("12 pcs", "not-number"), (True, "not-number"),
-     ("1.2.3", "not-number")],
+    [
+        ("-2", "negative"),
+        (-1.0, "negative"),
+        ("1,5", "fraction"),
+        (2.5, "fraction"),
+        ("deux", "not-number"),
+        ("12 pcs", "not-number"),
+        (True, "not-number"),
+        ("1.2.3", "not-number"),
+    ],
 )
 def test_whole_number_refuses(raw: object, fault: str) -> None:
     value, found = v.whole_number(raw)
@@ -42,22 +64,30 @@ def test_whole_number_refuses(raw: object, fault: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(dt.datetime(2020, 4, 15, 0, 0), dt.date(2020, 4, 15)), (dt.date(2020, 4, 15),
-                                                            dt.date(2020, 4, 15)),
-     (43936, dt.date(2020, 4, 15)), (43936.0, dt.date(2020, 4, 15)),
-     ("43936", dt.date(2020, 4, 15)),
-     ("15/04/2020", dt.date(2020, 4, 15)), ("15/04/20", dt.date(2020, 4, 15)),
-     ("5/4/2020", dt.date(2020, 4, 5)), ("15-04-2020", dt.date(2020, 4, 15)),
-     ("15.04.2020", dt.date(2020, 4, 15)), ("2020-04-15", dt.date(2020, 4, 15)),
-     ("2020-04-15T10:00:00", dt.date(2020, 4, 15)), ("15/04/2020 10:30", dt.date(2020, 4, 15)),
-     ("03/04/2020", dt.date(2020, 4, 3))],  # day first, never month first
+    [
+        (dt.datetime(2020, 4, 15, 0, 0), dt.date(2020, 4, 15)),
+        (dt.date(2020, 4, 15), dt.date(2020, 4, 15)),
+        (43936, dt.date(2020, 4, 15)),
+        (43936.0, dt.date(2020, 4, 15)),
+        ("43936", dt.date(2020, 4, 15)),
+        ("15/04/2020", dt.date(2020, 4, 15)),
+        ("15/04/20", dt.date(2020, 4, 15)),
+        ("5/4/2020", dt.date(2020, 4, 5)),
+        ("15-04-2020", dt.date(2020, 4, 15)),
+        ("15.04.2020", dt.date(2020, 4, 15)),
+        ("2020-04-15", dt.date(2020, 4, 15)),
+        ("2020-04-15T10:00:00", dt.date(2020, 4, 15)),
+        ("15/04/2020 10:30", dt.date(2020, 4, 15)),
+        ("03/04/2020", dt.date(2020, 4, 3)),
+    ],  # day first, never month first
 )
 def test_dates(raw: object, expected: dt.date) -> None:
     assert v.date(raw) == (expected, None)
 
 
-@pytest.mark.parametrize("raw", ["31/02/2020", "2020-13-01", "avril", "avril 2020", 12, True,
-                                 dt.time(10, 0)])
+@pytest.mark.parametrize(
+    "raw", ["31/02/2020", "2020-13-01", "avril", "avril 2020", 12, True, dt.time(10, 0)]
+)
 def test_bad_dates(raw: object) -> None:
     value, fault = v.date(raw)
     assert value is None and fault is not None and fault[0] == "bad-date"
@@ -69,8 +99,14 @@ def test_month_first_dates_get_a_hint() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(1000, "01000"), ("1000", "01000"), (1000.0, "01000"), ("01000", "01000"),
-     ("75 011", "75011"), ("20090", "20090")],
+    [
+        (1000, "01000"),
+        ("1000", "01000"),
+        (1000.0, "01000"),
+        ("01000", "01000"),
+        ("75 011", "75011"),
+        ("20090", "20090"),
+    ],
 )
 def test_postal_codes(raw: object, expected: str) -> None:
     assert v.postal_code(raw) == (expected, None)
@@ -83,17 +119,26 @@ def test_bad_postal_codes(raw: str) -> None:
 
 def test_departement_faults_carry_hints() -> None:
     assert v.departement(1.0) == ("01", None)
-    assert v.departement("100") == (None, ("unknown-departement",
-                                           {"hint": "hint-no-such-departement"}))
+    assert v.departement("100") == (
+        None,
+        ("unknown-departement", {"hint": "hint-no-such-departement"}),
+    )
     assert v.departement("Bouches du Rone") == (
-        None, ("unknown-departement", {"suggestion": "13 Bouches-du-Rhône"}))
+        None,
+        ("unknown-departement", {"suggestion": "13 Bouches-du-Rhône"}),
+    )
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("01 23 45 67 89", "0123456789"), ("01.23.45.67.89", "0123456789"),
-     (123456789, "0123456789"), ("+33 1 23 45 67 89", "+33123456789"),
-     ("0033 1 23 45 67 89", "+33123456789"), ("01-23-45-67-89", "0123456789")],
+    [
+        ("01 23 45 67 89", "0123456789"),
+        ("01.23.45.67.89", "0123456789"),
+        (123456789, "0123456789"),
+        ("+33 1 23 45 67 89", "+33123456789"),
+        ("0033 1 23 45 67 89", "+33123456789"),
+        ("01-23-45-67-89", "0123456789"),
+    ],
 )
 def test_phones(raw: object, expected: str) -> None:
     assert v.phone(raw) == (expected, None)
@@ -107,8 +152,9 @@ def test_bad_phones(raw: str) -> None:
     assert normalise([raw], phone)[1] == [(0, ("bad-phone", {}))]
 
 
-@pytest.mark.parametrize("raw", ["a@b.fr", "prenom.nom@structure.exemple.org",
-                                 "mailto:x@y.com", "o'neil+tag@ex.co.uk"])
+@pytest.mark.parametrize(
+    "raw", ["a@b.fr", "prenom.nom@structure.exemple.org", "mailto:x@y.com", "o'neil+tag@ex.co.uk"]
+)
 def test_emails(raw: str) -> None:
     assert v.email(raw)[1] is None
 
@@ -121,8 +167,19 @@ def test_bad_emails(raw: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("oui", True), ("OUI", True), ("Yes", True), ("x", True), ("1", True), (True, True),
-     ("non", False), ("No", False), ("0", False), (False, False), ("", None)],
+    [
+        ("oui", True),
+        ("OUI", True),
+        ("Yes", True),
+        ("x", True),
+        ("1", True),
+        (True, True),
+        ("non", False),
+        ("No", False),
+        ("0", False),
+        (False, False),
+        ("", None),
+    ],
 )
 def test_booleans(raw: object, expected: bool | None) -> None:
     assert v.boolean(raw) == (expected, None)
@@ -164,6 +221,7 @@ def test_header_keys() -> None:
 
 
 # --- round-trips -------------------------------------------------------------------------
+
 
 @given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["", " ", NBSP, NNBSP]))
 def test_thousands_round_trip(number: int, separator: str) -> None:

@@ -22,28 +22,48 @@ ASKED = {"S1": 2, "S2": 3, "S3": 2, "S4": 1, "S5": 2, "S6": 1}  # 11 laptops in 
 
 
 def _needs(path: Path, closed: tuple[str, ...] = ()) -> Path:
-    lines = [f"{ident};Structure {ident};69;{n} rue des Lilas;69001;Lyon;{asked}"
-             for n, (ident, asked) in enumerate(ASKED.items(), start=1) if ident not in closed]
+    lines = [
+        f"{ident};Structure {ident};69;{n} rue des Lilas;69001;Lyon;{asked}"
+        for n, (ident, asked) in enumerate(ASKED.items(), start=1)
+        if ident not in closed
+    ]
     path.write_text("\n".join([NEEDS, *lines]) + "\n", encoding="utf-8")
     return path
 
 
 def _setup(folder: Path) -> dict[str, Path]:
     lots = folder / "dons.csv"
-    lots.write_text(f"{LOTS}\nL1;Nexora;portable;11;69;Relais Rhône;\n"
-                    "L2;Fondation Lumen;portable;3;69;Relais Rhône;25/04/2020\n",
-                    encoding="utf-8")
+    lots.write_text(
+        f"{LOTS}\nL1;Nexora;portable;11;69;Relais Rhône;\n"
+        "L2;Fondation Lumen;portable;3;69;Relais Rhône;25/04/2020\n",
+        encoding="utf-8",
+    )
     partners = folder / "partenaires.csv"
-    partners.write_text(f"{PARTNERS}\nRelais Rhône;AURA;relais@example.org\n",
-                        encoding="utf-8")
+    partners.write_text(f"{PARTNERS}\nRelais Rhône;AURA;relais@example.org\n", encoding="utf-8")
     return {"needs": _needs(folder / "besoins.csv"), "lots": lots, "partners": partners}
 
 
-def _allocate(folder: Path, files: dict[str, Path], date: str, out: str,
-              *extra: str) -> dict[str, Any]:
-    result = invoke("allocate", "--needs", files["needs"], "--donations", files["lots"],
-                    "--partners", files["partners"], "--ledger", folder / "ordis.db",
-                    "--out", folder / out, "--date", date, "--format", "json", *extra)
+def _allocate(
+    folder: Path, files: dict[str, Path], date: str, out: str, *extra: str
+) -> dict[str, Any]:
+    result = invoke(
+        "allocate",
+        "--needs",
+        files["needs"],
+        "--donations",
+        files["lots"],
+        "--partners",
+        files["partners"],
+        "--ledger",
+        folder / "ordis.db",
+        "--out",
+        folder / out,
+        "--date",
+        date,
+        "--format",
+        "json",
+        *extra,
+    )
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
     return data
@@ -58,8 +78,11 @@ def _by_structure(path: Path) -> dict[str, int]:
     """Row number of each structure's line in a partner's workbook."""
     sheet = openpyxl.load_workbook(path).worksheets[1]
     column = cell(sheet, "id_structure@1").column
-    return {str(row[column - 1].value): row[0].row
-            for row in sheet.iter_rows(min_row=2) if row[column - 1].value}
+    return {
+        str(row[column - 1].value): row[0].row
+        for row in sheet.iter_rows(min_row=2)
+        if row[column - 1].value
+    }
 
 
 def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: Path) -> None:
@@ -69,8 +92,10 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
     workbook = tmp_path / "semaine1" / "expeditions_relais-rhone.xlsx"
     line_of = _by_structure(workbook)
     assert set(line_of) == set(ASKED)
-    ids = {s: openpyxl.load_workbook(workbook).worksheets[1].cell(r, 1).value
-           for s, r in line_of.items()}
+    ids = {
+        s: openpyxl.load_workbook(workbook).worksheets[1].cell(r, 1).value
+        for s, r in line_of.items()
+    }
 
     # the partner's return: S1 in full, S2 one short, S3 one lost, S4 refused, S6 pending
     book = openpyxl.load_workbook(workbook)
@@ -78,28 +103,53 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
     returned = {
         "S1": {"livre_le": "22/04/2020"},
         "S2": {"livre_le": "23/04/2020", "quantite_livree": 2},
-        "S3": {"livre_le": "23/04/2020", "quantite_livree": 1, "ecart": "perdu",
-               "commentaire": "un carton volé"},
-        "S4": {"livre_le": "24/04/2020", "quantite_livree": 0,
-               "commentaire": "structure fermée, livraison refusée"},
+        "S3": {
+            "livre_le": "23/04/2020",
+            "quantite_livree": 1,
+            "ecart": "perdu",
+            "commentaire": "un carton volé",
+        },
+        "S4": {
+            "livre_le": "24/04/2020",
+            "quantite_livree": 0,
+            "commentaire": "structure fermée, livraison refusée",
+        },
         "S6": {"commentaire": "rappeler la semaine prochaine"},
     }
     for structure, values in returned.items():
         for column, value in values.items():
             cell(sheet, f"{column}@{line_of[structure]}").value = value
     book.save(tmp_path / "retour.xlsx")
-    done = invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger",
-                  tmp_path / "ordis.db", "--format", "json")
+    done = invoke(
+        "deliveries",
+        "import",
+        tmp_path / "retour.xlsx",
+        "--ledger",
+        tmp_path / "ordis.db",
+        "--format",
+        "json",
+    )
     assert done.exit_code == 0, done.output
     # S5's line is cancelled by the coordinator before it leaves
-    cancelled = invoke("shipments", "cancel", ids["S5"], "--ledger", tmp_path / "ordis.db",
-                       "--format", "json")
+    cancelled = invoke(
+        "shipments", "cancel", ids["S5"], "--ledger", tmp_path / "ordis.db", "--format", "json"
+    )
     assert cancelled.exit_code == 0, cancelled.output
     assert json.loads(cancelled.stdout)["freed"]["portable"] == 2
 
     # the chasing list: only S6's line, with its comment
-    chased = json.loads(invoke("deliveries", "pending", "--ledger", tmp_path / "ordis.db",
-                               "--as-of", "2020-04-26", "--format", "json").stdout)
+    chased = json.loads(
+        invoke(
+            "deliveries",
+            "pending",
+            "--ledger",
+            tmp_path / "ordis.db",
+            "--as-of",
+            "2020-04-26",
+            "--format",
+            "json",
+        ).stdout
+    )
     [partner] = chased["partners"]
     assert (partner["partner"], partner["lines"], partner["units"]) == ("Relais Rhône", 1, 1)
     assert partner["shipments"][0]["id_envoi"] == ids["S6"]
@@ -115,23 +165,42 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
     header = [str(h) for h in lines2[0]]
     got = {}
     for line in lines2[1:]:
-        got[line[header.index("id_structure")]] = got.get(
-            line[header.index("id_structure")], 0) + line[header.index("quantite")]
+        got[line[header.index("id_structure")]] = (
+            got.get(line[header.index("id_structure")], 0) + line[header.index("quantite")]
+        )
     assert got == {"S2": 1, "S3": 1, "S5": 2}
     # ledger and workbook agree line for line
-    ledger2 = _ledger(tmp_path, "SELECT id, structure_id, quantity FROM shipments "
-                                "WHERE run_id = 2 ORDER BY id")
-    shown = sorted((line[header.index("id_envoi")], line[header.index("id_structure")],
-                    line[header.index("quantite")]) for line in lines2[1:])
+    ledger2 = _ledger(
+        tmp_path, "SELECT id, structure_id, quantity FROM shipments WHERE run_id = 2 ORDER BY id"
+    )
+    shown = sorted(
+        (
+            line[header.index("id_envoi")],
+            line[header.index("id_structure")],
+            line[header.index("quantite")],
+        )
+        for line in lines2[1:]
+    )
     assert ledger2 == shown
 
     # the report: what was delivered, lost, still pending
-    report = invoke("report", "--ledger", tmp_path / "ordis.db", "--as-of", "2020-04-30",
-                    "--format", "json")
+    report = invoke(
+        "report", "--ledger", tmp_path / "ordis.db", "--as-of", "2020-04-30", "--format", "json"
+    )
     assert report.exit_code == 0, report.output
     figures = json.loads(report.stdout)
     assert figures["delivered"]["portable"] == 2 + 2 + 1 + 0
     assert figures["lost"] == {"portable": 1, "fixe": 0, "tablette": 0, "box_4g": 0}
-    pending = json.loads(invoke("deliveries", "pending", "--ledger", tmp_path / "ordis.db",
-                                "--as-of", "2020-04-30", "--format", "json").stdout)
+    pending = json.loads(
+        invoke(
+            "deliveries",
+            "pending",
+            "--ledger",
+            tmp_path / "ordis.db",
+            "--as-of",
+            "2020-04-30",
+            "--format",
+            "json",
+        ).stdout
+    )
     assert pending["partners"][0]["lines"] == 1 + 3 and pending["partners"][0]["units"] == 5

@@ -20,8 +20,7 @@ from .conftest import DATE, SAMPLE, allocate, invoke, sha256, summary
 
 def tree(folder: Path) -> dict[str, str]:
     """Every file below ``folder`` with its digest: what a user owns there."""
-    return {str(p.relative_to(folder)): sha256(p) for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {str(p.relative_to(folder)): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def hidden(folder: Path) -> list[str]:
@@ -59,8 +58,7 @@ def test_an_empty_out_folder_is_filled(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("where", ["missing-parent", "file-as-parent"])
-def test_an_out_that_cannot_be_made_is_exit_2_with_its_path(tmp_path: Path,
-                                                            where: str) -> None:
+def test_an_out_that_cannot_be_made_is_exit_2_with_its_path(tmp_path: Path, where: str) -> None:
     if where == "file-as-parent":
         (tmp_path / "plain").write_text("x")
         out = "plain/envois"
@@ -92,7 +90,8 @@ def _runs(tmp: Path, ledger: str = "ordis.db") -> list[dict[str, Any]]:
 
 
 def test_the_write_lock_is_free_while_workbooks_are_written(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The finding: a concurrent import waited 21 s (up to 60 s) while a run wrote its
     workbooks. Now the run is committed first; another writer gets the lock at once."""
     from ordis_cli.actions import allocate as service
@@ -128,12 +127,26 @@ app()
 def test_a_run_killed_while_writing_is_cancelled_by_the_next(tmp_path: Path) -> None:
     """The finding: a kill between writing and the ledger commit left a folder whose run was
     not in the ledger; the next run reused the id, so one id_envoi meant two shipments."""
-    arguments = ["allocate", "--needs", str(SAMPLE / "besoins.xlsx"), "--donations",
-                 str(SAMPLE / "dons.xlsx"), "--partners", str(SAMPLE / "partenaires.xlsx"),
-                 "--ledger", str(tmp_path / "ordis.db"), "--date", DATE]
-    killed = subprocess.run([sys.executable, "-c", KILL_WHILE_WRITING, *arguments, "--out",
-                             str(tmp_path / "a")], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=300)
+    arguments = [
+        "allocate",
+        "--needs",
+        str(SAMPLE / "besoins.xlsx"),
+        "--donations",
+        str(SAMPLE / "dons.xlsx"),
+        "--partners",
+        str(SAMPLE / "partenaires.xlsx"),
+        "--ledger",
+        str(tmp_path / "ordis.db"),
+        "--date",
+        DATE,
+    ]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_WHILE_WRITING, *arguments, "--out", str(tmp_path / "a")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert killed.returncode == 9
     assert not (tmp_path / "a").exists()  # no folder without its run finished
     assert len(hidden(tmp_path)) == 1  # the staging folder, private to its owner
@@ -141,8 +154,7 @@ def test_a_run_killed_while_writing_is_cancelled_by_the_next(tmp_path: Path) -> 
     assert staging.stat().st_mode & 0o077 == 0
     assert [r["status"] for r in _runs(tmp_path)] == ["writing"]  # read-only look: unchanged
 
-    result = invoke(*arguments[:-2], "--date", DATE, "--out", tmp_path / "b", "--format",
-                    "json")
+    result = invoke(*arguments[:-2], "--date", DATE, "--out", tmp_path / "b", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["run"] == 2 and data["recovered"] == [1]
@@ -154,8 +166,7 @@ def test_a_run_killed_while_writing_is_cancelled_by_the_next(tmp_path: Path) -> 
     assert ids and all(i.startswith("E2-") for i in ids)
 
 
-def test_a_run_killed_after_its_folder_was_in_place_is_finished(
-        tmp_path: Path) -> None:
+def test_a_run_killed_after_its_folder_was_in_place_is_finished(tmp_path: Path) -> None:
     data = summary(tmp_path)
     with sqlite3.connect(tmp_path / "ordis.db") as db:  # as if killed before the last commit
         db.execute("UPDATE run_outputs SET state = 'writing', pid = 999999999")
@@ -171,8 +182,10 @@ def test_a_hand_edited_staging_path_is_never_removed(run_copy: Path) -> None:
     precious.mkdir()
     (precious / "a.txt").write_text("garder")
     with sqlite3.connect(tmp_path / "ordis.db") as db:
-        db.execute("UPDATE run_outputs SET state = 'writing', pid = 999999999, staging = ?",
-                   (str(precious),))
+        db.execute(
+            "UPDATE run_outputs SET state = 'writing', pid = 999999999, staging = ?",
+            (str(precious),),
+        )
     summary(tmp_path, out="envois2")
     assert (precious / "a.txt").read_text() == "garder"
 
@@ -188,12 +201,14 @@ def test_demo_and_sample_follow_the_rule(tmp_path: Path) -> None:
     made = invoke("sample", "--out", tmp_path / "neuf", "--structures", "5", "--lots", "3")
     assert made.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "neuf").iterdir()) == [
-        "besoins.xlsx", "dons.xlsx", "partenaires.xlsx"]
+        "besoins.xlsx",
+        "dons.xlsx",
+        "partenaires.xlsx",
+    ]
     assert hidden(tmp_path) == []
 
 
-def test_a_demo_that_fails_leaves_nothing(tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_demo_that_fails_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device", str(tmp_path / "x"))
 
@@ -204,9 +219,11 @@ def test_a_demo_that_fails_leaves_nothing(tmp_path: Path,
 
 
 def test_a_folder_refusing_writes_is_exit_2_even_for_root(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """As root a read-only folder still takes writes: the refusal is simulated where the
     staging folder is made, as the system would raise it."""
+
     def refused(*args: Any, **kwargs: Any) -> str:
         raise PermissionError(13, "Permission denied", str(tmp_path))
 
@@ -217,23 +234,40 @@ def test_a_folder_refusing_writes_is_exit_2_even_for_root(
 
 
 def _killed_while_writing(tmp: Path) -> None:
-    arguments = ["allocate", "--needs", str(SAMPLE / "besoins.xlsx"), "--donations",
-                 str(SAMPLE / "dons.xlsx"), "--partners", str(SAMPLE / "partenaires.xlsx"),
-                 "--ledger", str(tmp / "ordis.db"), "--date", DATE, "--out", str(tmp / "a")]
-    killed = subprocess.run([sys.executable, "-c", KILL_WHILE_WRITING, *arguments],
-                            capture_output=True, text=True, cwd=tmp, timeout=300)
+    arguments = [
+        "allocate",
+        "--needs",
+        str(SAMPLE / "besoins.xlsx"),
+        "--donations",
+        str(SAMPLE / "dons.xlsx"),
+        "--partners",
+        str(SAMPLE / "partenaires.xlsx"),
+        "--ledger",
+        str(tmp / "ordis.db"),
+        "--date",
+        DATE,
+        "--out",
+        str(tmp / "a"),
+    ]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_WHILE_WRITING, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=tmp,
+        timeout=300,
+    )
     assert killed.returncode == 9
 
 
-def test_an_interrupted_run_is_shown_not_counted_and_not_cancelled_by_hand(
-        tmp_path: Path) -> None:
+def test_an_interrupted_run_is_shown_not_counted_and_not_cancelled_by_hand(tmp_path: Path) -> None:
     """Attack findings: after a kill, `runs list` was exit 3 (KeyError) and `report` counted
     the run that no partner ever received."""
     _killed_while_writing(tmp_path)
     listing = invoke("runs", "list", "--ledger", tmp_path / "ordis.db")
     assert listing.exit_code == 0 and "en écriture" in listing.output
-    figures = invoke("report", "--ledger", tmp_path / "ordis.db", "--format", "json",
-                     "--as-of", "2020-05-15")
+    figures = invoke(
+        "report", "--ledger", tmp_path / "ordis.db", "--format", "json", "--as-of", "2020-05-15"
+    )
     assert figures.exit_code == 0, figures.output
     assert sum(json.loads(figures.stdout)["dispatched"].values()) == 0
     refused = invoke("runs", "cancel", "1", "--ledger", tmp_path / "ordis.db")
@@ -259,7 +293,8 @@ def test_a_ledger_in_a_missing_folder_is_not_started_from_zero(tmp_path: Path) -
 
 
 def test_a_library_wrapping_a_full_disk_is_exit_2_and_leaves_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Attack finding: on a full disk XlsxWriter raised FileCreateError (wrapping the
     OSError), which came out as exit 3."""
     from xlsxwriter.exceptions import FileCreateError

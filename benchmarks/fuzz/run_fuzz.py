@@ -29,8 +29,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="deadline of one run")
     parser.add_argument("--keep", type=Path, default=None, help="folder for failing mutants")
     args = parser.parse_args()
-    summary = run_mutants(args.mutants, args.seed, workers=args.workers,
-                          limits=Limits(seconds=args.seconds), keep_failures=args.keep)
+    summary = run_mutants(
+        args.mutants,
+        args.seed,
+        workers=args.workers,
+        limits=Limits(seconds=args.seconds),
+        keep_failures=args.keep,
+    )
     print(summary.text())
     return 1 if summary.failures() else 0
 

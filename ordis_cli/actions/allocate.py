@@ -138,16 +138,18 @@ def run_allocation(request: AllocateRequest, step: Step | None = None) -> Alloca
 
 
 def _run(request: AllocateRequest, step: Step) -> AllocationResult:
-    options = ValidationOptions(lang=request.lang, today=request.policy.date,
-                                columns=request.columns, command="allocate")
+    options = ValidationOptions(
+        lang=request.lang, today=request.policy.date, columns=request.columns, command="allocate"
+    )
     step("reading")
     report, inputs = load_inputs(request.needs, request.donations, request.partners, options)
     if inputs is None:
         return AllocationResult(validation=report)
     if request.dry_run:
         return _dry_run(request, report, inputs, step)
-    out = output_folder(request.out, Path(f"dispatch-{request.policy.date.isoformat()}"),
-                        request.lang)
+    out = output_folder(
+        request.out, Path(f"dispatch-{request.policy.date.isoformat()}"), request.lang
+    )
     files_read = _run_files(request)  # hashed before the write lock is taken, not under it
     with Ledger(request.ledger, "create", request.lang) as ledger:
         recovered = [r.run_id for r in recover_interrupted(ledger) if not r.finished]
@@ -157,24 +159,46 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
             step("allocating")
             with ledger.transaction():
                 earlier = ledger.earlier(request.policy.date)
-                known = check_known(ledger, inputs, earlier, _named(request.needs),
-                                    _named(request.donations), request.lang,
-                                    request.retire_missing)
+                known = check_known(
+                    ledger,
+                    inputs,
+                    earlier,
+                    _named(request.needs),
+                    _named(request.donations),
+                    request.lang,
+                    request.retire_missing,
+                )
                 refused = _refused(report, known.problems)
                 if refused is not None:
                     shutil.rmtree(staging, ignore_errors=True)
                     return refused
-                plan = allocate(inputs.structures, inputs.lots, inputs.partners,
-                                request.policy, earlier)
+                plan = allocate(
+                    inputs.structures, inputs.lots, inputs.partners, request.policy, earlier
+                )
                 run_id, ids = ledger.record_run(
-                    request.policy.date, policy_json(request.policy), __version__, str(out),
-                    files_read, plan, inputs,
+                    request.policy.date,
+                    policy_json(request.policy),
+                    __version__,
+                    str(out),
+                    files_read,
+                    plan,
+                    inputs,
                     RunOutputs(this_host(), os.getpid(), str(staging), str(out)),
-                    known.retired)
+                    known.retired,
+                )
             step("writing")
             regions = by_region(plan, inputs)
-            files = _write_outputs(staging, out, plan, ids, inputs, request, regions,
-                                   (run_id, ledger.identity), earlier)
+            files = _write_outputs(
+                staging,
+                out,
+                plan,
+                ids,
+                inputs,
+                request,
+                regions,
+                (run_id, ledger.identity),
+                earlier,
+            )
             put_in_place(staging, out, request.lang)
             with ledger.transaction():
                 ledger.outputs_written(run_id)
@@ -184,33 +208,40 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
                 _abandon(ledger, run_id)
             raise
     summary = _summary(run_id, plan, inputs, files, earlier)
-    summary.retired = {"structures": len(known.retired.structures),
-                       "lots": len(known.retired.lots)}
+    summary.retired = {"structures": len(known.retired.structures), "lots": len(known.retired.lots)}
     summary.recovered = recovered
     summary.warnings = known.problems
     return AllocationResult(validation=report, summary=summary, by_region=regions)
 
 
-def _dry_run(request: AllocateRequest, report: ValidationReport, inputs: Inputs,
-             step: Step) -> AllocationResult:
+def _dry_run(
+    request: AllocateRequest, report: ValidationReport, inputs: Inputs, step: Step
+) -> AllocationResult:
     """Plan as the real run would, reading the ledger (if any) without changing it."""
     step("allocating")
     earlier, notes = Earlier(), []
     if request.ledger.exists():
-        with Ledger(request.ledger, "read", request.lang) as ledger, \
-                ledger.transaction(write=False):
+        with (
+            Ledger(request.ledger, "read", request.lang) as ledger,
+            ledger.transaction(write=False),
+        ):
             earlier = ledger.earlier(request.policy.date)
-            notes = check_known(ledger, inputs, earlier, _named(request.needs),
-                                _named(request.donations), request.lang,
-                                request.retire_missing).problems
+            notes = check_known(
+                ledger,
+                inputs,
+                earlier,
+                _named(request.needs),
+                _named(request.donations),
+                request.lang,
+                request.retire_missing,
+            ).problems
     refused = _refused(report, notes)  # as the real run would
     if refused is not None:
         return refused
     plan = allocate(inputs.structures, inputs.lots, inputs.partners, request.policy, earlier)
     summary = _summary(None, plan, inputs, [], earlier)
     summary.warnings = notes
-    return AllocationResult(validation=report, summary=summary,
-                            by_region=by_region(plan, inputs))
+    return AllocationResult(validation=report, summary=summary, by_region=by_region(plan, inputs))
 
 
 def _refused(report: ValidationReport, problems: list[Problem]) -> AllocationResult | None:
@@ -239,10 +270,12 @@ def _run_files(request: AllocateRequest) -> list[RunFile]:
     """Each input file with its role: ``besoins``, ``besoins-2``…, ``dons``…,
     ``partenaires``."""
     roles: list[tuple[str, Path]] = []
-    for role, paths in (("besoins", request.needs), ("dons", request.donations),
-                        ("partenaires", [request.partners] if request.partners else [])):
-        roles.extend((role if n == 1 else f"{role}-{n}", p)
-                     for n, p in enumerate(paths, start=1))
+    for role, paths in (
+        ("besoins", request.needs),
+        ("dons", request.donations),
+        ("partenaires", [request.partners] if request.partners else []),
+    ):
+        roles.extend((role if n == 1 else f"{role}-{n}", p) for n, p in enumerate(paths, start=1))
     return [RunFile(role, str(p), _sha256(p)) for role, p in roles]
 
 
@@ -251,8 +284,9 @@ def _named(paths: list[Path]) -> str:
     return ", ".join(str(p) for p in paths)
 
 
-def _summary(run_id: int | None, plan: Plan, inputs: Inputs, files: list[OutputFile],
-             earlier: Earlier) -> AllocationSummary:
+def _summary(
+    run_id: int | None, plan: Plan, inputs: Inputs, files: list[OutputFile], earlier: Earlier
+) -> AllocationSummary:
     leftover = dict.fromkeys((d.value for d in DEVICE_TYPES), 0)
     devices = {lot.id: lot.device.value for lot in inputs.lots}
     for lot_id, left in plan.leftover.items():
@@ -261,12 +295,17 @@ def _summary(run_id: int | None, plan: Plan, inputs: Inputs, files: list[OutputF
     for item in plan.unmet:
         unmet[item.device.value] += item.quantity
     return AllocationSummary(
-        run=run_id, shipments=len(plan.shipments),
+        run=run_id,
+        shipments=len(plan.shipments),
         allocated={d.value: n for d, n in plan.allocated().items()},
-        unmet=unmet, leftover=leftover, files=files,
-        fairness={level: LevelFairness.model_validate(figures.as_summary())
-                  for level, figures in by_level(fills(plan, inputs.structures,
-                                                       earlier)).items()})
+        unmet=unmet,
+        leftover=leftover,
+        files=files,
+        fairness={
+            level: LevelFairness.model_validate(figures.as_summary())
+            for level, figures in by_level(fills(plan, inputs.structures, earlier)).items()
+        },
+    )
 
 
 def _file_names(shippers: list[str]) -> dict[str, str]:
@@ -285,9 +324,17 @@ def _file_names(shippers: list[str]) -> dict[str, str]:
     return names
 
 
-def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs: Inputs,
-                   request: AllocateRequest, regions: dict[str, dict[str, int]],
-                   run: tuple[int, str | None], earlier: Earlier) -> list[OutputFile]:
+def _write_outputs(
+    staging: Path,
+    out: Path,
+    plan: Plan,
+    ids: list[str],
+    inputs: Inputs,
+    request: AllocateRequest,
+    regions: dict[str, dict[str, int]],
+    run: tuple[int, str | None],
+    earlier: Earlier,
+) -> list[OutputFile]:
     """Write every workbook of run ``run`` (its id, its ledger's identity) into
     ``staging``; the files as they will be named once the folder is ``out``."""
     lang = request.lang
@@ -297,23 +344,41 @@ def _write_outputs(staging: Path, out: Path, plan: Plan, ids: list[str], inputs:
     everything: list[list[Any]] = []
     for shipper, name in names.items():
         lines = sorted(by_shipper[shipper], key=lambda line: line[0].delivery_order())
-        write_dispatch(staging / name, [d for d, _, _ in lines], lang, partner=shipper,
-                       run_id=run[0], run_date=request.policy.date, ledger_id=run[1],
-                       pickups=[p for _, _, p in lines],
-                       coordination=request.policy.coordination)
+        write_dispatch(
+            staging / name,
+            [d for d, _, _ in lines],
+            lang,
+            partner=shipper,
+            run_id=run[0],
+            run_date=request.policy.date,
+            ledger_id=run[1],
+            pickups=[p for _, _, p in lines],
+            coordination=request.policy.coordination,
+        )
         written.append(OutputFile(path=str(out / name), partner=shipper))
         everything.extend([*d, *e] for d, e, _ in lines)
     everything.sort(key=lambda row: row[0])
-    write_allocation(staging / "allocation.xlsx", everything,
-                     unmet_rows(plan, inputs, request.policy, lang),
-                     leftover_rows(plan, inputs), totals_rows(plan, inputs, regions), lang,
-                     fairness_rows(plan, inputs, earlier, lang))
+    write_allocation(
+        staging / "allocation.xlsx",
+        everything,
+        unmet_rows(plan, inputs, request.policy, lang),
+        leftover_rows(plan, inputs),
+        totals_rows(plan, inputs, regions),
+        lang,
+        fairness_rows(plan, inputs, earlier, lang),
+    )
     written.append(OutputFile(path=str(out / "allocation.xlsx"), partner=None))
     if request.emails:
         from ..dispatch.emails import write_emails
 
-        for path, partner in write_emails(staging, names, by_shipper, inputs.partner_emails,
-                                          (run[0], request.policy.date),
-                                          request.policy.coordination, lang):
+        for path, partner in write_emails(
+            staging,
+            names,
+            by_shipper,
+            inputs.partner_emails,
+            (run[0], request.policy.date),
+            request.policy.coordination,
+            lang,
+        ):
             written.append(OutputFile(path=str(out / path), partner=partner))
     return written

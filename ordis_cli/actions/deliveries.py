@@ -68,13 +68,22 @@ class DeliveriesImport(BaseModel):
         return all(f.readable for f in self.files)
 
 
-def import_deliveries(paths: list[Path], ledger_path: Path, lang: Lang,
-                      today: dt.date | None = None,
-                      columns: ColumnMapping | None = None) -> DeliveriesImport:
+def import_deliveries(
+    paths: list[Path],
+    ledger_path: Path,
+    lang: Lang,
+    today: dt.date | None = None,
+    columns: ColumnMapping | None = None,
+) -> DeliveriesImport:
     """Import each returned dispatch workbook (``columns``: the user's own headers, from
     ``--columns``, see ``column_mapping``)."""
-    options = ValidationOptions(lang=lang, today=today or dt.date.today(), keep_data=True,
-                                columns=columns, command="deliveries")
+    options = ValidationOptions(
+        lang=lang,
+        today=today or dt.date.today(),
+        keep_data=True,
+        columns=columns,
+        command="deliveries",
+    )
     with Ledger(ledger_path, "write", lang) as ledger:
         results = [_import_one(path, ledger, options) for path in paths]
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
@@ -104,8 +113,7 @@ def read_me(path: Path, lang: Lang) -> ReadMe | None:
         rows = list(islice(book.sheet(sheet).rows(), READ_ME_ROWS))
     finally:
         book.close()
-    keys = {header_key(label): name for name, labels in READ_ME_LABELS.items()
-            for label in labels}
+    keys = {header_key(label): name for name, labels in READ_ME_LABELS.items() for label in labels}
     found: dict[str, tuple[str, int, str]] = {}
     for number, cells in enumerate(rows, start=1):
         filled = [(index, cell) for index, cell in enumerate(cells) if text(cell) is not None]
@@ -118,33 +126,45 @@ def read_me(path: Path, lang: Lang) -> ReadMe | None:
             found[name] = (value, number, place)
     ledger_id = found.get("ledger_id")
     partner = found.get("partner")
-    return ReadMe(sheet=sheet, ledger_id=ledger_id[0] if ledger_id else None,
-                  partner=partner[0] if partner else None,
-                  ledger_row=ledger_id[1] if ledger_id else None,
-                  ledger_cell=ledger_id[2] if ledger_id else None)
+    return ReadMe(
+        sheet=sheet,
+        ledger_id=ledger_id[0] if ledger_id else None,
+        partner=partner[0] if partner else None,
+        ledger_row=ledger_id[1] if ledger_id else None,
+        ledger_cell=ledger_id[2] if ledger_id else None,
+    )
 
 
-def _sheet_problem(path: Path, code: str, message: str, severity: Severity,
-                   readme: ReadMe | None = None) -> Problem:
-    return Problem(code=code, severity=severity, file=str(path),
-                   sheet=readme.sheet if readme and readme.ledger_cell else None,
-                   row=readme.ledger_row if readme else None,
-                   cell=readme.ledger_cell if readme else None,
-                   value=readme.ledger_id if readme else None, message=message)
+def _sheet_problem(
+    path: Path, code: str, message: str, severity: Severity, readme: ReadMe | None = None
+) -> Problem:
+    return Problem(
+        code=code,
+        severity=severity,
+        file=str(path),
+        sheet=readme.sheet if readme and readme.ledger_cell else None,
+        row=readme.ledger_row if readme else None,
+        cell=readme.ledger_cell if readme else None,
+        value=readme.ledger_id if readme else None,
+        message=message,
+    )
 
 
-def _identity(path: Path, workbook: bool, ledger: Ledger,
-              lang: Lang) -> tuple[ReadMe | None, Problem | None]:
+def _identity(
+    path: Path, workbook: bool, ledger: Ledger, lang: Lang
+) -> tuple[ReadMe | None, Problem | None]:
     """The workbook's ``a_lire`` facts when they name this ledger, and the problem
     otherwise: another ledger's identity (an error) or none at all (a warning)."""
     readme = read_me(path, lang) if workbook else None
     if readme is None or readme.ledger_id is None:
-        return readme, _sheet_problem(path, "no-ledger-identity",
-                                      say("no-ledger-identity", lang), Severity.WARNING)
+        return readme, _sheet_problem(
+            path, "no-ledger-identity", say("no-ledger-identity", lang), Severity.WARNING
+        )
     own = ledger.identity
     if own is not None and readme.ledger_id != own:
-        message = say("other-ledger", lang, value=readme.ledger_id, ledger=ledger.path,
-                      ledger_id=own)
+        message = say(
+            "other-ledger", lang, value=readme.ledger_id, ledger=ledger.path, ledger_id=own
+        )
         return None, _sheet_problem(path, "other-ledger", message, Severity.ERROR, readme)
     return readme, None
 
@@ -165,13 +185,19 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
     file_report = report.files[0]
     validator = validators[0]
     if validator is None or validator.kept is None:
-        return FileImport(path=str(path), recorded=False, report=file_report,
-                          readable=file_report.readable)
+        return FileImport(
+            path=str(path), recorded=False, report=file_report, readable=file_report.readable
+        )
     try:
         readme, problem = _identity(path, file_report.sheet is not None, ledger, options.lang)
     except ReadingError as error:
-        file_report.add([Problem(code=error.code, severity=Severity.ERROR, file=str(path),
-                                 message=error.message)])
+        file_report.add(
+            [
+                Problem(
+                    code=error.code, severity=Severity.ERROR, file=str(path), message=error.message
+                )
+            ]
+        )
         return FileImport(path=str(path), recorded=False, report=file_report, readable=False)
     if problem is not None:
         file_report.add([problem])
@@ -188,13 +214,24 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
         if file_report.errors:  # from the file itself or from the ledger: record nothing
             return FileImport(path=str(path), recorded=False, report=file_report)
         counts = _record(rows, stored, ledger, db)
-    return FileImport(path=str(path), recorded=True, report=file_report, new=counts["new"],
-                      updated=counts["updated"], unchanged=counts["unchanged"],
-                      pending=counts["pending"], commented=counts["commented"])
+    return FileImport(
+        path=str(path),
+        recorded=True,
+        report=file_report,
+        new=counts["new"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        pending=counts["pending"],
+        commented=counts["commented"],
+    )
 
 
-def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledger: Ledger,
-            db: sqlite3.Connection) -> dict[str, int]:
+def _record(
+    rows: list[dict[str, Any]],
+    stored: dict[str, StoredShipment],
+    ledger: Ledger,
+    db: sqlite3.Connection,
+) -> dict[str, int]:
     """Record the deliveries that change the ledger, and the new comment of a line not yet
     delivered (kept without marking it delivered); count what each line did."""
     counts = {"new": 0, "updated": 0, "unchanged": 0, "pending": 0, "commented": 0}
@@ -202,8 +239,11 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledge
         shipment = stored[row["id_envoi"]]
         when = row.get("livre_le")
         if when is None:
-            open_line = (shipment.delivered_on is None and shipment.run_status == "active"
-                         and shipment.cancelled_at is None)
+            open_line = (
+                shipment.delivered_on is None
+                and shipment.run_status == "active"
+                and shipment.cancelled_at is None
+            )
             if not open_line:  # closed, or cancelled since: nothing waits, nothing changes
                 if shipment.delivered_on is not None:
                     counts["unchanged"] += 1
@@ -211,26 +251,33 @@ def _record(rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledge
             counts["pending"] += 1
             comment = row.get("commentaire")
             if comment is not None and comment != shipment.comment:
-                db.execute("UPDATE shipments SET comment = ? WHERE id = ?",
-                           (comment, shipment.id))
+                db.execute("UPDATE shipments SET comment = ? WHERE id = ?", (comment, shipment.id))
                 counts["commented"] += 1
             continue
         change = delivery_change(row, shipment)
         counts[change or "unchanged"] += 1
         if change is not None:
             delivered = row.get("quantite_livree")
-            ledger.record_delivery(shipment.id, when,
-                                   shipment.quantity if delivered is None else delivered,
-                                   row.get("commentaire"), row.get("ecart"))
+            ledger.record_delivery(
+                shipment.id,
+                when,
+                shipment.quantity if delivered is None else delivered,
+                row.get("commentaire"),
+                row.get("ecart"),
+            )
     return counts
 
 
 # --- deliveries pending: the lines to chase ---------------------------------------------
 
 
-def pending_deliveries(ledger_path: Path, lang: Lang = "fr", as_of: dt.date | None = None,
-                       partner: str | None = None,
-                       older_than: int | None = None) -> PendingDeliveries:
+def pending_deliveries(
+    ledger_path: Path,
+    lang: Lang = "fr",
+    as_of: dt.date | None = None,
+    partner: str | None = None,
+    older_than: int | None = None,
+) -> PendingDeliveries:
     """The lines not yet delivered, per partner, with their age (SPEC §5); the ledger is
     opened read-only. A ``partner`` the ledger does not know is a ``UsageError`` (exit 2)
     naming the ones it knows."""
@@ -241,9 +288,15 @@ def pending_deliveries(ledger_path: Path, lang: Lang = "fr", as_of: dt.date | No
         if partner is not None:
             known = shippers(ledger.db)
             if name_key(partner) not in {name_key(name) for name in known}:
-                raise UsageError("unknown-partner-filter", say(
-                    "unknown-partner-filter", lang, value=shorten(partner, lang=lang),
-                    known=", ".join(known) or "—"))
+                raise UsageError(
+                    "unknown-partner-filter",
+                    say(
+                        "unknown-partner-filter",
+                        lang,
+                        value=shorten(partner, lang=lang),
+                        known=", ".join(known) or "—",
+                    ),
+                )
         lines = pending_lines(ledger.db, when)
     return chasing_list(lines, when, partner, older_than)
 

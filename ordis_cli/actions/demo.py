@@ -60,20 +60,20 @@ def _fill_like_a_partner(source: Path, target: Path, rng: random.Random, lang: L
             continue
         day = RUN_DATE + dt.timedelta(days=rng.randint(2, 21))
         sheet.cell(row, at["livre_le"]).value = (
-            dt.datetime.combine(day, dt.time()) if rng.random() < 0.5
-            else day.strftime("%d/%m/%Y"))
+            dt.datetime.combine(day, dt.time()) if rng.random() < 0.5 else day.strftime("%d/%m/%Y")
+        )
         shipped = sheet.cell(row, at["quantite"]).value
         if isinstance(shipped, int | float) and shipped > 1 and rng.random() < 0.1:
             sheet.cell(row, at["quantite_livree"]).value = int(shipped) - 1
-            sheet.cell(row, at["commentaire"]).value = \
-                "un appareil arrivé abîmé, renvoyé au donateur"
+            sheet.cell(
+                row, at["commentaire"]
+            ).value = "un appareil arrivé abîmé, renvoyé au donateur"
         elif rng.random() < 0.5:
             sheet.cell(row, at["quantite_livree"]).value = shipped
     book.save(target)
 
 
-def run_demo(out: Path | None, lang: Lang,
-             step: Callable[[str], None] | None = None) -> DemoResult:
+def run_demo(out: Path | None, lang: Lang, step: Callable[[str], None] | None = None) -> DemoResult:
     """Play the whole cycle into ``out`` (absent or empty; default ``./ordis-demo``, or the
     next free name). A failure removes what the demo wrote: no half-played folder stays."""
     target = output_folder(out, Path("ordis-demo"), lang)
@@ -85,7 +85,7 @@ def run_demo(out: Path | None, lang: Lang,
     try:
         return _play(target, lang, step or (lambda _: None))
     except BaseException:
-        for entry in ([*target.iterdir()] if existed else [target]):
+        for entry in [*target.iterdir()] if existed else [target]:
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
@@ -107,9 +107,17 @@ def _play(out: Path, lang: Lang, step: Callable[[str], None]) -> DemoResult:
     step("validate")
     validate_files([needs, donations, partners], ValidationOptions(lang=lang))
     step("allocate")
-    allocation = run_allocation(AllocateRequest(
-        needs=[needs], donations=[donations], partners=partners, ledger=ledger,
-        out=out / "envois", policy=Policy(date=RUN_DATE), lang=lang))
+    allocation = run_allocation(
+        AllocateRequest(
+            needs=[needs],
+            donations=[donations],
+            partners=partners,
+            ledger=ledger,
+            out=out / "envois",
+            policy=Policy(date=RUN_DATE),
+            lang=lang,
+        )
+    )
     assert allocation.summary is not None
     step("returns")
     returns = out / "retours"
@@ -126,18 +134,31 @@ def _play(out: Path, lang: Lang, step: Callable[[str], None]) -> DemoResult:
 
     headline = str(context(figures, details, lang)["headline_sentence"])
     stops = [
-        TourStop(path=str(data), what=say("term-demo-data", lang),
-                 command="ordis validate donnees/*.xlsx"),
-        TourStop(path=str(out / "envois"), what=say(
-            "term-demo-dispatch", lang, count=len(allocation.summary.files) - 1),
+        TourStop(
+            path=str(data),
+            what=say("term-demo-data", lang),
+            command="ordis validate donnees/*.xlsx",
+        ),
+        TourStop(
+            path=str(out / "envois"),
+            what=say("term-demo-dispatch", lang, count=len(allocation.summary.files) - 1),
             command=f"ordis allocate --needs donnees/besoins.xlsx --donations "
-                    f"donnees/dons.xlsx --partners donnees/partenaires.xlsx --date {RUN_DATE}"),
-        TourStop(path=str(ledger), what=say("term-demo-ledger", lang),
-                 command="ordis runs list"),
-        TourStop(path=str(returns), what=say("term-demo-returns", lang),
-                 command="ordis deliveries import retours/*.xlsx"),
-        *[TourStop(path=str(p), what=_describe(p.name, lang),
-                   command=f"ordis report --as-of {REPORT_DATE}") for p in written],
+            f"donnees/dons.xlsx --partners donnees/partenaires.xlsx --date {RUN_DATE}",
+        ),
+        TourStop(path=str(ledger), what=say("term-demo-ledger", lang), command="ordis runs list"),
+        TourStop(
+            path=str(returns),
+            what=say("term-demo-returns", lang),
+            command="ordis deliveries import retours/*.xlsx",
+        ),
+        *[
+            TourStop(
+                path=str(p),
+                what=_describe(p.name, lang),
+                command=f"ordis report --as-of {REPORT_DATE}",
+            )
+            for p in written
+        ],
     ]
     return DemoResult(out=str(out), stops=stops, headline=headline)
 

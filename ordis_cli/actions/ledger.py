@@ -25,5 +25,10 @@ def upgrade_ledger(ledger_path: Path, lang: Lang = "fr") -> LedgerUpgrade:
     """Bring a ledger of an earlier format up to date, after copying it aside. Not a
     ledger, a newer format, damaged: ``LedgerError`` (exit 2), nothing changed."""
     done = upgrade(ledger_path, lang)
-    return LedgerUpgrade(ledger=done.ledger, found=done.found, now=done.now,
-                         backup=done.backup, upgraded=done.backup is not None)
+    return LedgerUpgrade(
+        ledger=done.ledger,
+        found=done.found,
+        now=done.now,
+        backup=done.backup,
+        upgraded=done.backup is not None,
+    )

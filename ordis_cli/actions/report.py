@@ -17,23 +17,25 @@ from ..report.workbook import write_workbook
 __all__ = ["FORMATS", "Details", "Figures", "report_figures", "write_report"]
 
 
-def report_figures(ledger_path: Path, as_of: dt.date,
-                   lang: Lang = "fr") -> tuple[Figures, Details]:
+def report_figures(ledger_path: Path, as_of: dt.date, lang: Lang = "fr") -> tuple[Figures, Details]:
     """The figures as of ``as_of`` (what ``rapport.json`` holds) and the details only the
     rendered formats use; the ledger is opened read-only (``LedgerError``, exit 2)."""
     with Ledger(ledger_path, "read", lang) as ledger:  # SQLite failures: LedgerError
         return compute(ledger, as_of)
 
 
-def write_report(figures: Figures, details: Details, target: Path, formats: tuple[str, ...],
-                 lang: Lang) -> list[Path]:
+def write_report(
+    figures: Figures, details: Details, target: Path, formats: tuple[str, ...], lang: Lang
+) -> list[Path]:
     """Write the chosen formats into ``target`` (absent or an empty folder: see
     ``atomic.output_folder``) through a staging folder: the files appear together, or none
     do (``WriteError`` naming the path, exit 2). Return the paths written."""
     values = context(figures, details, lang)
     templates = environments()
-    names = {"md": [("rapport.md", "rapport.md.j2"), ("communique.md", "communique.md.j2")],
-             "html": [("rapport.html", "rapport.html.j2")]}
+    names = {
+        "md": [("rapport.md", "rapport.md.j2"), ("communique.md", "communique.md.j2")],
+        "html": [("rapport.html", "rapport.html.j2")],
+    }
     written: list[str] = []
     with staged_folder(target, lang) as staging:
         for fmt in formats:
@@ -47,6 +49,7 @@ def write_report(figures: Figures, details: Details, target: Path, formats: tupl
                 written.append("rapport.xlsx")
             elif fmt == "json":
                 (staging / "rapport.json").write_text(
-                    figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
+                    figures.model_dump_json(indent=2) + "\n", encoding="utf-8"
+                )
                 written.append("rapport.json")
     return [target / name for name in written]

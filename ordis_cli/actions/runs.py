@@ -32,8 +32,12 @@ class _Result:
         return asdict(cast("DataclassInstance", self))
 
     def model_dump_json(self, indent: int | None = None) -> str:
-        return json.dumps(self.model_dump(), indent=indent, ensure_ascii=False,
-                          separators=None if indent is not None else (",", ":"))
+        return json.dumps(
+            self.model_dump(),
+            indent=indent,
+            ensure_ascii=False,
+            separators=None if indent is not None else (",", ":"),
+        )
 
 
 @dataclass(frozen=True)
@@ -104,17 +108,30 @@ def show_run(ledger_path: Path, run_id: int, lang: Lang = "fr") -> RunDetail:
             lines[(s.shipper, s.device, "delivered")] += s.delivered_quantity or 0
         keys = sorted({(p, d) for p, d, _ in lines})
         return RunDetail(
-            **vars(_info(record)), policy=record.policy, version=record.version,
+            **vars(_info(record)),
+            policy=record.policy,
+            version=record.version,
             out_dir=record.out_dir,
-            files=[{"role": f.role, "path": f.path, "sha256": f.sha256}
-                   for f in ledger.run_files(run_id)],
-            by_partner=[PartnerLine(partner=p, device=d, shipments=lines[(p, d, "shipments")],
-                                    units=lines[(p, d, "units")],
-                                    delivered=lines[(p, d, "delivered")]) for p, d in keys])
+            files=[
+                {"role": f.role, "path": f.path, "sha256": f.sha256}
+                for f in ledger.run_files(run_id)
+            ],
+            by_partner=[
+                PartnerLine(
+                    partner=p,
+                    device=d,
+                    shipments=lines[(p, d, "shipments")],
+                    units=lines[(p, d, "units")],
+                    delivered=lines[(p, d, "delivered")],
+                )
+                for p, d in keys
+            ],
+        )
 
 
-def cancel_run(ledger_path: Path, run_id: int, lang: Lang = "fr",
-               dry_run: bool = False) -> Cancelled:
+def cancel_run(
+    ledger_path: Path, run_id: int, lang: Lang = "fr", dry_run: bool = False
+) -> Cancelled:
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
     already cancelled, or whose lines were all delivered (or cancelled one by one), is
     refused. ``dry_run``: say what would be freed, the ledger opened read-only."""
@@ -127,8 +144,7 @@ def cancel_preview(ledger_path: Path, run_id: int, lang: Lang = "fr") -> Cancell
     return _cancel(ledger_path, run_id, lang, "write", dry_run=True)
 
 
-def _cancel(ledger_path: Path, run_id: int, lang: Lang, mode: OpenMode,
-            dry_run: bool) -> Cancelled:
+def _cancel(ledger_path: Path, run_id: int, lang: Lang, mode: OpenMode, dry_run: bool) -> Cancelled:
     with Ledger(ledger_path, mode, lang) as ledger:
         with ledger.transaction(write=not dry_run):
             record = ledger.run(run_id)

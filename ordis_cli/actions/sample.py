@@ -58,8 +58,9 @@ def _cell(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else value
 
 
-def write_xlsx(path: Path, sheet: str, columns: Sequence[str],
-               rows: Iterable[dict[str, Any]]) -> None:
+def write_xlsx(
+    path: Path, sheet: str, columns: Sequence[str], rows: Iterable[dict[str, Any]]
+) -> None:
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet)
     header = []
@@ -82,9 +83,11 @@ def write_xlsx(path: Path, sheet: str, columns: Sequence[str],
     write_atomically(path, book.save)
 
 
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]],
-              title: str | None = None) -> None:
+def write_csv(
+    path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]], title: str | None = None
+) -> None:
     """A French Excel export: Windows-1252, ``;``, day-first dates, CRLF."""
+
     def save(target: str) -> None:
         with Path(target).open("w", encoding="cp1252", errors="replace", newline="") as handle:
             writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
@@ -94,6 +97,7 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]
             writer.writerow(columns)
             for row in rows:
                 writer.writerow([_csv_value(row.get(name)) for name in columns])
+
     write_atomically(path, save)
 
 
@@ -107,9 +111,15 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
-def write_sample(out: Path, structures: int = 300, lots: int = 150, seed: int = 2020,
-                 fmt: SampleFormat = "xlsx", with_errors: bool = False,
-                 lang: Lang = "fr") -> list[Path]:
+def write_sample(
+    out: Path,
+    structures: int = 300,
+    lots: int = 150,
+    seed: int = 2020,
+    fmt: SampleFormat = "xlsx",
+    with_errors: bool = False,
+    lang: Lang = "fr",
+) -> list[Path]:
     """Write needs, donations and partners files into ``out`` (absent or empty: SPEC §1),
     all of them or none; return their paths."""
     needs = needs_rows(structures, seed)
@@ -119,8 +129,13 @@ def write_sample(out: Path, structures: int = 300, lots: int = 150, seed: int = 
         plant_needs_errors(needs, seed)
         plant_donation_errors(donations, seed)
     files = [
-        (f"besoins{suffix}", "besoins", NEEDS_COLUMNS, needs,
-         "Recensement des besoins des structures ASE"),
+        (
+            f"besoins{suffix}",
+            "besoins",
+            NEEDS_COLUMNS,
+            needs,
+            "Recensement des besoins des structures ASE",
+        ),
         (f"dons{suffix}", "dons", DONATION_COLUMNS, donations, "Dons reçus"),
         ("partenaires", "partenaires", PARTNER_COLUMNS, partner_rows(), None),
     ]

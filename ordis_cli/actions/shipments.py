@@ -55,13 +55,15 @@ def _refusal(ident: str, shipment: StoredShipment | None, lang: Lang) -> str | N
 def _sentence(code: str, ident: str, shipment: StoredShipment | None, lang: Lang) -> str:
     when = ""
     if shipment is not None:
-        when = (shipment.cancelled_at or "").replace("T", " ")[:16] \
-            if code == "cancel-already-cancelled" else shipment.delivered_on or ""
+        when = (
+            (shipment.cancelled_at or "").replace("T", " ")[:16]
+            if code == "cancel-already-cancelled"
+            else shipment.delivered_on or ""
+        )
     return say(code, lang, value=ident, run=shipment.run_id if shipment else "", when=when)
 
 
-def cancel_shipments(ids: list[str], ledger_path: Path,
-                     lang: Lang = "fr") -> ShipmentsCancelled:
+def cancel_shipments(ids: list[str], ledger_path: Path, lang: Lang = "fr") -> ShipmentsCancelled:
     """Cancel the lines ``ids`` (see the module's description), in one transaction."""
     wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
     with Ledger(ledger_path, "write", lang) as ledger, ledger.transaction():

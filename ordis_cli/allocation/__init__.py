@@ -7,6 +7,14 @@ from .model import Commitment, Earlier, Lot, Partner, Plan, Shipment, Structure,
 from .policy import Policy
 
 __all__ = [
-    "Commitment", "Earlier", "Lot", "Partner", "Plan", "Policy", "Shipment", "Structure",
-    "Unmet", "allocate",
+    "Commitment",
+    "Earlier",
+    "Lot",
+    "Partner",
+    "Plan",
+    "Policy",
+    "Shipment",
+    "Structure",
+    "Unmet",
+    "allocate",
 ]

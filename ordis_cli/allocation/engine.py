@@ -50,26 +50,34 @@ class _Stock:
     """Lots still available, queued by device, département and shipper, and the shippers'
     capacities left in this run."""
 
-    def __init__(self, lots: list[Lot], taken: Mapping[str, int],
-                 partners: Mapping[str, Partner], date: dt.date,
-                 shipped: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        lots: list[Lot],
+        taken: Mapping[str, int],
+        partners: Mapping[str, Partner],
+        date: dt.date,
+        shipped: Mapping[str, int],
+    ) -> None:
         self.lots = lots
         self.left = [max(lot.quantity - taken.get(lot.id, 0), 0) for lot in lots]
-        self.shippers = [partners.get(name_key(lot.shipper)) or Partner(lot.shipper)
-                         for lot in lots]
+        self.shippers = [
+            partners.get(name_key(lot.shipper)) or Partner(lot.shipper) for lot in lots
+        ]
         self.capacity: dict[str, int | None] = {}
         for partner in self.shippers:
             if partner.capacity is None:
                 self.capacity.setdefault(partner.name, None)
             else:
                 self.capacity.setdefault(
-                    partner.name, max(partner.capacity - shipped.get(partner.name, 0), 0))
+                    partner.name, max(partner.capacity - shipped.get(partner.name, 0), 0)
+                )
         self.rank = [0] * len(lots)
         self.unavailable: dict[DeviceType, int] = dict.fromkeys(DEVICE_TYPES, 0)
         queues: dict[tuple[DeviceType, str, str], _Queue] = {}
         self.queues: dict[tuple[DeviceType, str], list[_Queue]] = defaultdict(list)
-        order = sorted(range(len(lots)), key=lambda i: (lots[i].available_on or dt.date.min,
-                                                        lots[i].id))
+        order = sorted(
+            range(len(lots)), key=lambda i: (lots[i].available_on or dt.date.min, lots[i].id)
+        )
         for rank, index in enumerate(order):
             self.rank[index] = rank
             lot, partner = lots[index], self.shippers[index]
@@ -114,7 +122,7 @@ class _Stock:
         département: lots left whose shipper covers it, within the shippers' capacities."""
         total = 0
         for queue in self.queues.get((device, departement), ()):
-            units = sum(self.left[i] for i in queue.lots[queue.head:])
+            units = sum(self.left[i] for i in queue.lots[queue.head :])
             partner = queue.partner
             if partner is not None:
                 if partner.departements is not None and departement not in partner.departements:
@@ -124,15 +132,14 @@ class _Stock:
             total += units
         return total
 
-    def common_supply(self, device: DeviceType, places: Iterable[str],
-                      targets: set[str]) -> int:
+    def common_supply(self, device: DeviceType, places: Iterable[str], targets: set[str]) -> int:
         """Units of ``device`` in ``places`` that a structure of any of ``targets`` can
         get: lots left whose shipper covers them all, within the shippers' capacities."""
         total = 0
         limited: dict[str, int] = {}
         for source in places:
             for queue in self.queues.get((device, source), ()):
-                units = sum(self.left[i] for i in queue.lots[queue.head:])
+                units = sum(self.left[i] for i in queue.lots[queue.head :])
                 partner = queue.partner
                 if partner is None:
                     total += units
@@ -166,7 +173,7 @@ class _Stock:
             if kind != device:
                 continue
             for queue in queues:
-                if any(self.left[i] for i in queue.lots[queue.head:]):
+                if any(self.left[i] for i in queue.lots[queue.head :]):
                     found.setdefault(source, []).append(queue.partner)
         return found
 
@@ -188,8 +195,13 @@ def allocate(
         return _allocate(structures, lots, partners, policy, earlier or Earlier())
 
 
-def _allocate(structures: Iterable[Structure], lots: Iterable[Lot],
-              partners: Mapping[str, Partner], policy: Policy, earlier: Earlier) -> Plan:
+def _allocate(
+    structures: Iterable[Structure],
+    lots: Iterable[Lot],
+    partners: Mapping[str, Partner],
+    policy: Policy,
+    earlier: Earlier,
+) -> Plan:
     order = sorted(structures, key=Structure.order_key)
     lot_list = sorted(lots, key=lambda lot: lot.id)
     stock = _Stock(lot_list, earlier.taken, partners, policy.date, earlier.shipped_same_day)
@@ -207,27 +219,36 @@ def _allocate(structures: Iterable[Structure], lots: Iterable[Lot],
             structure, want = order[position], wanted[position]
             for index, device in enumerate(DEVICE_TYPES):
                 if want[index] and (device, structure.departement, scope) not in dead:
-                    want[index] -= _take(stock, plan, structure, device, device, want[index],
-                                         scope)
+                    want[index] -= _take(stock, plan, structure, device, device, want[index], scope)
         active = [p for p in active if any(wanted[p])]
     for need, substitutes in sorted(policy.substitutions.items()):
         index = _INDEX[need]
         for position, structure in enumerate(order):
             for device in substitutes:
                 for scope in policy.rounds:
-                    if wanted[position][index] and (
-                            device, structure.departement, scope) not in stock.dead:
+                    if (
+                        wanted[position][index]
+                        and (device, structure.departement, scope) not in stock.dead
+                    ):
                         wanted[position][index] -= _take(
-                            stock, plan, structure, device, need, wanted[position][index],
-                            scope, label="substitution")
+                            stock,
+                            plan,
+                            structure,
+                            device,
+                            need,
+                            wanted[position][index],
+                            scope,
+                            label="substitution",
+                        )
     short = range(len(order)) if policy.cap is not None else active
     _unmet(plan, order, short, wanted, capped, stock, policy)
     plan.leftover = {lot.id: left for lot, left in zip(lot_list, stock.left, strict=True)}
     return plan
 
 
-def _wanted(order: list[Structure], earlier: Earlier,
-            cap: int | None) -> tuple[list[list[int]], list[list[int]]]:
+def _wanted(
+    order: list[Structure], earlier: Earlier, cap: int | None
+) -> tuple[list[list[int]], list[list[int]]]:
     """Per structure and type, the units to find in this run (net of earlier runs, within
     what the cap leaves today) and the units the cap holds back."""
     wanted, capped = [], []
@@ -235,21 +256,32 @@ def _wanted(order: list[Structure], earlier: Earlier,
     for structure in order:
         net = list(structure.need)
         if given:
-            net = [max(n - given.get((structure.id, d), 0), 0)
-                   for n, d in zip(net, DEVICE_TYPES, strict=True)]
+            net = [
+                max(n - given.get((structure.id, d), 0), 0)
+                for n, d in zip(net, DEVICE_TYPES, strict=True)
+            ]
         if cap is None:
             wanted.append(net)
             capped.append([0, 0, 0, 0])
             continue
-        room = [max(cap - today.get((structure.id, d), 0), 0) if today else cap
-                for d in DEVICE_TYPES]
+        room = [
+            max(cap - today.get((structure.id, d), 0), 0) if today else cap for d in DEVICE_TYPES
+        ]
         wanted.append([min(n, r) for n, r in zip(net, room, strict=True)])
         capped.append([max(n - r, 0) for n, r in zip(net, room, strict=True)])
     return wanted, capped
 
 
-def _take(stock: _Stock, plan: Plan, structure: Structure, device: DeviceType,
-          counted_as: DeviceType, want: int, scope: Scope, label: str | None = None) -> int:
+def _take(
+    stock: _Stock,
+    plan: Plan,
+    structure: Structure,
+    device: DeviceType,
+    counted_as: DeviceType,
+    want: int,
+    scope: Scope,
+    label: str | None = None,
+) -> int:
     """Give ``structure`` up to ``want`` units of ``device`` within ``scope``; return how many."""
     target = structure.departement
     places = reach(target, scope)
@@ -269,16 +301,33 @@ def _take(stock: _Stock, plan: Plan, structure: Structure, device: DeviceType,
         if room is not None:
             stock.capacity[shipper.name] = room - units
         got += units
-        plan.shipments.append(Shipment(stock.lots[index].id, structure.id, device, counted_as,
-                                       units, shipper.name, label or scope, distance))
+        plan.shipments.append(
+            Shipment(
+                stock.lots[index].id,
+                structure.id,
+                device,
+                counted_as,
+                units,
+                shipper.name,
+                label or scope,
+                distance,
+            )
+        )
     stock.cursor[key] = cursor
     if cursor == len(places):
         stock.dead.add(key)
     return got
 
 
-def _unmet(plan: Plan, order: list[Structure], short: Iterable[int], wanted: list[list[int]],
-           capped: list[list[int]], stock: _Stock, policy: Policy) -> None:
+def _unmet(
+    plan: Plan,
+    order: list[Structure],
+    short: Iterable[int],
+    wanted: list[list[int]],
+    capped: list[list[int]],
+    stock: _Stock,
+    policy: Policy,
+) -> None:
     """Record what the structures at positions ``short`` still lack, and the reason, which
     depends only on the département and the device once the run is over."""
     reasons: dict[tuple[str, DeviceType], str] = {}
@@ -295,13 +344,15 @@ def _unmet(plan: Plan, order: list[Structure], short: Iterable[int], wanted: lis
             if key not in reasons:
                 if device not in alive:
                     alive[device] = stock.alive(device)
-                reasons[key] = _reason(alive[device], stock.unavailable[device],
-                                       structure.departement, policy.scope)
+                reasons[key] = _reason(
+                    alive[device], stock.unavailable[device], structure.departement, policy.scope
+                )
             plan.unmet.append(Unmet(structure.id, device, missing, reasons[key]))
 
 
-def _reason(alive: dict[str, list[Partner | None]], unavailable: int, departement: str,
-            scope: Scope) -> str:
+def _reason(
+    alive: dict[str, list[Partner | None]], unavailable: int, departement: str, scope: Scope
+) -> str:
     if not alive:
         return "not-yet-available" if unavailable else "no-stock"
     near = [partner for source, _ in reach(departement, scope) for partner in alive.get(source, ())]

@@ -43,12 +43,17 @@ class Fairness(NamedTuple):
 
     def as_summary(self) -> dict[str, int | float | None]:
         """What the allocate JSON carries for a level (SPEC §4)."""
-        return {"requesting": self.requesting, "served": self.served,
-                "min_fill": self.min_fill, "median_fill": self.median_fill}
+        return {
+            "requesting": self.requesting,
+            "served": self.served,
+            "min_fill": self.min_fill,
+            "median_fill": self.median_fill,
+        }
 
 
-def fills(plan: Plan, structures: Iterable[Structure], earlier: Earlier | None = None
-          ) -> list[Fill]:
+def fills(
+    plan: Plan, structures: Iterable[Structure], earlier: Earlier | None = None
+) -> list[Fill]:
     """The structures that request something in this run, with what they get."""
     got: Counter[str] = Counter()
     for line in plan.shipments:
@@ -56,12 +61,22 @@ def fills(plan: Plan, structures: Iterable[Structure], earlier: Earlier | None =
     given = earlier.given if earlier is not None else {}
     found = []
     for structure in structures:
-        requested = sum(max(n - given.get((structure.id, d), 0), 0)
-                        for n, d in zip(structure.need, DEVICE_TYPES, strict=True))
+        requested = sum(
+            max(n - given.get((structure.id, d), 0), 0)
+            for n, d in zip(structure.need, DEVICE_TYPES, strict=True)
+        )
         if requested:
             level = structure.priority if structure.priority in LEVELS else "normale"
-            found.append(Fill(structure.id, level, structure.departement, requested,
-                              got[structure.id], structure.kids))
+            found.append(
+                Fill(
+                    structure.id,
+                    level,
+                    structure.departement,
+                    requested,
+                    got[structure.id],
+                    structure.kids,
+                )
+            )
     return found
 
 
@@ -69,9 +84,13 @@ def measure(group: list[Fill]) -> Fairness:
     if not group:
         return Fairness(0, 0, None, None, None)
     shares = [fill.got / fill.requested for fill in group]
-    return Fairness(len(group), sum(1 for fill in group if fill.got),
-                    round(min(shares), 4), round(statistics.median(shares), 4),
-                    round(sum(f.got for f in group) / sum(f.kids for f in group), 4))
+    return Fairness(
+        len(group),
+        sum(1 for fill in group if fill.got),
+        round(min(shares), 4),
+        round(statistics.median(shares), 4),
+        round(sum(f.got for f in group) / sum(f.kids for f in group), 4),
+    )
 
 
 def by_level(found: list[Fill]) -> dict[str, Fairness]:
@@ -79,13 +98,16 @@ def by_level(found: list[Fill]) -> dict[str, Fairness]:
     return {level: measure([f for f in found if f.level == level]) for level in LEVELS}
 
 
-def by_level_and_area(found: list[Fill], area: Callable[[str], str],
-                      key: Callable[[str], Any] = str) -> list[tuple[str, str, Fairness]]:
+def by_level_and_area(
+    found: list[Fill], area: Callable[[str], str], key: Callable[[str], Any] = str
+) -> list[tuple[str, str, Fairness]]:
     """(level, area, figures) for each area (``area`` of a département, e.g. its région)
     where structures of the level request something, areas sorted by ``key``."""
     groups: dict[tuple[str, str], list[Fill]] = {}
     for fill in found:
         groups.setdefault((fill.level, area(fill.departement)), []).append(fill)
-    return [(level, name, measure(groups[(level, name)]))
-            for level in LEVELS
-            for name in sorted({n for lv, n in groups if lv == level}, key=key)]
+    return [
+        (level, name, measure(groups[(level, name)]))
+        for level in LEVELS
+        for name in sorted({n for lv, n in groups if lv == level}, key=key)
+    ]

@@ -22,8 +22,17 @@ from .model import PRIORITY_RANK, Lot, Partner, Structure
 
 PRIVATE = "particulier"
 FILE = "\x00file"  # in a donation row: the index of its file among those validated
-CONTACT_FIELDS = ("nom_structure", "type_structure", "adresse", "code_postal", "commune",
-                  "contact_nom", "contact_telephone", "contact_email", "nb_enfants")
+CONTACT_FIELDS = (
+    "nom_structure",
+    "type_structure",
+    "adresse",
+    "code_postal",
+    "commune",
+    "contact_nom",
+    "contact_telephone",
+    "contact_email",
+    "nb_enfants",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +80,9 @@ def rows_of(validator: KindValidator | None) -> Iterator[dict[str, Any]]:
 
 
 def load_inputs(
-    needs: Path | Sequence[Path], donations: Path | Sequence[Path], partners: Path | None,
+    needs: Path | Sequence[Path],
+    donations: Path | Sequence[Path],
+    partners: Path | None,
     options: ValidationOptions,
 ) -> tuple[ValidationReport, Inputs | None]:
     """Validate the files as their kinds (several needs or donations files are read as one
@@ -79,7 +90,8 @@ def load_inputs(
     needs_files, donation_files = _paths(needs), _paths(donations)
     files: list[tuple[Path, Kind | None]] = [
         *((path, Kind.NEEDS) for path in needs_files),
-        *((path, Kind.DONATIONS) for path in donation_files)]
+        *((path, Kind.DONATIONS) for path in donation_files),
+    ]
     if partners is not None:
         files.append((partners, Kind.PARTNERS))
     keep = options.model_copy(update={"keep_data": True})
@@ -92,18 +104,27 @@ def load_inputs(
     partner_rows = list(rows_of(validators[-1])) if partners is not None else []
     _partners(inputs, partner_rows)
     donation_rows: list[dict[str, Any]] = []
-    for offset, validator in enumerate(validators[first_donations:][:len(donation_files)]):
+    for offset, validator in enumerate(validators[first_donations:][: len(donation_files)]):
         for row in rows_of(validator):
             row[FILE] = first_donations + offset  # which file's report hears of the row
             donation_rows.append(row)
     _lots(inputs, donation_rows)
     for file_index, problems in _by_file(inputs.private_unshipped).items():
         donations_report = report.files[file_index]
-        donations_report.add([Problem(
-            code="private-lot-no-partner", severity=Severity.WARNING,
-            file=donations_report.path, sheet=donations_report.sheet, row=row, value=ident,
-            message=say("private-lot-no-partner", options.lang, value=ident))
-            for ident, row in problems])
+        donations_report.add(
+            [
+                Problem(
+                    code="private-lot-no-partner",
+                    severity=Severity.WARNING,
+                    file=donations_report.path,
+                    sheet=donations_report.sheet,
+                    row=row,
+                    value=ident,
+                    message=say("private-lot-no-partner", options.lang, value=ident),
+                )
+                for ident, row in problems
+            ]
+        )
     return report, inputs
 
 
@@ -123,17 +144,27 @@ def _structures(inputs: Inputs, validators: Sequence[KindValidator | None]) -> N
     'no internet' if any request says so win; contact details come from the latest request
     (ties broken by the values themselves, so row order never matters). Column by column:
     a million rows make no million dictionaries."""
-    kept = [block for validator in validators
-            if validator is not None and validator.kept is not None for block in validator.kept]
+    kept = [
+        block
+        for validator in validators
+        if validator is not None and validator.kept is not None
+        for block in validator.kept
+    ]
     merged: dict[str, list[Any]] = {}  # id -> [need, priority, internet, asked, (block, row)]
     for number, columns in enumerate(kept):
         size = len(columns[ROW])
         empty: list[Any] = [None] * size
         quantities = zip(*(columns.get(c) or empty for c in QUANTITY_COLUMNS), strict=True)
-        for index, (ident, priority, internet, asked, asked_for) in enumerate(zip(
-                columns["id_structure"], columns.get("priorite") or empty,
-                columns.get("acces_internet") or empty, columns.get("date_demande") or empty,
-                quantities, strict=True)):
+        for index, (ident, priority, internet, asked, asked_for) in enumerate(
+            zip(
+                columns["id_structure"],
+                columns.get("priorite") or empty,
+                columns.get("acces_internet") or empty,
+                columns.get("date_demande") or empty,
+                quantities,
+                strict=True,
+            )
+        ):
             need = [q or 0 for q in asked_for]
             entry = merged.get(ident)
             if entry is None:
@@ -152,22 +183,35 @@ def _structures(inputs: Inputs, validators: Sequence[KindValidator | None]) -> N
         columns = kept[number]
         departement = columns["departement"][index]
         children = columns["nb_enfants"][index] if "nb_enfants" in columns else None
-        inputs.structures.append(Structure(ident, departement, (need[0], need[1], need[2],
-                                                                need[3]),
-                                           priority, internet, asked, children))
-        contact = {name: columns[name][index] if name in columns else None
-                   for name in CONTACT_FIELDS}
+        inputs.structures.append(
+            Structure(
+                ident,
+                departement,
+                (need[0], need[1], need[2], need[3]),
+                priority,
+                internet,
+                asked,
+                children,
+            )
+        )
+        contact = {
+            name: columns[name][index] if name in columns else None for name in CONTACT_FIELDS
+        }
         contact["departement"] = departement
         inputs.contacts[ident] = contact
 
 
-def _latest_key(kept: list[dict[str, list[Any]]],
-                where: tuple[int, int]) -> tuple[dt.date, tuple[str, ...]]:
+def _latest_key(
+    kept: list[dict[str, list[Any]]], where: tuple[int, int]
+) -> tuple[dt.date, tuple[str, ...]]:
     columns, index = kept[where[0]], where[1]
     asked = columns["date_demande"][index] if "date_demande" in columns else None
-    return (asked or dt.date.min,
-            tuple(str(columns[name][index] or "") if name in columns else ""
-                  for name in CONTACT_FIELDS))
+    return (
+        asked or dt.date.min,
+        tuple(
+            str(columns[name][index] or "") if name in columns else "" for name in CONTACT_FIELDS
+        ),
+    )
 
 
 def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
@@ -184,21 +228,23 @@ def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
         donor_spellings.setdefault(name_key(row["donateur"]), set()).add(row["donateur"])
         if row.get("materiel") is not None:
             partner = row.get("partenaire")
-            shipper = partner if partner and name_key(partner) not in private else row[
-                "donateur"]
+            shipper = partner if partner and name_key(partner) not in private else row["donateur"]
             shipper_spellings.setdefault(name_key(shipper), set()).add(shipper)
     known = {key: partner.name for key, partner in inputs.partners.items()}
-    inputs.named_partners = {name_key(row["partenaire"]) for row in rows
-                             if row.get("partenaire") and row.get("materiel") is not None
-                             } - private
+    inputs.named_partners = {
+        name_key(row["partenaire"])
+        for row in rows
+        if row.get("partenaire") and row.get("materiel") is not None
+    } - private
     shippers = display_names(shipper_spellings, known)
     donors = display_names(donor_spellings, {})
     for row in rows:
         donor = donors[name_key(row["donateur"])]
         if row.get("materiel") is None:
             if row.get("montant_eur"):
-                inputs.gifts.append(Gift(row["id_don"], donor, row.get("type_donateur"),
-                                         row["montant_eur"]))
+                inputs.gifts.append(
+                    Gift(row["id_don"], donor, row.get("type_donateur"), row["montant_eur"])
+                )
             continue
         partner = row.get("partenaire")
         if partner is not None and name_key(partner) in private:
@@ -213,18 +259,30 @@ def _lots(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
             shipper = shippers.get(name_key(partner), partner)
         else:
             shipper = shippers[name_key(row["donateur"])]
-        inputs.lots.append(Lot(
-            id=row["id_don"], device=DeviceType(row["materiel"]), quantity=row["quantite"],
-            departement=row["departement"], shipper=shipper, donor=donor,
-            available_on=row.get("disponible_le")))
-        inputs.lot_info[row["id_don"]] = LotInfo(donor, row.get("type_donateur"),
-                                                 row.get("etat"), shipper if partner else None,
-                                                 row.get("adresse_retrait"),
-                                                 row.get("contact_retrait"))
+        inputs.lots.append(
+            Lot(
+                id=row["id_don"],
+                device=DeviceType(row["materiel"]),
+                quantity=row["quantite"],
+                departement=row["departement"],
+                shipper=shipper,
+                donor=donor,
+                available_on=row.get("disponible_le"),
+            )
+        )
+        inputs.lot_info[row["id_don"]] = LotInfo(
+            donor,
+            row.get("type_donateur"),
+            row.get("etat"),
+            shipper if partner else None,
+            row.get("adresse_retrait"),
+            row.get("contact_retrait"),
+        )
 
 
-def _partner_for_private_lot(inputs: Inputs, departement: str,
-                             shippers: dict[str, str]) -> str | None:
+def _partner_for_private_lot(
+    inputs: Inputs, departement: str, shippers: dict[str, str]
+) -> str | None:
     """The partner that ships a private donor's lot: the first by name whose zone covers the
     lot's département, else the first national one; without a partners file, the first
     partner named in the donations (they deliver everywhere); None when there is none."""
@@ -246,8 +304,10 @@ def _partners(inputs: Inputs, rows: list[dict[str, Any]]) -> None:
         covered: frozenset[str] | None = None
         if not zone.national:
             covered = frozenset(
-                code for code, dept in departements().items()
-                if code in zone.departements or dept.region in zone.regions)
+                code
+                for code, dept in departements().items()
+                if code in zone.departements or dept.region in zone.regions
+            )
         name = row["partenaire"]
         inputs.partners[name_key(name)] = Partner(name, covered, row.get("capacite"))
         if row.get("contact_email"):

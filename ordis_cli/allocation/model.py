@@ -127,18 +127,26 @@ class Earlier:
     shipped_same_day: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
-    def from_shipments(cls, shipments: Iterable[Shipment],
-                       same_day: Iterable[Shipment] = ()) -> Earlier:
+    def from_shipments(
+        cls, shipments: Iterable[Shipment], same_day: Iterable[Shipment] = ()
+    ) -> Earlier:
         """Shipments committed whole (given and taken alike)."""
-        lines = [Commitment(s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity,
-                            s.quantity) for s in shipments]
-        lines += [Commitment(s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity,
-                             s.quantity, True) for s in same_day]
+        lines = [
+            Commitment(s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity, s.quantity)
+            for s in shipments
+        ]
+        lines += [
+            Commitment(
+                s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity, s.quantity, True
+            )
+            for s in same_day
+        ]
         return cls.from_commitments(lines, same_day_counted_apart=True)
 
     @classmethod
-    def from_commitments(cls, lines: Iterable[Commitment],
-                         same_day_counted_apart: bool = False) -> Earlier:
+    def from_commitments(
+        cls, lines: Iterable[Commitment], same_day_counted_apart: bool = False
+    ) -> Earlier:
         """What lines commit. A ``same_day`` line also counts against this day's cap
         (its ``given``) and its shipper's capacity (its ``taken``: units shipped that day);
         with ``same_day_counted_apart`` a same-day line counts only there (``from_shipments``

@@ -90,8 +90,9 @@ def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr")
             detail = say("hint-no-such-file", lang, path=path)
             raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise UsageError("bad-policy", say("bad-policy", lang, detail=f"{path}: {exc}")
-                             ) from exc
+            raise UsageError(
+                "bad-policy", say("bad-policy", lang, detail=f"{path}: {exc}")
+            ) from exc
     data.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Policy.model_validate(data)

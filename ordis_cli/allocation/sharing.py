@@ -44,8 +44,15 @@ if TYPE_CHECKING:
     from .engine import _Stock
 
 
-def share_round(stock: _Stock, plan: Plan, order: list[Structure], wanted: list[list[int]],
-                given: list[list[int]], active: list[int], scope: Scope) -> None:
+def share_round(
+    stock: _Stock,
+    plan: Plan,
+    order: list[Structure],
+    wanted: list[list[int]],
+    given: list[list[int]],
+    active: list[int],
+    scope: Scope,
+) -> None:
     """One round with fair shares: level by level, device by device, pool by pool.
     ``wanted`` (per position and type) goes down and ``given`` up as units are taken."""
     levels: dict[int, list[int]] = defaultdict(list)
@@ -69,10 +76,10 @@ def share_round(stock: _Stock, plan: Plan, order: list[Structure], wanted: list[
             pools = by_device[index]
             for name in sorted(pools):
                 members = pools[name]  # in priority order: ``active`` is
-                supply = (stock.supply(device, name) if scope is Scope.DEPARTEMENT
-                          else None)
-                _fill(stock, plan, order, wanted, given, members, index, device, scope,
-                      supply, kids)
+                supply = stock.supply(device, name) if scope is Scope.DEPARTEMENT else None
+                _fill(
+                    stock, plan, order, wanted, given, members, index, device, scope, supply, kids
+                )
 
 
 def _pool(departement: str, scope: Scope) -> str:
@@ -83,17 +90,29 @@ def _pool(departement: str, scope: Scope) -> str:
     return ""
 
 
-def _fill(stock: _Stock, plan: Plan, order: list[Structure], wanted: list[list[int]],
-          given: list[list[int]], members: list[int], index: int, device: DeviceType,
-          scope: Scope, supply: int | None, kids: list[int]) -> None:
+def _fill(
+    stock: _Stock,
+    plan: Plan,
+    order: list[Structure],
+    wanted: list[list[int]],
+    given: list[list[int]],
+    members: list[int],
+    index: int,
+    device: DeviceType,
+    scope: Scope,
+    supply: int | None,
+    kids: list[int],
+) -> None:
     from .engine import _take
 
     if supply is not None:  # the département round: all see the same lots, known
         if not supply:
             return
-        for position, units in zip(members, shares([wanted[p][index] for p in members],
-                                                   [kids[p] for p in members], supply),
-                                   strict=True):
+        for position, units in zip(
+            members,
+            shares([wanted[p][index] for p in members], [kids[p] for p in members], supply),
+            strict=True,
+        ):
             if units:  # one take per structure: its lines are one per lot already
                 got = _take(stock, plan, order[position], device, device, units, scope)
                 wanted[position][index] -= got
@@ -131,9 +150,18 @@ def _merge(plan: Plan, start: int) -> None:
     lines.extend(merged)
 
 
-def _hand_out(stock: _Stock, order: list[Structure], wanted: list[list[int]],
-              given: list[list[int]], members: list[int], index: int, device: DeviceType,
-              scope: Scope, take: Callable[[int, int], int], kids: list[int]) -> None:
+def _hand_out(
+    stock: _Stock,
+    order: list[Structure],
+    wanted: list[list[int]],
+    given: list[list[int]],
+    members: list[int],
+    index: int,
+    device: DeviceType,
+    scope: Scope,
+    take: Callable[[int, int], int],
+    kids: list[int],
+) -> None:
     """The région and national rounds. The units every member can reach (``common``) go
     out at once as the one-at-a-time rule would give them (no member runs dry before they
     are all out); the rest by a heap of (units per child, position)."""
@@ -144,13 +172,23 @@ def _hand_out(stock: _Stock, order: list[Structure], wanted: list[list[int]],
         places = [source for source, _ in reach(order[members[0]].departement, scope)]
         common = stock.common_supply(device, places, open_)
         if common:
-            for position, units in zip(members, shares(
-                    [wanted[p][index] for p in members], [kids[p] for p in members], common,
-                    [given[p][index] for p in members]), strict=True):
+            for position, units in zip(
+                members,
+                shares(
+                    [wanted[p][index] for p in members],
+                    [kids[p] for p in members],
+                    common,
+                    [given[p][index] for p in members],
+                ),
+                strict=True,
+            ):
                 if units:
                     take(position, units)
-    heap = [(given[p][index] / kids[p], p) for p in members
-            if wanted[p][index] and order[p].departement in open_]
+    heap = [
+        (given[p][index] / kids[p], p)
+        for p in members
+        if wanted[p][index] and order[p].departement in open_
+    ]
     heapq.heapify(heap)
     while heap:
         _, position = heapq.heappop(heap)
@@ -170,8 +208,9 @@ def _hand_out(stock: _Stock, order: list[Structure], wanted: list[list[int]],
             heapq.heappush(heap, (given[position][index] / kid, position))
 
 
-def shares(wants: list[int], kids: list[int], supply: int,
-           given: list[int] | None = None) -> list[int]:
+def shares(
+    wants: list[int], kids: list[int], supply: int, given: list[int] | None = None
+) -> list[int]:
     """What handing out ``supply`` units one at a time to the fewest units per child gives
     each structure (``wants`` and ``kids`` in priority order, ties going to the first;
     ``given``: what each already got), as if it were done unit by unit: the ``supply``
@@ -189,8 +228,12 @@ def shares(wants: list[int], kids: list[int], supply: int,
     got = [_below(w, k, g, low) for w, k, g in zip(wants, kids, had, strict=True)]
     left = supply - sum(got)
     while True:
-        keys = [((had[i] + m) / k, i) for i, (w, k) in enumerate(zip(wants, kids, strict=True))
-                for m in range(got[i], w) if (had[i] + m) / k <= high]
+        keys = [
+            ((had[i] + m) / k, i)
+            for i, (w, k) in enumerate(zip(wants, kids, strict=True))
+            for m in range(got[i], w)
+            if (had[i] + m) / k <= high
+        ]
         if len(keys) >= left:
             break
         high = high * 2 + 1  # rounding fell short of the level: look further
@@ -217,8 +260,10 @@ def _level(wants: list[int], kids: list[int], had: list[int], target: int) -> fl
     and stops filling."""
     if target <= 0:
         return 0.0
-    events = sorted([(g / k, k) for g, k in zip(had, kids, strict=True)]
-                    + [((g + w) / k, -k) for w, k, g in zip(wants, kids, had, strict=True)])
+    events = sorted(
+        [(g / k, k) for g, k in zip(had, kids, strict=True)]
+        + [((g + w) / k, -k) for w, k, g in zip(wants, kids, had, strict=True)]
+    )
     filled, slope, at = 0.0, 0, 0.0
     for point, change in events:
         step = filled + slope * (point - at)

@@ -36,8 +36,11 @@ class ShareChoice(StrEnum):
 if TYPE_CHECKING:  # the allocation stack (pandas, pydantic) is imported when the command runs
     from ..actions.allocate import AllocationResult
 
-_STEPS = {"reading": "term-step-reading", "allocating": "term-step-allocating",
-          "writing": "term-step-writing"}
+_STEPS = {
+    "reading": "term-step-reading",
+    "allocating": "term-step-allocating",
+    "writing": "term-step-writing",
+}
 
 
 def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None:
@@ -50,55 +53,107 @@ def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None
         need, _, substitutes = value.partition("=")
         try:
             found[DeviceType(need.strip()).value] = [
-                DeviceType(s.strip()).value for s in substitutes.split(",") if s.strip()]
+                DeviceType(s.strip()).value for s in substitutes.split(",") if s.strip()
+            ]
         except ValueError:
-            raise typer.BadParameter(say("term-bad-substitute", lang, value=value),
-                                     param_hint="--substitute") from None
+            raise typer.BadParameter(
+                say("term-bad-substitute", lang, value=value), param_hint="--substitute"
+            ) from None
     return found
 
 
 def allocate(
-    needs: Annotated[list[Path], typer.Option(
-        "--needs", help="Fichier des besoins (répétable : les fichiers forment une seule "
-        "liste).")],
-    donations: Annotated[list[Path], typer.Option(
-        "--donations", help="Fichier des dons (répétable : les fichiers forment une seule "
-        "liste).")],
-    partners: Annotated[Path | None, typer.Option(
-        "--partners", help="Fichier des partenaires (zones, capacités).")] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Dossier des classeurs (défaut : ./dispatch-<date>).")] = None,
-    scope: Annotated[ScopeChoice | None, typer.Option(
-        "--scope", help="Portée maximale : departement, region ou national (défaut).")] = None,
-    cap: Annotated[int | None, typer.Option(
-        "--cap", min=1, help="Au plus N unités d'un type par structure et par envoi.")] = None,
-    share: Annotated[ShareChoice | None, typer.Option(
-        "--share", help="Partage entre structures d'une même priorité quand le stock manque : "
-        "equitable (défaut : selon le nombre d'enfants, aucune sans rien tant qu'une autre a "
-        "tout) ou demande (chacune à son tour prend toute sa demande).")] = None,
-    substitute: Annotated[list[str] | None, typer.Option(
-        "--substitute", help="Substitution en dernier tour, ex. fixe=portable (répétable).")
+    needs: Annotated[
+        list[Path],
+        typer.Option(
+            "--needs",
+            help="Fichier des besoins (répétable : les fichiers forment une seule liste).",
+        ),
+    ],
+    donations: Annotated[
+        list[Path],
+        typer.Option(
+            "--donations",
+            help="Fichier des dons (répétable : les fichiers forment une seule liste).",
+        ),
+    ],
+    partners: Annotated[
+        Path | None, typer.Option("--partners", help="Fichier des partenaires (zones, capacités).")
     ] = None,
-    date: Annotated[dt.datetime | None, typer.Option(
-        "--date", formats=["%Y-%m-%d", "%d/%m/%Y"],
-        help="Date de l'envoi (défaut : aujourd'hui) ; les lots disponibles plus tard sont "
-        "laissés de côté.")] = None,
-    policy: Annotated[Path | None, typer.Option(
-        "--policy", help="Fichier TOML : scope, cap, date, [substitutions], "
-        "[coordination] (nom, email, telephone).")] = None,
-    columns: Annotated[Path | None, typer.Option(
-        "--columns", metavar="TOML", help="Vos propres intitulés (questions d'un "
-        "formulaire…) associés aux colonnes d'ordis : [besoins], [dons], [partenaires] "
-        "(voir le README).")] = None,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")] = False,
-    retire_missing: Annotated[bool, typer.Option(
-        "--retire-missing", help="Retire les structures et lots connus du registre mais "
-        "absents des fichiers (sinon l'allocation s'arrête).")] = False,
-    emails: Annotated[bool, typer.Option(
-        "--emails", help="Écrit aussi courriels/<partenaire>.eml : un message prêt à envoyer "
-        "à chaque partenaire qui a un contact_email, son classeur joint (rien n'est "
-        "envoyé).")] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Dossier des classeurs (défaut : ./dispatch-<date>)."),
+    ] = None,
+    scope: Annotated[
+        ScopeChoice | None,
+        typer.Option("--scope", help="Portée maximale : departement, region ou national (défaut)."),
+    ] = None,
+    cap: Annotated[
+        int | None,
+        typer.Option("--cap", min=1, help="Au plus N unités d'un type par structure et par envoi."),
+    ] = None,
+    share: Annotated[
+        ShareChoice | None,
+        typer.Option(
+            "--share",
+            help="Partage entre structures d'une même priorité quand le stock manque : "
+            "equitable (défaut : selon le nombre d'enfants, aucune sans rien tant qu'une autre a "
+            "tout) ou demande (chacune à son tour prend toute sa demande).",
+        ),
+    ] = None,
+    substitute: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--substitute", help="Substitution en dernier tour, ex. fixe=portable (répétable)."
+        ),
+    ] = None,
+    date: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--date",
+            formats=["%Y-%m-%d", "%d/%m/%Y"],
+            help="Date de l'envoi (défaut : aujourd'hui) ; les lots disponibles plus tard sont "
+            "laissés de côté.",
+        ),
+    ] = None,
+    policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy",
+            help="Fichier TOML : scope, cap, date, [substitutions], "
+            "[coordination] (nom, email, telephone).",
+        ),
+    ] = None,
+    columns: Annotated[
+        Path | None,
+        typer.Option(
+            "--columns",
+            metavar="TOML",
+            help="Vos propres intitulés (questions d'un "
+            "formulaire…) associés aux colonnes d'ordis : [besoins], [dons], [partenaires] "
+            "(voir le README).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")
+    ] = False,
+    retire_missing: Annotated[
+        bool,
+        typer.Option(
+            "--retire-missing",
+            help="Retire les structures et lots connus du registre mais "
+            "absents des fichiers (sinon l'allocation s'arrête).",
+        ),
+    ] = False,
+    emails: Annotated[
+        bool,
+        typer.Option(
+            "--emails",
+            help="Écrit aussi courriels/<partenaire>.eml : un message prêt à envoyer "
+            "à chaque partenaire qui a un contact_email, son classeur joint (rien n'est "
+            "envoyé).",
+        ),
+    ] = False,
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
@@ -124,17 +179,30 @@ def allocate(
         from ..allocation.policy import Scope, load_policy
         from ..column_mapping import load_mapping
 
-        chosen = load_policy(policy, {
-            "scope": None if scope is None else Scope(scope.value), "cap": cap,
-            "share": None if share is None else share.value,
-            "substitutions": _substitutions(substitute or [], language),
-            "date": date.date() if date else None,
-        }, language)
-        request = AllocateRequest(needs=needs, donations=donations, partners=partners,
-                                  ledger=ledger, out=out, policy=chosen, lang=language,
-                                  dry_run=dry_run, retire_missing=retire_missing,
-                                  emails=emails,
-                                  columns=load_mapping(columns, language) if columns else None)
+        chosen = load_policy(
+            policy,
+            {
+                "scope": None if scope is None else Scope(scope.value),
+                "cap": cap,
+                "share": None if share is None else share.value,
+                "substitutions": _substitutions(substitute or [], language),
+                "date": date.date() if date else None,
+            },
+            language,
+        )
+        request = AllocateRequest(
+            needs=needs,
+            donations=donations,
+            partners=partners,
+            ledger=ledger,
+            out=out,
+            policy=chosen,
+            lang=language,
+            dry_run=dry_run,
+            retire_missing=retire_missing,
+            emails=emails,
+            columns=load_mapping(columns, language) if columns else None,
+        )
         with stages(quiet) as show:
             result = run_allocation(request, lambda name: show(say(_STEPS[name], language)))
         if result.summary is None:
@@ -161,21 +229,22 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     assert result.summary is not None
     summary = result.summary
     console = stdout_console()
-    title = (say("term-alloc-dry", lang) if dry_run
-             else say("term-alloc-title", lang, run=summary.run))
+    title = (
+        say("term-alloc-dry", lang) if dry_run else say("term-alloc-title", lang, run=summary.run)
+    )
     lines = counted_as(summary.shipments, lang, "term-count-shipment-lines")
-    table = Table(title=f"{title} — {lines}",
-                  title_justify="left")
+    table = Table(title=f"{title} — {lines}", title_justify="left")
     table.add_column(say("term-alloc-region", lang))
     for device in DEVICE_TYPES:
         table.add_column(device.value, justify="right")
     for region, counts in result.by_region.items():
         table.add_row(region, *(number(counts[d.value], lang) for d in DEVICE_TYPES))
-    for label, counts, style in ((say("term-alloc-total", lang), summary.allocated, "bold"),
-                                 (say("term-alloc-unmet", lang), summary.unmet, "yellow"),
-                                 (say("term-alloc-leftover", lang), summary.leftover, "dim")):
-        table.add_row(label, *(number(counts[d.value], lang) for d in DEVICE_TYPES),
-                      style=style)
+    for label, counts, style in (
+        (say("term-alloc-total", lang), summary.allocated, "bold"),
+        (say("term-alloc-unmet", lang), summary.unmet, "yellow"),
+        (say("term-alloc-leftover", lang), summary.leftover, "dim"),
+    ):
+        table.add_row(label, *(number(counts[d.value], lang) for d in DEVICE_TYPES), style=style)
     console.print(table)
     from ..messages.fairness import fairness_lines
 
@@ -185,9 +254,11 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
         console.print(say("recovered-run", lang, run=run), style="yellow", markup=False)
     if any(summary.retired.values()):
         retired = say(
-            "term-alloc-retired", lang,
+            "term-alloc-retired",
+            lang,
             structures=counted_as(summary.retired["structures"], lang, "term-count-structures"),
-            lots=counted_as(summary.retired["lots"], lang, "term-count-lots"))
+            lots=counted_as(summary.retired["lots"], lang, "term-count-lots"),
+        )
         console.print(retired, style="yellow")
     for note in summary.warnings:
         console.print(Text(f"⚠ {note.message}", style="yellow"))

@@ -42,8 +42,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Affiche la version et quitte."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Affiche la version et quitte."
+    ),
     lang: LangOpt = None,
 ) -> None:
     """ordis (``--lang`` as in ``common.group_language``)."""

@@ -18,8 +18,14 @@ HELP_TEXTS = {
     "Show this message and exit.": "Affiche cette aide et quitte.",
     "Show the version and exit.": "Affiche la version et quitte.",
 }
-_METAVARS = {"<path>": "<chemin>", "<int range>": "<entier>", "<int>": "<entier>",
-             "<list[Path]>": "<chemins>", "<list[str]>": "<texte>", "<str>": "<texte>"}
+_METAVARS = {
+    "<path>": "<chemin>",
+    "<int range>": "<entier>",
+    "<int>": "<entier>",
+    "<list[Path]>": "<chemins>",
+    "<list[str]>": "<texte>",
+    "<str>": "<texte>",
+}
 _EXTRAS = (
     (re.compile(r"\bdefault: "), "défaut : "),
     (re.compile(r"\[required\]"), "[obligatoire]"),
@@ -52,26 +58,32 @@ class FrenchHelpFormatter(HelpFormatter):
 # (English pattern, French) for the whole message; a value message inside "Invalid value
 # for …: " is translated on its own by the same list.
 USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), french) for pattern, french in (
-        (r"^No such option: (?P<name>\S+) \(Possible options: (?P<others>.+)\)$",
-         "Option inconnue : {name} (options possibles : {others})"),
+    (re.compile(pattern, re.DOTALL), french)
+    for pattern, french in (
+        (
+            r"^No such option: (?P<name>\S+) \(Possible options: (?P<others>.+)\)$",
+            "Option inconnue : {name} (options possibles : {others})",
+        ),
         (r"^No such option: (?P<name>.+)$", "Option inconnue : {name}"),
         (r"^No such command (?P<name>.+)\.$", "Commande inconnue : {name}."),
         (r"^Missing command\.$", "Commande manquante."),
         (r"^Missing option (?P<name>.+?)\.(?P<more>.*)$", "Option manquante : {name}.{more}"),
-        (r"^Missing argument (?P<name>.+?)\.(?P<more>.*)$",
-         "Argument manquant : {name}.{more}"),
-        (r"^Missing parameter (?P<name>.+?)\.(?P<more>.*)$",
-         "Paramètre manquant : {name}.{more}"),
-        (r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
-         "Argument(s) en trop : ({args})"),
+        (r"^Missing argument (?P<name>.+?)\.(?P<more>.*)$", "Argument manquant : {name}.{more}"),
+        (r"^Missing parameter (?P<name>.+?)\.(?P<more>.*)$", "Paramètre manquant : {name}.{more}"),
+        (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "Argument(s) en trop : ({args})"),
         (r"^Option (?P<name>\S+) requires an argument\.$", "L'option {name} attend une valeur."),
-        (r"^Option (?P<name>\S+) requires (?P<n>\d+) arguments\.$",
-         "L'option {name} attend {n} valeurs."),
-        (r"^Option (?P<name>\S+) does not take a value\.$",
-         "L'option {name} ne prend pas de valeur."),
-        (r"^Invalid value for (?P<name>.+?): (?P<message>.+)$",
-         "Valeur invalide pour {name} : {message}"),
+        (
+            r"^Option (?P<name>\S+) requires (?P<n>\d+) arguments\.$",
+            "L'option {name} attend {n} valeurs.",
+        ),
+        (
+            r"^Option (?P<name>\S+) does not take a value\.$",
+            "L'option {name} ne prend pas de valeur.",
+        ),
+        (
+            r"^Invalid value for (?P<name>.+?): (?P<message>.+)$",
+            "Valeur invalide pour {name} : {message}",
+        ),
         (r"^Invalid value: (?P<message>.+)$", "Valeur invalide : {message}"),
         (r"^Value error, (?P<message>.+)$", "{message}"),
         (r"^Input should be a valid integer.*$", "un nombre entier est attendu."),
@@ -80,16 +92,26 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Input should be less than or equal to (?P<n>\S+)$", "au plus {n} est attendu."),
         (r"^Input should be greater than (?P<n>\S+)$", "plus de {n} est attendu."),
         (r"^Input should be a valid .*$", "cette valeur n'est pas valide."),
-        (r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
-         "{value} ne suit pas le format attendu ({formats})."),
-        (r"^(?:Value )?(?P<value>.+) is not a valid (?:int|integer|float)\.$",
-         "{value} n'est pas un nombre valide."),
-        (r"^(?:Value )?(?P<value>.+) is not a valid (?P<kind>\w+)\.$",
-         "{value} n'est pas une valeur valide."),
-        (r"^(?P<value>.+) is not one of (?P<choices>.+)\.$",
-         "{value} n'est pas l'une des valeurs {choices}."),
-        (r"^(?P<value>.+) is not in the range (?P<range>.+)\.$",
-         "{value} n'est pas dans l'intervalle {range}."),
+        (
+            r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
+            "{value} ne suit pas le format attendu ({formats}).",
+        ),
+        (
+            r"^(?:Value )?(?P<value>.+) is not a valid (?:int|integer|float)\.$",
+            "{value} n'est pas un nombre valide.",
+        ),
+        (
+            r"^(?:Value )?(?P<value>.+) is not a valid (?P<kind>\w+)\.$",
+            "{value} n'est pas une valeur valide.",
+        ),
+        (
+            r"^(?P<value>.+) is not one of (?P<choices>.+)\.$",
+            "{value} n'est pas l'une des valeurs {choices}.",
+        ),
+        (
+            r"^(?P<value>.+) is not in the range (?P<range>.+)\.$",
+            "{value} n'est pas dans l'intervalle {range}.",
+        ),
     )
 )
 _NESTED = ("message",)

@@ -46,8 +46,11 @@ LangOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="N'affiche que le résumé.")]
 LedgerOpt = Annotated[
     Path,
-    typer.Option("--ledger", envvar="ORDIS_LEDGER",
-                 help="Registre SQLite des allocations et livraisons (créé au besoin)."),
+    typer.Option(
+        "--ledger",
+        envvar="ORDIS_LEDGER",
+        help="Registre SQLite des allocations et livraisons (créé au besoin).",
+    ),
 ]
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Affiche la trace Python complète en cas d'erreur.")

@@ -30,25 +30,38 @@ if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the c
     from ..actions.deliveries import DeliveriesImport
     from ..ledger.pending import PendingDeliveries
 
-app = typer.Typer(help="Livraisons retournées par les partenaires, et lignes encore à "
-                  "livrer.\n\n"
-                  "Exemple : ordis deliveries import retours/*.xlsx", no_args_is_help=True)
+app = typer.Typer(
+    help="Livraisons retournées par les partenaires, et lignes encore à "
+    "livrer.\n\n"
+    "Exemple : ordis deliveries import retours/*.xlsx",
+    no_args_is_help=True,
+)
 
 
 class PendingFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     XLSX = "xlsx"
+
+
 app.callback()(group_language)
 
 
 @app.command("import")
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="Classeurs d'envoi remplis par les "
-                                                     "partenaires.", show_default=False)],
-    columns: Annotated[Path | None, typer.Option(
-        "--columns", metavar="TOML", help="Vos propres intitulés associés aux "
-        "colonnes d'ordis, sous [livraisons] (voir le README).")] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Classeurs d'envoi remplis par les partenaires.", show_default=False),
+    ],
+    columns: Annotated[
+        Path | None,
+        typer.Option(
+            "--columns",
+            metavar="TOML",
+            help="Vos propres intitulés associés aux "
+            "colonnes d'ordis, sous [livraisons] (voir le README).",
+        ),
+    ] = None,
     ledger: LedgerOpt = Path("ordis.db"),
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
@@ -92,18 +105,24 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
     for item in result.files:
         if item.recorded:
             if item.report.warnings and not quiet:  # e.g. no ledger identity to check
-                render_report(ValidationReport(ok=True, files=[item.report]), console, lang,
-                              quiet)
+                render_report(ValidationReport(ok=True, files=[item.report]), console, lang, quiet)
             kept = item.commented
             new, updated, unchanged, pending = (
                 counted_as(item.new, lang, "term-count-new"),
                 counted_as(item.updated, lang, "term-count-updated"),
                 counted_as(item.unchanged, lang, "term-count-unchanged"),
-                number(item.pending, lang))
-            text = say("term-imported", lang, path=item.path, new=new, updated=updated,
-                       unchanged=unchanged, pending=pending,
-                       kept=say("term-imported-kept", lang, kept=number(kept, lang))
-                       if kept else "")
+                number(item.pending, lang),
+            )
+            text = say(
+                "term-imported",
+                lang,
+                path=item.path,
+                new=new,
+                updated=updated,
+                unchanged=unchanged,
+                pending=pending,
+                kept=say("term-imported-kept", lang, kept=number(kept, lang)) if kept else "",
+            )
             console.print(text, style="green", highlight=False, markup=False)
         else:
             report = ValidationReport(ok=False, files=[item.report])
@@ -113,20 +132,43 @@ def _render(result: DeliveriesImport, lang: Lang, quiet: bool) -> None:
 
 @app.command("pending")
 def pending_command(
-    partner: Annotated[str | None, typer.Option(
-        "--partner", help="Un seul partenaire (casse et accents ignorés).")] = None,
-    older_than: Annotated[int | None, typer.Option(
-        "--older-than", min=0, help="Seulement les lignes envoyées il y a plus de N jours.",
-        metavar="JOURS")] = None,
-    as_of: Annotated[dt.datetime | None, typer.Option(
-        "--as-of", formats=["%Y-%m-%d", "%d/%m/%Y"],
-        help="Date du point (défaut : aujourd'hui).")] = None,
-    output: Annotated[PendingFormat, typer.Option(
-        "--format", "-f", help="text, json, ou xlsx (une liste de relance en classeur).",
-        case_sensitive=False)] = PendingFormat.TEXT,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Classeur à écrire avec --format xlsx (défaut : "
-        "./relances-<date>.xlsx).")] = None,
+    partner: Annotated[
+        str | None, typer.Option("--partner", help="Un seul partenaire (casse et accents ignorés).")
+    ] = None,
+    older_than: Annotated[
+        int | None,
+        typer.Option(
+            "--older-than",
+            min=0,
+            help="Seulement les lignes envoyées il y a plus de N jours.",
+            metavar="JOURS",
+        ),
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d", "%d/%m/%Y"],
+            help="Date du point (défaut : aujourd'hui).",
+        ),
+    ] = None,
+    output: Annotated[
+        PendingFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json, ou xlsx (une liste de relance en classeur).",
+            case_sensitive=False,
+        ),
+    ] = PendingFormat.TEXT,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Classeur à écrire avec --format xlsx (défaut : ./relances-<date>.xlsx).",
+        ),
+    ] = None,
     ledger: LedgerOpt = Path("ordis.db"),
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -156,48 +198,78 @@ def pending_command(
         elif output is PendingFormat.XLSX:
             path = write_pending(result, out, language)
             if not quiet:
-                stdout_console().print(say("pending-written", language, path=path),
-                                       highlight=False, markup=False)
+                stdout_console().print(
+                    say("pending-written", language, path=path), highlight=False, markup=False
+                )
         else:
             _render_pending(result, language, quiet, older_than)
 
 
-def _render_pending(result: PendingDeliveries, lang: Lang, quiet: bool,
-                    older_than: int | None) -> None:
+def _render_pending(
+    result: PendingDeliveries, lang: Lang, quiet: bool, older_than: int | None
+) -> None:
     from rich.table import Table
 
     console = stdout_console()
     when = _date(result.as_of, lang)
     which = say("pending-older", lang, days=older_than) if older_than is not None else ""
     if not result.partners:
-        console.print(say("pending-none", lang, date=when, which=which), highlight=False,
-                      markup=False)
+        console.print(
+            say("pending-none", lang, date=when, which=which), highlight=False, markup=False
+        )
         return
     lines = sum(p.lines for p in result.partners)
     units = sum(p.units for p in result.partners)
-    console.print(say("pending-title", lang, date=when, lines=_lines(lines, lang),
-                      units=_units(units, lang),
-                      partners=counted_as(len(result.partners), lang, "term-count-partners"),
-                      which=which),
-                  style="bold", highlight=False, markup=False)
+    console.print(
+        say(
+            "pending-title",
+            lang,
+            date=when,
+            lines=_lines(lines, lang),
+            units=_units(units, lang),
+            partners=counted_as(len(result.partners), lang, "term-count-partners"),
+            which=which,
+        ),
+        style="bold",
+        highlight=False,
+        markup=False,
+    )
     headers = say("pending-columns", lang).split("|")
     for partner in result.partners:
-        console.print(say("pending-partner", lang, partner=partner.partner,
-                          lines=_lines(partner.lines, lang), units=_units(partner.units, lang),
-                          days=number(partner.oldest_days, lang)),
-                      highlight=False, markup=False)
+        console.print(
+            say(
+                "pending-partner",
+                lang,
+                partner=partner.partner,
+                lines=_lines(partner.lines, lang),
+                units=_units(partner.units, lang),
+                days=number(partner.oldest_days, lang),
+            ),
+            highlight=False,
+            markup=False,
+        )
         if quiet:
             continue
         table = Table(show_edge=False, pad_edge=False, box=None)
         for index, header in enumerate(headers):
             # ids are never cut: a coordinator copies them into a message to the partner
-            table.add_column(header, no_wrap=index in (0, 5), overflow="fold",
-                             justify="right" if index in (2, 4) else "left")
+            table.add_column(
+                header,
+                no_wrap=index in (0, 5),
+                overflow="fold",
+                justify="right" if index in (2, 4) else "left",
+            )
         for item in partner.shipments:
-            table.add_row(item.id_envoi, _date(item.shipped_on, lang),
-                          number(item.age_days, lang), say(f"device-{item.materiel}-one", lang),
-                          number(item.quantite, lang), item.id_structure, item.departement,
-                          item.commentaire or "")
+            table.add_row(
+                item.id_envoi,
+                _date(item.shipped_on, lang),
+                number(item.age_days, lang),
+                say(f"device-{item.materiel}-one", lang),
+                number(item.quantite, lang),
+                item.id_structure,
+                item.departement,
+                item.commentaire or "",
+            )
         console.print(table)
 
 

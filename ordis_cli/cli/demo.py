@@ -18,14 +18,21 @@ from .common import (
     stdout_console,
 )
 
-_STEPS = {"data": "term-step-data", "validate": "term-step-validate",
-          "allocate": "term-step-allocating", "returns": "term-step-returns",
-          "import": "term-step-importing", "report": "term-step-report"}
+_STEPS = {
+    "data": "term-step-data",
+    "validate": "term-step-validate",
+    "allocate": "term-step-allocating",
+    "returns": "term-step-returns",
+    "import": "term-step-importing",
+    "report": "term-step-report",
+}
 
 
 def demo(
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Dossier neuf où tout écrire (défaut : ./ordis-demo).")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Dossier neuf où tout écrire (défaut : ./ordis-demo)."),
+    ] = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -56,5 +63,7 @@ def demo(
         for stop in result.stops:
             table.add_row(stop.path, stop.what, stop.command)
         console.print(table)
-        console.print(say("term-demo-open", language,
-                          path=Path(result.out) / "rapport" / "rapport.html"), highlight=False)
+        console.print(
+            say("term-demo-open", language, path=Path(result.out) / "rapport" / "rapport.html"),
+            highlight=False,
+        )

@@ -12,7 +12,8 @@ HELP_ENGLISH: dict[str, str] = {
         "l'enfance) facilities, on spreadsheets.\n\n"
         "To begin: ordis demo\n\n"
         "Example: ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx "
-        "sample_data/partenaires.xlsx"),
+        "sample_data/partenaires.xlsx"
+    ),
     "--version": "Show the version and exit.",
     "* --format": "text (readable table) or json (on stdout, alone).",
     "* --lang": "Language of the messages: fr (default) or en. Also ORDIS_LANG.",
@@ -25,20 +26,21 @@ HELP_ENGLISH: dict[str, str] = {
         "nothing, except with --annotate.\n\n"
         "Example: ordis validate sample_data/besoins.xlsx sample_data/dons.xlsx\n\n"
         "Exit codes: 0 valid (warnings allowed), 1 errors in the data, 2 unusable file or "
-        "wrong command, 3 internal error."),
+        "wrong command, 3 internal error."
+    ),
     "validate files": "Files .xlsx, .xlsm, .xls, .ods, .csv.",
     "validate --kind": "Kind of the files when the header is not enough: needs, donations, "
-                       "partners, deliveries.",
+    "partners, deliveries.",
     "validate --sheet": "Sheet to read (by default, the one whose header fits best; never a "
-                        "hidden sheet).",
+    "hidden sheet).",
     "validate --strict": "Warnings count as errors.",
     "validate --columns": "Your own headers (a form's questions…) mapped to ordis' columns, "
-                          "one table per kind: [besoins], [dons], [partenaires], [livraisons] "
-                          "(or needs, donations, partners, deliveries; see the README).",
+    "one table per kind: [besoins], [dons], [partenaires], [livraisons] "
+    "(or needs, donations, partners, deliveries; see the README).",
     "validate --details": "List every cell of a repeated problem, instead of the first ones "
-                          "and “(+n)”.",
+    "and “(+n)”.",
     "validate --annotate": "Write an annotated copy (highlighted cells, comments, a sheet of "
-                           "the problems): OUT.xlsx for one file, else a folder.",
+    "the problems): OUT.xlsx for one file, else a folder.",
     "allocate": (
         "Match lots to facilities, write one workbook per partner and record the run in the "
         "ledger.\n\n"
@@ -47,7 +49,8 @@ HELP_ENGLISH: dict[str, str] = {
         "Example: ordis allocate --needs sample_data/besoins.xlsx --donations "
         "sample_data/dons.xlsx --partners sample_data/partenaires.xlsx --date 2020-04-20\n\n"
         "Exit codes: 0 run done, 1 invalid data, 2 unusable file or wrong command, "
-        "3 internal error."),
+        "3 internal error."
+    ),
     "allocate --needs": "File of needs (repeatable: the files make one list).",
     "allocate --donations": "File of donations (repeatable: the files make one list).",
     "allocate --partners": "File of partners (areas, capacities).",
@@ -58,18 +61,17 @@ HELP_ENGLISH: dict[str, str] = {
     "(default: by number of children, none left with nothing while another gets all) or "
     "demande (each in turn takes its whole request).",
     "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
-    "allocate --date": "Date of the run (default: today); lots available later are left "
-                       "aside.",
+    "allocate --date": "Date of the run (default: today); lots available later are left aside.",
     "allocate --policy": "TOML file: scope, cap, date, [substitutions], [coordination] "
-                         "(nom, email, telephone).",
+    "(nom, email, telephone).",
     "allocate --dry-run": "Print the summary without writing or recording anything.",
     "allocate --columns": "Your own headers (a form's questions…) mapped to ordis' columns: "
-                          "[besoins], [dons], [partenaires] (see the README).",
+    "[besoins], [dons], [partenaires] (see the README).",
     "allocate --retire-missing": "Retire the facilities and lots the ledger knows but the "
-                                 "files no longer hold (otherwise the run stops).",
+    "files no longer hold (otherwise the run stops).",
     "allocate --emails": "Also write courriels/<partner>.eml: a message ready to send to "
-                         "each partner with a contact_email, its workbook attached "
-                         "(nothing is sent).",
+    "each partner with a contact_email, its workbook attached "
+    "(nothing is sent).",
     "report": (
         "Write the week's figures: Markdown report, draft press release, HTML page with "
         "charts, Excel workbook with charts, JSON. Figures summed by region, naming no "
@@ -78,7 +80,8 @@ HELP_ENGLISH: dict[str, str] = {
         "The --out folder must be missing or empty: a folder that already holds files is "
         "never changed. Without --out: ./rapport-<date>, or -2, -3… when it exists.\n\n"
         "Exit codes: 0 report written, 2 ledger not found, --out folder not empty, writing "
-        "impossible (full disk, read-only folder) or wrong command, 3 internal error."),
+        "impossible (full disk, read-only folder) or wrong command, 3 internal error."
+    ),
     "report --as-of": "Date of the figures (default: today).",
     "report --out": "Folder of the reports (default: ./rapport-<date>).",
     "demo": (
@@ -86,12 +89,14 @@ HELP_ENGLISH: dict[str, str] = {
         "workbooks filled in by the partners, import of the deliveries, report; then walk "
         "through what was written.\n\n"
         "Example: ordis demo --out ordis-demo\n\n"
-        "Exit codes: 0 done, 2 folder not empty or wrong command, 3 internal error."),
+        "Exit codes: 0 done, 2 folder not empty or wrong command, 3 internal error."
+    ),
     "demo --out": "New folder to write everything into (default: ./ordis-demo).",
     "sample": (
         "Write made-up but realistic files of needs, donations and partners.\n\n"
         "Example: ordis sample --out trial --structures 1000 --lots 400 --seed 7\n\n"
-        "Exit codes: 0 files written, 2 wrong command, 3 internal error."),
+        "Exit codes: 0 files written, 2 wrong command, 3 internal error."
+    ),
     "sample --out": "Folder to write the files into.",
     "sample --structures": "Number of facilities.",
     "sample --lots": "Number of donated lots.",
@@ -100,7 +105,8 @@ HELP_ENGLISH: dict[str, str] = {
     "sample --with-errors": "Add the coordinators' typical mistakes.",
     "deliveries": (
         "Deliveries returned by the partners, and the lines still to deliver.\n\n"
-        "Example: ordis deliveries import returns/*.xlsx"),
+        "Example: ordis deliveries import returns/*.xlsx"
+    ),
     "deliveries import": (
         "Record the deliveries (livre_le, quantite_livree, commentaire) of the returned "
         "workbooks. All or nothing per file; importing the same file again changes "
@@ -112,10 +118,11 @@ HELP_ENGLISH: dict[str, str] = {
         "Exit codes: 0 recorded, 1 a file refused (unknown shipment, a line that does not "
         "match its shipment, a workbook from another ledger, a date in the future or before "
         "the run, a quantity below zero or above the shipment…), 2 unusable file, "
-        "3 internal error."),
+        "3 internal error."
+    ),
     "deliveries import files": "Dispatch workbooks filled in by the partners.",
     "deliveries import --columns": "Your own headers mapped to ordis' columns, under "
-                                   "[livraisons] (see the README).",
+    "[livraisons] (see the README).",
     "deliveries pending": (
         "List, per partner, the lines shipped and not yet delivered: run, date shipped, age "
         "in days, the partner's comment. The list to chase.\n\n"
@@ -123,25 +130,26 @@ HELP_ENGLISH: dict[str, str] = {
         "The ledger is only read. With --format xlsx a workbook (a summary sheet per "
         "partner, then every line) is written, never over an existing file.\n\n"
         "Exit codes: 0 list printed or written (even empty), 2 ledger not found, unknown "
-        "partner, existing --out file or wrong command, 3 internal error."),
+        "partner, existing --out file or wrong command, 3 internal error."
+    ),
     "deliveries pending --partner": "One partner only (case and accents ignored).",
     "deliveries pending --older-than": "Only the lines shipped more than N days ago.",
     "deliveries pending --as-of": "Date of the list (default: today).",
     "deliveries pending --format": "text, json, or xlsx (a chasing list as a workbook).",
     "deliveries pending --out": "Workbook to write with --format xlsx (default: "
-                                "./chasing-<date>.xlsx).",
-    "runs": (
-        "History of the runs: list, show, cancel.\n\n"
-        "Example: ordis runs list"),
+    "./chasing-<date>.xlsx).",
+    "runs": ("History of the runs: list, show, cancel.\n\nExample: ordis runs list"),
     "runs list": (
         "List the runs of the ledger.\n\n"
         "Example: ordis runs list --ledger ordis.db\n\n"
-        "Exit codes: 0 ok, 2 unusable ledger, 3 internal error."),
+        "Exit codes: 0 ok, 2 unusable ledger, 3 internal error."
+    ),
     "runs show": (
         "Detail a run: input files (SHA-256), policy, lines by partner and equipment, "
         "deliveries.\n\n"
         "Example: ordis runs show 1\n\n"
-        "Exit codes: 0 ok, 2 unknown run or unusable ledger, 3 internal error."),
+        "Exit codes: 0 ok, 2 unknown run or unusable ledger, 3 internal error."
+    ),
     "runs show run": "Number of the run.",
     "runs cancel": (
         "Cancel a run: what was not delivered goes back to the needs and the stock. Asks for "
@@ -149,13 +157,12 @@ HELP_ENGLISH: dict[str, str] = {
         "Example: ordis runs cancel 2 --dry-run, then ordis runs cancel 2 --yes\n\n"
         "Exit codes: 0 cancelled (or --dry-run), 1 refused (already cancelled or fully "
         "delivered, or confirmation declined), 2 unknown run, unusable ledger or no "
-        "confirmation possible without --yes, 3 internal error."),
+        "confirmation possible without --yes, 3 internal error."
+    ),
     "runs cancel --yes": "Cancel without asking for confirmation.",
     "runs cancel --dry-run": "Say what would be freed, without changing anything.",
     "runs cancel run": "Number of the run.",
-    "shipments": (
-        "Shipment lines one by one: cancel.\n\n"
-        "Example: ordis shipments cancel E1-0003"),
+    "shipments": ("Shipment lines one by one: cancel.\n\nExample: ordis shipments cancel E1-0003"),
     "shipments cancel": (
         "Cancel shipment lines not yet delivered: their units go back to the lot and to the "
         "facility's need for the next run. All or nothing: if one line cannot be cancelled "
@@ -163,16 +170,16 @@ HELP_ENGLISH: dict[str, str] = {
         "each one is said.\n\n"
         "Example: ordis shipments cancel E1-0003 E1-0007 --ledger ordis.db\n\n"
         "Exit codes: 0 cancelled, 1 refused (nothing was changed), 2 unusable ledger, "
-        "3 internal error."),
+        "3 internal error."
+    ),
     "shipments cancel ids": "Identifiers of the lines (id_envoi).",
-    "ledger": (
-        "The ledger itself: upgrade.\n\n"
-        "Example: ordis ledger upgrade --ledger ordis.db"),
+    "ledger": ("The ledger itself: upgrade.\n\nExample: ordis ledger upgrade --ledger ordis.db"),
     "ledger upgrade": (
         "Bring a ledger of an earlier format up to date: the file is copied aside first "
         "(never over a file), then upgraded in one transaction. A ledger already up to date "
         "is not changed.\n\n"
         "Example: ordis ledger upgrade --ledger ordis.db\n\n"
         "Exit codes: 0 upgraded or already up to date, 2 unusable ledger (not found, not a "
-        "ledger, a newer format, damaged, copy impossible), 3 internal error."),
+        "ledger, a newer format, damaged, copy impossible), 3 internal error."
+    ),
 }

@@ -68,8 +68,11 @@ def walk(command: Command, path: str = "") -> list[tuple[str, Command]]:
 
 def help_key(path: str, param: object) -> str:
     """The catalogue key of an option ("allocate --needs") or argument ("runs show run")."""
-    name = (max(param.opts, key=len) if isinstance(param, TyperOption)
-            else getattr(param, "name", "") or "")
+    name = (
+        max(param.opts, key=len)
+        if isinstance(param, TyperOption)
+        else getattr(param, "name", "") or ""
+    )
     return f"{path} {name}".strip()
 
 
@@ -85,8 +88,11 @@ class ConvertWhenGiven(RuntimeParam):
     built: list[RuntimeParam] = field(default_factory=list, compare=False)
 
     def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Context) -> Any:
-        if value is param.default and param.name is not None and \
-                ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT:
+        if (
+            value is param.default
+            and param.name is not None
+            and ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT
+        ):
             return value
         plain = _plain(self.descriptor.annotation, value)
         if plain is not None:
@@ -104,8 +110,7 @@ def _plain(annotation: object, value: object) -> object | None:
         return Path(value)
     if annotation is str and isinstance(value, str):
         return value
-    if isinstance(annotation, type) and issubclass(annotation, StrEnum) and \
-            isinstance(value, str):
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum) and isinstance(value, str):
         return annotation._value2member_map_.get(value)
     return None
 
@@ -119,8 +124,9 @@ def convert_when_given(command: Command, help_names: list[str] | None = None) ->
     for param in [*command.params, *([help_option] if help_option is not None else [])]:
         if isinstance(param, _TyperParameter) and param._runtime_param is None:
             described = param.type_descriptor
-            param._runtime_param = ConvertWhenGiven(described.parameter_info,
-                                                    described.annotation, described)
+            param._runtime_param = ConvertWhenGiven(
+                described.parameter_info, described.annotation, described
+            )
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             convert_when_given(sub, names)
@@ -162,8 +168,9 @@ def show_usage_error(error: ClickException, lang: Lang) -> None:
     if context is not None:
         lines.append(context.get_usage())
         if context.command.get_help_option(context) is not None:
-            lines.append(f"Essayez « {context.command_path} {context.help_option_names[0]} » "
-                         "pour l'aide.")
+            lines.append(
+                f"Essayez « {context.command_path} {context.help_option_names[0]} » pour l'aide."
+            )
     lines.append(f"Erreur : {french_usage_error(error.format_message())}")
     print("\n".join(lines), file=sys.stderr)
 

@@ -21,8 +21,10 @@ from .common import (
     stdout_console,
 )
 
-app = typer.Typer(help="Le registre lui-même : upgrade.\n\n"
-                  "Exemple : ordis ledger upgrade --ledger ordis.db", no_args_is_help=True)
+app = typer.Typer(
+    help="Le registre lui-même : upgrade.\n\nExemple : ordis ledger upgrade --ledger ordis.db",
+    no_args_is_help=True,
+)
 app.callback()(group_language)
 
 
@@ -50,7 +52,12 @@ def upgrade_command(
         done = upgrade_ledger(ledger, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        text = say("term-ledger-upgraded" if done.upgraded else "term-ledger-current",
-                   language, ledger=done.ledger, found=done.found, now=done.now,
-                   backup=done.backup)
+        text = say(
+            "term-ledger-upgraded" if done.upgraded else "term-ledger-current",
+            language,
+            ledger=done.ledger,
+            found=done.found,
+            now=done.now,
+            backup=done.backup,
+        )
         stdout_console().print(text, highlight=False, soft_wrap=True)

@@ -35,8 +35,9 @@ def _file_heading(report: FileReport, lang: Lang) -> Text:
     return heading
 
 
-def render_report(report: ValidationReport, console: Console, lang: Lang, quiet: bool,
-                  details: bool = False) -> None:
+def render_report(
+    report: ValidationReport, console: Console, lang: Lang, quiet: bool, details: bool = False
+) -> None:
     for file_report in report.files:
         if quiet:
             continue
@@ -82,9 +83,11 @@ def _problem_table(report: FileReport, lang: Lang, details: bool = False) -> Tab
     cut = not details and any(len(found) > SHOWN_PLACES for _, found in groups)
     for first, found in groups[:SHOWN_PER_FILE]:
         color = "red" if first.severity is Severity.ERROR else "yellow"
-        table.add_row(Text(_places(found, lang, details)),
-                      Text(say(_SEVERITY[first.severity], lang), style=color),
-                      Unbroken(shorten(first.message, MESSAGE_CHARS, lang)))
+        table.add_row(
+            Text(_places(found, lang, details)),
+            Text(say(_SEVERITY[first.severity], lang), style=color),
+            Unbroken(shorten(first.message, MESSAGE_CHARS, lang)),
+        )
     hidden = len(groups) - SHOWN_PER_FILE
     captions = [say("term-report-more", lang, n=number(hidden, lang))] if hidden > 0 else []
     if cut:  # "(+3)": say where the other cells are listed
@@ -109,5 +112,7 @@ def summary_line(report: ValidationReport, lang: Lang) -> Text:
 
 
 def _totals(errors: int, warnings: int, lang: Lang) -> str:
-    return (f"{counted_as(errors, lang, 'term-count-errors')}, "
-            f"{counted_as(warnings, lang, 'term-count-warnings')}")
+    return (
+        f"{counted_as(errors, lang, 'term-count-errors')}, "
+        f"{counted_as(warnings, lang, 'term-count-warnings')}"
+    )

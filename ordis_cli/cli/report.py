@@ -27,20 +27,35 @@ def _formats(value: str, lang: Lang) -> tuple[str, ...]:
     chosen = tuple(part.strip().lower() for part in value.split(",") if part.strip())
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise typer.BadParameter(say("bad-report-format", lang, formats=", ".join(FORMATS),
-                                     value=value), param_hint="--format")
+        raise typer.BadParameter(
+            say("bad-report-format", lang, formats=", ".join(FORMATS), value=value),
+            param_hint="--format",
+        )
     return chosen
 
 
 def report(
-    as_of: Annotated[dt.datetime | None, typer.Option(
-        "--as-of", formats=["%Y-%m-%d", "%d/%m/%Y"],
-        help="Date des chiffres (défaut : aujourd'hui).")] = None,
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Dossier des rapports (défaut : ./rapport-<date>).")] = None,
-    formats: Annotated[str, typer.Option(
-        "--format", "-f", help="md, html, xlsx, json, séparés par des virgules (défaut : les "
-        "quatre) ; json seul s'affiche sur la sortie standard.")] = ",".join(FORMATS),
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d", "%d/%m/%Y"],
+            help="Date des chiffres (défaut : aujourd'hui).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Dossier des rapports (défaut : ./rapport-<date>)."),
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, html, xlsx, json, séparés par des virgules (défaut : les "
+            "quatre) ; json seul s'affiche sur la sortie standard.",
+        ),
+    ] = ",".join(FORMATS),
     ledger: LedgerOpt = Path("ordis.db"),
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -65,8 +80,11 @@ def report(
         day = as_of.date() if as_of else dt.date.today()
         json_only = chosen == ("json",)
         # a non-empty --out is refused before anything is read (SPEC §1)
-        target = None if json_only and out is None else output_folder(
-            out, Path(f"rapport-{day.isoformat()}"), language)
+        target = (
+            None
+            if json_only and out is None
+            else output_folder(out, Path(f"rapport-{day.isoformat()}"), language)
+        )
         from ..actions.report import report_figures, write_report
 
         with stages(quiet) as show:

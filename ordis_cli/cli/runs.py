@@ -28,8 +28,10 @@ from .common import (
 if TYPE_CHECKING:
     from rich.table import Table
 
-app = typer.Typer(help="Historique des allocations : list, show, cancel.\n\n"
-                  "Exemple : ordis runs list", no_args_is_help=True)
+app = typer.Typer(
+    help="Historique des allocations : list, show, cancel.\n\nExemple : ordis runs list",
+    no_args_is_help=True,
+)
 app.callback()(group_language)
 
 
@@ -68,14 +70,30 @@ def list_command(
         from ..actions.runs import list_runs
 
         runs = list_runs(ledger, language)
-        if answered(output, quiet, lambda: json.dumps([r.model_dump() for r in runs],
-                                                      indent=2, ensure_ascii=False)):
+        if answered(
+            output,
+            quiet,
+            lambda: json.dumps([r.model_dump() for r in runs], indent=2, ensure_ascii=False),
+        ):
             return
-        stdout_console().print(_table("term-runs-heads", (
-            (str(run.id), run.created_at.replace("T", " ")[:16], run.run_date,
-             _status(run.status, language), number(run.shipments, language),
-             number(run.units, language), number(run.delivered, language)) for run in runs),
-            language))
+        stdout_console().print(
+            _table(
+                "term-runs-heads",
+                (
+                    (
+                        str(run.id),
+                        run.created_at.replace("T", " ")[:16],
+                        run.run_date,
+                        _status(run.status, language),
+                        number(run.shipments, language),
+                        number(run.units, language),
+                        number(run.delivered, language),
+                    )
+                    for run in runs
+                ),
+                language,
+            )
+        )
 
 
 @app.command("show")
@@ -106,25 +124,49 @@ def show_command(
         units = counted_as(detail.units, language, "term-count-units")
         lines = counted_as(detail.shipments, language, "term-count-lines")
         delivered = counted_as(detail.delivered, language, "term-count-delivered")
-        heading = say("term-run-heading", language, run=detail.id, date=detail.run_date,
-                      status=status, units=units, lines=lines, delivered=delivered)
+        heading = say(
+            "term-run-heading",
+            language,
+            run=detail.id,
+            date=detail.run_date,
+            status=status,
+            units=units,
+            lines=lines,
+            delivered=delivered,
+        )
         console.print(heading, style="bold", highlight=False)
         console.print(say("term-run-policy", language, policy=detail.policy), highlight=False)
         for item in detail.files:
-            role = (say(f"term-role-{item['role']}", language)
-                    if has(f"term-role-{item['role']}") else item["role"])
-            console.print(f"  {role}: {item['path']} sha256={item['sha256'][:16]}…",
-                          highlight=False)
-        console.print(_table("term-runs-partner-heads", (
-            (line.partner, line.device, number(line.shipments, language),
-             number(line.units, language), number(line.delivered, language))
-            for line in detail.by_partner), language))
+            role = (
+                say(f"term-role-{item['role']}", language)
+                if has(f"term-role-{item['role']}")
+                else item["role"]
+            )
+            console.print(
+                f"  {role}: {item['path']} sha256={item['sha256'][:16]}…", highlight=False
+            )
+        console.print(
+            _table(
+                "term-runs-partner-heads",
+                (
+                    (
+                        line.partner,
+                        line.device,
+                        number(line.shipments, language),
+                        number(line.units, language),
+                        number(line.delivered, language),
+                    )
+                    for line in detail.by_partner
+                ),
+                language,
+            )
+        )
 
 
-YesOpt = Annotated[bool, typer.Option("--yes", "-y",
-                                       help="Annule sans demander de confirmation.")]
-DryRunOpt = Annotated[bool, typer.Option("--dry-run",
-                                         help="Dit ce qui serait libéré, sans rien changer.")]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Annule sans demander de confirmation.")]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Dit ce qui serait libéré, sans rien changer.")
+]
 
 
 @app.command("cancel")
@@ -152,8 +194,11 @@ def cancel_command(
         from ..actions.runs import cancel_preview, cancel_run
 
         if not yes or dry_run:
-            preview = (cancel_run(ledger, run, language, dry_run=True) if dry_run
-                       else cancel_preview(ledger, run, language))
+            preview = (
+                cancel_run(ledger, run, language, dry_run=True)
+                if dry_run
+                else cancel_preview(ledger, run, language)
+            )
             if not dry_run and not _confirmed(preview.run, preview.freed, language):
                 stdout_console().print(say("term-unchanged", language))
                 raise typer.Exit(1)

@@ -13,14 +13,21 @@ from .common import DebugOpt, LangOpt, QuietOpt, guarded, resolve_lang, stdout_c
 
 def sample(
     out: Annotated[Path, typer.Option("--out", "-o", help="Dossier où écrire les fichiers.")],
-    structures: Annotated[int, typer.Option(min=1, max=1_000_000,
-                                            help="Nombre de structures.")] = 300,
+    structures: Annotated[
+        int, typer.Option(min=1, max=1_000_000, help="Nombre de structures.")
+    ] = 300,
     lots: Annotated[int, typer.Option(min=1, max=1_000_000, help="Nombre de lots de dons.")] = 150,
     seed: Annotated[int, typer.Option(help="Graine : mêmes options, mêmes fichiers.")] = 2020,
-    fmt: Annotated[str, typer.Option("--file-format", help="xlsx ou csv (export Excel "
-                                     "français : Windows-1252, point-virgule).")] = "xlsx",
-    with_errors: Annotated[bool, typer.Option(
-        "--with-errors", help="Ajoute les erreurs typiques des coordinateurs.")] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--file-format",
+            help="xlsx ou csv (export Excel français : Windows-1252, point-virgule).",
+        ),
+    ] = "xlsx",
+    with_errors: Annotated[
+        bool, typer.Option("--with-errors", help="Ajoute les erreurs typiques des coordinateurs.")
+    ] = False,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -34,12 +41,14 @@ def sample(
     language = resolve_lang(lang)
     with guarded(debug, language):
         if fmt not in ("xlsx", "csv"):
-            raise typer.BadParameter(say("term-bad-file-format", language),
-                                     param_hint="--file-format")
+            raise typer.BadParameter(
+                say("term-bad-file-format", language), param_hint="--file-format"
+            )
         from ..actions.sample import write_sample
 
-        written = write_sample(out, structures, lots, seed, "csv" if fmt == "csv" else "xlsx",
-                               with_errors, language)
+        written = write_sample(
+            out, structures, lots, seed, "csv" if fmt == "csv" else "xlsx", with_errors, language
+        )
         if not quiet:
             console = stdout_console()
             for path in written:

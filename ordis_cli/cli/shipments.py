@@ -23,8 +23,10 @@ from .common import (
     stdout_console,
 )
 
-app = typer.Typer(help="Lignes d'envoi une à une : cancel.\n\n"
-                  "Exemple : ordis shipments cancel E1-0003", no_args_is_help=True)
+app = typer.Typer(
+    help="Lignes d'envoi une à une : cancel.\n\nExemple : ordis shipments cancel E1-0003",
+    no_args_is_help=True,
+)
 app.callback()(group_language)
 
 
@@ -54,9 +56,17 @@ def cancel_command(
         done = cancel_shipments(ids, ledger, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
-        freed = ", ".join(say("term-device-count", language, device=device,
-                              count=number(n, language)) for device, n in done.freed.items() if n)
+        freed = ", ".join(
+            say("term-device-count", language, device=device, count=number(n, language))
+            for device, n in done.freed.items()
+            if n
+        )
         lines = counted_as(len(done.cancelled), language, "term-count-cancelled-lines")
-        text = say("term-shipments-cancelled", language, lines=lines,
-                   ids=", ".join(done.cancelled), freed=freed)
+        text = say(
+            "term-shipments-cancelled",
+            language,
+            lines=lines,
+            ids=", ".join(done.cancelled),
+            freed=freed,
+        )
         stdout_console().print(text, highlight=False, soft_wrap=True)

@@ -26,10 +26,14 @@ if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the c
     from ..models import Kind
 
 _KINDS = {  # --kind, French or English -> the value of ``models.Kind``
-    "besoins": "besoins", "needs": "besoins",
-    "dons": "dons", "donations": "dons",
-    "partenaires": "partenaires", "partners": "partenaires",
-    "livraisons": "livraisons", "deliveries": "livraisons",
+    "besoins": "besoins",
+    "needs": "besoins",
+    "dons": "dons",
+    "donations": "dons",
+    "partenaires": "partenaires",
+    "partners": "partenaires",
+    "livraisons": "livraisons",
+    "deliveries": "livraisons",
 }
 
 
@@ -45,27 +49,59 @@ def _kind(value: str | None, lang: Lang) -> Kind | None:
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Fichiers .xlsx, .xlsm, .xls, .ods, .csv.",
-                                                 show_default=False)],
-    kind: Annotated[str | None, typer.Option(
-        "--kind", "-k", help="Type des fichiers si l'en-tête ne suffit pas : besoins, dons, "
-        "partenaires, livraisons.")] = None,
-    sheet: Annotated[str | None, typer.Option(
-        "--sheet", "-s", help="Feuille à lire (par défaut, celle dont l'en-tête correspond "
-        "le mieux ; jamais une feuille masquée).")] = None,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Les avertissements comptent comme des erreurs.")] = False,
-    columns: Annotated[Path | None, typer.Option(
-        "--columns", metavar="TOML", help="Vos propres intitulés (questions d'un "
-        "formulaire…) associés aux colonnes d'ordis, une table par type : [besoins], [dons], "
-        "[partenaires], [livraisons] (voir le README).")] = None,
-    details: Annotated[bool, typer.Option(
-        "--details", help="Liste toutes les cellules d'un problème répété, au lieu des "
-        "premières et de « (+n) ».")] = False,
-    annotate_to: Annotated[Path | None, typer.Option(
-        "--annotate", metavar="OUT", help="Écrit une copie annotée (cellules surlignées, "
-        "commentaires, feuille des problèmes) : OUT.xlsx pour un fichier, sinon un "
-        "dossier.")] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Fichiers .xlsx, .xlsm, .xls, .ods, .csv.", show_default=False),
+    ],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Type des fichiers si l'en-tête ne suffit pas : besoins, dons, "
+            "partenaires, livraisons.",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            "-s",
+            help="Feuille à lire (par défaut, celle dont l'en-tête correspond "
+            "le mieux ; jamais une feuille masquée).",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Les avertissements comptent comme des erreurs.")
+    ] = False,
+    columns: Annotated[
+        Path | None,
+        typer.Option(
+            "--columns",
+            metavar="TOML",
+            help="Vos propres intitulés (questions d'un "
+            "formulaire…) associés aux colonnes d'ordis, une table par type : [besoins], [dons], "
+            "[partenaires], [livraisons] (voir le README).",
+        ),
+    ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            help="Liste toutes les cellules d'un problème répété, au lieu des "
+            "premières et de « (+n) ».",
+        ),
+    ] = False,
+    annotate_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            metavar="OUT",
+            help="Écrit une copie annotée (cellules surlignées, "
+            "commentaires, feuille des problèmes) : OUT.xlsx pour un fichier, sinon un "
+            "dossier.",
+        ),
+    ] = None,
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -88,17 +124,25 @@ def validate(
         from ..validation.annotate import write_annotations
         from .render import render_report
 
-        options = ValidationOptions(lang=language, strict=strict, kind=_kind(kind, language),
-                                    sheet=sheet,
-                                    columns=load_mapping(columns, language) if columns else None)
+        options = ValidationOptions(
+            lang=language,
+            strict=strict,
+            kind=_kind(kind, language),
+            sheet=sheet,
+            columns=load_mapping(columns, language) if columns else None,
+        )
         if show_progress(quiet):
             from rich.markup import escape
             from rich.progress import Progress, SpinnerColumn, TextColumn
 
             from ..reading.quoting import shorten
 
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                          console=stderr_console(), transient=True) as bar:
+            with Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                console=stderr_console(),
+                transient=True,
+            ) as bar:
                 task = bar.add_task("")
 
                 def advance(path: str, rows: int) -> None:

@@ -44,10 +44,10 @@ class Unbroken:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         longest = max((cell_len(w) for w in self.words), default=0)
-        return Measurement(min(longest, options.max_width),
-                           min(cell_len(self.text), options.max_width))
+        return Measurement(
+            min(longest, options.max_width), min(cell_len(self.text), options.max_width)
+        )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        text = Text("\n".join(self.lines(options.max_width)), style=self.style,
-                    overflow="fold")
+        text = Text("\n".join(self.lines(options.max_width)), style=self.style, overflow="fold")
         yield text

@@ -15,12 +15,24 @@ from ..messages import Lang
 from ..xlsx_safety import clean_text
 
 # (French, English) headers; the French ones are the JSON keys of SPEC §5 where there is one
-SUMMARY = (("partenaire", "partner"), ("lignes", "lines"), ("unites", "units"),
-           ("plus_ancienne_jours", "oldest_days"))
-LINES = (("partenaire", "partner"), ("id_envoi", "shipment_id"), ("allocation", "run"),
-         ("envoye_le", "shipped_on"), ("age_jours", "age_days"), ("materiel", "equipment"),
-         ("quantite", "quantity"), ("id_structure", "structure_id"),
-         ("departement", "department"), ("commentaire", "comment"))
+SUMMARY = (
+    ("partenaire", "partner"),
+    ("lignes", "lines"),
+    ("unites", "units"),
+    ("plus_ancienne_jours", "oldest_days"),
+)
+LINES = (
+    ("partenaire", "partner"),
+    ("id_envoi", "shipment_id"),
+    ("allocation", "run"),
+    ("envoye_le", "shipped_on"),
+    ("age_jours", "age_days"),
+    ("materiel", "equipment"),
+    ("quantite", "quantity"),
+    ("id_structure", "structure_id"),
+    ("departement", "department"),
+    ("commentaire", "comment"),
+)
 SHEETS = {"summary": ("partenaires", "partners"), "lines": ("relances", "chasing")}
 _WIDTHS = (38, 11, 10, 11, 9, 10, 9, 13, 11, 40)
 
@@ -31,8 +43,9 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 
 def write_chasing_list(path: str, pending: PendingDeliveries, lang: Lang) -> None:
     """Write the workbook at ``path`` (a temporary path: the caller puts it in place)."""
-    book = xlsxwriter.Workbook(path, {"strings_to_formulas": False, "strings_to_urls": False,
-                                      "strings_to_numbers": False})
+    book = xlsxwriter.Workbook(
+        path, {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    )
     bold = book.add_format({"bold": True, "bg_color": "#DDE7F0", "border": 1})
     date = book.add_format({"num_format": "dd/mm/yyyy", "align": "left"})
     summary = book.add_worksheet(_pick(SHEETS["summary"], lang))

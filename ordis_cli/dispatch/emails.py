@@ -36,25 +36,45 @@ def _one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-def message_for(partner: str, email: str, workbook: Path, lines: Sequence[Any],
-                run: tuple[int, dt.date], coordination: Coordination, lang: Lang,
-                environment: jinja2.Environment) -> EmailMessage:
+def message_for(
+    partner: str,
+    email: str,
+    workbook: Path,
+    lines: Sequence[Any],
+    run: tuple[int, dt.date],
+    coordination: Coordination,
+    lang: Lang,
+    environment: jinja2.Environment,
+) -> EmailMessage:
     """The message to ``partner`` at ``email`` about its ``lines`` (``DispatchLine``s), with
     ``workbook`` attached."""
     units: Counter[str] = Counter()
     for line in lines:
         units[line.materiel] += line.quantite
-    by_type = [(say(f"device-{d.value}-{'one' if units[d.value] == 1 else 'many'}", lang),
-                units[d.value]) for d in DEVICE_TYPES if units[d.value]]
+    by_type = [
+        (say(f"device-{d.value}-{'one' if units[d.value] == 1 else 'many'}", lang), units[d.value])
+        for d in DEVICE_TYPES
+        if units[d.value]
+    ]
     named = dict(zip(PARTNER, plain_headers(PARTNER, lang), strict=True))
     lost, broken = gap_values(lang)
     text = environment.get_template(f"courriel.{lang}.txt.j2").render(
-        partner=_one_line(partner), run=run[0], run_date=run[1].strftime("%d/%m/%Y"),
-        workbook=workbook.name, lines=len(lines), units=sum(units.values()), by_type=by_type,
-        structures=len({line.id_structure for line in lines}), fill=named, lost=lost,
-        broken=broken, sheet=sheet_name("expeditions", lang),
-        read_me=sheet_name("a_lire", lang), coordination=coordination,
-        contact=contact_text(coordination, lang))
+        partner=_one_line(partner),
+        run=run[0],
+        run_date=run[1].strftime("%d/%m/%Y"),
+        workbook=workbook.name,
+        lines=len(lines),
+        units=sum(units.values()),
+        by_type=by_type,
+        structures=len({line.id_structure for line in lines}),
+        fill=named,
+        lost=lost,
+        broken=broken,
+        sheet=sheet_name("expeditions", lang),
+        read_me=sheet_name("a_lire", lang),
+        coordination=coordination,
+        contact=contact_text(coordination, lang),
+    )
     subject, _, body = text.partition("\n\n")
     message = EmailMessage(policy=SMTP)
     message["To"] = email
@@ -64,28 +84,39 @@ def message_for(partner: str, email: str, workbook: Path, lines: Sequence[Any],
     message["Subject"] = _one_line(subject)
     message["X-Unsent"] = "1"
     message.set_content(body.strip() + "\n")
-    message.add_attachment(workbook.read_bytes(), maintype=XLSX[0], subtype=XLSX[1],
-                           filename=workbook.name)
+    message.add_attachment(
+        workbook.read_bytes(), maintype=XLSX[0], subtype=XLSX[1], filename=workbook.name
+    )
     return message
 
 
-def write_emails(staging: Path, workbooks: dict[str, str], by_shipper: dict[str, Any],
-                 partner_emails: dict[str, str], run: tuple[int, dt.date],
-                 coordination: Coordination, lang: Lang) -> list[tuple[str, str]]:
+def write_emails(
+    staging: Path,
+    workbooks: dict[str, str],
+    by_shipper: dict[str, Any],
+    partner_emails: dict[str, str],
+    run: tuple[int, dt.date],
+    coordination: Coordination,
+    lang: Lang,
+) -> list[tuple[str, str]]:
     """Write ``courriels/<name>.eml`` in ``staging`` for each shipper (workbook file name in
     ``workbooks``) that has an e-mail; the files written, relative to ``staging``, with
     their partner."""
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_folder()),
-                                     undefined=jinja2.StrictUndefined, autoescape=False,
-                                     keep_trailing_newline=True)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_folder()),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
     written: list[tuple[str, str]] = []
     for shipper, name in workbooks.items():
         email = partner_emails.get(name_key(shipper))
         if not email:
             continue
         lines = [entry[0] for entry in by_shipper[shipper]]
-        message = message_for(shipper, email, staging / name, lines, run, coordination, lang,
-                              environment)
+        message = message_for(
+            shipper, email, staging / name, lines, run, coordination, lang, environment
+        )
         folder = staging / FOLDER
         folder.mkdir(exist_ok=True)
         target = f"{FOLDER}/{Path(name).stem.removeprefix('expeditions_')}.eml"

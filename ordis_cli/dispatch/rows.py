@@ -57,8 +57,7 @@ class DispatchLine(NamedTuple):
 
     def delivery_order(self) -> tuple[str, str, str, str]:
         """How a partner's workbook is sorted: by département, postal code, structure."""
-        return (self.departement, str(self.code_postal or ""), self.id_structure,
-                self.id_envoi)
+        return (self.departement, str(self.code_postal or ""), self.id_structure, self.id_envoi)
 
 
 class Pickup(NamedTuple):
@@ -78,8 +77,9 @@ class WhyLine(NamedTuple):
     motif: str
 
 
-def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
-                   lang: Lang) -> dict[str, list[tuple[DispatchLine, WhyLine, Pickup]]]:
+def shipment_lines(
+    plan: Plan, ids: list[str], inputs: Inputs, lang: Lang
+) -> dict[str, list[tuple[DispatchLine, WhyLine, Pickup]]]:
     """Per shipper: each line's delivery columns, why it was made and where to collect it."""
     by_shipper: dict[str, list[tuple[DispatchLine, WhyLine, Pickup]]] = defaultdict(list)
     structures = {s.id: s for s in inputs.structures}
@@ -88,22 +88,44 @@ def shipment_lines(plan: Plan, ids: list[str], inputs: Inputs,
         structure = structures[shipment.structure_id]
         info = inputs.lot_info[shipment.lot_id]
         delivery = DispatchLine(
-            ident, shipment.lot_id, info.donor, shipment.device.value, shipment.quantity,
-            shipment.structure_id, contact.get("nom_structure"), contact.get("adresse"),
-            contact.get("code_postal"), contact.get("commune"), structure.departement,
-            contact.get("contact_nom"), contact.get("contact_telephone"),
-            contact.get("contact_email"))
+            ident,
+            shipment.lot_id,
+            info.donor,
+            shipment.device.value,
+            shipment.quantity,
+            shipment.structure_id,
+            contact.get("nom_structure"),
+            contact.get("adresse"),
+            contact.get("code_postal"),
+            contact.get("commune"),
+            structure.departement,
+            contact.get("contact_nom"),
+            contact.get("contact_telephone"),
+            contact.get("contact_email"),
+        )
         internet = say("motif-no-internet", lang) if structure.internet is False else ""
         distance = f"{shipment.distance_km:g}"
         if shipment.round == "substitution":
-            motif = say("motif-substitution", lang, priority=structure.priority,
-                        internet=internet, device=shipment.device.value,
-                        need=shipment.counted_as.value, distance=distance)
+            motif = say(
+                "motif-substitution",
+                lang,
+                priority=structure.priority,
+                internet=internet,
+                device=shipment.device.value,
+                need=shipment.counted_as.value,
+                distance=distance,
+            )
             round_label = "substitution"
         else:
             round_label = say(f"round-{shipment.round}", lang)
-            motif = say("motif", lang, priority=structure.priority, internet=internet,
-                        round=round_label, distance=distance)
+            motif = say(
+                "motif",
+                lang,
+                priority=structure.priority,
+                internet=internet,
+                round=round_label,
+                distance=distance,
+            )
         extra = WhyLine(shipment.shipper, round_label, shipment.distance_km, motif)
         pickup = Pickup(info.state, info.pickup_address, info.pickup_contact)
         by_shipper[shipment.shipper].append((delivery, extra, pickup))
@@ -116,16 +138,33 @@ def unmet_rows(plan: Plan, inputs: Inputs, policy: Policy, lang: Lang) -> list[l
     reasons = unmet_reasons(items, plan, inputs, policy, lang)
     rows = []
     for item, reason in zip(items, reasons, strict=True):
-        rows.append([item.structure_id, inputs.contacts[item.structure_id].get("nom_structure"),
-                     structures[item.structure_id].departement, item.device.value,
-                     item.quantity, reason])
+        rows.append(
+            [
+                item.structure_id,
+                inputs.contacts[item.structure_id].get("nom_structure"),
+                structures[item.structure_id].departement,
+                item.device.value,
+                item.quantity,
+                reason,
+            ]
+        )
     return rows
 
 
 def leftover_rows(plan: Plan, inputs: Inputs) -> list[list[Any]]:
-    return [[lot.id, lot.donor, lot.departement, lot.device.value, plan.leftover[lot.id],
-             lot.shipper, lot.available_on]
-            for lot in sorted(inputs.lots, key=lambda lot: lot.id) if plan.leftover[lot.id]]
+    return [
+        [
+            lot.id,
+            lot.donor,
+            lot.departement,
+            lot.device.value,
+            plan.leftover[lot.id],
+            lot.shipper,
+            lot.available_on,
+        ]
+        for lot in sorted(inputs.lots, key=lambda lot: lot.id)
+        if plan.leftover[lot.id]
+    ]
 
 
 def structure_rows(lines: list[list[Any]]) -> list[list[Any]]:
@@ -143,16 +182,33 @@ def structure_rows(lines: list[list[Any]]) -> list[list[Any]]:
     for sid in sorted(served):
         line, units = served[sid]["line"], served[sid]["units"]
         counts = [units[d.value] for d in DEVICE_TYPES]
-        rows.append([sid, line[at["nom_structure"]], line[at["departement"]], *counts,
-                     sum(counts), ", ".join(sorted(served[sid]["partners"], key=french_order)),
-                     *(line[at[c]] for c in ("contact_nom", "contact_telephone",
-                                              "contact_email", "adresse", "code_postal",
-                                              "commune"))])
+        rows.append(
+            [
+                sid,
+                line[at["nom_structure"]],
+                line[at["departement"]],
+                *counts,
+                sum(counts),
+                ", ".join(sorted(served[sid]["partners"], key=french_order)),
+                *(
+                    line[at[c]]
+                    for c in (
+                        "contact_nom",
+                        "contact_telephone",
+                        "contact_email",
+                        "adresse",
+                        "code_postal",
+                        "commune",
+                    )
+                ),
+            ]
+        )
     return rows
 
 
-def totals_rows(plan: Plan, inputs: Inputs,
-                 allocated: dict[str, dict[str, int]]) -> list[list[Any]]:
+def totals_rows(
+    plan: Plan, inputs: Inputs, allocated: dict[str, dict[str, int]]
+) -> list[list[Any]]:
     dept_of = {s.id: s.departement for s in inputs.structures}
     unmet: Counter[str] = Counter()
     for item in plan.unmet:
@@ -166,8 +222,9 @@ def totals_rows(plan: Plan, inputs: Inputs,
     return rows
 
 
-def fairness_rows(plan: Plan, inputs: Inputs, earlier: Earlier | None,
-                  lang: Lang) -> list[list[Any]]:
+def fairness_rows(
+    plan: Plan, inputs: Inputs, earlier: Earlier | None, lang: Lang
+) -> list[list[Any]]:
     """The sheet ``equite`` (columns ``columns.FAIRNESS``): per priority level, one row per
     région where structures of that level request something, then the level's total."""
     found = fills(plan, inputs.structures, earlier)
@@ -176,9 +233,7 @@ def fairness_rows(plan: Plan, inputs: Inputs, earlier: Earlier | None,
     for level, figures in by_level(found).items():
         for row_level, region, group in by_level_and_area(found, region_of, french_order):
             if row_level == level:
-                rows.append([level, region, *group[:3], group.median_fill,
-                             group.units_per_child])
+                rows.append([level, region, *group[:3], group.median_fill, group.units_per_child])
         if figures.requesting:
-            rows.append([level, total, *figures[:3], figures.median_fill,
-                         figures.units_per_child])
+            rows.append([level, total, *figures[:3], figures.median_fill, figures.units_per_child])
     return rows

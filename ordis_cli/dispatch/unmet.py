@@ -35,14 +35,18 @@ def _stock_left(plan: Plan, inputs: Inputs, policy: Policy) -> tuple[Counter[str
     return later, now
 
 
-def unmet_reasons(items: list[Unmet], plan: Plan, inputs: Inputs, policy: Policy,
-                  lang: Lang) -> list[str]:
+def unmet_reasons(
+    items: list[Unmet], plan: Plan, inputs: Inputs, policy: Policy, lang: Lang
+) -> list[str]:
     """The ``raison`` of each of ``items``, in their order."""
     later, now = _stock_left(plan, inputs, policy)
     first_later: dict[str, dt.date] = {}
     for lot in inputs.lots:
-        if lot.available_on is not None and lot.available_on > policy.date \
-                and plan.leftover.get(lot.id, 0):
+        if (
+            lot.available_on is not None
+            and lot.available_on > policy.date
+            and plan.leftover.get(lot.id, 0)
+        ):
             known = first_later.get(lot.device.value, lot.available_on)
             first_later[lot.device.value] = min(known, lot.available_on)
     reasons = []
@@ -63,13 +67,24 @@ def unmet_reasons(items: list[Unmet], plan: Plan, inputs: Inputs, policy: Policy
         elsewhere = item.reason if item.reason in _ELSEWHERE else "partner-zone"
         parts = []
         if soon:
-            parts.append(say("reason-part-later", lang, units=soon,
-                             date=first_later[device].strftime("%d/%m/%Y")))
+            parts.append(
+                say(
+                    "reason-part-later",
+                    lang,
+                    units=soon,
+                    date=first_later[device].strftime("%d/%m/%Y"),
+                )
+            )
         if there:
-            parts.append(say("reason-part-elsewhere", lang, units=there,
-                             why=say(f"reason-{elsewhere}", lang, scope=policy.scope.value)))
+            parts.append(
+                say(
+                    "reason-part-elsewhere",
+                    lang,
+                    units=there,
+                    why=say(f"reason-{elsewhere}", lang, scope=policy.scope.value),
+                )
+            )
         if none:
             parts.append(say("reason-part-no-stock", lang, units=none))
         reasons.append(say("reason-mixed", lang, parts="; ".join(parts)))
     return reasons
-

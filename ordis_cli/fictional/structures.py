@@ -17,25 +17,123 @@ from typing import Any
 from ..territory import departements, finess_key, regions
 from ..textnorm import fold
 
-_TYPES = (("MECS", 45), ("foyer de l'enfance", 20), ("lieu de vie", 12),
-          ("placement familial", 15), ("pouponnière", 5), ("autre", 3))
-_PREFIX = {"MECS": "MECS", "foyer de l'enfance": "Foyer de l'enfance", "lieu de vie":
-           "Lieu de vie", "placement familial": "Service de placement familial",
-           "pouponnière": "Pouponnière", "autre": "Accueil"}
-_NAMES = ("Les Tilleuls", "La Passerelle", "Les Mouettes", "L'Envol", "Les Cèdres", "Le Phare",
-          "La Source", "Les Hirondelles", "Arc-en-Ciel", "Les Glycines", "La Roseraie",
-          "Le Colombier", "Les Peupliers", "La Boussole", "Les Alizés", "Le Verger",
-          "La Clairière", "Les Marronniers", "L'Escale", "Le Tremplin", "La Bergerie",
-          "Les Oliviers", "La Maison Bleue", "Le Moulin", "Les Sources Vives")
-_STREETS = ("rue des Écoles", "avenue Jean Jaurès", "chemin des Vignes", "boulevard Victor Hugo",
-            "impasse des Lilas", "route de la Forêt", "place de la Mairie", "rue du Moulin",
-            "allée des Acacias", "rue Pasteur", "rue de la République", "quai des Brumes")
-_FIRST = ("Camille", "Nadia", "Julien", "Sophie", "Karim", "Élodie", "Thomas", "Fatou", "Lucas",
-          "Chloé", "Mathieu", "Inès", "Yann", "Léa", "Rachid", "Margaux", "Hugo", "Aïcha")
-_LAST = ("Martin", "Bernard", "Lefèvre", "Moreau", "Garnier", "Roux", "Benali", "Fontaine",
-         "Chevalier", "Diallo", "Perrin", "Morel", "Girard", "Nguyen", "Lambert", "Bonnet")
-_BIG = {"75", "13", "59", "69", "92", "93", "33", "31", "44", "62", "94", "77", "78", "06",
-        "34", "67", "76", "91", "95", "38"}
+_TYPES = (
+    ("MECS", 45),
+    ("foyer de l'enfance", 20),
+    ("lieu de vie", 12),
+    ("placement familial", 15),
+    ("pouponnière", 5),
+    ("autre", 3),
+)
+_PREFIX = {
+    "MECS": "MECS",
+    "foyer de l'enfance": "Foyer de l'enfance",
+    "lieu de vie": "Lieu de vie",
+    "placement familial": "Service de placement familial",
+    "pouponnière": "Pouponnière",
+    "autre": "Accueil",
+}
+_NAMES = (
+    "Les Tilleuls",
+    "La Passerelle",
+    "Les Mouettes",
+    "L'Envol",
+    "Les Cèdres",
+    "Le Phare",
+    "La Source",
+    "Les Hirondelles",
+    "Arc-en-Ciel",
+    "Les Glycines",
+    "La Roseraie",
+    "Le Colombier",
+    "Les Peupliers",
+    "La Boussole",
+    "Les Alizés",
+    "Le Verger",
+    "La Clairière",
+    "Les Marronniers",
+    "L'Escale",
+    "Le Tremplin",
+    "La Bergerie",
+    "Les Oliviers",
+    "La Maison Bleue",
+    "Le Moulin",
+    "Les Sources Vives",
+)
+_STREETS = (
+    "rue des Écoles",
+    "avenue Jean Jaurès",
+    "chemin des Vignes",
+    "boulevard Victor Hugo",
+    "impasse des Lilas",
+    "route de la Forêt",
+    "place de la Mairie",
+    "rue du Moulin",
+    "allée des Acacias",
+    "rue Pasteur",
+    "rue de la République",
+    "quai des Brumes",
+)
+_FIRST = (
+    "Camille",
+    "Nadia",
+    "Julien",
+    "Sophie",
+    "Karim",
+    "Élodie",
+    "Thomas",
+    "Fatou",
+    "Lucas",
+    "Chloé",
+    "Mathieu",
+    "Inès",
+    "Yann",
+    "Léa",
+    "Rachid",
+    "Margaux",
+    "Hugo",
+    "Aïcha",
+)
+_LAST = (
+    "Martin",
+    "Bernard",
+    "Lefèvre",
+    "Moreau",
+    "Garnier",
+    "Roux",
+    "Benali",
+    "Fontaine",
+    "Chevalier",
+    "Diallo",
+    "Perrin",
+    "Morel",
+    "Girard",
+    "Nguyen",
+    "Lambert",
+    "Bonnet",
+)
+_BIG = {
+    "75",
+    "13",
+    "59",
+    "69",
+    "92",
+    "93",
+    "33",
+    "31",
+    "44",
+    "62",
+    "94",
+    "77",
+    "78",
+    "06",
+    "34",
+    "67",
+    "76",
+    "91",
+    "95",
+    "38",
+}
 START_DAY = dt.date(2020, 3, 23)  # the first day of the fictional operation
 
 
@@ -97,8 +195,9 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
         boxes = 0 if internet else rng.choice((0, 1, 1, 1, 1, 1, 2, 2, 3))
         if laptops + desktops + tablets + boxes == 0:
             laptops = 1
-        asked_on = (START_DAY + dt.timedelta(days=rng.randint(0, 50))
-                    if rng.random() > 0.05 else None)
+        asked_on = (
+            START_DAY + dt.timedelta(days=rng.randint(0, 50)) if rng.random() > 0.05 else None
+        )
         split = laptops // 2 if rng.random() < 0.08 and laptops > 1 else 0
         base = {
             "id_structure": _finess(dept, number),
@@ -111,19 +210,30 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
             "contact_nom": contact,
             "contact_email": f"{handle}@structure{number}.exemple.org",
             "contact_telephone": "0{} {:02d} {:02d} {:02d} {:02d}".format(
-                rng.randint(1, 5), *(rng.randint(0, 99) for _ in range(4))),
+                rng.randint(1, 5), *(rng.randint(0, 99) for _ in range(4))
+            ),
             "nb_enfants": children,
             "acces_internet": "oui" if internet else "non",
             "priorite": _pick(rng, (("urgente", 10), ("haute", 25), ("normale", 65))),
             "date_demande": asked_on,
-            "portables": laptops - split, "fixes": desktops,
-            "tablettes": tablets, "box_4g": boxes,
+            "portables": laptops - split,
+            "fixes": desktops,
+            "tablettes": tablets,
+            "box_4g": boxes,
         }
         rows.append(base)
         if split:
             # A second request of the same structure, a week later.
-            rows.append(dict(base, portables=split, fixes=0, tablettes=0, box_4g=0,
-                             date_demande=asked_on and asked_on + dt.timedelta(days=7)))
+            rows.append(
+                dict(
+                    base,
+                    portables=split,
+                    fixes=0,
+                    tablettes=0,
+                    box_4g=0,
+                    date_demande=asked_on and asked_on + dt.timedelta(days=7),
+                )
+            )
     return rows
 
 
@@ -131,11 +241,20 @@ def plant_needs_errors(rows: list[dict[str, Any]], seed: int) -> None:
     """The mistakes seen in real request sheets, each at a fixed, seed-chosen row."""
     rng = random.Random(seed + 2)
     mistakes: list[tuple[str, Any]] = [
-        ("departement", "100"), ("departement", "Bouches du Rone"),
-        ("date_demande", "04/25/2020"), ("portables", "-2"), ("tablettes", "1,5"),
-        ("portables", "deux"), ("priorite", "urgnte"), ("acces_internet", "peut-être"),
-        ("contact_email", "contact@"), ("contact_telephone", "12 34"), ("nom_structure", None),
-        ("portables", 1500), ("code_postal", "13001"), ("adresse", None),
+        ("departement", "100"),
+        ("departement", "Bouches du Rone"),
+        ("date_demande", "04/25/2020"),
+        ("portables", "-2"),
+        ("tablettes", "1,5"),
+        ("portables", "deux"),
+        ("priorite", "urgnte"),
+        ("acces_internet", "peut-être"),
+        ("contact_email", "contact@"),
+        ("contact_telephone", "12 34"),
+        ("nom_structure", None),
+        ("portables", 1500),
+        ("code_postal", "13001"),
+        ("adresse", None),
         ("date_demande", "31/02/2020"),
     ]
     picks = rng.sample(range(1, len(rows)), k=min(len(mistakes) + 2, len(rows) - 1))

@@ -19,18 +19,66 @@ from ..territory import departements
 # are created by a write-opening when missing and are not required here.
 CORE_COLUMNS: dict[str, tuple[str, ...]] = {
     "meta": ("key", "value"),
-    "runs": ("id", "created_at", "run_date", "status", "cancelled_at", "policy", "version",
-             "out_dir", "shipments", "units"),
+    "runs": (
+        "id",
+        "created_at",
+        "run_date",
+        "status",
+        "cancelled_at",
+        "policy",
+        "version",
+        "out_dir",
+        "shipments",
+        "units",
+    ),
     "run_files": ("run_id", "role", "path", "sha256"),
-    "shipments": ("id", "run_id", "lot_id", "structure_id", "departement", "donor",
-                  "donor_type", "device", "counted_as", "quantity", "shipper", "round",
-                  "distance_km", "delivered_on", "delivered_quantity", "comment",
-                  "delivery_recorded_at", "gap", "cancelled_at"),
-    "needs": ("structure_id", "departement", "type_structure", "priority", "internet",
-              "requested_on", "nb_enfants", "portable", "fixe", "tablette", "box_4g",
-              "run_id"),
-    "lots": ("id", "donor", "donor_type", "device", "quantity", "departement", "shipper",
-             "available_on", "amount_eur", "run_id"),
+    "shipments": (
+        "id",
+        "run_id",
+        "lot_id",
+        "structure_id",
+        "departement",
+        "donor",
+        "donor_type",
+        "device",
+        "counted_as",
+        "quantity",
+        "shipper",
+        "round",
+        "distance_km",
+        "delivered_on",
+        "delivered_quantity",
+        "comment",
+        "delivery_recorded_at",
+        "gap",
+        "cancelled_at",
+    ),
+    "needs": (
+        "structure_id",
+        "departement",
+        "type_structure",
+        "priority",
+        "internet",
+        "requested_on",
+        "nb_enfants",
+        "portable",
+        "fixe",
+        "tablette",
+        "box_4g",
+        "run_id",
+    ),
+    "lots": (
+        "id",
+        "donor",
+        "donor_type",
+        "device",
+        "quantity",
+        "departement",
+        "shipper",
+        "available_on",
+        "amount_eur",
+        "run_id",
+    ),
 }
 
 
@@ -82,54 +130,129 @@ class Rule:
 
 
 def _rules(spec: list[tuple[str, str, bool]]) -> list[Rule]:
-    makers = {"device": _device, "departement": _departement, "text": _text, "count": _count,
-              "positive": _positive, "number": _number, "date": _date, "run": _run}
+    makers = {
+        "device": _device,
+        "departement": _departement,
+        "text": _text,
+        "count": _count,
+        "positive": _positive,
+        "number": _number,
+        "date": _date,
+        "run": _run,
+    }
     rules = []
     for column, kind, optional in spec:
         broken = makers[kind](column)
-        rules.append(Rule(column, _optional(broken, column) if optional else broken,
-                          f"ledger-expect-{kind}"))
+        rules.append(
+            Rule(column, _optional(broken, column) if optional else broken, f"ledger-expect-{kind}")
+        )
     return rules
 
 
 # table -> (the expression naming a row, the rules of its columns)
 TABLE_RULES: dict[str, tuple[str, list[Rule]]] = {
-    "runs": ("id", [
-        Rule("id", "typeof(id) != 'integer'", "ledger-expect-positive"),
-        Rule("status", "status IS NULL OR status NOT IN ('active', 'cancelled')",
-             "ledger-expect-status"),
-        *_rules([("run_date", "date", False), ("created_at", "text", False),
-                 ("policy", "text", False), ("version", "text", False),
-                 ("out_dir", "text", True), ("shipments", "count", False),
-                 ("units", "count", False)]),
-    ]),
-    "run_files": ("run_id || '/' || role", _rules([
-        ("run_id", "run", False), ("role", "text", False), ("path", "text", False),
-        ("sha256", "text", False)])),
-    "shipments": ("id", [*_rules([
-        ("id", "text", False), ("run_id", "run", False), ("lot_id", "text", False),
-        ("structure_id", "text", False), ("departement", "departement", False),
-        ("donor", "text", False), ("donor_type", "text", True), ("device", "device", False),
-        ("counted_as", "device", False), ("quantity", "positive", False),
-        ("shipper", "text", False), ("round", "text", False), ("distance_km", "number", False),
-        ("delivered_on", "date", True), ("delivered_quantity", "count", True),
-        ("comment", "text", True), ("cancelled_at", "text", True)]),
-        Rule("gap", "gap IS NOT NULL AND gap NOT IN ('perdu', 'hors service')",
-             "ledger-expect-gap")]),
-    "needs": ("structure_id", [
-        *_rules([("structure_id", "text", False), ("departement", "departement", False),
-                 ("priority", "text", False), ("requested_on", "date", True),
-                 ("nb_enfants", "count", True), ("portable", "count", False),
-                 ("fixe", "count", False), ("tablette", "count", False),
-                 ("box_4g", "count", False), ("run_id", "run", False)]),
-        Rule("internet", "internet IS NOT NULL AND internet NOT IN (0, 1)",
-             "ledger-expect-flag"),
-    ]),
-    "lots": ("id", _rules([
-        ("id", "text", False), ("donor", "text", False), ("donor_type", "text", True),
-        ("device", "device", True), ("quantity", "count", True),
-        ("departement", "departement", True), ("available_on", "date", True),
-        ("amount_eur", "number", True), ("run_id", "run", False)])),
+    "runs": (
+        "id",
+        [
+            Rule("id", "typeof(id) != 'integer'", "ledger-expect-positive"),
+            Rule(
+                "status",
+                "status IS NULL OR status NOT IN ('active', 'cancelled')",
+                "ledger-expect-status",
+            ),
+            *_rules(
+                [
+                    ("run_date", "date", False),
+                    ("created_at", "text", False),
+                    ("policy", "text", False),
+                    ("version", "text", False),
+                    ("out_dir", "text", True),
+                    ("shipments", "count", False),
+                    ("units", "count", False),
+                ]
+            ),
+        ],
+    ),
+    "run_files": (
+        "run_id || '/' || role",
+        _rules(
+            [
+                ("run_id", "run", False),
+                ("role", "text", False),
+                ("path", "text", False),
+                ("sha256", "text", False),
+            ]
+        ),
+    ),
+    "shipments": (
+        "id",
+        [
+            *_rules(
+                [
+                    ("id", "text", False),
+                    ("run_id", "run", False),
+                    ("lot_id", "text", False),
+                    ("structure_id", "text", False),
+                    ("departement", "departement", False),
+                    ("donor", "text", False),
+                    ("donor_type", "text", True),
+                    ("device", "device", False),
+                    ("counted_as", "device", False),
+                    ("quantity", "positive", False),
+                    ("shipper", "text", False),
+                    ("round", "text", False),
+                    ("distance_km", "number", False),
+                    ("delivered_on", "date", True),
+                    ("delivered_quantity", "count", True),
+                    ("comment", "text", True),
+                    ("cancelled_at", "text", True),
+                ]
+            ),
+            Rule(
+                "gap",
+                "gap IS NOT NULL AND gap NOT IN ('perdu', 'hors service')",
+                "ledger-expect-gap",
+            ),
+        ],
+    ),
+    "needs": (
+        "structure_id",
+        [
+            *_rules(
+                [
+                    ("structure_id", "text", False),
+                    ("departement", "departement", False),
+                    ("priority", "text", False),
+                    ("requested_on", "date", True),
+                    ("nb_enfants", "count", True),
+                    ("portable", "count", False),
+                    ("fixe", "count", False),
+                    ("tablette", "count", False),
+                    ("box_4g", "count", False),
+                    ("run_id", "run", False),
+                ]
+            ),
+            Rule(
+                "internet", "internet IS NOT NULL AND internet NOT IN (0, 1)", "ledger-expect-flag"
+            ),
+        ],
+    ),
+    "lots": (
+        "id",
+        _rules(
+            [
+                ("id", "text", False),
+                ("donor", "text", False),
+                ("donor_type", "text", True),
+                ("device", "device", True),
+                ("quantity", "count", True),
+                ("departement", "departement", True),
+                ("available_on", "date", True),
+                ("amount_eur", "number", True),
+                ("run_id", "run", False),
+            ]
+        ),
+    ),
 }
 
 
@@ -146,18 +269,22 @@ def first_bad_value(connection: sqlite3.Connection) -> BadValue | None:
     """The first value, table by table, that ordis could not have written; None if all is
     well."""
     connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_CODES} (code TEXT PRIMARY KEY)")
-    connection.executemany(f"INSERT OR IGNORE INTO temp.{_CODES} VALUES (?)",
-                           [(code,) for code in departements()])
+    connection.executemany(
+        f"INSERT OR IGNORE INTO temp.{_CODES} VALUES (?)", [(code,) for code in departements()]
+    )
     for table, (key, rules) in TABLE_RULES.items():
         cases = " ".join(f"WHEN {rule.broken} THEN {index}" for index, rule in enumerate(rules))
         found = connection.execute(
             f"SELECT * FROM (SELECT {key} AS row_key, CASE {cases} END AS broken "
-            f"FROM {table}) WHERE broken IS NOT NULL LIMIT 1").fetchone()
+            f"FROM {table}) WHERE broken IS NOT NULL LIMIT 1"
+        ).fetchone()
         if found is None:
             continue
         rule = rules[found[1]]
-        value = connection.execute(f"SELECT {rule.column} FROM {table} WHERE {key} IS ?",
-                                   (found[0],)).fetchone()
-        return BadValue(table, str(found[0]), rule.column, value[0] if value else None,
-                        rule.expected)
+        value = connection.execute(
+            f"SELECT {rule.column} FROM {table} WHERE {key} IS ?", (found[0],)
+        ).fetchone()
+        return BadValue(
+            table, str(found[0]), rule.column, value[0] if value else None, rule.expected
+        )
     return None

@@ -40,8 +40,15 @@ def _devices(counts: dict[str, int], lang: Lang) -> str:
     return ", ".join(f"{n} {device_words(d, n, lang)}" for d, n in counts.items() if n)
 
 
-def check_known(ledger: Ledger, inputs: Inputs, earlier: Earlier, needs_file: str,
-                donations_file: str, lang: Lang, retire: bool) -> KnownCheck:
+def check_known(
+    ledger: Ledger,
+    inputs: Inputs,
+    earlier: Earlier,
+    needs_file: str,
+    donations_file: str,
+    lang: Lang,
+    retire: bool,
+) -> KnownCheck:
     """Known rows absent from the files (errors, or warnings when ``retire``) and requests
     now below what was shipped (warnings)."""
     check = KnownCheck()
@@ -51,13 +58,22 @@ def check_known(ledger: Ledger, inputs: Inputs, earlier: Earlier, needs_file: st
     for ident, need in sorted(ledger.known_needs().items()):
         if ident in given:
             continue
-        left = {d.value: max(0, n - earlier.given.get((ident, d), 0))
-                for d, n in zip(DEVICE_TYPES, need, strict=True)}
+        left = {
+            d.value: max(0, n - earlier.given.get((ident, d), 0))
+            for d, n in zip(DEVICE_TYPES, need, strict=True)
+        }
         if any(left.values()):
             lacking.append(ident)
-            check.problems.append(_absent(
-                "missing-known-structure" if not retire else "retired-structure", severity,
-                needs_file, ident, lang, left=_devices(left, lang)))
+            check.problems.append(
+                _absent(
+                    "missing-known-structure" if not retire else "retired-structure",
+                    severity,
+                    needs_file,
+                    ident,
+                    lang,
+                    left=_devices(left, lang),
+                )
+            )
     listed = {lot.id for lot in inputs.lots} | {gift.id for gift in inputs.gifts}
     holding: list[str] = []
     for ident, (device, quantity, euros) in sorted(ledger.known_lots().items()):
@@ -73,33 +89,54 @@ def check_known(ledger: Ledger, inputs: Inputs, earlier: Earlier, needs_file: st
         else:
             continue
         holding.append(ident)
-        check.problems.append(_absent(
-            "missing-known-lot" if not retire else "retired-lot", severity, donations_file,
-            ident, lang, left=what))
+        check.problems.append(
+            _absent(
+                "missing-known-lot" if not retire else "retired-lot",
+                severity,
+                donations_file,
+                ident,
+                lang,
+                left=what,
+            )
+        )
     if retire:
         check.retired = Retired(tuple(lacking), tuple(holding))
     check.problems.extend(_below_shipped(inputs, earlier, needs_file, lang))
     return check
 
 
-def _below_shipped(inputs: Inputs, earlier: Earlier, needs_file: str,
-                   lang: Lang) -> list[Problem]:
+def _below_shipped(inputs: Inputs, earlier: Earlier, needs_file: str, lang: Lang) -> list[Problem]:
     found = []
     for structure in sorted(inputs.structures, key=lambda s: s.id):
         for device, asked in zip(DEVICE_TYPES, structure.need, strict=True):
             shipped = earlier.given.get((structure.id, device), 0)
             if shipped > asked:
-                found.append(Problem(
-                    code="request-below-shipped", severity=Severity.WARNING, file=needs_file,
-                    column=device.value, value=structure.id,
-                    message=say("request-below-shipped", lang, id=structure.id, asked=asked,
-                                shipped=shipped,
-                                device=device_words(device.value, asked, lang))))
+                found.append(
+                    Problem(
+                        code="request-below-shipped",
+                        severity=Severity.WARNING,
+                        file=needs_file,
+                        column=device.value,
+                        value=structure.id,
+                        message=say(
+                            "request-below-shipped",
+                            lang,
+                            id=structure.id,
+                            asked=asked,
+                            shipped=shipped,
+                            device=device_words(device.value, asked, lang),
+                        ),
+                    )
+                )
     return found
 
 
-def _absent(key: str, severity: Severity, file: str, ident: str, lang: Lang,
-             left: str) -> Problem:
+def _absent(key: str, severity: Severity, file: str, ident: str, lang: Lang, left: str) -> Problem:
     # every absent row is one record, under the one stable code SPEC §5 names
-    return Problem(code="missing-known-rows", severity=severity, file=file, value=ident,
-                   message=say(key, lang, id=ident, left=left))
+    return Problem(
+        code="missing-known-rows",
+        severity=severity,
+        file=file,
+        value=ident,
+        message=say(key, lang, id=ident, left=left),
+    )

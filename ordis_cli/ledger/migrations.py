@@ -42,11 +42,14 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     # 3: a line closed short says why (gap), a single line can be cancelled (cancelled_at)
-    Step("3", (
-        "ALTER TABLE shipments ADD COLUMN gap TEXT "
-        "CHECK (gap IS NULL OR gap IN ('perdu', 'hors service'))",
-        "ALTER TABLE shipments ADD COLUMN cancelled_at TEXT",
-    )),
+    Step(
+        "3",
+        (
+            "ALTER TABLE shipments ADD COLUMN gap TEXT "
+            "CHECK (gap IS NULL OR gap IN ('perdu', 'hors service'))",
+            "ALTER TABLE shipments ADD COLUMN cancelled_at TEXT",
+        ),
+    ),
 )
 OLDEST = "2"  # the first format that had a meta table ordis can upgrade from
 
@@ -65,7 +68,7 @@ class Upgraded:
 
 def _due(found: str) -> list[Step]:
     formats = [OLDEST, *(step.to for step in STEPS)]
-    return list(STEPS[formats.index(found):])
+    return list(STEPS[formats.index(found) :])
 
 
 def _backup_name(path: Path, when: dt.datetime, attempt: int) -> Path:
@@ -77,8 +80,7 @@ def _backup_name(path: Path, when: dt.datetime, attempt: int) -> Path:
 def _copy_aside(connection: sqlite3.Connection, path: Path) -> Path:
     """A complete copy of the ledger as it is now (SQLite's backup: consistent even while
     another process reads it), under a new name beside it; never over an existing file."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".copy",
-                                         dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".copy", dir=path.parent)
     os.close(handle)
     scratch = Path(temporary)
     try:
@@ -113,10 +115,14 @@ def upgrade(path: Path, lang: Lang = "fr") -> Upgraded:
 
 
 def _format(connection: sqlite3.Connection, path: Path, lang: Lang) -> str:
-    tables = {row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() \
-        if "meta" in tables else None
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    found = (
+        connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if "meta" in tables
+        else None
+    )
     if found is None:
         raise ledger_error("ledger-foreign", path, lang)
     return str(found[0])
@@ -133,8 +139,7 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
         check_ledger(connection, path, lang)
         return Upgraded(str(path), found, found, None, ())
     if found not in (OLDEST, *(step.to for step in STEPS)):
-        raise ledger_error("ledger-version", path, lang, found=found[:20],
-                           expected=SCHEMA_VERSION)
+        raise ledger_error("ledger-version", path, lang, found=found[:20], expected=SCHEMA_VERSION)
     verdict = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
     if verdict != ["ok"]:
         raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
@@ -143,8 +148,9 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
     try:
         backup = _copy_aside(connection, path)
     except OSError as exc:
-        raise ledger_error("ledger-backup-failed", path, lang,
-                           detail=exc.strerror or type(exc).__name__) from exc
+        raise ledger_error(
+            "ledger-backup-failed", path, lang, detail=exc.strerror or type(exc).__name__
+        ) from exc
     connection.execute("BEGIN IMMEDIATE")
     try:
         if _data_version(connection) != version:  # written meanwhile: the copy is not it
@@ -162,5 +168,4 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
-    return Upgraded(str(path), found, SCHEMA_VERSION, str(backup),
-                    tuple(step.to for step in steps))
+    return Upgraded(str(path), found, SCHEMA_VERSION, str(backup), tuple(step.to for step in steps))

@@ -107,8 +107,9 @@ def _check_file(path: Path, mode: OpenMode, lang: Lang) -> bool:
         with path.open("rb") as file:
             head = file.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise ledger_error("ledger-unopenable", path, lang,
-                           detail=exc.strerror or type(exc).__name__) from exc
+        raise ledger_error(
+            "ledger-unopenable", path, lang, detail=exc.strerror or type(exc).__name__
+        ) from exc
     if not head:
         raise ledger_error("ledger-empty-file", path, lang)
     if head != SQLITE_HEADER:
@@ -150,8 +151,9 @@ def _cannot_share(exc: sqlite3.Error) -> bool:
 
 
 def _connection(uri: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                                 isolation_level=None)
+    connection = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
     connection.row_factory = sqlite3.Row
     connection.text_factory = _text
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -180,21 +182,28 @@ def check_ledger(connection: sqlite3.Connection, path: Path, lang: Lang) -> None
     if found is None:
         raise ledger_error("ledger-foreign", path, lang)
     if str(found[0]) != SCHEMA_VERSION:
-        raise ledger_error("ledger-version", path, lang, found=str(found[0])[:20],
-                           expected=SCHEMA_VERSION)
+        raise ledger_error(
+            "ledger-version", path, lang, found=str(found[0])[:20], expected=SCHEMA_VERSION
+        )
     for table, columns in CORE_COLUMNS.items():
         if table not in tables:
             raise ledger_error("ledger-missing-table", path, lang, table=table)
         present = _columns(connection, table)
         for column in columns:
             if column not in present:
-                raise ledger_error("ledger-missing-column", path, lang, table=table,
-                                   column=column)
+                raise ledger_error("ledger-missing-column", path, lang, table=table, column=column)
     bad = first_bad_value(connection)  # first: quick_check also sees broken CHECKs
     if bad is not None:
-        raise ledger_error("ledger-bad-value", path, lang, table=bad.table, row=bad.row[:60],
-                           column=bad.column, value=_shown(bad.value),
-                           expected=say(bad.expected, lang))
+        raise ledger_error(
+            "ledger-bad-value",
+            path,
+            lang,
+            table=bad.table,
+            row=bad.row[:60],
+            column=bad.column,
+            value=_shown(bad.value),
+            expected=say(bad.expected, lang),
+        )
     verdict = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
     if verdict != ["ok"]:
         raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
@@ -223,9 +232,12 @@ def _schema_tables() -> dict[str, str]:
     scratch = sqlite3.connect(":memory:")
     try:
         scratch.executescript(schema_script())
-        return dict(scratch.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%'").fetchall())
+        return dict(
+            scratch.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%'"
+            ).fetchall()
+        )
     finally:
         scratch.close()
 
@@ -234,8 +246,7 @@ def _create(path: Path, lang: Lang) -> None:
     """Make a new ledger under a temporary name beside ``path``, then give it its name only
     if nothing has it yet: two commands creating the same ledger at once never see a
     half-made (0-byte) file, and the second one simply opens the first one's."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".new",
-                                         dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".new", dir=path.parent)
     os.close(handle)
     scratch = Path(temporary)
     try:
@@ -250,16 +261,19 @@ def _create(path: Path, lang: Lang) -> None:
     except SQLITE_FAILURES as exc:
         raise from_sqlite(exc, path, lang) from exc
     except OSError as exc:
-        raise ledger_error("ledger-unopenable", path, lang,
-                           detail=exc.strerror or type(exc).__name__) from exc
+        raise ledger_error(
+            "ledger-unopenable", path, lang, detail=exc.strerror or type(exc).__name__
+        ) from exc
     finally:
         scratch.unlink(missing_ok=True)
 
 
 def _initialise(connection: sqlite3.Connection) -> None:
     """A new ledger: the schema, its format and its identity, in one transaction."""
-    _in_one_transaction(connection, f"{schema_script()}\n"
-                        f"INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');")
+    _in_one_transaction(
+        connection,
+        f"{schema_script()}\nINSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');",
+    )
 
 
 def _prepare_for_writing(connection: sqlite3.Connection) -> None:
@@ -294,7 +308,8 @@ def _in_one_transaction(connection: sqlite3.Connection, script: str) -> None:
     try:
         connection.executescript(
             f"BEGIN IMMEDIATE;\n{script}\n"
-            f"INSERT OR IGNORE INTO meta VALUES ('{IDENTITY_KEY}', '{identity}');\nCOMMIT;")
+            f"INSERT OR IGNORE INTO meta VALUES ('{IDENTITY_KEY}', '{identity}');\nCOMMIT;"
+        )
     except BaseException:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
@@ -317,6 +332,5 @@ leave_wal = _leave_wal
 
 
 def read_identity(connection: sqlite3.Connection) -> str | None:
-    found = connection.execute("SELECT value FROM meta WHERE key = ?",
-                               (IDENTITY_KEY,)).fetchone()
+    found = connection.execute("SELECT value FROM meta WHERE key = ?", (IDENTITY_KEY,)).fetchone()
     return None if found is None else str(found[0])

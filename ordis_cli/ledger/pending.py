@@ -46,8 +46,20 @@ def pending_lines(db: sqlite3.Connection, as_of: dt.date) -> list[PendingLine]:
     """Lines not yet delivered as of ``as_of`` (runs dated after it are not yet shipped),
     oldest first, then by partner and shipment id."""
     rows = db.execute(_PENDING, (as_of.isoformat(),)).fetchall()
-    lines = [PendingLine(row[0], int(row[1]), dt.date.fromisoformat(row[2]), row[3], row[4],
-                         int(row[5]), row[6], row[7], row[8]) for row in rows]
+    lines = [
+        PendingLine(
+            row[0],
+            int(row[1]),
+            dt.date.fromisoformat(row[2]),
+            row[3],
+            row[4],
+            int(row[5]),
+            row[6],
+            row[7],
+            row[8],
+        )
+        for row in rows
+    ]
     lines.sort(key=lambda line: (line.shipped_on, line.partner, line.id))
     return lines
 
@@ -89,8 +101,12 @@ class PendingDeliveries:
         return asdict(self)
 
 
-def chasing_list(lines: list[PendingLine], as_of: dt.date, partner: str | None = None,
-                 older_than: int | None = None) -> PendingDeliveries:
+def chasing_list(
+    lines: list[PendingLine],
+    as_of: dt.date,
+    partner: str | None = None,
+    older_than: int | None = None,
+) -> PendingDeliveries:
     """The lines grouped by partner (partners by name, lines oldest first); ``partner``
     keeps one partner (its name matched as ``names.name_key`` does: case, accents and
     spacing ignored), ``older_than`` the lines more than that many days old."""
@@ -102,12 +118,25 @@ def chasing_list(lines: list[PendingLine], as_of: dt.date, partner: str | None =
             continue
         if older_than is not None and age <= older_than:
             continue
-        grouped.setdefault(line.partner, []).append(PendingShipment(
-            line.id, line.run, line.shipped_on.isoformat(), age, line.device, line.quantity,
-            line.structure_id, line.departement, line.comment))
-    partners = [PartnerPending(name, len(items), sum(s.quantite for s in items),
-                               max(s.age_days for s in items), items)
-                for name, items in sorted(grouped.items(), key=lambda kv: name_key(kv[0]))]
+        grouped.setdefault(line.partner, []).append(
+            PendingShipment(
+                line.id,
+                line.run,
+                line.shipped_on.isoformat(),
+                age,
+                line.device,
+                line.quantity,
+                line.structure_id,
+                line.departement,
+                line.comment,
+            )
+        )
+    partners = [
+        PartnerPending(
+            name, len(items), sum(s.quantite for s in items), max(s.age_days for s in items), items
+        )
+        for name, items in sorted(grouped.items(), key=lambda kv: name_key(kv[0]))
+    ]
     return PendingDeliveries(as_of.isoformat(), partners)
 
 

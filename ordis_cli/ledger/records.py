@@ -87,10 +87,21 @@ def timestamp() -> str:
 
 
 def stored_shipment(row: sqlite3.Row) -> StoredShipment:
-    return StoredShipment(row["id"], row["run_id"], row["run_status"], row["lot_id"],
-                          row["structure_id"], row["device"], row["quantity"], row["shipper"],
-                          row["delivered_on"], row["delivered_quantity"], row["comment"],
-                          row["gap"], row["cancelled_at"])
+    return StoredShipment(
+        row["id"],
+        row["run_id"],
+        row["run_status"],
+        row["lot_id"],
+        row["structure_id"],
+        row["device"],
+        row["quantity"],
+        row["shipper"],
+        row["delivered_on"],
+        row["delivered_quantity"],
+        row["comment"],
+        row["gap"],
+        row["cancelled_at"],
+    )
 
 
 def committed(row: sqlite3.Row) -> tuple[int, int]:

@@ -31,10 +31,18 @@ class RunRecording:
 
     # --- recording a run ------------------------------------------------------------
 
-    def record_run(self, run_date: dt.date, policy: str, version: str, out_dir: str | None,
-                   files: Iterable[RunFile], plan: Plan, inputs: Inputs,
-                   outputs: RunOutputs | None = None,
-                   retired: Retired | None = None) -> tuple[int, list[str]]:
+    def record_run(
+        self,
+        run_date: dt.date,
+        policy: str,
+        version: str,
+        out_dir: str | None,
+        files: Iterable[RunFile],
+        plan: Plan,
+        inputs: Inputs,
+        outputs: RunOutputs | None = None,
+        retired: Retired | None = None,
+    ) -> tuple[int, list[str]]:
         """Insert the run, its shipments (numbered ``E<run>-<n>``), where its outputs are
         being written, what it retires, and the latest needs and lots; return the run id and
         the shipment ids, in the plan's order. Call it inside ``transaction()``."""
@@ -42,27 +50,52 @@ class RunRecording:
         cursor = self.db.execute(
             "INSERT INTO runs (created_at, run_date, policy, version, out_dir, shipments, units)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (timestamp(), run_date.isoformat(), policy, version, out_dir, len(plan.shipments),
-             units))
+            (
+                timestamp(),
+                run_date.isoformat(),
+                policy,
+                version,
+                out_dir,
+                len(plan.shipments),
+                units,
+            ),
+        )
         run_id = int(cursor.lastrowid or 0)
-        self.db.executemany("INSERT INTO run_files VALUES (?, ?, ?, ?)",
-                            [(run_id, f.role, f.path, f.sha256) for f in files])
+        self.db.executemany(
+            "INSERT INTO run_files VALUES (?, ?, ?, ?)",
+            [(run_id, f.role, f.path, f.sha256) for f in files],
+        )
         ids = [f"E{run_id}-{n:05d}" for n in range(1, len(plan.shipments) + 1)]
         departement = {s.id: s.departement for s in inputs.structures}
         self.db.executemany(
             "INSERT INTO shipments (id, run_id, lot_id, structure_id, departement, donor, "
             "donor_type, device, counted_as, quantity, shipper, round, distance_km) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(ident, run_id, s.lot_id, s.structure_id, departement[s.structure_id],
-              inputs.lot_info[s.lot_id].donor, inputs.lot_info[s.lot_id].donor_type,
-              s.device.value, s.counted_as.value, s.quantity, s.shipper, str(s.round),
-              s.distance_km)
-             for ident, s in zip(ids, plan.shipments, strict=True)])
+            [
+                (
+                    ident,
+                    run_id,
+                    s.lot_id,
+                    s.structure_id,
+                    departement[s.structure_id],
+                    inputs.lot_info[s.lot_id].donor,
+                    inputs.lot_info[s.lot_id].donor_type,
+                    s.device.value,
+                    s.counted_as.value,
+                    s.quantity,
+                    s.shipper,
+                    str(s.round),
+                    s.distance_km,
+                )
+                for ident, s in zip(ids, plan.shipments, strict=True)
+            ],
+        )
         if outputs is not None:
             self.db.execute(
                 "INSERT INTO run_outputs (run_id, host, pid, staging, out_dir, state) "
                 "VALUES (?, ?, ?, ?, ?, 'writing')",
-                (run_id, outputs.host, outputs.pid, outputs.staging, outputs.out_dir))
+                (run_id, outputs.host, outputs.pid, outputs.staging, outputs.out_dir),
+            )
         self._snapshot(run_id, inputs, retired or Retired())
         return run_id, ids
 
@@ -72,35 +105,72 @@ class RunRecording:
         structure fully served keeps its request in the figures) unless retired."""
         self.db.executemany(
             "INSERT OR REPLACE INTO needs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(s.id, s.departement, inputs.contacts[s.id].get("type_structure"), s.priority,
-              None if s.internet is None else int(s.internet),
-              s.requested_on.isoformat() if s.requested_on else None,
-              inputs.contacts[s.id].get("nb_enfants"), *s.need, run_id)
-             for s in inputs.structures])
+            [
+                (
+                    s.id,
+                    s.departement,
+                    inputs.contacts[s.id].get("type_structure"),
+                    s.priority,
+                    None if s.internet is None else int(s.internet),
+                    s.requested_on.isoformat() if s.requested_on else None,
+                    inputs.contacts[s.id].get("nb_enfants"),
+                    *s.need,
+                    run_id,
+                )
+                for s in inputs.structures
+            ],
+        )
         rows: list[tuple[Any, ...]] = []
         for lot in inputs.lots:
             info = inputs.lot_info[lot.id]
-            rows.append((lot.id, lot.donor, info.donor_type, lot.device.value, lot.quantity,
-                         lot.departement, lot.shipper,
-                         lot.available_on.isoformat() if lot.available_on else None, None,
-                         run_id))
+            rows.append(
+                (
+                    lot.id,
+                    lot.donor,
+                    info.donor_type,
+                    lot.device.value,
+                    lot.quantity,
+                    lot.departement,
+                    lot.shipper,
+                    lot.available_on.isoformat() if lot.available_on else None,
+                    None,
+                    run_id,
+                )
+            )
         for gift in inputs.gifts:
-            rows.append((gift.id, gift.donor, gift.donor_type, None, None, None, None, None,
-                         gift.amount_eur, run_id))
-        self.db.executemany("INSERT OR REPLACE INTO lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            rows)
+            rows.append(
+                (
+                    gift.id,
+                    gift.donor,
+                    gift.donor_type,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    gift.amount_eur,
+                    run_id,
+                )
+            )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )
         # a row back in the files is no longer retired
-        self.db.executemany("DELETE FROM retired WHERE kind = 'structure' AND id = ?",
-                            [(s.id,) for s in inputs.structures])
-        self.db.executemany("DELETE FROM retired WHERE kind = 'lot' AND id = ?",
-                            [(r[0],) for r in rows])
-        for kind, table, column, ids in (("structure", "needs", "structure_id",
-                                          retired.structures),
-                                         ("lot", "lots", "id", retired.lots)):
-            self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?",
-                                [(i,) for i in ids])
-            self.db.executemany("INSERT OR REPLACE INTO retired VALUES (?, ?, ?)",
-                                [(kind, i, run_id) for i in ids])
+        self.db.executemany(
+            "DELETE FROM retired WHERE kind = 'structure' AND id = ?",
+            [(s.id,) for s in inputs.structures],
+        )
+        self.db.executemany(
+            "DELETE FROM retired WHERE kind = 'lot' AND id = ?", [(r[0],) for r in rows]
+        )
+        for kind, table, column, ids in (
+            ("structure", "needs", "structure_id", retired.structures),
+            ("lot", "lots", "id", retired.lots),
+        ):
+            self.db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO retired VALUES (?, ?, ?)", [(kind, i, run_id) for i in ids]
+            )
 
 
 def policy_json(policy: Any) -> str:

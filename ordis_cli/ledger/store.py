@@ -59,8 +59,9 @@ __all__ = [
 
 # A run is 'writing' from its commit until its folder is in place.
 _OUTPUTS_JOIN = "LEFT JOIN run_outputs o ON o.run_id = r.id"
-_RUN_STATUS = ("CASE WHEN r.status = 'active' AND o.state = 'writing' THEN 'writing' "
-               "ELSE r.status END")
+_RUN_STATUS = (
+    "CASE WHEN r.status = 'active' AND o.state = 'writing' THEN 'writing' ELSE r.status END"
+)
 
 
 class Ledger(RunRecording):
@@ -88,8 +89,9 @@ class Ledger(RunRecording):
     def __enter__(self) -> Ledger:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 *_: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, *_: object
+    ) -> None:
         """Close; an SQLite failure inside the block becomes a ``LedgerError`` (exit 2)."""
         self.close()
         if isinstance(error, SQLITE_FAILURES):
@@ -129,7 +131,8 @@ class Ledger(RunRecording):
         rows = self.db.execute(
             "SELECT s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity, "
             "s.delivered_on, s.delivered_quantity, s.gap, s.cancelled_at, r.status, r.run_date "
-            "FROM shipments s JOIN runs r ON r.id = s.run_id").fetchall()
+            "FROM shipments s JOIN runs r ON r.id = s.run_id"
+        ).fetchall()
         from ..allocation import Commitment, Earlier  # not loaded by the read-only commands
 
         lines: list[Commitment] = []
@@ -137,10 +140,17 @@ class Ledger(RunRecording):
         for row in rows:
             given, taken = committed(row)
             if given or taken:
-                lines.append(Commitment(
-                    row["lot_id"], row["structure_id"], DeviceType(row["counted_as"]),
-                    row["shipper"], given, taken,
-                    row["status"] == "active" and row["run_date"] == day))
+                lines.append(
+                    Commitment(
+                        row["lot_id"],
+                        row["structure_id"],
+                        DeviceType(row["counted_as"]),
+                        row["shipper"],
+                        given,
+                        taken,
+                        row["status"] == "active" and row["run_date"] == day,
+                    )
+                )
         return Earlier.from_commitments(lines)
 
     # --- what the ledger knows of needs and lots -------------------------------------
@@ -149,7 +159,8 @@ class Ledger(RunRecording):
         """The latest request of every structure known to the ledger (retired ones left
         out), type by type in ``DEVICE_TYPES`` order."""
         rows = self.db.execute(
-            "SELECT structure_id, portable, fixe, tablette, box_4g FROM needs").fetchall()
+            "SELECT structure_id, portable, fixe, tablette, box_4g FROM needs"
+        ).fetchall()
         return {row[0]: (row[1], row[2], row[3], row[4]) for row in rows}
 
     def known_lots(self) -> dict[str, tuple[str | None, int | None, float | None]]:
@@ -163,7 +174,9 @@ class Ledger(RunRecording):
         marks = ",".join("?" * len(states))
         rows = self.db.execute(
             "SELECT run_id, host, pid, staging, out_dir, state FROM run_outputs "
-            f"WHERE state IN ({marks}) ORDER BY run_id", states).fetchall()
+            f"WHERE state IN ({marks}) ORDER BY run_id",
+            states,
+        ).fetchall()
         return [OutputRecord(*row) for row in rows]
 
     def outputs_written(self, run_id: int) -> None:
@@ -173,10 +186,12 @@ class Ledger(RunRecording):
     def abandon_run(self, run_id: int) -> None:
         """A run whose workbooks never reached their folder: cancelled (its units are free
         again, its id and shipment ids are never used again)."""
-        self.db.execute("UPDATE run_outputs SET state = 'abandoned' WHERE run_id = ?",
-                        (run_id,))
-        self.db.execute("UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ? "
-                        "AND status = 'active'", (timestamp(), run_id))
+        self.db.execute("UPDATE run_outputs SET state = 'abandoned' WHERE run_id = ?", (run_id,))
+        self.db.execute(
+            "UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ? "
+            "AND status = 'active'",
+            (timestamp(), run_id),
+        )
 
     def forget_staging(self, run_id: int) -> None:
         """An abandoned run's staging folder is gone."""
@@ -197,22 +212,40 @@ class Ledger(RunRecording):
             f"SELECT r.*, {_RUN_STATUS} AS shown_status, "
             "COALESCE(SUM(s.delivered_quantity), 0) AS delivered FROM runs r "
             f"{_OUTPUTS_JOIN} LEFT JOIN shipments s ON s.run_id = r.id {where} GROUP BY r.id "
-            "ORDER BY r.id", params).fetchall()
-        return [RunRecord(row["id"], row["created_at"], row["run_date"], row["shown_status"],
-                          row["policy"], row["version"], row["out_dir"], row["shipments"],
-                          row["units"], row["delivered"]) for row in rows]
+            "ORDER BY r.id",
+            params,
+        ).fetchall()
+        return [
+            RunRecord(
+                row["id"],
+                row["created_at"],
+                row["run_date"],
+                row["shown_status"],
+                row["policy"],
+                row["version"],
+                row["out_dir"],
+                row["shipments"],
+                row["units"],
+                row["delivered"],
+            )
+            for row in rows
+        ]
 
     def run_files(self, run_id: int) -> list[RunFile]:
-        rows = self.db.execute("SELECT role, path, sha256 FROM run_files WHERE run_id = ? "
-                               "ORDER BY role", (run_id,)).fetchall()
+        rows = self.db.execute(
+            "SELECT role, path, sha256 FROM run_files WHERE run_id = ? ORDER BY role", (run_id,)
+        ).fetchall()
         return [RunFile(r["role"], r["path"], r["sha256"]) for r in rows]
 
     def shipments(self, run_id: int | None = None) -> list[StoredShipment]:
-        query = (f"SELECT s.*, {_RUN_STATUS} AS run_status FROM shipments s "
-                 f"JOIN runs r ON r.id = s.run_id {_OUTPUTS_JOIN}")
-        rows = self.db.execute(query + (" WHERE s.run_id = ?" if run_id else "") +
-                               " ORDER BY s.run_id, s.id",
-                               (run_id,) if run_id else ()).fetchall()
+        query = (
+            f"SELECT s.*, {_RUN_STATUS} AS run_status FROM shipments s "
+            f"JOIN runs r ON r.id = s.run_id {_OUTPUTS_JOIN}"
+        )
+        rows = self.db.execute(
+            query + (" WHERE s.run_id = ?" if run_id else "") + " ORDER BY s.run_id, s.id",
+            (run_id,) if run_id else (),
+        ).fetchall()
         return [stored_shipment(row) for row in rows]
 
     def shipments_by_id(self, ids: Iterable[str]) -> dict[str, StoredShipment]:
@@ -224,30 +257,42 @@ class Ledger(RunRecording):
                 f"SELECT s.*, {_RUN_STATUS} AS run_status FROM shipments s JOIN runs r "
                 f"ON r.id = s.run_id {_OUTPUTS_JOIN} "
                 f"WHERE s.id IN ({','.join('?' * len(chunk))})",
-                chunk).fetchall()
+                chunk,
+            ).fetchall()
             found.update((row["id"], stored_shipment(row)) for row in rows)
         return found
 
     # --- changes after a run --------------------------------------------------------
 
     def cancel(self, run_id: int) -> None:
-        self.db.execute("UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
-                        (timestamp(), run_id))
+        self.db.execute(
+            "UPDATE runs SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
+            (timestamp(), run_id),
+        )
 
-    def record_delivery(self, shipment_id: str, delivered_on: dt.date, quantity: int,
-                        comment: str | None, gap: str | None = None) -> None:
+    def record_delivery(
+        self,
+        shipment_id: str,
+        delivered_on: dt.date,
+        quantity: int,
+        comment: str | None,
+        gap: str | None = None,
+    ) -> None:
         """A line closed: its date, the quantity delivered, the comment, and ``gap``
         ('perdu', 'hors service') when the units not delivered are written off."""
         self.db.execute(
             "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, comment = ?, "
             "gap = ?, delivery_recorded_at = ? WHERE id = ?",
-            (delivered_on.isoformat(), quantity, comment, gap, timestamp(), shipment_id))
+            (delivered_on.isoformat(), quantity, comment, gap, timestamp(), shipment_id),
+        )
 
     def cancel_lines(self, shipment_ids: Iterable[str]) -> None:
         """Single lines cancelled (``shipments cancel``): their units are free again."""
         when = timestamp()
-        self.db.executemany("UPDATE shipments SET cancelled_at = ? WHERE id = ?",
-                            [(when, ident) for ident in shipment_ids])
+        self.db.executemany(
+            "UPDATE shipments SET cancelled_at = ? WHERE id = ?",
+            [(when, ident) for ident in shipment_ids],
+        )
 
     def table(self, query: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, for reports."""

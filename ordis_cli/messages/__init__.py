@@ -20,8 +20,7 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 def _catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (files, data, inputs, allocation, ledger, dispatch, cycle, fairness,
-                 terminal):
+    for part in (files, data, inputs, allocation, ledger, dispatch, cycle, fairness, terminal):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key means one sentence: never let one part hide another's
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
@@ -33,21 +32,61 @@ _M = _catalogue()
 
 # Problem codes that are warnings (exit 0 unless --strict); every other problem code is an
 # error. The severity lives here, with the sentence, so one place says both.
-WARNING_CODES = frozenset({
-    "totals-row", "hidden-rows", "unknown-column", "duplicate-column", "bad-postal-code",
-    "postal-code-mismatch", "missing-address", "bad-email", "bad-phone",
-    "unknown-structure-type", "unknown-donor-type", "unknown-state", "unknown-partner",
-    "suggest-4g-box", "large-quantity", "ignored-row", "missing-donor-type",
-    "no-donor-type-column", "no-ledger-identity", "request-below-shipped",
-    "private-lot-no-partner", "mapped-header-absent",
-    "departement-from-postal-code", "zone-region-code", "finess-key", "finess-departement",
-})
+WARNING_CODES = frozenset(
+    {
+        "totals-row",
+        "hidden-rows",
+        "unknown-column",
+        "duplicate-column",
+        "bad-postal-code",
+        "postal-code-mismatch",
+        "missing-address",
+        "bad-email",
+        "bad-phone",
+        "unknown-structure-type",
+        "unknown-donor-type",
+        "unknown-state",
+        "unknown-partner",
+        "suggest-4g-box",
+        "large-quantity",
+        "ignored-row",
+        "missing-donor-type",
+        "no-donor-type-column",
+        "no-ledger-identity",
+        "request-below-shipped",
+        "private-lot-no-partner",
+        "mapped-header-absent",
+        "departement-from-postal-code",
+        "zone-region-code",
+        "finess-key",
+        "finess-departement",
+    }
+)
 
 # Keys that are pieces of sentences or notices, not problem codes: a problem's ``code`` is
 # any other key (or ``missing-known-rows``, said by missing-known-*/retired-* sentences).
-_PIECES = ("address-part-", "advice-", "device-", "expect-", "hint-", "ledger-expect-",
-           "motif", "pending-", "read-me-", "reason-", "round-", "rows-", "why-", "word-",
-           "missing-known-", "retired-", "recovered-run", "quoted", "fairness-", "term-")
+_PIECES = (
+    "address-part-",
+    "advice-",
+    "device-",
+    "expect-",
+    "hint-",
+    "ledger-expect-",
+    "motif",
+    "pending-",
+    "read-me-",
+    "reason-",
+    "round-",
+    "rows-",
+    "why-",
+    "word-",
+    "missing-known-",
+    "retired-",
+    "recovered-run",
+    "quoted",
+    "fairness-",
+    "term-",
+)
 # the codes of problems whose sentences are kept under other keys
 _SAID_ELSEWHERE = frozenset({"missing-known-rows"})
 

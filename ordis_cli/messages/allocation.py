@@ -66,14 +66,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "write-no-parent": (
         "le dossier qui doit le contenir n'existe pas ({detail}). Créez-le ou choisissez un "
         "autre chemin.",
-        "the folder meant to hold it does not exist ({detail}). Create it or choose another "
-        "path.",
+        "the folder meant to hold it does not exist ({detail}). Create it or choose another path.",
     ),
     "write-not-a-folder": (
         "un fichier porte le nom d'un dossier attendu sur ce chemin ({detail}). Choisissez un "
         "autre chemin.",
-        "a file stands where a folder is expected on this path ({detail}). Choose another "
-        "path.",
+        "a file stands where a folder is expected on this path ({detail}). Choose another path.",
     ),
     "write-exists": (
         "existe déjà : ordis ne remplace pas un fichier qu'il n'a pas créé. Choisissez un autre "

@@ -24,8 +24,9 @@ def is_singular(count: int | float, lang: Lang) -> bool:
     return abs(count) < 2 if lang == "fr" else count == 1
 
 
-def counted(count: int | float, lang: Lang, french: tuple[str, str],
-            english: tuple[str, str]) -> str:
+def counted(
+    count: int | float, lang: Lang, french: tuple[str, str], english: tuple[str, str]
+) -> str:
     """``count`` and its word, e.g. ``counted(1, "fr", ("ligne", "lignes"), ("line",
     "lines"))`` is "1 ligne"; each pair is (singular, plural)."""
     singular, plural = french if lang == "fr" else english

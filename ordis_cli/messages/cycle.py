@@ -44,8 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{partner} : {lines}, {units}, la plus ancienne envoyée il y a {days} jours",
         "{partner}: {lines}, {units}, the oldest shipped {days} days ago",
     ),
-    "pending-older": (" (envoyées il y a plus de {days} jours)",
-                      " (shipped more than {days} days ago)"),
+    "pending-older": (
+        " (envoyées il y a plus de {days} jours)",
+        " (shipped more than {days} days ago)",
+    ),
     "pending-written": ("Liste de relance écrite : {path}", "Chasing list written: {path}"),
     "pending-columns": (
         "id_envoi|envoyé le|âge (j)|matériel|qté|id_structure|dépt|commentaire",

@@ -83,8 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{found} in “{column}” and the postal code in “{h[code_postal]}”.",
     ),
     "date-without-year": (
-        "Date « {value} » sans année dans « {column} » : ajoutez l'année, par exemple "
-        "{example}.",
+        "Date « {value} » sans année dans « {column} » : ajoutez l'année, par exemple {example}.",
         "Date “{value}” without a year in “{column}”: add the year, e.g. {example}.",
     ),
     "finess-key": (
@@ -218,14 +217,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-number": (
         "Valeur « {value} » invalide dans « {column} » : {why} ; un nombre entier positif ou nul "
         "est attendu.",
-        "Invalid value “{value}” in “{column}”: {why}; a whole number, zero or more, is "
-        "expected.",
+        "Invalid value “{value}” in “{column}”: {why}; a whole number, zero or more, is expected.",
     ),
     "future-date": (
         "Date de livraison {value} postérieure à aujourd'hui ({today}) : une livraison ne peut "
         "pas être datée dans le futur.",
-        "Delivery date {value} is after today ({today}): a delivery cannot be dated in the "
-        "future.",
+        "Delivery date {value} is after today ({today}): a delivery cannot be dated in the future.",
     ),
     "delivered-above-shipped": (
         "Quantité livrée {value} supérieure à la quantité expédiée ({shipped}).",
@@ -309,7 +306,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ordis allocate or check it with ordis validate",
     ),
     "advice-kind-validate": (
-        "indiquez --kind {kind} ou retirez --kind", "give --kind {kind} or leave --kind out"),
+        "indiquez --kind {kind} ou retirez --kind",
+        "give --kind {kind} or leave --kind out",
+    ),
     "word-kind-besoins": ("besoins", "needs"),
     "word-kind-dons": ("dons", "donations"),
     "word-kind-partenaires": ("partenaires", "partners"),

@@ -37,8 +37,17 @@ def fairness_lines(fairness: Mapping[str, Any], lang: Lang) -> list[str]:
             return "–"
         return f"{round(value * 100)} %" if lang == "fr" else f"{round(value * 100)}%"
 
-    lines = [say("fairness-level", lang, level=level, served=figures.served,
-                 requesting=figures.requesting, lowest=share(figures.min_fill),
-                 median=share(figures.median_fill))
-             for level, figures in fairness.items() if figures.requesting]
+    lines = [
+        say(
+            "fairness-level",
+            lang,
+            level=level,
+            served=figures.served,
+            requesting=figures.requesting,
+            lowest=share(figures.min_fill),
+            median=share(figures.median_fill),
+        )
+        for level, figures in fairness.items()
+        if figures.requesting
+    ]
     return [say("fairness-title", lang), *lines] if lines else []

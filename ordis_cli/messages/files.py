@@ -153,8 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-templates": (
         "modèles de rapport introuvables (dossier templates/) : réinstallez ordis ou indiquez "
         "ORDIS_TEMPLATES.",
-        "report templates not found (templates/ folder): reinstall ordis or set "
-        "ORDIS_TEMPLATES.",
+        "report templates not found (templates/ folder): reinstall ordis or set ORDIS_TEMPLATES.",
     ),
     "annotate-over-input": (
         "--annotate {target} écraserait un fichier d'entrée : choisissez un autre nom.",
@@ -169,9 +168,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "columns-bad-toml": (
         "--columns {path}, ligne {line} : ce n'est pas du TOML valide ({detail}). Attendu, par "
-        "exemple : \"Nom de votre structure\" = \"nom_structure\" sous [besoins].",
+        'exemple : "Nom de votre structure" = "nom_structure" sous [besoins].',
         "--columns {path}, line {line}: this is not valid TOML ({detail}). Expected, for "
-        "example: \"Nom de votre structure\" = \"nom_structure\" under [besoins].",
+        'example: "Nom de votre structure" = "nom_structure" under [besoins].',
     ),
     "columns-unknown-kind": (
         "--columns {path}, ligne {line} : type de fichier « {value} » inconnu. Attendu : "

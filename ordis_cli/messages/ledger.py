@@ -260,8 +260,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cancel-run-cancelled": (
         "L'envoi « {value} » appartient à l'allocation n° {run}, déjà annulée : ses unités "
         "sont déjà libérées.",
-        "Shipment “{value}” belongs to run {run}, already cancelled: its units are already "
-        "free.",
+        "Shipment “{value}” belongs to run {run}, already cancelled: its units are already free.",
     ),
     "cancel-already-cancelled": (
         "L'envoi « {value} » est déjà annulé ({when}).",

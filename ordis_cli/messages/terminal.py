@@ -6,21 +6,27 @@ Each entry: key (``term-…``, not a problem code) -> (French, English).
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- progress steps (shown on a terminal, one line replaced by the next) ---
-    "term-step-reading": ("Lecture et vérification des fichiers…",
-                          "Reading and checking the files…"),
+    "term-step-reading": (
+        "Lecture et vérification des fichiers…",
+        "Reading and checking the files…",
+    ),
     "term-step-allocating": ("Allocation…", "Allocating…"),
     "term-step-writing": ("Écriture des classeurs…", "Writing the workbooks…"),
     "term-step-data": ("Fichiers d'exemple…", "Sample files…"),
     "term-step-validate": ("Vérification…", "Checking…"),
-    "term-step-returns": ("Les partenaires remplissent leurs classeurs…",
-                          "Partners fill in their workbooks…"),
+    "term-step-returns": (
+        "Les partenaires remplissent leurs classeurs…",
+        "Partners fill in their workbooks…",
+    ),
     "term-step-importing": ("Import des livraisons…", "Importing deliveries…"),
     "term-step-report": ("Rapport…", "Report…"),
     "term-step-figures": ("Calcul des chiffres…", "Computing the figures…"),
     # --- ordis allocate: the summary table ---
     "term-alloc-title": ("Allocation n° {run}", "Run {run}"),
-    "term-alloc-dry": ("Simulation (--dry-run) : rien n'est écrit ni enregistré",
-                       "Dry run: nothing written or recorded"),
+    "term-alloc-dry": (
+        "Simulation (--dry-run) : rien n'est écrit ni enregistré",
+        "Dry run: nothing written or recorded",
+    ),
     "term-alloc-region": ("Région", "Region"),
     "term-alloc-total": ("Total", "Total"),
     "term-alloc-unmet": ("Non couvert", "Unmet"),
@@ -31,8 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sont pas servis deux fois.",
         "Nothing new to allocate: needs covered by earlier runs are not served twice.",
     ),
-    "term-alloc-retired": ("Retirés (--retire-missing) : {structures}, {lots}.",
-                           "Retired (--retire-missing): {structures}, {lots}."),
+    "term-alloc-retired": (
+        "Retirés (--retire-missing) : {structures}, {lots}.",
+        "Retired (--retire-missing): {structures}, {lots}.",
+    ),
     "term-alloc-workbook": ("tableau de l'allocation", "allocation workbook"),
     # --- refused option values (usage errors, exit 2) ---
     "term-bad-substitute": (
@@ -42,8 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fixe, tablette, box_4g)",
     ),
     "term-bad-kind": (
-        "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, "
-        "deliveries)",
+        "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, deliveries)",
         "expected needs, donations, partners or deliveries (besoins, dons, partenaires, "
         "livraisons)",
     ),
@@ -56,8 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-report-colon": (" :", ":"),
     "term-report-unknown": ("type inconnu", "unknown kind"),
     "term-report-unreadable": ("illisible", "unreadable"),
-    "term-report-more": ("… et {n} de plus : voir --format json ou --annotate.",
-                         "… and {n} more: see --format json or --annotate."),
+    "term-report-more": (
+        "… et {n} de plus : voir --format json ou --annotate.",
+        "… and {n} more: see --format json or --annotate.",
+    ),
     "term-report-ok": ("Aucun problème.", "No problem found."),
     "term-report-all-valid": ("✔ {files}", "✔ {files}"),
     "term-report-bad": ("✘ {bad} sur {files} avec des erreurs", "✘ {bad} of {files} with errors"),
@@ -68,17 +77,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-count-files": ("fichier|fichiers", "file|files"),
     "term-count-valid": ("fichier valide|fichiers valides", "valid file|valid files"),
     # --- ordis deliveries import ---
-    "term-imported": ("{path} : {new}, {updated}, {unchanged}, {pending} en attente{kept}.",
-                      "{path}: {new}, {updated}, {unchanged}, {pending} pending{kept}."),
-    "term-imported-kept": (" (dont {kept} avec un commentaire conservé)",
-                           " ({kept} with a comment kept)"),
-    "term-nothing-recorded": ("Rien n'a été enregistré pour ce fichier.",
-                              "Nothing was recorded for this file."),
+    "term-imported": (
+        "{path} : {new}, {updated}, {unchanged}, {pending} en attente{kept}.",
+        "{path}: {new}, {updated}, {unchanged}, {pending} pending{kept}.",
+    ),
+    "term-imported-kept": (
+        " (dont {kept} avec un commentaire conservé)",
+        " ({kept} with a comment kept)",
+    ),
+    "term-nothing-recorded": (
+        "Rien n'a été enregistré pour ce fichier.",
+        "Nothing was recorded for this file.",
+    ),
     # --- ordis runs show / cancel ---
-    "term-runs-heads": ("N°|Créée le|Date d'envoi|Statut|Lignes|Unités|Livrées",
-                        "Run|Created|Run date|Status|Lines|Units|Delivered"),
-    "term-runs-partner-heads": ("Partenaire|Matériel|Lignes|Unités|Livrées",
-                                "Partner|Equipment|Lines|Units|Delivered"),
+    "term-runs-heads": (
+        "N°|Créée le|Date d'envoi|Statut|Lignes|Unités|Livrées",
+        "Run|Created|Run date|Status|Lines|Units|Delivered",
+    ),
+    "term-runs-partner-heads": (
+        "Partenaire|Matériel|Lignes|Unités|Livrées",
+        "Partner|Equipment|Lines|Units|Delivered",
+    ),
     "term-role-besoins": ("besoins", "needs"),
     "term-role-dons": ("dons", "donations"),
     "term-role-partenaires": ("partenaires", "partners"),
@@ -90,18 +109,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-count-delivered": ("livrée|livrées", "delivered|delivered"),
     "term-count-freed": ("unité libérée|unités libérées", "unit freed|units freed"),
     "term-count-kept": ("livrée conservée|livrées conservées", "delivered kept|delivered kept"),
-    "term-count-undelivered": ("unité non livrée|unités non livrées",
-                               "unit not delivered|units not delivered"),
-    "term-count-shipment-lines": ("ligne d'envoi|lignes d'envoi",
-                                  "shipment line|shipment lines"),
+    "term-count-undelivered": (
+        "unité non livrée|unités non livrées",
+        "unit not delivered|units not delivered",
+    ),
+    "term-count-shipment-lines": ("ligne d'envoi|lignes d'envoi", "shipment line|shipment lines"),
     "term-count-structures": ("structure|structures", "facility|facilities"),
     "term-count-lots": ("lot|lots", "lot|lots"),
     "term-count-new": ("nouvelle|nouvelles", "new|new"),
     "term-count-updated": ("modifiée|modifiées", "updated|updated"),
     "term-count-unchanged": ("inchangée|inchangées", "unchanged|unchanged"),
     "term-count-partners": ("partenaire|partenaires", "partner|partners"),
-    "term-count-cancelled-lines": ("ligne annulée|lignes annulées",
-                                   "line cancelled|lines cancelled"),
+    "term-count-cancelled-lines": (
+        "ligne annulée|lignes annulées",
+        "line cancelled|lines cancelled",
+    ),
     "term-run-heading": (
         "Allocation n° {run} — envoi du {date}, {status} : {units} en {lines}, {delivered}",
         "Run {run} — dated {date}, {status}: {units} in {lines}, {delivered}",
@@ -110,18 +132,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-run-would-cancel": (
         "Allocation n° {run} : son annulation libérerait {units}, {kept} ; rien n'a été "
         "changé (--dry-run).",
-        "Run {run}: cancelling it would free {units}, {kept}; nothing was changed "
-        "(--dry-run).",
+        "Run {run}: cancelling it would free {units}, {kept}; nothing was changed (--dry-run).",
     ),
-    "term-run-cancelled": ("Allocation n° {run} annulée : {freed}, {kept}.",
-                           "Run {run} cancelled: {freed}, {kept}."),
-    "term-run-confirm": ("Annuler l'allocation n° {run} et libérer {units} ? [o/N] ",
-                         "Cancel run {run} and free {units}? [y/N] "),
+    "term-run-cancelled": (
+        "Allocation n° {run} annulée : {freed}, {kept}.",
+        "Run {run} cancelled: {freed}, {kept}.",
+    ),
+    "term-run-confirm": (
+        "Annuler l'allocation n° {run} et libérer {units} ? [o/N] ",
+        "Cancel run {run} and free {units}? [y/N] ",
+    ),
     "term-yes-words": ("o oui y yes", "y yes"),  # the answers that confirm, space-separated
     "term-unchanged": ("Rien n'a été changé.", "Nothing was changed."),
     # --- ordis shipments cancel ---
-    "term-shipments-cancelled": ("{lines} ({ids}) ; unités libérées : {freed}.",
-                                 "{lines} ({ids}); units freed: {freed}."),
+    "term-shipments-cancelled": (
+        "{lines} ({ids}) ; unités libérées : {freed}.",
+        "{lines} ({ids}); units freed: {freed}.",
+    ),
     "term-device-count": ("{device} : {count}", "{device}: {count}"),
     # --- ordis ledger upgrade ---
     "term-ledger-current": (
@@ -138,29 +165,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-demo-heads": ("Fichier|Ce que c'est|Commande", "File|What it is|Command"),
     "term-demo-open": ("Ouvrez la page de synthèse : {path}", "Open the summary page: {path}"),
     # --- ordis demo: the tour of what was written ---
-    "term-demo-data": ("les fichiers d'exemple : besoins, dons, partenaires",
-                       "the sample files: needs, donations, partners"),
+    "term-demo-data": (
+        "les fichiers d'exemple : besoins, dons, partenaires",
+        "the sample files: needs, donations, partners",
+    ),
     "term-demo-dispatch": (
         "{count} classeurs d'envoi, un par partenaire, et allocation.xlsx",
         "{count} dispatch workbooks, one per partner, and allocation.xlsx",
     ),
-    "term-demo-ledger": ("le registre : allocation, envois, livraisons",
-                         "the ledger: run, shipments, deliveries"),
-    "term-demo-returns": ("les classeurs remplis par les partenaires",
-                          "the workbooks as partners filled them in"),
-    "term-demo-rapport.md": ("le rapport pour l'équipe (Markdown)",
-                             "the team's report (Markdown)"),
-    "term-demo-communique.md": ("le projet de communiqué de presse",
-                                "the press-release draft"),
-    "term-demo-rapport.html": ("la page de synthèse avec ses graphiques (HTML autonome)",
-                               "the summary page with its charts (self-contained HTML)"),
-    "term-demo-rapport.xlsx": ("les chiffres et graphiques Excel",
-                               "the figures and Excel charts"),
+    "term-demo-ledger": (
+        "le registre : allocation, envois, livraisons",
+        "the ledger: run, shipments, deliveries",
+    ),
+    "term-demo-returns": (
+        "les classeurs remplis par les partenaires",
+        "the workbooks as partners filled them in",
+    ),
+    "term-demo-rapport.md": ("le rapport pour l'équipe (Markdown)", "the team's report (Markdown)"),
+    "term-demo-communique.md": ("le projet de communiqué de presse", "the press-release draft"),
+    "term-demo-rapport.html": (
+        "la page de synthèse avec ses graphiques (HTML autonome)",
+        "the summary page with its charts (self-contained HTML)",
+    ),
+    "term-demo-rapport.xlsx": ("les chiffres et graphiques Excel", "the figures and Excel charts"),
     "term-demo-rapport.json": ("les chiffres en JSON", "the figures as JSON"),
     # --- words put in other sentences: what is wrong in a file, written files' names ---
     "term-xml-file": ("fichier XML", "XML"),
-    "term-archive-method": ("méthode de compression non prise en charge",
-                            "unsupported compression method"),
+    "term-archive-method": (
+        "méthode de compression non prise en charge",
+        "unsupported compression method",
+    ),
     "term-archive-encrypted": ("partie chiffrée", "encrypted part"),
     "term-archive-data": ("données compressées endommagées", "damaged compressed data"),
     "term-archive-damaged": ("archive endommagée", "damaged archive"),

@@ -88,21 +88,31 @@ DEFAULT = Containment()
 
 def available() -> bool:
     """Whether reading runs contained: Linux with ``os.fork``, unless ``ORDIS_CONTAINED=0``."""
-    return (sys.platform.startswith("linux") and hasattr(os, "fork")
-            and os.environ.get(SWITCH, "1").strip() != "0")
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and os.environ.get(SWITCH, "1").strip() != "0"
+    )
 
 
-def validate_contained(work: Work[tuple[FileReport, V]], path: str, lang: Lang,
-                       progress: Progress | None = None) -> tuple[FileReport, V]:
+def validate_contained(
+    work: Work[tuple[FileReport, V]], path: str, lang: Lang, progress: Progress | None = None
+) -> tuple[FileReport, V]:
     """``work(progress)``, the reading and validation of the file at ``path``, contained:
     what comes back is its report and a light copy of its validator (``travelling``)."""
     return run_contained(work, path, None, lang, progress, pack=_pack, unpack=_unpack)
 
 
-def run_contained(work: Work[T], path: str, size: int | None, lang: Lang,
-                  progress: Progress | None = None, containment: Containment | None = None,
-                  pack: Callable[[T], Any] | None = None,
-                  unpack: Callable[[Any], T] | None = None) -> T:
+def run_contained(
+    work: Work[T],
+    path: str,
+    size: int | None,
+    lang: Lang,
+    progress: Progress | None = None,
+    containment: Containment | None = None,
+    pack: Callable[[T], Any] | None = None,
+    unpack: Callable[[Any], T] | None = None,
+) -> T:
     """``work(progress)`` in a contained child when available, else in-process; an abort,
     an exhaustion or a hang of the child is a ``ReadingError`` naming ``path`` (whose
     ``size``, read when None, lengthens the deadline). The limits
@@ -130,8 +140,9 @@ def run_contained(work: Work[T], path: str, size: int | None, lang: Lang,
     if pid == 0:  # the child never returns
         os.close(results_read)
         os.close(errors_read)
-        run_child(work, pack, progress is not None, results_write, errors_write,
-                  containment.extra_bytes)
+        run_child(
+            work, pack, progress is not None, results_write, errors_write, containment.extra_bytes
+        )
     os.close(results_write)
     os.close(errors_write)
     packed = _parent(pid, results_read, errors_read, path, size, lang, progress, containment)
@@ -139,8 +150,13 @@ def run_contained(work: Work[T], path: str, size: int | None, lang: Lang,
     return result
 
 
-def run_in_process(work: Work[T], path: str, lang: Lang, progress: Progress | None = None,
-                   containment: Containment | None = None) -> T:
+def run_in_process(
+    work: Work[T],
+    path: str,
+    lang: Lang,
+    progress: Progress | None = None,
+    containment: Containment | None = None,
+) -> T:
     try:
         return work(progress)
     except MemoryError as exc:
@@ -150,8 +166,16 @@ def run_in_process(work: Work[T], path: str, lang: Lang, progress: Progress | No
 # --- the parent --------------------------------------------------------------------------
 
 
-def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lang,
-            progress: Progress | None, containment: Containment) -> Any:
+def _parent(
+    pid: int,
+    results: int,
+    errors: int,
+    path: str,
+    size: int,
+    lang: Lang,
+    progress: Progress | None,
+    containment: Containment,
+) -> Any:
     seconds = containment.seconds_for(size)
     inbox = bytearray()
     stderr_tail = b""
@@ -191,13 +215,20 @@ def _parent(pid: int, results: int, errors: int, path: str, size: int, lang: Lan
                 os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
     if not finished:
-        raise ReadingError("parser-timeout",
-                           say("parser-timeout", lang, seconds=f"{seconds:.0f}"), path)
+        raise ReadingError(
+            "parser-timeout", say("parser-timeout", lang, seconds=f"{seconds:.0f}"), path
+        )
     return _outcome(outcome, status, out_of_memory, path, lang, containment)
 
 
-def _outcome(outcome: tuple[Any, ...] | None, status: int, out_of_memory: bool, path: str,
-             lang: Lang, containment: Containment) -> Any:
+def _outcome(
+    outcome: tuple[Any, ...] | None,
+    status: int,
+    out_of_memory: bool,
+    path: str,
+    lang: Lang,
+    containment: Containment,
+) -> Any:
     if outcome is not None and outcome[0] == "done":
         return outcome[1]
     if (outcome is not None and outcome[0] == "memory") or out_of_memory:
@@ -219,9 +250,11 @@ def _outcome(outcome: tuple[Any, ...] | None, status: int, out_of_memory: bool, 
 
 
 def _memory_error(path: str, lang: Lang, containment: Containment) -> ReadingError:
-    return ReadingError("parser-memory",
-                        say("parser-memory", lang,
-                            limit=number(containment.extra_bytes // _MB, lang)), path)
+    return ReadingError(
+        "parser-memory",
+        say("parser-memory", lang, limit=number(containment.extra_bytes // _MB, lang)),
+        path,
+    )
 
 
 # What of a validator the commands use once validation is over: its reporter (to add the
@@ -266,8 +299,9 @@ def _unpack(packed: tuple[FileReport, list[tuple[Any, ...]], Any]) -> tuple[File
     return report, validator
 
 
-def _problem(values: tuple[Any, ...], new: Any = Problem.__new__,
-             put: Any = object.__setattr__) -> Problem:
+def _problem(
+    values: tuple[Any, ...], new: Any = Problem.__new__, put: Any = object.__setattr__
+) -> Problem:
     """A ``Problem`` from its field values, already valid (made by ``model_construct`` in
     the child), set the way pickle sets a model's state: 3 µs, half of model_construct."""
     problem: Problem = new(Problem)

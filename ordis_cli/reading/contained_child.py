@@ -26,8 +26,14 @@ from typing import Any
 _FRAME = struct.Struct("<Q")
 
 
-def run_child(work: Callable[[Any], Any], pack: Callable[[Any], Any] | None,
-              with_progress: bool, results: int, errors: int, extra_bytes: int) -> None:
+def run_child(
+    work: Callable[[Any], Any],
+    pack: Callable[[Any], Any] | None,
+    with_progress: bool,
+    results: int,
+    errors: int,
+    extra_bytes: int,
+) -> None:
     """Run ``work`` in the forked child, under its address-space limit (``extra_bytes``
     more than it inherited), and send its outcome on ``results``; never returns."""
     status = 70
@@ -89,8 +95,11 @@ def rebuilt_exception(carried: Any, name: str) -> BaseException:
     """In the parent, the exception ``_failure`` sent, as near to the raised one as it came."""
     if isinstance(carried, BaseException):
         return carried
-    if isinstance(carried, tuple) and isinstance(carried[0], type) \
-            and issubclass(carried[0], BaseException):
+    if (
+        isinstance(carried, tuple)
+        and isinstance(carried[0], type)
+        and issubclass(carried[0], BaseException)
+    ):
         kind, args, state = carried
         error: BaseException = kind.__new__(kind)
         error.args = args
@@ -104,7 +113,7 @@ def send_message(fd: int, message: tuple[Any, ...]) -> None:
     payload = pickle.dumps(message, protocol=5)
     view = memoryview(_FRAME.pack(len(payload)) + payload)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def take_messages(inbox: bytearray) -> list[tuple[Any, ...]]:
@@ -114,6 +123,6 @@ def take_messages(inbox: bytearray) -> list[tuple[Any, ...]]:
         (length,) = _FRAME.unpack_from(inbox)
         if len(inbox) < _FRAME.size + length:
             break
-        messages.append(pickle.loads(inbox[_FRAME.size:_FRAME.size + length]))
-        del inbox[:_FRAME.size + length]
+        messages.append(pickle.loads(inbox[_FRAME.size : _FRAME.size + length]))
+        del inbox[: _FRAME.size + length]
     return messages

@@ -92,8 +92,7 @@ class CsvSource:
             text = text[: text.rfind("\n") + 1]  # drop the row the sample cut
         self.delimiter = detect_delimiter(text)
         try:
-            self._sample = list(csv.reader(io.StringIO(text, newline=""),
-                                           delimiter=self.delimiter))
+            self._sample = list(csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter))
         except csv.Error as exc:
             raise self._corrupted(_parser_detail(str(exc), lang)) from exc
         widest = max((len(row) for row in self._sample), default=0)
@@ -101,7 +100,8 @@ class CsvSource:
             raise ReadingError(
                 "too-many-columns",
                 say("too-many-columns", lang, sheet="-", column=column_letter(widest - 1)),
-                str(path))
+                str(path),
+            )
 
     def head(self, wanted: int) -> list[Numbered]:
         return first_rows(iter(self._sample), wanted)
@@ -115,9 +115,9 @@ class CsvSource:
                 raise self._corrupted(_parser_detail(str(exc), self.lang)) from exc
 
     def _corrupted(self, detail: str) -> ReadingError:
-        return ReadingError("corrupted-file",
-                            say("corrupted-file", self.lang, detail=detail),
-                            str(self.path))
+        return ReadingError(
+            "corrupted-file", say("corrupted-file", self.lang, detail=detail), str(self.path)
+        )
 
     def blocks(self, header_row: int, positions: dict[str, int], size: int) -> Iterator[RawBlock]:
         import pandas as pd  # only CSV files need it: imported on first use
@@ -145,8 +145,12 @@ class CsvSource:
                 if width > limits.MAX_COLUMNS:
                     raise ReadingError(
                         "too-many-columns",
-                        say("too-many-columns", self.lang, sheet="-",
-                            column=column_letter(width - 1)),
+                        say(
+                            "too-many-columns",
+                            self.lang,
+                            sheet="-",
+                            column=column_letter(width - 1),
+                        ),
                         str(self.path),
                     ) from exc
             except (csv.Error, UnicodeError, ValueError, OverflowError) as exc:
@@ -154,10 +158,21 @@ class CsvSource:
 
     def _chunks(self, pd: Any, skip: int, width: int, size: int) -> Iterator[Any]:
         reader = pd.read_csv(
-            self.path, sep=self.delimiter, header=None, names=list(range(width)),
-            skiprows=skip, dtype=str, na_filter=False, keep_default_na=False,
-            skip_blank_lines=False, chunksize=size, engine="c", quotechar='"',
-            encoding=self.encoding, encoding_errors=self.errors, index_col=False,
+            self.path,
+            sep=self.delimiter,
+            header=None,
+            names=list(range(width)),
+            skiprows=skip,
+            dtype=str,
+            na_filter=False,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            chunksize=size,
+            engine="c",
+            quotechar='"',
+            encoding=self.encoding,
+            encoding_errors=self.errors,
+            index_col=False,
         )
         with reader:
             yield from reader
@@ -166,8 +181,11 @@ class CsvSource:
 def _parser_detail(text: str, lang: Lang) -> str:
     """The CSV parser's complaint, in the user's words where we know it."""
     if "EOF inside string" in text or "unexpected end of data" in text:
-        return ("CSV : un guillemet ouvert n'est jamais fermé" if lang == "fr"
-                else "CSV: a quotation mark is opened and never closed")
+        return (
+            "CSV : un guillemet ouvert n'est jamais fermé"
+            if lang == "fr"
+            else "CSV: a quotation mark is opened and never closed"
+        )
     return f"CSV : {text.strip()[:100]}"
 
 

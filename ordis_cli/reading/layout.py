@@ -77,7 +77,7 @@ class SheetLayout:
         index = bisect_right(self.hidden, (low, high + 1)) - 1
         wanted: set[int] | None = None
         found: list[int] = []
-        for first, last in self.hidden[max(index, 0):]:
+        for first, last in self.hidden[max(index, 0) :]:
             if first > high:
                 break
             if last < low:
@@ -98,8 +98,9 @@ class MergeIndex:
         for merge in merges:
             for column in range(merge.first_col, min(merge.last_col, limits.MAX_COLUMNS) + 1):
                 by_column.setdefault(column, []).append(merge)
-        self._by_column = {c: sorted(found, key=lambda m: m.first_row)
-                           for c, found in by_column.items()}
+        self._by_column = {
+            c: sorted(found, key=lambda m: m.first_row) for c, found in by_column.items()
+        }
         self._starts = {c: [m.first_row for m in found] for c, found in self._by_column.items()}
 
     def covering(self, row: int, column: int) -> Merge | None:
@@ -133,8 +134,9 @@ class _Collector:
         if (last_row, last_col) == (first_row, first_col) or first_col >= limits.MAX_COLUMNS:
             return
         if len(self.merges) < MAX_MERGES:
-            self.merges.append(Merge(first_row, first_col, max(last_row, first_row),
-                                     max(last_col, first_col)))
+            self.merges.append(
+                Merge(first_row, first_col, max(last_row, first_row), max(last_col, first_col))
+            )
         else:
             self.truncated = True
 
@@ -226,8 +228,10 @@ def _windows(handle: IO[bytes]) -> Iterator[tuple[bytes, int, int]]:
 _HIDDEN = re.compile(rb"""hidden\s*=\s*["'](?:1|true)["']""")
 _ROW_START = re.compile(rb"<(?:[\w.-]+:)?row\s")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["'](\d{1,7})["']""")
-_MERGE = re.compile(rb"""mergeCell\s(?:[^>]{0,300}?\s)?ref\s*=\s*["']\$?([A-Za-z]{1,3})\$?"""
-                    rb"""(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']""")
+_MERGE = re.compile(
+    rb"""mergeCell\s(?:[^>]{0,300}?\s)?ref\s*=\s*["']\$?([A-Za-z]{1,3})\$?"""
+    rb"""(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']"""
+)
 
 
 def _scan_xlsx(handle: IO[bytes], found: _Collector) -> None:
@@ -251,8 +255,12 @@ def _scan_xlsx(handle: IO[bytes], found: _Collector) -> None:
             first_col, first_row = column_index(match.group(1).decode()), int(match.group(2))
             last_col = column_index(match.group(3).decode()) if match.group(3) else first_col
             last_row = int(match.group(4)) if match.group(4) else first_row
-            found.merge(min(first_row, last_row), min(first_col, last_col),
-                        max(first_row, last_row), max(first_col, last_col))
+            found.merge(
+                min(first_row, last_row),
+                min(first_col, last_col),
+                max(first_row, last_row),
+                max(first_col, last_col),
+            )
 
 
 # Starts with a literal so that the regex engine skips ahead between candidates; the ``<``

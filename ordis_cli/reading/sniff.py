@@ -89,9 +89,10 @@ def _inspect_ole2(path: Path, lang: Lang) -> Format:
     """An OLE2 container is either a legacy .xls or an encrypted OOXML workbook."""
     with path.open("rb") as handle:
         data = handle.read(4 * 1024 * 1024)
-    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode(
-        "utf-16-le"
-    ) in data:
+    if (
+        "EncryptionInfo".encode("utf-16-le") in data
+        or "EncryptedPackage".encode("utf-16-le") in data
+    ):
         raise ReadingError("encrypted-file", say("encrypted-file", lang), str(path))
     return "xls"
 
@@ -99,9 +100,20 @@ def _inspect_ole2(path: Path, lang: Lang) -> Format:
 # What a damaged archive raises while it is read: a bad header or CRC, a truncated or
 # corrupted deflate stream, an unsupported compression method, an encrypted member...
 ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError,
-    OSError, ValueError, RuntimeError, struct.error, UnicodeDecodeError, IndexError,
-    OverflowError, lzma.LZMAError, MemoryError,
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+    struct.error,
+    UnicodeDecodeError,
+    IndexError,
+    OverflowError,
+    lzma.LZMAError,
+    MemoryError,
 )
 
 
@@ -157,8 +169,9 @@ def _inspect_archive(path: Path, lang: Lang) -> Format:
         return fmt
 
 
-def _scan_member(path: Path, archive: zipfile.ZipFile, name: str, fmt: Format,
-                 titles: dict[str, str], lang: Lang) -> None:
+def _scan_member(
+    path: Path, archive: zipfile.ZipFile, name: str, fmt: Format, titles: dict[str, str], lang: Lang
+) -> None:
     try:
         with archive.open(name) as handle:
             if name in titles or _SHEET_MEMBER.match(name):
@@ -169,9 +182,9 @@ def _scan_member(path: Path, archive: zipfile.ZipFile, name: str, fmt: Format,
             elif _looks_like_xml(handle):
                 xml_scan.check_entities(handle)
     except xml_scan.EntityFound:
-        raise ReadingError("xml-entities",
-                           say("xml-entities", lang, member=shorten(name, 80, lang)),
-                           str(path)) from None
+        raise ReadingError(
+            "xml-entities", say("xml-entities", lang, member=shorten(name, 80, lang)), str(path)
+        ) from None
     except xml_scan.TooFar as far:
         title = titles.get(name, "-" if fmt == "ods" else shorten(name, 80))
         raise _too_far(path, title, far, lang) from None
@@ -185,8 +198,9 @@ def _looks_like_xml(handle: IO[bytes]) -> bool:
 
 
 def _too_many_sheets(path: Path, lang: Lang) -> ReadingError:
-    return ReadingError("too-many-sheets",
-                        say("too-many-sheets", lang, limit=limits.MAX_SHEETS), str(path))
+    return ReadingError(
+        "too-many-sheets", say("too-many-sheets", lang, limit=limits.MAX_SHEETS), str(path)
+    )
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo], lang: Lang) -> None:
@@ -258,20 +272,27 @@ def _sheet_titles(archive: zipfile.ZipFile, path: Path, lang: Lang) -> dict[str,
 def _too_far(path: Path, sheet: str, far: xml_scan.TooFar, lang: Lang) -> ReadingError:
     extent = far.extent
     if far.what == "rows":
-        return ReadingError("too-many-rows",
-                            say("too-many-rows", lang, sheet=sheet, rows=extent.rows),
-                            str(path))
+        return ReadingError(
+            "too-many-rows", say("too-many-rows", lang, sheet=sheet, rows=extent.rows), str(path)
+        )
     if far.what == "columns":
         column = column_letter(min(extent.columns, 10**5) - 1)
-        return ReadingError("too-many-columns",
-                            say("too-many-columns", lang, sheet=sheet, column=column),
-                            str(path))
+        return ReadingError(
+            "too-many-columns", say("too-many-columns", lang, sheet=sheet, column=column), str(path)
+        )
     return ReadingError(
         "too-many-cells",
-        say("too-many-cells", lang, sheet=sheet, cell=extent.cell(),
-            rows=_figure(extent.rows, lang), columns=extent.columns,
-            limit=_figure(limits.MAX_CELLS, lang)),
-        str(path))
+        say(
+            "too-many-cells",
+            lang,
+            sheet=sheet,
+            cell=extent.cell(),
+            rows=_figure(extent.rows, lang),
+            columns=extent.columns,
+            limit=_figure(limits.MAX_CELLS, lang),
+        ),
+        str(path),
+    )
 
 
 def _figure(count: int, lang: Lang) -> str:

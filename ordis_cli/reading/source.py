@@ -54,8 +54,9 @@ class Source(Protocol):
 
 def too_many_rows(path: str, sheet: str | None, last: int, lang: Lang) -> ReadingError:
     # a row number, written as the spreadsheet shows it (no thousands separator)
-    return ReadingError("too-many-rows", say("too-many-rows", lang, sheet=sheet or "-", rows=last),
-                        path)
+    return ReadingError(
+        "too-many-rows", say("too-many-rows", lang, sheet=sheet or "-", rows=last), path
+    )
 
 
 class SheetSource:
@@ -64,8 +65,7 @@ class SheetSource:
 
     text_only = False
 
-    def __init__(self, name: str, rows: list[list[Any]],
-                 layout: SheetLayout = NO_LAYOUT) -> None:
+    def __init__(self, name: str, rows: list[list[Any]], layout: SheetLayout = NO_LAYOUT) -> None:
         self.name = name
         self._rows = rows
         self.layout = layout

@@ -60,8 +60,11 @@ class Table:
 
     def count_rows(self) -> int:
         """Non-empty rows below the header (all of them when no header was found)."""
-        return sum(1 for n, _ in filter(has_content, zip(count(1), self.source.rows()))
-                   if n > self.header_row)
+        return sum(
+            1
+            for n, _ in filter(has_content, zip(count(1), self.source.rows()))
+            if n > self.header_row
+        )
 
     @property
     def layout(self) -> SheetLayout:
@@ -94,8 +97,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _score(cells: list[Any], kind: Kind,
-           mapping: ColumnMapping | None = None) -> tuple[int, int]:
+def _score(cells: list[Any], kind: Kind, mapping: ColumnMapping | None = None) -> tuple[int, int]:
     mapped = mapping.keys(kind) if mapping else None
     found = {column_for(kind, cell_text(c), mapped) for c in cells if isinstance(c, str) and c}
     found.discard(None)
@@ -122,21 +124,29 @@ def detect_header(
     return best
 
 
-def _build_header(cells: list[Any], kind: Kind | None,
-                  mapping: ColumnMapping | None = None) -> list[HeaderCell]:
+def _build_header(
+    cells: list[Any], kind: Kind | None, mapping: ColumnMapping | None = None
+) -> list[HeaderCell]:
     mapped = mapping.keys(kind) if mapping else None
     header = []
     for index, value in enumerate(cells):
         text = cell_text(value)
         header.append(
-            HeaderCell(text, column_letter(index), index,
-                       column_for(kind, text, mapped) if text and kind else None)
+            HeaderCell(
+                text,
+                column_letter(index),
+                index,
+                column_for(kind, text, mapped) if text and kind else None,
+            )
         )
     return header
 
 
 def open_table(
-    path: Path, lang: Lang = "fr", kind: Kind | None = None, sheet: str | None = None,
+    path: Path,
+    lang: Lang = "fr",
+    kind: Kind | None = None,
+    sheet: str | None = None,
     mapping: ColumnMapping | None = None,
 ) -> Table:
     """Open ``path`` and locate its data (headers of the user's ``mapping``, ``--columns``,
@@ -161,8 +171,9 @@ def open_table(
     best: tuple[tuple[int, int], Table] | None = None
     for name in candidates:
         table = _locate(path, fmt, book.sheet(name), kinds, book.visible_sheets, mapping)
-        score = (_score([c.text for c in table.header], table.kind, mapping) if table.kind
-                 else (0, 0))
+        score = (
+            _score([c.text for c in table.header], table.kind, mapping) if table.kind else (0, 0)
+        )
         if best is None or score > best[0]:
             best = (score, table)
         if len(candidates) == 1:
@@ -175,7 +186,11 @@ def open_table(
 
 
 def _locate(
-    path: Path, fmt: str, source: Source, kinds: tuple[Kind, ...], sheets: list[str],
+    path: Path,
+    fmt: str,
+    source: Source,
+    kinds: tuple[Kind, ...],
+    sheets: list[str],
     mapping: ColumnMapping | None = None,
 ) -> Table:
     head = source.head(limits.HEADER_SEARCH_ROWS)

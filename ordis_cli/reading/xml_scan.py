@@ -30,12 +30,12 @@ _WIDE_OR_DEEP = re.compile(rb"""r=["']\s*(?:[A-Za-z]{2,3}|[U-Zu-z]|[A-Za-z]{0,3}
 # Any space around an ``=``: then the references are looked for with the slower pattern.
 _SPACED = re.compile(rb"=(?:(?<=\s=)|\s)")
 _SPACED_REF = re.compile(
-    rb"""(?<![\w:.-])r\s*=\s*["']\s*(?:[A-Za-z]{2,3}|[U-Zu-z]|[A-Za-z]{0,3}\d{7})""")
+    rb"""(?<![\w:.-])r\s*=\s*["']\s*(?:[A-Za-z]{2,3}|[U-Zu-z]|[A-Za-z]{0,3}\d{7})"""
+)
 _REF_VALUE = re.compile(rb"""=\s*["']\s*([A-Za-z]{0,3})(\d*)""")
 _DEEP_ROW = re.compile(rb"""r\s*=\s*["']\s*[A-Za-z]{0,3}(\d{6,})""")
 _DIMENSION = re.compile(rb"dimension[\s/>]")
-_DIMENSION_REF = re.compile(
-    rb"""\bref\s*=\s*["']\s*([A-Za-z]*)(\d*)(?:\s*:\s*([A-Za-z]*)(\d*))?""")
+_DIMENSION_REF = re.compile(rb"""\bref\s*=\s*["']\s*([A-Za-z]*)(\d*)(?:\s*:\s*([A-Za-z]*)(\d*))?""")
 
 
 class Extent:
@@ -85,7 +85,7 @@ def windows(handle: IO[bytes]) -> Iterator[bytes]:
         if not chunk:
             return
         yield tail + chunk
-        tail = chunk[-limits.SCAN_OVERLAP_BYTES:]
+        tail = chunk[-limits.SCAN_OVERLAP_BYTES :]
 
 
 def check_entities(handle: IO[bytes]) -> None:
@@ -132,7 +132,8 @@ def _check_extent(extent: Extent) -> None:
 
 
 _ODS_TOKEN = re.compile(
-    rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>")
+    rb"<(/?)(?:[\w.-]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*)>"
+)
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*["']\s*(\d+)""")
 _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*["']\s*(\d+)""")
 _MAX_TAG_BYTES = 64 * 1024 * 1024
@@ -199,6 +200,6 @@ def check_ods_content(handle: IO[bytes]) -> int:
             return tables
         # keep what may be the start of a tag cut by the chunk's end
         start = data.rfind(b"<", consumed)
-        carry = data[start:] if start >= 0 else data[-limits.SCAN_OVERLAP_BYTES:]
+        carry = data[start:] if start >= 0 else data[-limits.SCAN_OVERLAP_BYTES :]
         if len(carry) > _MAX_TAG_BYTES:
-            carry = carry[-limits.SCAN_OVERLAP_BYTES:]
+            carry = carry[-limits.SCAN_OVERLAP_BYTES :]

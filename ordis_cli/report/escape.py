@@ -32,5 +32,5 @@ def md(value: Any) -> str:
         if match.group(2).isdigit():  # "1." -> "1\." : the number stays, the list goes
             text = text[:start] + "\\" + text[start:]
         else:
-            text = text[:match.start(2)] + "\\" + text[match.start(2):]
+            text = text[: match.start(2)] + "\\" + text[match.start(2) :]
     return text

@@ -20,8 +20,9 @@ SMALL = 3
 PRIVATE = "particulier"
 # The donor types whose donors are organisations, thanked by name. Any other type, missing
 # or unknown included, is treated as a private person: never named.
-ORGANISATIONS = frozenset({"entreprise", "fondation", "association", "reconditionneur",
-                           "collectivite", "etat"})
+ORGANISATIONS = frozenset(
+    {"entreprise", "fondation", "association", "reconditionneur", "collectivite", "etat"}
+)
 UNKNOWN_TYPE = "inconnu"
 PRIVATE_SHIPPER = "particuliers"  # key of the lots private donors shipped themselves
 
@@ -77,15 +78,18 @@ class Details(BaseModel):
 
 # A run counts once its workbooks are in place (or it predates that record): one still
 # being written, or interrupted, has reached no partner.
-_HANDED_OUT = ("NOT EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = r.id "
-               "AND o.state = 'writing')")
+_HANDED_OUT = (
+    "NOT EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = r.id AND o.state = 'writing')"
+)
 
 
 def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     day = as_of.isoformat()
     rows = ledger.table(
         "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
-        f"WHERE r.run_date <= ? AND {_HANDED_OUT}", (day,))
+        f"WHERE r.run_date <= ? AND {_HANDED_OUT}",
+        (day,),
+    )
     delivered, dispatched, lost = _types(), _types(), _types()
     region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
     region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
@@ -114,8 +118,9 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         shipped += written_off
         dispatched[device] += shipped
         region_dispatched[region][device] += shipped
-        donor_type = row["donor_type"] if row["donor_type"] in ORGANISATIONS | {PRIVATE} \
-            else UNKNOWN_TYPE
+        donor_type = (
+            row["donor_type"] if row["donor_type"] in ORGANISATIONS | {PRIVATE} else UNKNOWN_TYPE
+        )
         shipper = clean_name(row["shipper"])
         if name_key(shipper) in hidden:
             shipper = PRIVATE_SHIPPER  # a person shipping its own lot is never named
@@ -144,26 +149,41 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         running += weekly[label]
         series.append(Week(week=label, delivered=weekly[label], cumulative=running))
     by_region = {
-        region: RegionFigures(delivered=region_delivered[region],
-                              dispatched=region_dispatched[region],
-                              structures_equipped=small_count(len(equipped[region])))
+        region: RegionFigures(
+            delivered=region_delivered[region],
+            dispatched=region_dispatched[region],
+            structures_equipped=small_count(len(equipped[region])),
+        )
         for region in sorted(set(region_dispatched) | set(region_delivered))
     }
     gifts = ledger.table("SELECT COALESCE(SUM(amount_eur), 0) AS total FROM lots")
     figures = Figures(
-        as_of=as_of, delivered=delivered, dispatched=dispatched,
+        as_of=as_of,
+        delivered=delivered,
+        dispatched=dispatched,
         structures_equipped=small_count(sum(len(s) for s in equipped.values())),
-        coverage=round(coverage, 4), by_region=by_region, weekly=series,
-        financial_eur=round(float(gifts[0]["total"]), 2), lost=lost)
+        coverage=round(coverage, 4),
+        by_region=by_region,
+        weekly=series,
+        financial_eur=round(float(gifts[0]["total"]), 2),
+        lost=lost,
+    )
     details = Details(
         by_partner=dict(sorted(partners.items())),
         partner_progress={name: progress[name] for name in sorted(partners)},
         by_donor_type=dict(sorted(donor_types.items())),
         donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
-        private_donors=len(private), unnamed_donors=len(unnamed - private),
+        private_donors=len(private),
+        unnamed_donors=len(unnamed - private),
         requested=requested,
-        runs=len(ledger.table("SELECT id FROM runs r WHERE status = 'active' AND run_date <= ? "
-                              f"AND {_HANDED_OUT}", (day,))))
+        runs=len(
+            ledger.table(
+                "SELECT id FROM runs r WHERE status = 'active' AND run_date <= ? "
+                f"AND {_HANDED_OUT}",
+                (day,),
+            )
+        ),
+    )
     return figures, details
 
 

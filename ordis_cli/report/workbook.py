@@ -13,8 +13,7 @@ from ..xlsx_safety import clean_text
 
 def write_workbook(path: Path, values: dict[str, Any]) -> None:
     words, figures = values["t"], values["figures"]
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                           "strings_to_urls": False})
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties({"title": words["title"], "author": "", "company": ""})
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     title = book.add_format({"bold": True, "font_size": 14})
@@ -34,28 +33,51 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     summary.write_string(0, 0, values["headline"], title)
     summary.write_string(1, 0, values["as_of_text"])
     devices = values["devices"]
-    table(summary, 3, [words["device"], words["dispatched"], words["delivered"]],
-          [[values["labels"][d], figures.dispatched[d], figures.delivered[d]] for d in devices])
-    facts = [[words["structures_equipped"], str(values["structures_equipped"])],
-             [words["coverage"], values["coverage"]], [words["financial"], values["money"]]]
+    table(
+        summary,
+        3,
+        [words["device"], words["dispatched"], words["delivered"]],
+        [[values["labels"][d], figures.dispatched[d], figures.delivered[d]] for d in devices],
+    )
+    facts = [
+        [words["structures_equipped"], str(values["structures_equipped"])],
+        [words["coverage"], values["coverage"]],
+        [words["financial"], values["money"]],
+    ]
     table(summary, 10, ["", ""], facts)
     chart = book.add_chart({"type": "column"})
     for column, name in ((1, words["dispatched"]), (2, words["delivered"])):
-        chart.add_series({"name": name, "categories": ["chiffres", 4, 0, 7, 0],
-                          "values": ["chiffres", 4, column, 7, column]})
+        chart.add_series(
+            {
+                "name": name,
+                "categories": ["chiffres", 4, 0, 7, 0],
+                "values": ["chiffres", 4, column, 7, column],
+            }
+        )
     chart.set_title({"name": words["chart_types"]})
     summary.insert_chart("E3", chart)
 
     regions = book.add_worksheet("regions")
     regions.set_column(0, 0, 30)
-    rows = [[name, row["dispatched_total"], row["delivered_total"], str(row["structures"])]
-            for name, row in values["regions"]]
-    table(regions, 0, [words["region"], words["dispatched"], words["delivered"],
-                       words["structures"]], rows)
+    rows = [
+        [name, row["dispatched_total"], row["delivered_total"], str(row["structures"])]
+        for name, row in values["regions"]
+    ]
+    table(
+        regions,
+        0,
+        [words["region"], words["dispatched"], words["delivered"], words["structures"]],
+        rows,
+    )
     if rows:
         bars = book.add_chart({"type": "bar"})
-        bars.add_series({"name": words["delivered"], "categories": ["regions", 1, 0, len(rows), 0],
-                         "values": ["regions", 1, 2, len(rows), 2]})
+        bars.add_series(
+            {
+                "name": words["delivered"],
+                "categories": ["regions", 1, 0, len(rows), 0],
+                "values": ["regions", 1, 2, len(rows), 2],
+            }
+        )
         bars.set_title({"name": words["chart_regions"]})
         bars.set_legend({"none": True})
         bars.set_size({"width": 640, "height": 480})
@@ -66,27 +88,32 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     table(weeks, 0, [words["week"], words["delivered"], words["cumulative"]], weekly)
     if weekly:
         line = book.add_chart({"type": "line"})
-        line.add_series({"name": words["cumulative"],
-                         "categories": ["semaines", 1, 0, len(weekly), 0],
-                         "values": ["semaines", 1, 2, len(weekly), 2],
-                         "marker": {"type": "circle"}})
+        line.add_series(
+            {
+                "name": words["cumulative"],
+                "categories": ["semaines", 1, 0, len(weekly), 0],
+                "values": ["semaines", 1, 2, len(weekly), 2],
+                "marker": {"type": "circle"},
+            }
+        )
         line.set_title({"name": words["chart_weekly"]})
         line.set_legend({"none": True})
         weeks.insert_chart("E2", line)
 
     partners = book.add_worksheet("partenaires")
     partners.set_column(0, 0, 34)
-    table(partners, 0, [words["partner"], words["dispatched"], words["delivered"],
-                        words["pending"]],
-          [list(row) for row in values["partner_progress"]])
+    table(
+        partners,
+        0,
+        [words["partner"], words["dispatched"], words["delivered"], words["pending"]],
+        [list(row) for row in values["partner_progress"]],
+    )
     donors = book.add_worksheet("donateurs")
     donors.set_column(0, 0, 40)
     thanks = [[name, units] for name, units in values["donors"]]
     if values["details"].private_donors:
-        thanks.append([words["private_donors"].format(
-            count=values["details"].private_donors), 0])
+        thanks.append([words["private_donors"].format(count=values["details"].private_donors), 0])
     if values["details"].unnamed_donors:
-        thanks.append([words["unnamed_donors"].format(
-            count=values["details"].unnamed_donors), 0])
+        thanks.append([words["unnamed_donors"].format(count=values["details"].unnamed_donors), 0])
     table(donors, 0, [words["thanks"], words["dispatched"]], thanks)
     book.close()

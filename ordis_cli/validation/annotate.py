@@ -42,8 +42,10 @@ _HEADERS = {
 _CELL_CHARS = 32_767
 # Rows plus columns of a merged area beyond which the copy is rebuilt, not loaded by openpyxl.
 _MERGE_EDGE = 10_000
-_SEVERITY = {"fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"},
-             "en": {Severity.ERROR: "error", Severity.WARNING: "warning"}}
+_SEVERITY = {
+    "fr": {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"},
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning"},
+}
 
 
 def annotate(report: FileReport, out: Path, lang: Lang, replace: bool = False) -> Path:
@@ -149,8 +151,11 @@ def _mark_cells(sheet: Any, problems: list[Problem]) -> None:
             cell = sheet[f"{column}{row}"]
         except (ValueError, IndexError):  # a place outside what a sheet can hold
             continue
-        worst = Severity.ERROR if any(p.severity is Severity.ERROR for p in found) else (
-            Severity.WARNING)
+        worst = (
+            Severity.ERROR
+            if any(p.severity is Severity.ERROR for p in found)
+            else (Severity.WARNING)
+        )
         cell.fill = _FILLS[worst]
         text = clean_text("\n".join(f"• {p.message}" for p in found))[:_CELL_CHARS]
         comment = Comment(text, "ordis")
@@ -168,8 +173,7 @@ def _list_problems(book: Any, problems: list[Problem], lang: Lang) -> None:
         cell = listing.cell(1, index, header)
         cell.font = Font(bold=True)
     for number, p in enumerate(problems, start=2):
-        values = (p.row, p.cell, p.column, _SEVERITY[lang][p.severity], p.code, p.value,
-                  p.message)
+        values = (p.row, p.cell, p.column, _SEVERITY[lang][p.severity], p.code, p.value, p.message)
         for index, value in enumerate(values, start=1):
             if value is not None:
                 put(listing.cell(number, index), value)
@@ -193,6 +197,5 @@ def annotation_targets(
     inputs = {Path(r.path).resolve() for r in reports}
     for _, target in targets:
         if target.resolve() in inputs:
-            raise UsageError("annotate-over-input",
-                             say("annotate-over-input", lang, target=target))
+            raise UsageError("annotate-over-input", say("annotate-over-input", lang, target=target))
     return targets

@@ -15,8 +15,12 @@ from .columns import Block, Normaliser, TextPattern, normalise
 from .reporter import Reporter
 from .values import text, whole_number
 
-_NUMBER_FAULTS = {"not-number": "why-not-number", "fraction": "why-fraction",
-                  "negative": "why-negative", "zero": "why-zero"}
+_NUMBER_FAULTS = {
+    "not-number": "why-not-number",
+    "fraction": "why-fraction",
+    "negative": "why-negative",
+    "zero": "why-zero",
+}
 
 LARGE_QUANTITY = 500
 ROW = "_row"  # the spreadsheet row numbers, beside the clean columns kept
@@ -25,8 +29,7 @@ ROW = "_row"  # the spreadsheet row numbers, beside the clean columns kept
 EXTRA = "_extra_"
 # The column that identifies a row, per kind: a row without it that says "total" is a
 # totals row (the deliveries' notes and totals are their own rule, ``ignored-row``).
-IDENTIFIERS = {Kind.NEEDS: "id_structure", Kind.DONATIONS: "id_don",
-               Kind.PARTNERS: "partenaire"}
+IDENTIFIERS = {Kind.NEEDS: "id_structure", Kind.DONATIONS: "id_don", Kind.PARTNERS: "partenaire"}
 _TOTALS_LABEL = re.compile(r"^(?:sous |sub ?|grand )?tota(?:l|ux)\b")
 _NUMBER_LIKE = re.compile(r"^[\s\d.,+\-\u2212€%()]*$")
 
@@ -44,8 +47,9 @@ class KindValidator:
     number_codes: ClassVar[dict[str, str]] = {}
     required_values: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, reporter: Reporter, present: set[str], today: dt.date,
-                 keep: bool = False) -> None:
+    def __init__(
+        self, reporter: Reporter, present: set[str], today: dt.date, keep: bool = False
+    ) -> None:
         self.report = reporter
         self.present = present
         self.today = today
@@ -85,10 +89,17 @@ class KindValidator:
         if identifier is None or not len(block):
             return
         ids = block.raw.get(identifier)
-        candidates = range(len(block)) if ids is None else [
-            i for i, v in enumerate(ids)
-            if v is None or v == "" or (v.__class__ is str and (v.isspace() or "tot" in v.lower()))
-        ]
+        candidates = (
+            range(len(block))
+            if ids is None
+            else [
+                i
+                for i, v in enumerate(ids)
+                if v is None
+                or v == ""
+                or (v.__class__ is str and (v.isspace() or "tot" in v.lower()))
+            ]
+        )
         skipped: set[int] = set()
         for index in candidates:
             label = _totals_label(block.raw, index)
@@ -119,8 +130,9 @@ class KindValidator:
     def finish(self) -> None:
         """Rules that look across all rows, once every block is seen; none by default."""
 
-    def duplicates(self, block: Block, column: str, seen: dict[str, int],
-                   key: Callable[[str], str] = str) -> None:
+    def duplicates(
+        self, block: Block, column: str, seen: dict[str, int], key: Callable[[str], str] = str
+    ) -> None:
         """Report ``duplicate-id`` where a value of ``column`` (compared by ``key``) was
         already on another row; ``seen`` remembers first rows across blocks."""
         values = block.clean.get(column)
@@ -132,8 +144,9 @@ class KindValidator:
             row = block.rows[index]
             first = seen.setdefault(key(value), row)
             if first != row:
-                self.report.add("duplicate-id", row, column, block.raw[column][index],
-                                first_row=first)
+                self.report.add(
+                    "duplicate-id", row, column, block.raw[column][index], first_row=first
+                )
 
     def large_quantities(self, block: Block, columns: tuple[str, ...]) -> None:
         for column in columns:
@@ -145,8 +158,13 @@ class KindValidator:
                 continue
             for index, value in enumerate(values):
                 if value in large:
-                    self.report.add("large-quantity", block.rows[index], column,
-                                    block.raw[column][index], limit=LARGE_QUANTITY)
+                    self.report.add(
+                        "large-quantity",
+                        block.rows[index],
+                        column,
+                        block.raw[column][index],
+                        limit=LARGE_QUANTITY,
+                    )
 
 
 def _plain_text(raw: Any) -> tuple[str | None, None]:
@@ -157,8 +175,9 @@ def _plain_text(raw: Any) -> tuple[str | None, None]:
 _ODD_SPACE = "  |[\t\r\u00a0\u202f\u2009]"
 identifier = TextPattern(_plain_text, f"^.*(?:{_ODD_SPACE}).*$", quick=_ODD_SPACE)
 email = TextPattern(values.email, f"^(?!(?:{values.EMAIL_PATTERN})$).+$")
-phone = TextPattern(values.phone, r"^(?!0\d(?:[ .]?\d\d){4}$).+$",
-                    lambda v: v.replace(" ", "").replace(".", ""))
+phone = TextPattern(
+    values.phone, r"^(?!0\d(?:[ .]?\d\d){4}$).+$", lambda v: v.replace(" ", "").replace(".", "")
+)
 
 
 def quantity(raw: Any) -> tuple[int | None, Any]:

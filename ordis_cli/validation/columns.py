@@ -30,8 +30,13 @@ class TextPattern:
     no suspects.
     """
 
-    def __init__(self, normaliser: Normaliser, suspect: str,
-                 tidy: Callable[[str], str] | None = None, quick: str | None = None) -> None:
+    def __init__(
+        self,
+        normaliser: Normaliser,
+        suspect: str,
+        tidy: Callable[[str], str] | None = None,
+        quick: str | None = None,
+    ) -> None:
         self.normaliser = normaliser
         self.suspect = re.compile(suspect, re.MULTILINE)
         self.tidy = tidy
@@ -95,8 +100,13 @@ def normalise(
     bad = {raw for raw, (_, fault) in table.items() if fault is not None}
     if not bad:
         return clean, []
-    faults = [(i, fault) for i, raw in enumerate(values) if raw in bad
-              for fault in (table[raw][1],) if fault is not None]
+    faults = [
+        (i, fault)
+        for i, raw in enumerate(values)
+        if raw in bad
+        for fault in (table[raw][1],)
+        if fault is not None
+    ]
     return clean, faults
 
 
@@ -137,8 +147,10 @@ class Block:
         self.rows = [self.rows[i] for i in keep]
         self.raw = {name: [values[i] for i in keep] for name, values in self.raw.items()}
         self.clean = {name: [values[i] for i in keep] for name, values in self.clean.items()}
-        self.faulty = {name: {renumber[i] for i in found if i in renumber}
-                       for name, found in self.faulty.items()}
+        self.faulty = {
+            name: {renumber[i] for i in found if i in renumber}
+            for name, found in self.faulty.items()
+        }
 
     def empty(self, column: str) -> list[int]:
         """Indices of the rows where ``column`` is empty (not merely refused)."""

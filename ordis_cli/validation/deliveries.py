@@ -31,10 +31,19 @@ SHIPMENT_ID = re.compile(r"E\d+-\d+")
 
 # What the ``ecart`` column may say (folded as headers are), and the value the ledger keeps:
 # the units not delivered are written off, instead of going back to the lot.
-GAPS = {"perdu": "perdu", "perdue": "perdu", "lost": "perdu", "vole": "perdu",
-        "stolen": "perdu", "horsservice": "hors service",
-        "hs": "hors service", "casse": "hors service", "cassee": "hors service",
-        "outoforder": "hors service", "broken": "hors service"}
+GAPS = {
+    "perdu": "perdu",
+    "perdue": "perdu",
+    "lost": "perdu",
+    "vole": "perdu",
+    "stolen": "perdu",
+    "horsservice": "hors service",
+    "hs": "hors service",
+    "casse": "hors service",
+    "cassee": "hors service",
+    "outoforder": "hors service",
+    "broken": "hors service",
+}
 
 
 def gap(raw: Any) -> tuple[str | None, Any]:
@@ -78,12 +87,22 @@ class DeliveriesValidator(KindValidator):
         for index, row in enumerate(block.rows):
             when = dates[index]
             if when is not None and when > self.today:
-                self.report.add("future-date", row, "livre_le", block.raw["livre_le"][index],
-                                today=self.today.strftime("%d/%m/%Y"))
+                self.report.add(
+                    "future-date",
+                    row,
+                    "livre_le",
+                    block.raw["livre_le"][index],
+                    today=self.today.strftime("%d/%m/%Y"),
+                )
             count = delivered[index]
             if count is not None and shipped[index] is not None and count > shipped[index]:
-                self.report.add("delivered-above-shipped", row, "quantite_livree",
-                                raw_delivered[index], shipped=shipped[index])
+                self.report.add(
+                    "delivered-above-shipped",
+                    row,
+                    "quantite_livree",
+                    raw_delivered[index],
+                    shipped=shipped[index],
+                )
             if count and index in undated:
                 self.report.add("delivery-without-date", row, "livre_le")
             if gaps[index] is not None:
@@ -98,8 +117,7 @@ class DeliveriesValidator(KindValidator):
             return
         delivered = block.clean.get("quantite_livree", [None] * len(block))[index]
         if shipped is not None and (delivered is None or delivered >= shipped):
-            self.report.add("gap-without-shortfall", row, "quantite_livree", raw,
-                            shipped=shipped)
+            self.report.add("gap-without-shortfall", row, "quantite_livree", raw, shipped=shipped)
 
 
 # The columns of a returned line that must say what the ledger holds for its id_envoi.
@@ -116,20 +134,28 @@ class LedgerFacts:
 
 
 def _stored_value(shipment: StoredShipment, column: str) -> Any:
-    return {"id_don": shipment.lot_id, "id_structure": shipment.structure_id,
-            "materiel": shipment.device, "quantite": shipment.quantity}[column]
+    return {
+        "id_don": shipment.lot_id,
+        "id_structure": shipment.structure_id,
+        "materiel": shipment.device,
+        "quantite": shipment.quantity,
+    }[column]
 
 
-def check_against_ledger(rows: list[dict[str, Any]], facts: LedgerFacts,
-                         report: Reporter) -> list[dict[str, Any]]:
+def check_against_ledger(
+    rows: list[dict[str, Any]], facts: LedgerFacts, report: Reporter
+) -> list[dict[str, Any]]:
     """Report what the ledger contradicts; return the rows that are shipment lines (a note
     a partner added below the lines is set aside with a warning)."""
     lines = []
     for row in rows:
         shipment = facts.shipments.get(row["id_envoi"])
         if shipment is None:
-            if (not SHIPMENT_ID.fullmatch(row["id_envoi"]) and row.get("livre_le") is None
-                    and row.get("quantite_livree") is None):
+            if (
+                not SHIPMENT_ID.fullmatch(row["id_envoi"])
+                and row.get("livre_le") is None
+                and row.get("quantite_livree") is None
+            ):
                 report.add("ignored-row", row[ROW], "id_envoi", row["id_envoi"])
             else:
                 report.add("unknown-shipment", row[ROW], "id_envoi", row["id_envoi"])
@@ -142,15 +168,21 @@ def check_against_ledger(rows: list[dict[str, Any]], facts: LedgerFacts,
             continue
         if shipment.cancelled_at is not None:
             if row.get("livre_le") is not None:
-                report.add("shipment-line-cancelled", row[ROW], "id_envoi", row["id_envoi"],
-                           when=shipment.cancelled_at.replace("T", " ")[:16])
+                report.add(
+                    "shipment-line-cancelled",
+                    row[ROW],
+                    "id_envoi",
+                    row["id_envoi"],
+                    when=shipment.cancelled_at.replace("T", " ")[:16],
+                )
             continue
         _check_delivery(row, shipment, facts, report)
     return lines
 
 
-def _is_that_shipment(row: dict[str, Any], shipment: StoredShipment, facts: LedgerFacts,
-                      report: Reporter) -> bool:
+def _is_that_shipment(
+    row: dict[str, Any], shipment: StoredShipment, facts: LedgerFacts, report: Reporter
+) -> bool:
     """Whether every column the ledger also holds says the same (a column the partner
     deleted or a cell left empty is not compared); report each difference."""
     same = True
@@ -160,13 +192,26 @@ def _is_that_shipment(row: dict[str, Any], shipment: StoredShipment, facts: Ledg
             continue
         expected = _stored_value(shipment, column)
         if (found.casefold() if isinstance(found, str) else found) != (
-                expected.casefold() if isinstance(expected, str) else expected):
-            report.add("shipment-mismatch", row[ROW], column, found,
-                       expected=expected, shipment=shipment.id)
+            expected.casefold() if isinstance(expected, str) else expected
+        ):
+            report.add(
+                "shipment-mismatch",
+                row[ROW],
+                column,
+                found,
+                expected=expected,
+                shipment=shipment.id,
+            )
             same = False
     if facts.partner and name_key(facts.partner) != name_key(shipment.shipper):
-        report.add("other-partner", row[ROW], "id_envoi", row["id_envoi"],
-                   shipper=shipment.shipper, partner=facts.partner)
+        report.add(
+            "other-partner",
+            row[ROW],
+            "id_envoi",
+            row["id_envoi"],
+            shipper=shipment.shipper,
+            partner=facts.partner,
+        )
         same = False
     return same
 
@@ -177,42 +222,67 @@ def _not_active(row: dict[str, Any], shipment: StoredShipment, report: Reporter)
         return
     if shipment.run_status == "cancelled":
         if delivery_change(row, shipment) is not None:
-            report.add("shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"],
-                       run=shipment.run_id)
+            report.add(
+                "shipment-cancelled", row[ROW], "id_envoi", row["id_envoi"], run=shipment.run_id
+            )
         return
-    report.add("shipment-run-unfinished", row[ROW], "id_envoi", row["id_envoi"],
-               run=shipment.run_id)
+    report.add(
+        "shipment-run-unfinished", row[ROW], "id_envoi", row["id_envoi"], run=shipment.run_id
+    )
 
 
-def _check_delivery(row: dict[str, Any], shipment: StoredShipment, facts: LedgerFacts,
-                    report: Reporter) -> None:
+def _check_delivery(
+    row: dict[str, Any], shipment: StoredShipment, facts: LedgerFacts, report: Reporter
+) -> None:
     when = row.get("livre_le")
     run_date = facts.run_dates.get(shipment.run_id)
     if when is not None and run_date is not None and when < run_date:
-        report.add("delivery-before-run", row[ROW], "livre_le", when,
-                   run=shipment.run_id, run_date=run_date.strftime("%d/%m/%Y"))
+        report.add(
+            "delivery-before-run",
+            row[ROW],
+            "livre_le",
+            when,
+            run=shipment.run_id,
+            run_date=run_date.strftime("%d/%m/%Y"),
+        )
     delivered, written = row.get("quantite_livree"), row.get("quantite")
     if written is not None and delivered is not None and delivered > written:
         return  # already said by the file's own check
     if delivered is not None and delivered > shipment.quantity:
-        report.add("delivered-above-shipped", row[ROW], "quantite_livree", delivered,
-                   shipped=shipment.quantity)
-    elif (row.get("ecart") and when is not None and written is None
-          and (delivered is None or delivered >= shipment.quantity)):
-        report.add("gap-without-shortfall", row[ROW], "quantite_livree", row["ecart"],
-                   shipped=shipment.quantity)
+        report.add(
+            "delivered-above-shipped",
+            row[ROW],
+            "quantite_livree",
+            delivered,
+            shipped=shipment.quantity,
+        )
+    elif (
+        row.get("ecart")
+        and when is not None
+        and written is None
+        and (delivered is None or delivered >= shipment.quantity)
+    ):
+        report.add(
+            "gap-without-shortfall",
+            row[ROW],
+            "quantite_livree",
+            row["ecart"],
+            shipped=shipment.quantity,
+        )
 
 
 def delivery_change(row: dict[str, Any], shipment: StoredShipment) -> str | None:
-    """"new", "updated", or None when the row says what the ledger already holds. A date
+    """ "new", "updated", or None when the row says what the ledger already holds. A date
     without a quantity means the whole shipment was delivered."""
     delivered = row.get("quantite_livree")
     quantity = shipment.quantity if delivered is None else delivered
     if shipment.delivered_on is None:
         return "new"
-    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment,
-            shipment.gap) == (row["livre_le"].isoformat(), quantity, row.get("commentaire"),
-                              row.get("ecart")):
+    if (shipment.delivered_on, shipment.delivered_quantity, shipment.comment, shipment.gap) == (
+        row["livre_le"].isoformat(),
+        quantity,
+        row.get("commentaire"),
+        row.get("ecart"),
+    ):
         return None
     return "updated"
-

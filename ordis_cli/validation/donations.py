@@ -18,8 +18,10 @@ def _name(raw: Any) -> tuple[str | None, Any]:
 
 # A partner's or donor's name: most are clean once trimmed; the full check runs on those with
 # odd spaces, controls or bidi characters, and on those with no letter or digit at all.
-_SUSPECT_NAME = ("  |[\t\r\u00a0\u202f\u2009\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
-                 "\u202a-\u202e\u2066-\u2069]")
+_SUSPECT_NAME = (
+    "  |[\t\r\u00a0\u202f\u2009\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
+    "\u202a-\u202e\u2066-\u2069]"
+)
 name = TextPattern(_name, f"^.*(?:{_SUSPECT_NAME}).*$|^(?:[^\\w\\n]|_)*$")
 
 
@@ -73,8 +75,12 @@ class DonationsValidator(KindValidator):
             if index in refused_material:
                 continue  # unknown-material already reported
             if index in no_quantity:
-                self.report.add("missing-quantity", row, "quantite",
-                                raw_materials[index] if raw_materials else None)
+                self.report.add(
+                    "missing-quantity",
+                    row,
+                    "quantite",
+                    raw_materials[index] if raw_materials else None,
+                )
             if index in no_dept:
                 self.report.add("missing-value", row, "departement")
 

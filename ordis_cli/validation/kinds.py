@@ -26,8 +26,7 @@ class Options(Protocol):
     def command(self) -> str: ...
 
 
-_KIND_OPTIONS = {Kind.NEEDS: "--needs", Kind.DONATIONS: "--donations",
-                 Kind.PARTNERS: "--partners"}
+_KIND_OPTIONS = {Kind.NEEDS: "--needs", Kind.DONATIONS: "--donations", Kind.PARTNERS: "--partners"}
 
 
 def kind_mismatch(table: Table, reporter: Reporter, options: Options) -> bool:
@@ -43,15 +42,23 @@ def kind_mismatch(table: Table, reporter: Reporter, options: Options) -> bool:
     lang, kind = reporter.lang, found[1]
     if options.command == "allocate":
         option = _KIND_OPTIONS.get(kind)
-        advice = (say("advice-kind-allocate", lang, option=option) if option
-                  else say("advice-kind-import", lang))
+        advice = (
+            say("advice-kind-allocate", lang, option=option)
+            if option
+            else say("advice-kind-import", lang)
+        )
     elif options.command == "deliveries":
         advice = say("advice-kind-deliveries", lang)
     else:
         advice = say("advice-kind-validate", lang, kind=say(f"word-kind-{kind.value}", lang))
-    reporter.add("kind-mismatch", head[found[0]][0], None,
-                 found=say(f"word-kind-{kind.value}", lang),
-                 given=say(f"word-kind-{options.kind.value}", lang), advice=advice)
+    reporter.add(
+        "kind-mismatch",
+        head[found[0]][0],
+        None,
+        found=say(f"word-kind-{kind.value}", lang),
+        given=say(f"word-kind-{options.kind.value}", lang),
+        advice=advice,
+    )
     return True
 
 
@@ -63,5 +70,4 @@ def mapped_absent(table: Table, reporter: Reporter, mapping: ColumnMapping | Non
     present = {header_key(cell.text) for cell in table.header if cell.text}
     for text, key in mapping.headers(table.kind):
         if key not in present:
-            reporter.add("mapped-header-absent", table.header_row, None, text,
-                         mapping=mapping.path)
+            reporter.add("mapped-header-absent", table.header_row, None, text, mapping=mapping.path)

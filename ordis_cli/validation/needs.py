@@ -37,8 +37,12 @@ def finess_faults(ident: str, departement: str | None) -> list[tuple[str, dict[s
     if departement:
         expected = departement[:2]
         if number[:2] != expected:
-            return [("finess-departement", {"prefix": number[:2], "expected": expected,
-                                            "departement": departement})]
+            return [
+                (
+                    "finess-departement",
+                    {"prefix": number[:2], "expected": expected, "departement": departement},
+                )
+            ]
     return []
 
 
@@ -67,11 +71,14 @@ class NeedsValidator(KindValidator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.structures: dict[str, tuple[str, int]] = {}
-        self.address_columns = [c for c in ("adresse", "code_postal", "commune")
-                                if c in self.present]
+        self.address_columns = [
+            c for c in ("adresse", "code_postal", "commune") if c in self.present
+        ]
         if not self.address_columns:
-            parts = ", ".join(say(f"address-part-{c}", self.report.lang)
-                              for c in ("adresse", "code_postal", "commune"))
+            parts = ", ".join(
+                say(f"address-part-{c}", self.report.lang)
+                for c in ("adresse", "code_postal", "commune")
+            )
             self.report.add("missing-address", None, None, missing=parts)
 
     def check_rows(self, block: Block) -> None:
@@ -96,8 +103,12 @@ class NeedsValidator(KindValidator):
         boxes = block.clean.get("box_4g") or [None] * len(block)
         for index, (connected, box) in enumerate(zip(internet, boxes, strict=True)):
             if connected is False and not box:
-                self.report.add("suggest-4g-box", block.rows[index], "acces_internet",
-                                block.raw["acces_internet"][index])
+                self.report.add(
+                    "suggest-4g-box",
+                    block.rows[index],
+                    "acces_internet",
+                    block.raw["acces_internet"][index],
+                )
 
     def _addresses(self, block: Block) -> None:
         """A delivery address needs its three parts; the postal code must fit the département."""
@@ -110,8 +121,7 @@ class NeedsValidator(KindValidator):
                 missing.setdefault(index, []).append(column)
         for index in sorted(missing):
             columns = missing[index]
-            parts = ", ".join(say(f"address-part-{c}", self.report.lang)
-                              for c in columns + absent)
+            parts = ", ".join(say(f"address-part-{c}", self.report.lang) for c in columns + absent)
             self.report.add("missing-address", block.rows[index], columns[0], missing=parts)
         codes = block.clean.get("code_postal")
         depts = block.clean.get("departement")
@@ -122,8 +132,14 @@ class NeedsValidator(KindValidator):
             if code and dept:
                 found = code_depts[code]
                 if found is not None and found != dept:
-                    self.report.add("postal-code-mismatch", block.rows[index], "code_postal",
-                                    block.raw["code_postal"][index], found=found, expected=dept)
+                    self.report.add(
+                        "postal-code-mismatch",
+                        block.rows[index],
+                        "code_postal",
+                        block.raw["code_postal"][index],
+                        found=found,
+                        expected=dept,
+                    )
 
     def _structures(self, block: Block) -> None:
         """Several rows of one structure add up; they must agree on the département."""
@@ -139,9 +155,16 @@ class NeedsValidator(KindValidator):
             if first is None:
                 seen[ident] = (dept, block.rows[index])
             elif first[0] != dept:
-                self.report.add("conflicting-structure", block.rows[index], "departement",
-                                block.raw["departement"][index], first_row=first[1], other=first[0],
-                                this=dept, value=ident)
+                self.report.add(
+                    "conflicting-structure",
+                    block.rows[index],
+                    "departement",
+                    block.raw["departement"][index],
+                    first_row=first[1],
+                    other=first[0],
+                    this=dept,
+                    value=ident,
+                )
 
     def _finess(self, block: Block) -> None:
         """An identifier shaped like a FINESS number must have its key and département."""
@@ -157,5 +180,10 @@ class NeedsValidator(KindValidator):
             if faults is None:
                 faults = checked[(ident, dept)] = finess_faults(ident, dept)
             for code, fields in faults:
-                self.report.add(code, block.rows[index], "id_structure",
-                                block.raw["id_structure"][index], **fields)
+                self.report.add(
+                    code,
+                    block.rows[index],
+                    "id_structure",
+                    block.raw["id_structure"][index],
+                    **fields,
+                )

@@ -16,12 +16,32 @@ from .base import KindValidator, email, positive_quantity
 from .columns import Block, Normaliser
 from .donations import name
 
-_NATIONAL = {"national", "nationale", "france", "toute la france", "france entiere",
-             "national france", "nationwide", "whole country"}
+_NATIONAL = {
+    "national",
+    "nationale",
+    "france",
+    "toute la france",
+    "france entiere",
+    "national france",
+    "nationwide",
+    "whole country",
+}
 _SEPARATORS = re.compile(r"[;,\n/]+")
 # Overseas: the five départements-régions (SPEC §2: ``outre-mer`` is 971–976).
-_OVERSEAS = {"outre mer", "outremer", "dom", "drom", "dom tom", "domtom", "drom com",
-             "dom com", "overseas", "overseas france", "france d outre mer", "ultramarin"}
+_OVERSEAS = {
+    "outre mer",
+    "outremer",
+    "dom",
+    "drom",
+    "dom tom",
+    "domtom",
+    "drom com",
+    "dom com",
+    "overseas",
+    "overseas france",
+    "france d outre mer",
+    "ultramarin",
+}
 OVERSEAS_DEPARTEMENTS = frozenset({"971", "972", "973", "974", "976"})
 # A bare number that is also the code of a metropolitan région is read as the département
 # (SPEC §2) with a warning; the overseas régions' codes 01-06 are left out: their région and
@@ -85,9 +105,11 @@ def zone(raw: Any) -> tuple[Zone | None, Any]:
 
 def _region_code_fields(codes: list[str]) -> dict[str, Any]:
     depts, region_list = departements(), regions()
-    return {"part": ", ".join(codes),
-            "read_as": ", ".join(f"{c} {depts[c].name}" for c in codes),
-            "other": ", ".join(f"R{c} ({region_list[c].name})" for c in codes)}
+    return {
+        "part": ", ".join(codes),
+        "read_as": ", ".join(f"{c} {depts[c].name}" for c in codes),
+        "other": ", ".join(f"R{c} ({region_list[c].name})" for c in codes),
+    }
 
 
 def _zone_hint(token: str) -> dict[str, Any]:

@@ -33,8 +33,9 @@ class Reporter:
         self.columns = columns
         self.lang = lang
         self.problems: list[Problem] = []
-        self.headers = HeaderNames({name: shorten(cell.text, lang=lang)
-                                    for name, cell in columns.items()})
+        self.headers = HeaderNames(
+            {name: shorten(cell.text, lang=lang) for name, cell in columns.items()}
+        )
 
     def header_text(self, column: str) -> str:
         cell = self.columns.get(column)
@@ -57,16 +58,23 @@ class Reporter:
         # a value is quoted cut short: a cell of millions of characters stays a short message
         value = shorten(cell_text(raw), lang=self.lang) if raw is not None and raw != "" else None
         shown = value if value is not None else ""
-        message_fields = {"column": self.header_text(column) if column else "", "value": shown,
-                          "row": row, "h": self.headers,
-                          **{k: shorten(v, 1000, self.lang) if isinstance(v, str) else v
-                             for k, v in fields.items()}}
+        message_fields = {
+            "column": self.header_text(column) if column else "",
+            "value": shown,
+            "row": row,
+            "h": self.headers,
+            **{
+                k: shorten(v, 1000, self.lang) if isinstance(v, str) else v
+                for k, v in fields.items()
+            },
+        }
         hint = fields.get("hint")
         if isinstance(hint, str) and hint and has(hint):
             message_fields["hint"] = say(hint, self.lang, value=shown)
         elif "suggestion" in fields:
-            message_fields["hint"] = say("hint-did-you-mean", self.lang,
-                                         suggestion=fields["suggestion"])
+            message_fields["hint"] = say(
+                "hint-did-you-mean", self.lang, suggestion=fields["suggestion"]
+            )
         else:
             message_fields.setdefault("hint", "")
         self.problems.append(

@@ -76,8 +76,10 @@ def validate_inputs(
     if contained.available():
         warm_up([Path(p) for p, _ in files])
     with paused_gc():
-        results = [_validate_one(Path(p), options.model_copy(update={"kind": kind}), progress)
-                   for p, kind in files]
+        results = [
+            _validate_one(Path(p), options.model_copy(update={"kind": kind}), progress)
+            for p, kind in files
+        ]
     _cross_file(results, options.lang)
     reports = [report for report, _ in results]
     if options.strict:
@@ -91,8 +93,9 @@ def validate_inputs(
 
 
 def _unreadable(path: Path, error: ReadingError) -> FileReport:
-    problem = Problem(code=error.code, severity=Severity.ERROR, file=str(path),
-                      message=error.message)
+    problem = Problem(
+        code=error.code, severity=Severity.ERROR, file=str(path), message=error.message
+    )
     report = FileReport(path=str(path), readable=False)
     report.add([problem])
     return report
@@ -147,8 +150,7 @@ def _validate_table(
                 _missing_columns(table, reporter, table.kind)
         return None
     columns = table.columns()
-    if not set(required(table.kind)) <= columns.keys() and kind_mismatch(table, reporter,
-                                                                          options):
+    if not set(required(table.kind)) <= columns.keys() and kind_mismatch(table, reporter, options):
         report.rows = table.count_rows()
         return None
     mapped_absent(table, reporter, options.columns)
@@ -158,17 +160,27 @@ def _validate_table(
         elif cell.column and columns[cell.column] is not cell:
             # a second column of quantities would be dropped with its requests or units:
             # an error, not a warning (SPEC §2: nothing dropped without a word)
-            code = ("duplicate-quantity-column" if cell.column in _QUANTITY_FIELDS
-                    else "duplicate-column")
-            reporter.add(code, table.header_row, None, cell.text,
-                         letter=cell.letter, field=cell.column,
-                         first=f"{columns[cell.column].letter}{table.header_row}")
+            code = (
+                "duplicate-quantity-column"
+                if cell.column in _QUANTITY_FIELDS
+                else "duplicate-column"
+            )
+            reporter.add(
+                code,
+                table.header_row,
+                None,
+                cell.text,
+                letter=cell.letter,
+                field=cell.column,
+                first=f"{columns[cell.column].letter}{table.header_row}",
+            )
     _missing_columns(table, reporter, table.kind)
     validator = VALIDATORS[table.kind](reporter, set(columns), options.today, options.keep_data)
     positions = {name: cell.index for name, cell in columns.items()}
     # cells under unrecognised headers ride along, to tell a totals row by its label
-    positions.update((f"{EXTRA}{cell.letter}", cell.index) for cell in table.header
-                     if cell.column is None)
+    positions.update(
+        (f"{EXTRA}{cell.letter}", cell.index) for cell in table.header if cell.column is None
+    )
     layout = table.layout
     hidden: list[int] = []
     for numbers, raw in table.blocks(positions, options.block_rows):
@@ -190,10 +202,16 @@ def _missing_columns(table: Table, reporter: Reporter, kind: Kind) -> None:
     present = table.columns()
     for name in required(kind):
         if name not in present:
-            where = (say("rows-header", reporter.lang, row=table.header_row)
-                     if table.header_row else "")
-            reporter.add("missing-column", table.header_row or None, name,
-                         aliases=aliases_text(kind, name), where=where)
+            where = (
+                say("rows-header", reporter.lang, row=table.header_row) if table.header_row else ""
+            )
+            reporter.add(
+                "missing-column",
+                table.header_row or None,
+                name,
+                aliases=aliases_text(kind, name),
+                where=where,
+            )
     if kind is Kind.NEEDS and table.header and not present.keys() & set(QUANTITY_COLUMNS):
         reporter.add("missing-quantity-column", table.header_row, None)
 
@@ -201,8 +219,9 @@ def _missing_columns(table: Table, reporter: Reporter, kind: Kind) -> None:
 def _unknown_column(table: Table, reporter: Reporter, cell: HeaderCell) -> None:
     """An unrecognised header is ignored with a warning, unless it looks like a number of
     devices: ignoring it would drop requests, so it is an error saying what to rename."""
-    guessed, several = quantity_guess(cell.text) if table.kind in (Kind.NEEDS, Kind.DONATIONS) \
-        else ((), False)
+    guessed, several = (
+        quantity_guess(cell.text) if table.kind in (Kind.NEEDS, Kind.DONATIONS) else ((), False)
+    )
     if not guessed:
         reporter.add("unknown-column", table.header_row, None, cell.text, letter=cell.letter)
         return
@@ -216,8 +235,15 @@ def _unknown_column(table: Table, reporter: Reporter, cell: HeaderCell) -> None:
         advice = say("advice-rename-either", lang, suggestion=say("word-or", lang).join(quoted))
     else:
         advice = say("advice-rename-one", lang, suggestion=quoted[0])
-    reporter.add("unmapped-quantity-column", table.header_row, None, cell.text,
-                 letter=cell.letter, col=cell.letter, advice=advice)
+    reporter.add(
+        "unmapped-quantity-column",
+        table.header_row,
+        None,
+        cell.text,
+        letter=cell.letter,
+        col=cell.letter,
+        advice=advice,
+    )
 
 
 _MAX_LISTED = 12
@@ -232,8 +258,10 @@ def rows_text(rows: list[int], lang: Lang) -> str:
             pieces[-1] = (pieces[-1][0], row)
         else:
             pieces.append((row, row))
-    words = [str(first) if first == last else say("rows-range", lang, first=first, last=last)
-             for first, last in pieces[:_MAX_LISTED]]
+    words = [
+        str(first) if first == last else say("rows-range", lang, first=first, last=last)
+        for first, last in pieces[:_MAX_LISTED]
+    ]
     text = ", ".join(words)
     if len(pieces) > _MAX_LISTED:
         text += say("rows-more", lang, count=number(len(set(rows)), lang))
@@ -252,8 +280,9 @@ def _with_merge_hints(problems: list[Problem], layout: SheetLayout, lang: Lang) 
             letters = problem.cell.rstrip("0123456789")
             merge = index.covering(problem.row, column_index(letters))
         if merge is not None:
-            hint = say("hint-merged-cell", lang, ref=merge.ref, anchor=merge.anchor,
-                       row=merge.first_row)
+            hint = say(
+                "hint-merged-cell", lang, ref=merge.ref, anchor=merge.anchor, row=merge.first_row
+            )
             problem = problem.model_copy(update={"message": problem.message + hint})
         hinted.append(problem)
     return hinted
@@ -295,15 +324,28 @@ def _across_files(results: list[tuple[FileReport, Any]]) -> None:
             for ident, row in _first_rows(validator, "id_don"):
                 first = lots.setdefault(ident, (report.path, row))
                 if first[0] != report.path:
-                    reporter.add("lot-in-two-files", row, "id_don", ident, first_file=first[0],
-                                 first_row=first[1])
+                    reporter.add(
+                        "lot-in-two-files",
+                        row,
+                        "id_don",
+                        ident,
+                        first_file=first[0],
+                        first_row=first[1],
+                    )
         else:
             for (ident, dept), row in _first_rows(validator, "id_structure", "departement"):
                 seen = structures.setdefault(ident, (dept, report.path, row))
                 if seen[1] != report.path and seen[0] != dept:
-                    reporter.add("structure-in-two-files", row, "departement", dept,
-                                 structure=ident, other=seen[0], first_file=seen[1],
-                                 first_row=seen[2])
+                    reporter.add(
+                        "structure-in-two-files",
+                        row,
+                        "departement",
+                        dept,
+                        structure=ident,
+                        other=seen[0],
+                        first_file=seen[1],
+                        first_row=seen[2],
+                    )
         report.add(reporter.problems[before:])
 
 

@@ -60,27 +60,61 @@ _NO_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})$")
 _LEADING_WORD = re.compile(r"(?i)^(?:le|du|the)\s+")
 # Month names and their usual abbreviations, French and English, as ``textnorm.fold`` leaves
 # them (lower case, no accent, no dot): "avril", "avr.", "April", "Apr", "févr.", "août".
-_MONTHS = {name: number for number, names in enumerate((
-    ("janvier", "janv", "jan", "january"),
-    ("fevrier", "fevr", "fev", "feb", "february"),
-    ("mars", "mar", "march"),
-    ("avril", "avr", "apr", "april"),
-    ("mai", "may"),
-    ("juin", "jun", "june"),
-    ("juillet", "juil", "jul", "july"),
-    ("aout", "aou", "aug", "august"),
-    ("septembre", "sept", "sep", "september"),
-    ("octobre", "oct", "october"),
-    ("novembre", "nov", "november"),
-    ("decembre", "dec", "december"),
-), start=1) for name in names}
-_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday", "le", "the", "of", "du", "mon", "tue", "wed", "thu", "fri",
-                       "sat", "sun"})
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("janvier", "janv", "jan", "january"),
+            ("fevrier", "fevr", "fev", "feb", "february"),
+            ("mars", "mar", "march"),
+            ("avril", "avr", "apr", "april"),
+            ("mai", "may"),
+            ("juin", "jun", "june"),
+            ("juillet", "juil", "jul", "july"),
+            ("aout", "aou", "aug", "august"),
+            ("septembre", "sept", "sep", "september"),
+            ("octobre", "oct", "october"),
+            ("novembre", "nov", "november"),
+            ("decembre", "dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = frozenset(
+    {
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "le",
+        "the",
+        "of",
+        "du",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
 _DAY_WORD = re.compile(r"^(\d{1,2})(?:er|e|eme|st|nd|rd|th)?$")
-EMAIL_PATTERN = (r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}")
+EMAIL_PATTERN = (
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+)
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")
 
 
@@ -174,7 +208,7 @@ def _date_in_words(value: str) -> tuple[dt.date | None, Fault]:
         return None, ("bad-date", {"hint": ""})
     at = months[0]
     month = _MONTHS[words[at]]
-    rest = words[:at] + words[at + 1:]
+    rest = words[:at] + words[at + 1 :]
     day_match = _DAY_WORD.match(rest[0])
     if day_match is None:
         return None, ("bad-date", {"hint": ""})
@@ -223,8 +257,10 @@ def departement(raw: Any) -> tuple[str | None, Fault]:
         # warning showing the cell (a few communes near a border carry a neighbour's code).
         found = departement_of_postal_code(value)
         if found:
-            return found, ("departement-from-postal-code",
-                           {"found": found, "name": departements()[found].name})
+            return found, (
+                "departement-from-postal-code",
+                {"found": found, "name": departements()[found].name},
+            )
     if value.isdigit():
         return None, ("unknown-departement", {"hint": "hint-no-such-departement"})
     suggestion = suggest_departement(value)

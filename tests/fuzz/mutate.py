@@ -24,13 +24,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATS = {".xlsx", ".ods", ".xls", ".csv", ".txt"}
-BASES = sorted(p for folder in (ROOT / "sample_data", ROOT / "tests" / "data")
-               for p in folder.iterdir() if p.suffix in FORMATS)
+BASES = sorted(
+    p
+    for folder in (ROOT / "sample_data", ROOT / "tests" / "data")
+    for p in folder.iterdir()
+    if p.suffix in FORMATS
+)
 # the samples of a few KB (tests/data): the suite's short run mutates only these
 SMALL_BASES = [p for p in BASES if p.stat().st_size <= 16 * 1024]
 _MB = 1024 * 1024
-_FAR_REFS = ("XFD1048576", "GR1000020", "A1048577", "ZZ999999", "XFE1", "A99999999999",
-             "AAAA1", "B2000000")
+_FAR_REFS = (
+    "XFD1048576",
+    "GR1000020",
+    "A1048577",
+    "ZZ999999",
+    "XFE1",
+    "A99999999999",
+    "AAAA1",
+    "B2000000",
+)
 
 
 def _far_ref(rng: random.Random) -> str:
@@ -65,7 +77,7 @@ def flip_bytes(rng: random.Random, data: bytes) -> bytes:
 
 
 def truncate(rng: random.Random, data: bytes) -> bytes:
-    return data[:rng.randrange(len(data))]
+    return data[: rng.randrange(len(data))]
 
 
 def insert_bytes(rng: random.Random, data: bytes) -> bytes:
@@ -76,7 +88,7 @@ def insert_bytes(rng: random.Random, data: bytes) -> bytes:
 def zero_block(rng: random.Random, data: bytes) -> bytes:
     at = rng.randrange(len(data))
     size = rng.randint(1, 4096)
-    return data[:at] + bytes(min(size, len(data) - at)) + data[at + size:]
+    return data[:at] + bytes(min(size, len(data) - at)) + data[at + size :]
 
 
 def flip_header_bytes(rng: random.Random, data: bytes) -> bytes:
@@ -98,9 +110,8 @@ def _members(data: bytes) -> list[zipfile.ZipInfo]:
 def corrupt_member(rng: random.Random, data: bytes) -> bytes:
     """Flip bytes inside one member's compressed data, leaving the archive's structure."""
     info = rng.choice(_members(data))
-    name_length = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little")
-    extra_length = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30],
-                                  "little")
+    name_length = int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
+    extra_length = int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
     start = info.header_offset + 30 + name_length + extra_length
     if info.compress_size == 0:
         return flip_bytes(rng, data)
@@ -115,14 +126,16 @@ def change_compression(rng: random.Random, data: bytes) -> bytes:
     info = rng.choice(_members(data))
     out = bytearray(data)
     method = rng.choice((0, 1, 12, 14, 93, 99)).to_bytes(2, "little")
-    out[info.header_offset + 8:info.header_offset + 10] = method
+    out[info.header_offset + 8 : info.header_offset + 10] = method
     return bytes(out)
 
 
 def _rewrite(data: bytes, member: str, change: Callable[[bytes], bytes]) -> bytes:
     target = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as old, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as old,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new,
+    ):
         for info in old.infolist():
             content = old.read(info.filename)
             if info.filename == member:
@@ -146,8 +159,9 @@ def _quote(rng: random.Random, value: str) -> str:
     return f"'{value}'" if rng.random() < 0.5 else f'"{value}"'
 
 
-def _edit(rng: random.Random, data: bytes, change: Callable[[bytes], bytes],
-          *preferred: str) -> bytes:
+def _edit(
+    rng: random.Random, data: bytes, change: Callable[[bytes], bytes], *preferred: str
+) -> bytes:
     return _rewrite(data, _xml_member(rng, data, *preferred), change)
 
 
@@ -155,10 +169,15 @@ def huge_dimension(rng: random.Random, data: bytes) -> bytes:
     ref = _quote(rng, f"A1:{_far_ref(rng)}")
 
     def change(xml: bytes) -> bytes:
-        new, count = re.subn(rb"<dimension\s+ref=(\"[^\"]*\"|'[^']*')",
-                             f"<dimension ref={ref}".encode(), xml)
-        return new if count else xml.replace(b"<sheetData", f"<dimension ref={ref}/><sheetData"
-                                             .encode(), 1)
+        new, count = re.subn(
+            rb"<dimension\s+ref=(\"[^\"]*\"|'[^']*')", f"<dimension ref={ref}".encode(), xml
+        )
+        return (
+            new
+            if count
+            else xml.replace(b"<sheetData", f"<dimension ref={ref}/><sheetData".encode(), 1)
+        )
+
     return _edit(rng, data, change, *_SHEETS)
 
 
@@ -173,24 +192,30 @@ def far_reference(rng: random.Random, data: bytes) -> bytes:
             return xml
         place = rng.choice(places)
         value = far if rng.random() < 0.7 else far.lstrip(string.ascii_letters)
-        return xml[:place.start()] + f" r={_quote(rng, value)}".encode() + xml[place.end():]
+        return xml[: place.start()] + f" r={_quote(rng, value)}".encode() + xml[place.end() :]
+
     return _edit(rng, data, change, r"xl/worksheets/sheet\d+\.xml")
 
 
 def ods_repeats(rng: random.Random, data: bytes) -> bytes:
     """Repeat counts on several rows and cells, each within a limit, summed beyond it."""
+
     def change(xml: bytes) -> bytes:
         out = xml
-        for tag, attribute in ((b"<table:table-row", b"table:number-rows-repeated"),
-                               (b"<table:table-cell", b"table:number-columns-repeated")):
+        for tag, attribute in (
+            (b"<table:table-row", b"table:number-rows-repeated"),
+            (b"<table:table-cell", b"table:number-columns-repeated"),
+        ):
             places = [m.end() for m in re.finditer(re.escape(tag), out)]
-            for at in sorted(rng.sample(places, min(len(places), rng.randint(1, 6))),
-                             reverse=True):
-                count = rng.choice((2, 1000, 300_000, 1_048_576, 16_384, 2**31,
-                                    rng.randint(2, 2_000_000)))
-                out = out[:at] + b" " + attribute + b"=" + _quote(rng, str(count)).encode() \
-                    + out[at:]
+            for at in sorted(rng.sample(places, min(len(places), rng.randint(1, 6))), reverse=True):
+                count = rng.choice(
+                    (2, 1000, 300_000, 1_048_576, 16_384, 2**31, rng.randint(2, 2_000_000))
+                )
+                out = (
+                    out[:at] + b" " + attribute + b"=" + _quote(rng, str(count)).encode() + out[at:]
+                )
         return out
+
     return _edit(rng, data, change, r"content\.xml")
 
 
@@ -203,7 +228,8 @@ def long_string(rng: random.Random, data: bytes) -> bytes:
         if not places:
             return xml
         place = rng.choice(places)
-        return xml[:place.start(3)] + text[:4 * _MB] + xml[place.end(3):]
+        return xml[: place.start(3)] + text[: 4 * _MB] + xml[place.end(3) :]
+
     return _edit(rng, data, change, r"xl/sharedStrings\.xml", *_SHEETS)
 
 
@@ -214,21 +240,41 @@ def entity_declaration(rng: random.Random, data: bytes) -> bytes:
     def change(xml: bytes) -> bytes:
         end = xml.find(b"?>") + 2 if xml.startswith(b"<?xml") else 0
         return xml[:end] + comment + doctype + xml[end:]
+
     return _edit(rng, data, change)
 
 
 def bad_values(rng: random.Random, data: bytes) -> bytes:
     """Cell values and types that do not fit: shared string index out of range, errors,
     booleans with text, dates that are not dates, numbers beyond a double."""
-    replacement = rng.choice((b"999999999", b"-1", b"1e308", b"1e999", b"NaN", b"", b"abc",
-                              b"99999999999999999999999", b"0x10", b"\xff\xfe"))
+    replacement = rng.choice(
+        (
+            b"999999999",
+            b"-1",
+            b"1e308",
+            b"1e999",
+            b"NaN",
+            b"",
+            b"abc",
+            b"99999999999999999999999",
+            b"0x10",
+            b"\xff\xfe",
+        )
+    )
     kind = rng.choice((b"s", b"e", b"b", b"d", b"n", b"str", b"inlineStr", b"zz"))
 
     def change(xml: bytes) -> bytes:
-        out = re.sub(rb"<v>[^<]*</v>", lambda m: b"<v>" + replacement + b"</v>"
-                     if rng.random() < 0.3 else m.group(0), xml)
-        return re.sub(rb"\st=\"[a-zA-Z]*\"", lambda m: b' t="' + kind + b'"'
-                      if rng.random() < 0.3 else m.group(0), out)
+        out = re.sub(
+            rb"<v>[^<]*</v>",
+            lambda m: b"<v>" + replacement + b"</v>" if rng.random() < 0.3 else m.group(0),
+            xml,
+        )
+        return re.sub(
+            rb"\st=\"[a-zA-Z]*\"",
+            lambda m: b' t="' + kind + b'"' if rng.random() < 0.3 else m.group(0),
+            out,
+        )
+
     return _edit(rng, data, change, *_SHEETS)
 
 
@@ -239,21 +285,28 @@ def many_sheets(rng: random.Random, data: bytes) -> bytes:
         found = re.search(rb"<sheet\s[^>]*/>", xml)
         if not found:
             return xml
-        copies = b"".join(re.sub(rb'name="[^"]*"', f'name="S{i}"'.encode(), found.group(0))
-                          for i in range(count))
-        return xml[:found.end()] + copies + xml[found.end():]
+        copies = b"".join(
+            re.sub(rb'name="[^"]*"', f'name="S{i}"'.encode(), found.group(0)) for i in range(count)
+        )
+        return xml[: found.end()] + copies + xml[found.end() :]
+
     return _edit(rng, data, change, r"xl/workbook\.xml")
 
 
 def whole_sheet_merge(rng: random.Random, data: bytes) -> bytes:
     ref = _quote(rng, f"A1:{_far_ref(rng)}")
-    block = f"<mergeCells count=\"1\"><mergeCell ref={ref}/></mergeCells>".encode()
-    return _edit(rng, data, lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + block, 1),
-                 r"xl/worksheets/sheet\d+\.xml")
+    block = f'<mergeCells count="1"><mergeCell ref={ref}/></mergeCells>'.encode()
+    return _edit(
+        rng,
+        data,
+        lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + block, 1),
+        r"xl/worksheets/sheet\d+\.xml",
+    )
 
 
 def xml_slices(rng: random.Random, data: bytes) -> bytes:
     """Drop, double or swap slices of one member's XML."""
+
     def change(xml: bytes) -> bytes:
         if len(xml) < 2:
             return xml
@@ -264,6 +317,7 @@ def xml_slices(rng: random.Random, data: bytes) -> bytes:
         if action == 1:
             return xml[:b] + xml[a:b] * rng.randint(2, 50) + xml[b:]
         return xml[:a] + xml[b:] + xml[a:b]
+
     return _edit(rng, data, change)
 
 
@@ -323,22 +377,41 @@ def long_value(rng: random.Random, data: bytes) -> bytes:
     return data[:at] + b"x" * (rng.randint(1, 3) * _MB) + data[at:]
 
 
-ANY: dict[str, Mutator] = {"flip_bytes": flip_bytes, "truncate": truncate,
-                           "insert_bytes": insert_bytes, "zero_block": zero_block}
+ANY: dict[str, Mutator] = {
+    "flip_bytes": flip_bytes,
+    "truncate": truncate,
+    "insert_bytes": insert_bytes,
+    "zero_block": zero_block,
+}
 ARCHIVE: dict[str, Mutator] = {
-    "corrupt_member": corrupt_member, "change_compression": change_compression,
-    "huge_dimension": huge_dimension, "far_reference": far_reference,
-    "long_string": long_string, "entity_declaration": entity_declaration,
-    "bad_values": bad_values, "xml_slices": xml_slices}
+    "corrupt_member": corrupt_member,
+    "change_compression": change_compression,
+    "huge_dimension": huge_dimension,
+    "far_reference": far_reference,
+    "long_string": long_string,
+    "entity_declaration": entity_declaration,
+    "bad_values": bad_values,
+    "xml_slices": xml_slices,
+}
 XLSX: dict[str, Mutator] = {"many_sheets": many_sheets, "whole_sheet_merge": whole_sheet_merge}
 ODS: dict[str, Mutator] = {"ods_repeats": ods_repeats}
 XLS: dict[str, Mutator] = {"flip_header_bytes": flip_header_bytes}
 CSV: dict[str, Mutator] = {
-    "unclosed_quote": unclosed_quote, "nul_bytes": nul_bytes, "odd_encoding": odd_encoding,
-    "mixed_delimiters": mixed_delimiters, "line_endings": line_endings,
-    "wide_rows": wide_rows, "long_value": long_value}
-BY_SUFFIX = {".xlsx": {**ARCHIVE, **XLSX}, ".ods": {**ARCHIVE, **ODS}, ".xls": XLS,
-             ".csv": CSV, ".txt": CSV}
+    "unclosed_quote": unclosed_quote,
+    "nul_bytes": nul_bytes,
+    "odd_encoding": odd_encoding,
+    "mixed_delimiters": mixed_delimiters,
+    "line_endings": line_endings,
+    "wide_rows": wide_rows,
+    "long_value": long_value,
+}
+BY_SUFFIX = {
+    ".xlsx": {**ARCHIVE, **XLSX},
+    ".ods": {**ARCHIVE, **ODS},
+    ".xls": XLS,
+    ".csv": CSV,
+    ".txt": CSV,
+}
 
 
 def mutant(seed: int, index: int, bases: list[Path] | None = None) -> Mutant:

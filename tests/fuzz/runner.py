@@ -96,26 +96,38 @@ class Summary:
     def text(self) -> str:
         codes = ", ".join(f"{code}: {n}" for code, n in sorted(self.exit_codes.items()))
         mutators = Counter(r.mutator for r in self.runs if r.command == "validate")
-        lines = [f"seed {self.seed}: {self.mutants} mutants, {len(self.runs)} runs in "
-                 f"{self.seconds:.1f} s",
-                 f"exit codes: {codes}",
-                 f"aborts: {len(self.aborts)}, timeouts: {len(self.timeouts)}, "
-                 f"worst memory: {self.worst_mb:.0f} MB (of which {self.baseline_mb:.0f} MB "
-                 "shared with the runner at the fork)",
-                 f"caught by containment: {dict(self.contained) or 0}",
-                 *[f"  {r.peak_mb:.0f} MB: {r.command} mutant {r.mutant} ({r.base}, "
-                   f"{r.mutator}), exit {r.exit_code}, {r.seconds:.1f} s"
-                   for r in sorted(self.runs, key=lambda r: -r.peak_mb)[:3]],
-                 f"mutators: {dict(sorted(mutators.items()))}"]
-        lines += [f"  {r.command} mutant {r.mutant} ({r.base}, {r.mutator}): exit "
-                  f"{r.exit_code} signal {r.signal} timeout {r.timed_out} — {r.detail}"
-                  for r in self.failures()]
+        lines = [
+            f"seed {self.seed}: {self.mutants} mutants, {len(self.runs)} runs in "
+            f"{self.seconds:.1f} s",
+            f"exit codes: {codes}",
+            f"aborts: {len(self.aborts)}, timeouts: {len(self.timeouts)}, "
+            f"worst memory: {self.worst_mb:.0f} MB (of which {self.baseline_mb:.0f} MB "
+            "shared with the runner at the fork)",
+            f"caught by containment: {dict(self.contained) or 0}",
+            *[
+                f"  {r.peak_mb:.0f} MB: {r.command} mutant {r.mutant} ({r.base}, "
+                f"{r.mutator}), exit {r.exit_code}, {r.seconds:.1f} s"
+                for r in sorted(self.runs, key=lambda r: -r.peak_mb)[:3]
+            ],
+            f"mutators: {dict(sorted(mutators.items()))}",
+        ]
+        lines += [
+            f"  {r.command} mutant {r.mutant} ({r.base}, {r.mutator}): exit "
+            f"{r.exit_code} signal {r.signal} timeout {r.timed_out} — {r.detail}"
+            for r in self.failures()
+        ]
         return "\n".join(lines)
 
 
-def run_mutants(count: int, seed: int, workers: int = 2, limits: Limits | None = None,
-                keep_failures: Path | None = None, first: int = 0,
-                bases: list[Path] | None = None) -> Summary:
+def run_mutants(
+    count: int,
+    seed: int,
+    workers: int = 2,
+    limits: Limits | None = None,
+    keep_failures: Path | None = None,
+    first: int = 0,
+    bases: list[Path] | None = None,
+) -> Summary:
     """Make mutants ``first`` to ``first + count - 1`` of ``seed`` (from ``bases``, by
     default every sample) and run both commands on each, ``workers`` children at a time."""
     limits = limits or Limits()
@@ -157,17 +169,34 @@ def _warm_up(scratch: Path) -> None:
 
     pandas.read_csv(io.StringIO("a;b\n1;2020-01-02\n"), sep=";", parse_dates=["b"])
     data = Path(__file__).resolve().parents[2] / "tests" / "data"
-    broken = {"quote.csv": b'id_structure;portables\n"S1;2\n',
-              "utf16.csv": "id_structure;portables\nS1;2\n".encode("utf-16"),
-              "cut.xlsx": (data / "besoins_ok.xlsx").read_bytes()[:3000]}
+    broken = {
+        "quote.csv": b'id_structure;portables\n"S1;2\n',
+        "utf16.csv": "id_structure;portables\nS1;2\n".encode("utf-16"),
+        "cut.xlsx": (data / "besoins_ok.xlsx").read_bytes()[:3000],
+    }
     for name, content in broken.items():
         (scratch / name).write_bytes(content)
-    samples = [data / name for name in ("besoins_ok.xlsx", "besoins_erreurs.csv",
-                                        "besoins.ods", "besoins.xls", "livraisons_ok.xlsx")]
+    samples = [
+        data / name
+        for name in (
+            "besoins_ok.xlsx",
+            "besoins_erreurs.csv",
+            "besoins.ods",
+            "besoins.xls",
+            "livraisons_ok.xlsx",
+        )
+    ]
     for number, path in enumerate([*samples, *(scratch / name for name in broken)]):
-        for args in (["validate", str(path), "--format", "json"],
-                     ["validate", str(path), "--quiet", "--annotate",
-                      str(scratch / f"warm-up-{number}.xlsx")]):
+        for args in (
+            ["validate", str(path), "--format", "json"],
+            [
+                "validate",
+                str(path),
+                "--quiet",
+                "--annotate",
+                str(scratch / f"warm-up-{number}.xlsx"),
+            ],
+        ):
             CliRunner().invoke(app, args, env={"ORDIS_LANG": "fr"})
 
 
@@ -186,8 +215,9 @@ def distinct_mutants(seed: int, indexes: range, bases: list[Path] | None) -> Ite
             yield made
 
 
-def _jobs(scratch: Path, seed: int, indexes: range,
-          bases: list[Path] | None) -> Iterator[tuple[Run, Path, list[str]]]:
+def _jobs(
+    scratch: Path, seed: int, indexes: range, bases: list[Path] | None
+) -> Iterator[tuple[Run, Path, list[str]]]:
     for made in distinct_mutants(seed, indexes, bases):
         index = made.index
         for command in COMMANDS:
@@ -195,8 +225,17 @@ def _jobs(scratch: Path, seed: int, indexes: range,
             folder.mkdir()
             path = folder / f"mutant{made.suffix}"
             path.write_bytes(made.data)
-            args = ["validate", str(path), "--format", "json"] if command == "validate" else \
-                ["validate", str(path), "--quiet", "--annotate", str(folder / "annotated.xlsx")]
+            args = (
+                ["validate", str(path), "--format", "json"]
+                if command == "validate"
+                else [
+                    "validate",
+                    str(path),
+                    "--quiet",
+                    "--annotate",
+                    str(folder / "annotated.xlsx"),
+                ]
+            )
             yield Run(index, made.base, made.mutator, command), folder, args
 
 
@@ -237,8 +276,12 @@ def _start(args: list[str], folder: Path, limits: Limits) -> int:
         os._exit(status)
 
 
-def _collect(running: dict[int, tuple[Run, Path, float]], limits: Limits, summary: Summary,
-             keep_failures: Path | None) -> None:
+def _collect(
+    running: dict[int, tuple[Run, Path, float]],
+    limits: Limits,
+    summary: Summary,
+    keep_failures: Path | None,
+) -> None:
     """Reap every child that ended, kill those past their deadline; sleep a little if none."""
     reaped = False
     while running:
@@ -257,12 +300,15 @@ def _collect(running: dict[int, tuple[Run, Path, float]], limits: Limits, summar
             run.exit_code = None
         _read_outputs(run, folder)
         summary.runs.append(run)
-        if keep_failures is not None and (run.exit_code not in (0, 1, 2)
-                                          or set(run.codes) & set(CONTAINED_CODES)):
+        if keep_failures is not None and (
+            run.exit_code not in (0, 1, 2) or set(run.codes) & set(CONTAINED_CODES)
+        ):
             keep_failures.mkdir(parents=True, exist_ok=True)
             for mutant_file in folder.glob("mutant.*"):
-                shutil.copy(mutant_file, keep_failures /
-                            f"{run.mutant}-{run.mutator}-{run.command}{mutant_file.suffix}")
+                shutil.copy(
+                    mutant_file,
+                    keep_failures / f"{run.mutant}-{run.mutator}-{run.command}{mutant_file.suffix}",
+                )
         shutil.rmtree(folder, ignore_errors=True)
     now = time.monotonic()
     for pid, (run, _, began) in running.items():

@@ -23,7 +23,8 @@ from ordis_cli.validation.service import validate_inputs
 from ..conftest import DATA, ROOT, invoke
 
 SAMPLES = sorted((ROOT / "sample_data").iterdir()) + sorted(
-    p for p in DATA.iterdir() if p.suffix in {".xlsx", ".xls", ".ods", ".csv", ".txt"})
+    p for p in DATA.iterdir() if p.suffix in {".xlsx", ".xls", ".ods", ".csv", ".txt"}
+)
 
 
 def _aborts(*_: Any) -> NoReturn:
@@ -67,8 +68,7 @@ def good(tmp_path: Path) -> Path:
 
 
 # short limits, so that a test takes a second: 256 MB more than the parent maps, 1 s
-SHORT = contained.Containment(extra_bytes=256 * 1024 * 1024, base_seconds=1.0,
-                              seconds_per_mb=0.0)
+SHORT = contained.Containment(extra_bytes=256 * 1024 * 1024, base_seconds=1.0, seconds_per_mb=0.0)
 
 
 def _with_fake_parser(monkeypatch: pytest.MonkeyPatch, fake: Any) -> None:
@@ -82,15 +82,22 @@ def _with_fake_parser(monkeypatch: pytest.MonkeyPatch, fake: Any) -> None:
     monkeypatch.setattr(service, "open_table", open_table)
 
 
-@pytest.mark.parametrize(("fake", "code", "detail"), [
-    (_aborts, "parser-crashed", "SIGABRT"),
-    (_segfaults, "parser-crashed", "SIGSEGV"),
-    (_allocates_without_bound, "parser-memory", "256 Mo"),
-    (_rust_allocation_failure, "parser-memory", "256 Mo"),
-    (_hangs, "parser-timeout", "1 secondes"),
-])
+@pytest.mark.parametrize(
+    ("fake", "code", "detail"),
+    [
+        (_aborts, "parser-crashed", "SIGABRT"),
+        (_segfaults, "parser-crashed", "SIGSEGV"),
+        (_allocates_without_bound, "parser-memory", "256 Mo"),
+        (_rust_allocation_failure, "parser-memory", "256 Mo"),
+        (_hangs, "parser-timeout", "1 secondes"),
+    ],
+)
 def test_a_failing_parser_makes_the_file_unreadable_not_ordis(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, good: Path, fake: Any, code: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    good: Path,
+    fake: Any,
+    code: str,
     detail: str,
 ) -> None:
     _with_fake_parser(monkeypatch, fake)
@@ -118,7 +125,8 @@ def test_a_failing_parser_makes_the_file_unreadable_not_ordis(
 
 
 def test_an_internal_error_in_the_child_stays_an_internal_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     _with_fake_parser(monkeypatch, _internal_bug)
     hostile = tmp_path / "hostile.csv"
@@ -132,7 +140,8 @@ def test_an_internal_error_in_the_child_stays_an_internal_error(
 
 
 def test_memory_error_in_process_is_parser_memory_too(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     def exhausted(*_: Any) -> NoReturn:
         raise MemoryError
@@ -153,7 +162,8 @@ def _as_json(paths: list[Path], **options: Any) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_results_are_the_same_contained_or_not(
-    monkeypatch: pytest.MonkeyPatch, lang: str,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
 ) -> None:
     assert contained.available()
     inside = _as_json(SAMPLES, lang=lang)
@@ -167,7 +177,8 @@ def test_kept_data_and_cross_file_rules_come_back(monkeypatch: pytest.MonkeyPatc
     files: list[tuple[Path, Kind | None]] = [
         (ROOT / "sample_data" / "besoins.xlsx", Kind.NEEDS),
         (ROOT / "sample_data" / "dons_erreurs.csv", Kind.DONATIONS),
-        (ROOT / "sample_data" / "partenaires.xlsx", Kind.PARTNERS)]
+        (ROOT / "sample_data" / "partenaires.xlsx", Kind.PARTNERS),
+    ]
     options = ValidationOptions(keep_data=True)
     report, validators = validate_inputs(files, options)
     monkeypatch.setenv(contained.SWITCH, "0")
@@ -181,8 +192,9 @@ def test_kept_data_and_cross_file_rules_come_back(monkeypatch: pytest.MonkeyPatc
 
 def test_progress_is_reported_from_the_child(good: Path) -> None:
     seen: list[tuple[str, int]] = []
-    validate_files([good], ValidationOptions(block_rows=100),
-                   lambda path, rows: seen.append((path, rows)))
+    validate_files(
+        [good], ValidationOptions(block_rows=100), lambda path, rows: seen.append((path, rows))
+    )
     assert seen and seen[-1][0] == str(good) and seen[-1][1] > 300
     assert [rows for _, rows in seen] == sorted(rows for _, rows in seen)
 

@@ -42,9 +42,13 @@ def test_a_csv_of_200_columns_is_still_read(tmp_path: Path) -> None:
 def test_a_merge_over_the_whole_sheet_is_annotated_quickly(tmp_path: Path, ref: str) -> None:
     """openpyxl makes a cell for each cell on a merged area's edge: --annotate took 13 s
     and 980 MB on a 5 KB workbook; it is now rebuilt from what was read."""
-    block = f"<mergeCells count=\"1\"><mergeCell ref={ref}/></mergeCells>".encode()
-    source = rewrite_member(small_workbook(tmp_path / "base.xlsx"), tmp_path / "merged.xlsx",
-                            SHEET, lambda d: d.replace(b"</sheetData>", b"</sheetData>" + block))
+    block = f'<mergeCells count="1"><mergeCell ref={ref}/></mergeCells>'.encode()
+    source = rewrite_member(
+        small_workbook(tmp_path / "base.xlsx"),
+        tmp_path / "merged.xlsx",
+        SHEET,
+        lambda d: d.replace(b"</sheetData>", b"</sheetData>" + block),
+    )
     out = tmp_path / "annotee.xlsx"
     started = time.monotonic()
     result = invoke("validate", source, "--annotate", out)
@@ -69,10 +73,13 @@ def test_annotating_is_contained_too(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["besoins.xlsx"]
 
 
-@pytest.mark.parametrize("error", [
-    ReadingError("corrupted-file", "Fichier endommagé", "/tmp/x.xlsx"),
-    UsageError("same-file", "Même fichier"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        ReadingError("corrupted-file", "Fichier endommagé", "/tmp/x.xlsx"),
+        UsageError("same-file", "Même fichier"),
+    ],
+)
 def test_ordis_errors_come_back_from_the_child_as_they_were(error: Exception) -> None:
     def work(_: object) -> NoReturn:
         raise error

@@ -18,8 +18,9 @@ MUTANTS = CHUNK * CHUNKS
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))
 def test_mutants_never_crash_hang_or_exhaust_ordis(chunk: int) -> None:
-    summary = run_mutants(CHUNK, SEED, workers=1, limits=Limits(seconds=30.0),
-                          first=chunk * CHUNK, bases=SMALL_BASES)
+    summary = run_mutants(
+        CHUNK, SEED, workers=1, limits=Limits(seconds=30.0), first=chunk * CHUNK, bases=SMALL_BASES
+    )
     print(summary.text())
     assert len(summary.runs) == 2 * CHUNK
     assert summary.failures() == [], summary.text()

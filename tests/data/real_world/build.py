@@ -27,15 +27,43 @@ from openpyxl.worksheet.worksheet import Worksheet
 HERE = Path(__file__).parent
 FIXED = dt.datetime(2020, 4, 20, 9, 0, 0)
 
-TOWNS = [("01", "01000", "Bourg-en-Bresse"), ("13", "13001", "Marseille"),
-         ("33", "33000", "Bordeaux"), ("59", "59000", "Lille"), ("69", "69003", "Lyon"),
-         ("75", "75011", "Paris"), ("93", "93200", "Saint-Denis"), ("2A", "20000", "Ajaccio"),
-         ("974", "97400", "Saint-Denis"), ("35", "35000", "Rennes")]
-NAMES = ["Les Tilleuls", "La Source", "Le Phare", "Les Coquelicots", "L'Envol", "Les Mésanges",
-         "Le Fil d'Ariane", "La Passerelle", "Les Oliviers", "Le Chêne"]
+TOWNS = [
+    ("01", "01000", "Bourg-en-Bresse"),
+    ("13", "13001", "Marseille"),
+    ("33", "33000", "Bordeaux"),
+    ("59", "59000", "Lille"),
+    ("69", "69003", "Lyon"),
+    ("75", "75011", "Paris"),
+    ("93", "93200", "Saint-Denis"),
+    ("2A", "20000", "Ajaccio"),
+    ("974", "97400", "Saint-Denis"),
+    ("35", "35000", "Rennes"),
+]
+NAMES = [
+    "Les Tilleuls",
+    "La Source",
+    "Le Phare",
+    "Les Coquelicots",
+    "L'Envol",
+    "Les Mésanges",
+    "Le Fil d'Ariane",
+    "La Passerelle",
+    "Les Oliviers",
+    "Le Chêne",
+]
 KINDS = ["MECS", "foyer de l'enfance", "lieu de vie", "pouponnière", "placement familial"]
-PEOPLE = ["Camille Martin", "Nadia Benali", "Julien Roux", "Inès Moreau", "Paul Lefèvre",
-          "Sofia Garcia", "Hugo Bernard", "Léa Petit", "Yanis Durand", "Chloé Laurent"]
+PEOPLE = [
+    "Camille Martin",
+    "Nadia Benali",
+    "Julien Roux",
+    "Inès Moreau",
+    "Paul Lefèvre",
+    "Sofia Garcia",
+    "Hugo Bernard",
+    "Léa Petit",
+    "Yanis Durand",
+    "Chloé Laurent",
+]
 
 
 def structure(i: int) -> dict[str, object]:
@@ -44,18 +72,34 @@ def structure(i: int) -> dict[str, object]:
     person = PEOPLE[i % len(PEOPLE)]
     login = person.lower().replace(" ", ".").replace("è", "e").replace("é", "e")
     return {
-        "id": f"ASE-{100 + i}", "name": f"{KINDS[i % len(KINDS)].capitalize()} {NAMES[i % 10]}",
-        "kind": KINDS[i % len(KINDS)], "dept": dept, "postal": postal, "town": town,
-        "address": f"{3 + i} rue des Écoles", "person": person,
-        "email": f"{login}@exemple.org", "phone": f"01 02 03 04 {i % 90 + 10:02d}",
-        "children": 6 + (i * 7) % 30, "internet": "Non" if i % 3 == 0 else "Oui",
-        "laptops": (i * 3) % 7, "tablets": (i * 5) % 4, "desktops": i % 2, "boxes": i % 3,
+        "id": f"ASE-{100 + i}",
+        "name": f"{KINDS[i % len(KINDS)].capitalize()} {NAMES[i % 10]}",
+        "kind": KINDS[i % len(KINDS)],
+        "dept": dept,
+        "postal": postal,
+        "town": town,
+        "address": f"{3 + i} rue des Écoles",
+        "person": person,
+        "email": f"{login}@exemple.org",
+        "phone": f"01 02 03 04 {i % 90 + 10:02d}",
+        "children": 6 + (i * 7) % 30,
+        "internet": "Non" if i % 3 == 0 else "Oui",
+        "laptops": (i * 3) % 7,
+        "tablets": (i * 5) % 4,
+        "desktops": i % 2,
+        "boxes": i % 3,
         "when": dt.datetime(2020, 3, 25, 8, 30) + dt.timedelta(days=i % 20, minutes=37 * i),
     }
 
 
-def write_csv(name: str, header: list[str], rows: list[list[object]], *,
-              delimiter: str = ",", encoding: str = "utf-8") -> None:
+def write_csv(
+    name: str,
+    header: list[str],
+    rows: list[list[object]],
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
@@ -69,8 +113,9 @@ def save(book: openpyxl.Workbook, name: str) -> None:
     book.save(HERE / name)
 
 
-def write_xlsx(name: str, header: list[str], rows: list[list[object]],
-               above: list[list[object]] | None = None) -> Worksheet:
+def write_xlsx(
+    name: str, header: list[str], rows: list[list[object]], above: list[list[object]] | None = None
+) -> Worksheet:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -83,123 +128,301 @@ def write_xlsx(name: str, header: list[str], rows: list[list[object]],
 
 # --- web-form exports -------------------------------------------------------------------
 
+
 def google_forms_fr() -> None:
-    header = ["Horodateur", "Adresse e-mail", "Nom de votre structure",
-              "Numéro FINESS ou identifiant de votre structure", "Dans quel département ?",
-              "Nom du référent", "Téléphone du référent", "Nombre d'enfants accueillis",
-              "Les enfants ont-ils accès à internet ?",
-              "Nombre d'ordinateurs portables souhaités", "Nombre de tablettes souhaitées"]
+    header = [
+        "Horodateur",
+        "Adresse e-mail",
+        "Nom de votre structure",
+        "Numéro FINESS ou identifiant de votre structure",
+        "Dans quel département ?",
+        "Nom du référent",
+        "Téléphone du référent",
+        "Nombre d'enfants accueillis",
+        "Les enfants ont-ils accès à internet ?",
+        "Nombre d'ordinateurs portables souhaités",
+        "Nombre de tablettes souhaitées",
+    ]
     rows = []
     for i in range(12):
         s = structure(i)
         when = s["when"]
         assert isinstance(when, dt.datetime)
-        rows.append([when.strftime("%d/%m/%Y %H:%M:%S"), s["email"], s["name"], s["id"],
-                     s["dept"], s["person"], s["phone"], s["children"], s["internet"],
-                     s["laptops"] or 1, s["tablets"]])
+        rows.append(
+            [
+                when.strftime("%d/%m/%Y %H:%M:%S"),
+                s["email"],
+                s["name"],
+                s["id"],
+                s["dept"],
+                s["person"],
+                s["phone"],
+                s["children"],
+                s["internet"],
+                s["laptops"] or 1,
+                s["tablets"],
+            ]
+        )
     write_csv("google_forms_besoins.csv", header, rows)
 
 
 def google_forms_en() -> None:
-    header = ["Timestamp", "Email address", "Name of your organisation", "Organisation ID",
-              "Department", "Contact name", "Phone number", "How many children live there?",
-              "Do the children have internet access?", "Number of laptops requested",
-              "Number of 4G boxes requested"]
+    header = [
+        "Timestamp",
+        "Email address",
+        "Name of your organisation",
+        "Organisation ID",
+        "Department",
+        "Contact name",
+        "Phone number",
+        "How many children live there?",
+        "Do the children have internet access?",
+        "Number of laptops requested",
+        "Number of 4G boxes requested",
+    ]
     rows = []
     for i in range(8):
         s = structure(20 + i)
         when = s["when"]
         assert isinstance(when, dt.datetime)
-        rows.append([when.strftime("%Y/%m/%d %H:%M:%S"), s["email"], s["name"], s["id"],
-                     s["dept"], s["person"], s["phone"], s["children"],
-                     "No" if s["internet"] == "Non" else "Yes", s["laptops"] or 2, s["boxes"]])
+        rows.append(
+            [
+                when.strftime("%Y/%m/%d %H:%M:%S"),
+                s["email"],
+                s["name"],
+                s["id"],
+                s["dept"],
+                s["person"],
+                s["phone"],
+                s["children"],
+                "No" if s["internet"] == "Non" else "Yes",
+                s["laptops"] or 2,
+                s["boxes"],
+            ]
+        )
     write_csv("google_forms_needs_en.csv", header, rows)
 
 
 def framaforms() -> None:
     # Framaforms (Drupal webform): serial, submission id, time, draft flag, IP, user, then
     # the questions; ';'-separated, UTF-8
-    header = ["Serial", "SID", "Time", "Draft", "IP Address", "UID", "Username",
-              "Nom de l'établissement", "N° FINESS", "Département", "Nom du référent",
-              "Courriel", "Combien d'enfants accueillez-vous ?",
-              "Nombre d'ordinateurs portables souhaités", "Nombre d'ordinateurs fixes souhaités"]
+    header = [
+        "Serial",
+        "SID",
+        "Time",
+        "Draft",
+        "IP Address",
+        "UID",
+        "Username",
+        "Nom de l'établissement",
+        "N° FINESS",
+        "Département",
+        "Nom du référent",
+        "Courriel",
+        "Combien d'enfants accueillez-vous ?",
+        "Nombre d'ordinateurs portables souhaités",
+        "Nombre d'ordinateurs fixes souhaités",
+    ]
     rows = []
     for i in range(10):
         s = structure(40 + i)
         when = s["when"]
         assert isinstance(when, dt.datetime)
-        rows.append([i + 1, 1200 + i, when.strftime("%d/%m/%Y - %H:%M"), 0, "(anonymisé)", 0,
-                     "Anonyme", s["name"], s["id"], s["dept"], s["person"], s["email"],
-                     s["children"], s["laptops"] or 3, s["desktops"]])
+        rows.append(
+            [
+                i + 1,
+                1200 + i,
+                when.strftime("%d/%m/%Y - %H:%M"),
+                0,
+                "(anonymisé)",
+                0,
+                "Anonyme",
+                s["name"],
+                s["id"],
+                s["dept"],
+                s["person"],
+                s["email"],
+                s["children"],
+                s["laptops"] or 3,
+                s["desktops"],
+            ]
+        )
     write_csv("framaforms_besoins.csv", header, rows, delimiter=";")
 
 
 def framaforms_donations() -> None:
-    header = ["Serial", "SID", "Time", "Draft", "IP Address", "UID", "Username", "N° lot",
-              "Votre entreprise", "Matériel donné", "Qté", "Département de stockage",
-              "Disponible à partir du"]
+    header = [
+        "Serial",
+        "SID",
+        "Time",
+        "Draft",
+        "IP Address",
+        "UID",
+        "Username",
+        "N° lot",
+        "Votre entreprise",
+        "Matériel donné",
+        "Qté",
+        "Département de stockage",
+        "Disponible à partir du",
+    ]
     devices = ["ordinateur portable", "PC fixe", "tablette", "clé 4G", "laptop"]
-    rows = [[i + 1, 900 + i, f"{10 + i}/04/2020 - 14:0{i % 10}", 0, "(anonymisé)", 0, "Anonyme",
-             f"L{300 + i}", f"Entreprise fictive {chr(65 + i)}", devices[i % 5], 5 + 3 * i,
-             TOWNS[i % 10][0], f"{20 + i % 8}/04/2020"] for i in range(9)]
+    rows = [
+        [
+            i + 1,
+            900 + i,
+            f"{10 + i}/04/2020 - 14:0{i % 10}",
+            0,
+            "(anonymisé)",
+            0,
+            "Anonyme",
+            f"L{300 + i}",
+            f"Entreprise fictive {chr(65 + i)}",
+            devices[i % 5],
+            5 + 3 * i,
+            TOWNS[i % 10][0],
+            f"{20 + i % 8}/04/2020",
+        ]
+        for i in range(9)
+    ]
     write_csv("framaforms_dons.csv", header, rows, delimiter=";")
 
 
 def typeform() -> None:
-    header = ["#", "Quel est le nom de votre structure ?", "Identifiant de la structure",
-              "Département", "Adresse de livraison", "Code postal", "Ville",
-              "Combien d'ordinateurs portables vous faudrait-il ?",
-              "Combien de tablettes vous faudrait-il ?", "Start Date (UTC)", "Submit Date (UTC)",
-              "Network ID"]
+    header = [
+        "#",
+        "Quel est le nom de votre structure ?",
+        "Identifiant de la structure",
+        "Département",
+        "Adresse de livraison",
+        "Code postal",
+        "Ville",
+        "Combien d'ordinateurs portables vous faudrait-il ?",
+        "Combien de tablettes vous faudrait-il ?",
+        "Start Date (UTC)",
+        "Submit Date (UTC)",
+        "Network ID",
+    ]
     rows = []
     for i in range(9):
         s = structure(60 + i)
         when = s["when"]
         assert isinstance(when, dt.datetime)
-        rows.append([f"x{i:07d}ab", s["name"], s["id"], s["dept"], s["address"], s["postal"],
-                     s["town"], s["laptops"] or 1, s["tablets"],
-                     (when - dt.timedelta(minutes=4)).strftime("%Y-%m-%d %H:%M:%S"),
-                     when.strftime("%Y-%m-%d %H:%M:%S"), f"n{i:04d}"])
+        rows.append(
+            [
+                f"x{i:07d}ab",
+                s["name"],
+                s["id"],
+                s["dept"],
+                s["address"],
+                s["postal"],
+                s["town"],
+                s["laptops"] or 1,
+                s["tablets"],
+                (when - dt.timedelta(minutes=4)).strftime("%Y-%m-%d %H:%M:%S"),
+                when.strftime("%Y-%m-%d %H:%M:%S"),
+                f"n{i:04d}",
+            ]
+        )
     write_csv("typeform_besoins.csv", header, rows)
 
 
 # --- spreadsheets kept by hand --------------------------------------------------------
 
-NEEDS_FR = ["Identifiant", "Nom de la structure", "Type", "Dépt", "Code postal", "Commune",
-            "Adresse", "Contact", "E-mail", "Téléphone", "Nb d'enfants", "Accès internet",
-            "Priorité", "Date de la demande", "Portables", "Fixes", "Tablettes", "Box 4G"]
+NEEDS_FR = [
+    "Identifiant",
+    "Nom de la structure",
+    "Type",
+    "Dépt",
+    "Code postal",
+    "Commune",
+    "Adresse",
+    "Contact",
+    "E-mail",
+    "Téléphone",
+    "Nb d'enfants",
+    "Accès internet",
+    "Priorité",
+    "Date de la demande",
+    "Portables",
+    "Fixes",
+    "Tablettes",
+    "Box 4G",
+]
 
 
 def needs_row(i: int, when: object = None) -> list[object]:
     s = structure(i)
-    return [s["id"], s["name"], s["kind"], s["dept"], s["postal"], s["town"], s["address"],
-            s["person"], s["email"], s["phone"], s["children"], str(s["internet"]).lower(),
-            ["normale", "haute", "urgente"][i % 3], when or "02/04/2020", s["laptops"] or 1,
-            s["desktops"], s["tablets"], s["boxes"]]
+    return [
+        s["id"],
+        s["name"],
+        s["kind"],
+        s["dept"],
+        s["postal"],
+        s["town"],
+        s["address"],
+        s["person"],
+        s["email"],
+        s["phone"],
+        s["children"],
+        str(s["internet"]).lower(),
+        ["normale", "haute", "urgente"][i % 3],
+        when or "02/04/2020",
+        s["laptops"] or 1,
+        s["desktops"],
+        s["tablets"],
+        s["boxes"],
+    ]
 
 
 def excel_csv() -> None:
     rows = [needs_row(80 + i) for i in range(10)]
     write_csv("excel_besoins_bom.csv", NEEDS_FR, rows, delimiter=";", encoding="utf-8-sig")
-    header = ["N° lot", "Donateur", "Type de donateur", "Matériel", "Qté", "État",
-              "Département", "Partenaire", "Disponible le"]
-    donors = [("Société Générique Fictive", "entreprise"), ("Fondation Imaginaire", "fondation"),
-              ("Atelier Réemploi Exemple", "reconditionneur"), ("Mme Dupont", "particulier")]
+    header = [
+        "N° lot",
+        "Donateur",
+        "Type de donateur",
+        "Matériel",
+        "Qté",
+        "État",
+        "Département",
+        "Partenaire",
+        "Disponible le",
+    ]
+    donors = [
+        ("Société Générique Fictive", "entreprise"),
+        ("Fondation Imaginaire", "fondation"),
+        ("Atelier Réemploi Exemple", "reconditionneur"),
+        ("Mme Dupont", "particulier"),
+    ]
     lots = []
     for i in range(11):
         donor, kind = donors[i % 4]
-        lots.append([f"D-{200 + i}", donor, kind, ["portable", "tablette", "fixe"][i % 3],
-                     4 + 2 * i, "reconditionné" if i % 2 else "neuf", TOWNS[i % 10][0],
-                     "" if kind == "particulier" else "Logistique Solidaire",
-                     f"{1 + i}/04/2020"])
+        lots.append(
+            [
+                f"D-{200 + i}",
+                donor,
+                kind,
+                ["portable", "tablette", "fixe"][i % 3],
+                4 + 2 * i,
+                "reconditionné" if i % 2 else "neuf",
+                TOWNS[i % 10][0],
+                "" if kind == "particulier" else "Logistique Solidaire",
+                f"{1 + i}/04/2020",
+            ]
+        )
     write_csv("excel_dons_cp1252.csv", header, lots, delimiter=";", encoding="cp1252")
 
 
 def merged_title() -> None:
-    title = [["Opération « Des ordis pour nos enfants » — recensement des besoins"],
-             ["Mis à jour le 20/04/2020 par la coordination régionale"], []]
-    sheet = write_xlsx("titre_fusionne_besoins.xlsx", NEEDS_FR,
-                       [needs_row(100 + i) for i in range(8)], above=title)
+    title = [
+        ["Opération « Des ordis pour nos enfants » — recensement des besoins"],
+        ["Mis à jour le 20/04/2020 par la coordination régionale"],
+        [],
+    ]
+    sheet = write_xlsx(
+        "titre_fusionne_besoins.xlsx", NEEDS_FR, [needs_row(100 + i) for i in range(8)], above=title
+    )
     book = sheet.parent
     sheet.merge_cells("A1:R1")
     sheet.merge_cells("A2:R2")
@@ -207,18 +430,35 @@ def merged_title() -> None:
 
 
 def totals() -> None:
-    header = ["Id lot", "Donateur", "Type de donateur", "Matériel", "Quantité", "Département",
-              "Partenaire"]
-    rows: list[list[object]] = [[f"T{i}", f"Entreprise fictive {chr(75 + i)}", "entreprise",
-                                 "portable", 10 + i, TOWNS[i][0], "Logistique Solidaire"]
-                                for i in range(7)]
+    header = [
+        "Id lot",
+        "Donateur",
+        "Type de donateur",
+        "Matériel",
+        "Quantité",
+        "Département",
+        "Partenaire",
+    ]
+    rows: list[list[object]] = [
+        [
+            f"T{i}",
+            f"Entreprise fictive {chr(75 + i)}",
+            "entreprise",
+            "portable",
+            10 + i,
+            TOWNS[i][0],
+            "Logistique Solidaire",
+        ]
+        for i in range(7)
+    ]
     rows.append([None, "TOTAL", None, None, sum(10 + i for i in range(7)), None, None])
     write_xlsx("totaux_dons.xlsx", header, rows)
 
 
 def hidden_rows() -> None:
-    sheet = write_xlsx("lignes_masquees_besoins.xlsx", NEEDS_FR,
-                       [needs_row(120 + i) for i in range(10)])
+    sheet = write_xlsx(
+        "lignes_masquees_besoins.xlsx", NEEDS_FR, [needs_row(120 + i) for i in range(10)]
+    )
     for row in (4, 5, 9):  # rows 4, 5 and 9 hidden by hand (a filter would do the same)
         sheet.row_dimensions[row].hidden = True
     save(sheet.parent, "lignes_masquees_besoins.xlsx")
@@ -239,81 +479,151 @@ def notes_sheet() -> None:
     notes = book.active
     assert notes is not None
     notes.title = "Notes"
-    for line in ["Fichier des dons reçus par la coordination.", "Ne pas modifier les id.",
-                 "Contact : coordination@exemple.org"]:
+    for line in [
+        "Fichier des dons reçus par la coordination.",
+        "Ne pas modifier les id.",
+        "Contact : coordination@exemple.org",
+    ]:
         notes.append([line])
     lots = book.create_sheet("Dons avril")
-    lots.append(["id_don", "donateur", "type_donateur", "materiel", "quantite", "etat",
-                 "departement", "partenaire", "disponible_le"])
+    lots.append(
+        [
+            "id_don",
+            "donateur",
+            "type_donateur",
+            "materiel",
+            "quantite",
+            "etat",
+            "departement",
+            "partenaire",
+            "disponible_le",
+        ]
+    )
     for i in range(9):
-        lots.append([f"AV{i:02d}", f"Fondation fictive {i}", "fondation",
-                     ["portable", "box 4G", "tablette"][i % 3], 3 + i, "neuf", TOWNS[i][0],
-                     "Logistique Solidaire", dt.datetime(2020, 4, 1 + i)])
+        lots.append(
+            [
+                f"AV{i:02d}",
+                f"Fondation fictive {i}",
+                "fondation",
+                ["portable", "box 4G", "tablette"][i % 3],
+                3 + i,
+                "neuf",
+                TOWNS[i][0],
+                "Logistique Solidaire",
+                dt.datetime(2020, 4, 1 + i),
+            ]
+        )
     save(book, "feuille_notes_dons.xlsx")
 
 
 def english() -> None:
-    header = ["Donation ID", "Donor", "Donor type", "Device", "Quantity", "Condition",
-              "Department", "Partner", "Available from", "Amount (EUR)"]
-    rows: list[list[object]] = [[f"EN{i}", f"Imaginary Corp {i}", "entreprise",
-                                 ["laptop", "desktop", "tablet", "4G router"][i % 4], 6 + i, "new"
-                                 if i % 2 else "refurbished", TOWNS[i][0], "Logistique Solidaire",
-                                 dt.date(2020, 4, 3 + i), None] for i in range(8)]
-    rows.append(["EN99", "Imaginary Foundation", "fondation", None, None, None, None, None, None,
-                 15000])
+    header = [
+        "Donation ID",
+        "Donor",
+        "Donor type",
+        "Device",
+        "Quantity",
+        "Condition",
+        "Department",
+        "Partner",
+        "Available from",
+        "Amount (EUR)",
+    ]
+    rows: list[list[object]] = [
+        [
+            f"EN{i}",
+            f"Imaginary Corp {i}",
+            "entreprise",
+            ["laptop", "desktop", "tablet", "4G router"][i % 4],
+            6 + i,
+            "new" if i % 2 else "refurbished",
+            TOWNS[i][0],
+            "Logistique Solidaire",
+            dt.date(2020, 4, 3 + i),
+            None,
+        ]
+        for i in range(8)
+    ]
+    rows.append(
+        ["EN99", "Imaginary Foundation", "fondation", None, None, None, None, None, None, 15000]
+    )
     write_xlsx("english_donations.xlsx", header, rows)
 
 
 def mixed_dates() -> None:
-    styles: list[object] = [dt.datetime(2020, 4, 2), "03/04/2020", "2020-04-04", 43926,
-                            "6/4/2020", "07.04.2020", "le 08/04/2020", "2020/04/09 10:00:00",
-                            "10/04/20", "31/04/2020"]
+    styles: list[object] = [
+        dt.datetime(2020, 4, 2),
+        "03/04/2020",
+        "2020-04-04",
+        43926,
+        "6/4/2020",
+        "07.04.2020",
+        "le 08/04/2020",
+        "2020/04/09 10:00:00",
+        "10/04/20",
+        "31/04/2020",
+    ]
     rows = [needs_row(160 + i, when) for i, when in enumerate(styles)]
     write_xlsx("dates_melangees_besoins.xlsx", NEEDS_FR, rows)
 
 
 def partners() -> None:
-    write_xlsx("partenaires_zones.xlsx", ["Nom du partenaire", "Zone d'intervention",
-                                          "E-mail", "Capacité"],
-               [["Logistique Solidaire", "national", "contact@logistique.exemple.org", 5000],
-                ["Relais Sud Fictif", "PACA; Occitanie; 2A; 2B", "sud@relais.exemple.org", 800],
-                ["Relais Nord Fictif", "HDF, 75, 93", "", ""]])
+    write_xlsx(
+        "partenaires_zones.xlsx",
+        ["Nom du partenaire", "Zone d'intervention", "E-mail", "Capacité"],
+        [
+            ["Logistique Solidaire", "national", "contact@logistique.exemple.org", 5000],
+            ["Relais Sud Fictif", "PACA; Occitanie; 2A; 2B", "sud@relais.exemple.org", 800],
+            ["Relais Nord Fictif", "HDF, 75, 93", "", ""],
+        ],
+    )
 
 
 def ods() -> None:
     """A LibreOffice sheet, written by hand (content.xml): a title row, then the needs."""
-    lines = [["Besoins — export LibreOffice"], NEEDS_FR,
-             *[needs_row(180 + i) for i in range(7)]]
+    lines = [["Besoins — export LibreOffice"], NEEDS_FR, *[needs_row(180 + i) for i in range(7)]]
 
     def cell(value: object) -> str:
         if isinstance(value, int):
-            return (f'<table:table-cell office:value-type="float" office:value="{value}">'
-                    f"<text:p>{value}</text:p></table:table-cell>")
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
         if value is None or value == "":
             return "<table:table-cell/>"
-        return (f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
-                "</text:p></table:table-cell>")
+        return (
+            f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}'
+            "</text:p></table:table-cell>"
+        )
 
-    body = "".join(f"<table:table-row>{''.join(cell(v) for v in line)}</table:table-row>"
-                   for line in lines)
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
-               'office:version="1.2"><office:body><office:spreadsheet>'
-               f'<table:table table:name="Besoins">{body}</table:table>'
-               "</office:spreadsheet></office:body></office:document-content>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
-                '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type='
-                '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-                'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                "</manifest:manifest>")
+    body = "".join(
+        f"<table:table-row>{''.join(cell(v) for v in line)}</table:table-row>" for line in lines
+    )
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+        'office:version="1.2"><office:body><office:spreadsheet>'
+        f'<table:table table:name="Besoins">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
     with zipfile.ZipFile(HERE / "libreoffice_besoins.ods", "w") as archive:
         for name, data, method in [
-                ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED),
-                ("content.xml", content, zipfile.ZIP_DEFLATED),
-                ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)]:
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED),
+            ("content.xml", content, zipfile.ZIP_DEFLATED),
+            ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+        ]:
             info = zipfile.ZipInfo(name, date_time=(2020, 4, 20, 9, 0, 0))
             info.compress_type = method
             archive.writestr(info, data)
@@ -322,28 +632,50 @@ def ods() -> None:
 def mappings() -> None:
     (HERE / "google_forms.toml").write_text(
         "# Google Forms (French): the questions of the needs form\n[besoins]\n"
-        "\"Numéro FINESS ou identifiant de votre structure\" = \"id_structure\"\n"
-        "\"Dans quel département ?\" = \"departement\"\n", encoding="utf-8")
+        '"Numéro FINESS ou identifiant de votre structure" = "id_structure"\n'
+        '"Dans quel département ?" = "departement"\n',
+        encoding="utf-8",
+    )
     (HERE / "google_forms_en.toml").write_text(
-        "# Google Forms (English)\n[needs]\n\"Organisation ID\" = \"id_structure\"\n"
-        "\"Name of your organisation\" = \"nom_structure\"\n"
-        "\"How many children live there?\" = \"nb_enfants\"\n", encoding="utf-8")
+        '# Google Forms (English)\n[needs]\n"Organisation ID" = "id_structure"\n'
+        '"Name of your organisation" = "nom_structure"\n'
+        '"How many children live there?" = "nb_enfants"\n',
+        encoding="utf-8",
+    )
     (HERE / "framaforms.toml").write_text(
-        "# Framaforms\n[besoins]\n\"Combien d'enfants accueillez-vous ?\" = \"nb_enfants\"\n"
-        "[dons]\n\"Votre entreprise\" = \"donateur\"\n\"Matériel donné\" = \"materiel\"\n"
-        "\"Disponible à partir du\" = \"disponible_le\"\n", encoding="utf-8")
+        '# Framaforms\n[besoins]\n"Combien d\'enfants accueillez-vous ?" = "nb_enfants"\n'
+        '[dons]\n"Votre entreprise" = "donateur"\n"Matériel donné" = "materiel"\n'
+        '"Disponible à partir du" = "disponible_le"\n',
+        encoding="utf-8",
+    )
     (HERE / "typeform.toml").write_text(
-        "# Typeform\n[besoins]\n\"Quel est le nom de votre structure ?\" = \"nom_structure\"\n",
-        encoding="utf-8")
+        '# Typeform\n[besoins]\n"Quel est le nom de votre structure ?" = "nom_structure"\n',
+        encoding="utf-8",
+    )
 
 
 def main(out: Path | None = None) -> None:
     """Write every file into ``out`` (default: this folder)."""
     global HERE
     HERE = out or Path(__file__).parent
-    for build in (google_forms_fr, google_forms_en, framaforms, framaforms_donations, typeform,
-                  excel_csv, merged_title, totals, hidden_rows, merged_cells, notes_sheet,
-                  english, mixed_dates, partners, ods, mappings):
+    for build in (
+        google_forms_fr,
+        google_forms_en,
+        framaforms,
+        framaforms_donations,
+        typeform,
+        excel_csv,
+        merged_title,
+        totals,
+        hidden_rows,
+        merged_cells,
+        notes_sheet,
+        english,
+        mixed_dates,
+        partners,
+        ods,
+        mappings,
+    ):
         build()
 
 
