@@ -99,6 +99,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
             "500",
             "--repeat",
             "1",
+            "--quick",
             "--out",
             str(tmp_path),
         ],
