@@ -42,7 +42,7 @@ from ..dispatch.rows import (
 from ..dispatch.workbooks import write_allocation, write_dispatch
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
-from ..ledger.known import check_known
+from ..ledger.known import KnownCheck, check_known
 from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
 from ..messages import Lang
@@ -159,15 +159,7 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
             step("allocating")
             with ledger.transaction():
                 earlier = ledger.earlier(request.policy.date)
-                known = check_known(
-                    ledger,
-                    inputs,
-                    earlier,
-                    _named(request.needs),
-                    _named(request.donations),
-                    request.lang,
-                    request.retire_missing,
-                )
+                known = _known_rows(ledger, inputs, earlier, request)
                 refused = _refused(report, known.problems)
                 if refused is not None:
                     shutil.rmtree(staging, ignore_errors=True)
@@ -226,15 +218,7 @@ def _dry_run(
             ledger.transaction(write=False),
         ):
             earlier = ledger.earlier(request.policy.date)
-            notes = check_known(
-                ledger,
-                inputs,
-                earlier,
-                _named(request.needs),
-                _named(request.donations),
-                request.lang,
-                request.retire_missing,
-            ).problems
+            notes = _known_rows(ledger, inputs, earlier, request).problems
     refused = _refused(report, notes)  # as the real run would
     if refused is not None:
         return refused
@@ -277,6 +261,21 @@ def _run_files(request: AllocateRequest) -> list[RunFile]:
     ):
         roles.extend((role if n == 1 else f"{role}-{n}", p) for n, p in enumerate(paths, start=1))
     return [RunFile(role, str(p), _sha256(p)) for role, p in roles]
+
+
+def _known_rows(
+    ledger: Ledger, inputs: Inputs, earlier: Earlier, request: AllocateRequest
+) -> KnownCheck:
+    """The ledger's rows the files no longer list, and requests below what was shipped."""
+    return check_known(
+        ledger,
+        inputs,
+        earlier,
+        _named(request.needs),
+        _named(request.donations),
+        request.lang,
+        request.retire_missing,
+    )
 
 
 def _named(paths: list[Path]) -> str:
