@@ -102,3 +102,51 @@ def test_what_is_not_an_upgradable_ledger_is_refused(tmp_path: Path) -> None:
 
 def test_migrations_are_one_step_per_format() -> None:
     assert [step.to for step in STEPS] == [str(n) for n in range(3, int(SCHEMA_VERSION) + 1)]
+
+
+LEDGERS = Path(__file__).parent / "data" / "ledgers"
+
+
+def test_a_ledger_written_by_the_format_2_code_keeps_its_history(tmp_path: Path) -> None:
+    """The fixture was written by ordis itself when ledgers were format 2 (see
+    tests/data/ledgers/README.md): once upgraded, runs, shipments, deliveries and the report
+    say what that version said — except ``dispatched``, which no longer counts the units a
+    line closed short gave back (SPEC §5), and the new ``lost``, zero."""
+    expected = json.loads((LEDGERS / "format-2.expected.json").read_text(encoding="utf-8"))
+    ledger = tmp_path / "ordis.db"
+    shutil.copyfile(LEDGERS / "format-2.db", ledger)
+    with sqlite3.connect(ledger) as db:
+        before = db.execute(
+            "SELECT id, run_id, lot_id, structure_id, device, quantity, shipper, delivered_on,"
+            " delivered_quantity, comment FROM shipments ORDER BY id"
+        ).fetchall()
+    done = invoke("ledger", "upgrade", "--ledger", ledger)
+    assert done.exit_code == 0, done.output
+    with sqlite3.connect(ledger) as db:
+        after = db.execute(
+            "SELECT id, run_id, lot_id, structure_id, device, quantity, shipper, delivered_on,"
+            " delivered_quantity, comment FROM shipments ORDER BY id"
+        ).fetchall()
+        given_back = dict(
+            db.execute(
+                "SELECT device, SUM(quantity - delivered_quantity) FROM shipments "
+                "WHERE delivered_on IS NOT NULL AND gap IS NULL GROUP BY device"
+            ).fetchall()
+        )
+    assert after == before and len(after) == 725
+    runs = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
+    assert runs == expected["runs_list"]
+    shown = json.loads(invoke("runs", "show", "1", "--ledger", ledger, "--format", "json").stdout)
+    assert shown == expected["runs_show_1"]
+    report = json.loads(
+        invoke(
+            "report", "--ledger", ledger, "--as-of", expected["report_as_of"], "--format", "json"
+        ).stdout
+    )
+    old = expected["report"]
+    for key in ("as_of", "delivered", "structures_equipped", "coverage", "weekly"):
+        assert report[key] == old[key], key
+    assert report["financial_eur"] == old["financial_eur"]
+    assert report["lost"] == {"portable": 0, "fixe": 0, "tablette": 0, "box_4g": 0}
+    for device, units in old["dispatched"].items():
+        assert report["dispatched"][device] == units - given_back.get(device, 0)
