@@ -5,8 +5,10 @@ Markdown, HTML, XLSX and JSON (``write_report``). ``Figures`` is what ``rapport.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+from ..allocation.policy import Coordination
 from ..atomic import staged_folder
 from ..ledger import Ledger
 from ..messages import Lang
@@ -25,12 +27,18 @@ def report_figures(ledger_path: Path, as_of: dt.date, lang: Lang = "fr") -> tupl
 
 
 def write_report(
-    figures: Figures, details: Details, target: Path, formats: tuple[str, ...], lang: Lang
+    figures: Figures,
+    details: Details,
+    target: Path,
+    formats: tuple[str, ...],
+    lang: Lang,
+    coordination: Coordination | None = None,
 ) -> list[Path]:
     """Write the chosen formats into ``target`` (absent or an empty folder: see
     ``atomic.output_folder``) through a staging folder: the files appear together, or none
-    do (``WriteError`` naming the path, exit 2). Return the paths written."""
-    values = context(figures, details, lang)
+    do (``WriteError`` naming the path, exit 2). Return the paths written. ``coordination``
+    (the policy's ``[coordination]``) gives the communiqué its city and press contact."""
+    values = context(figures, details, lang, coordination)
     templates = environments()
     names = {
         "md": [("rapport.md", "rapport.md.j2"), ("communique.md", "communique.md.j2")],
@@ -42,6 +50,8 @@ def write_report(
             if fmt in names:
                 for name, template in names[fmt]:
                     text = templates[fmt].get_template(template).render(**values)
+                    if fmt == "md":  # a paragraph left out leaves no run of blank lines
+                        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
                     (staging / name).write_text(text, encoding="utf-8")
                     written.append(name)
             elif fmt == "xlsx":

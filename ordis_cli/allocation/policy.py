@@ -45,6 +45,7 @@ class Coordination(BaseModel):
     nom: str | None = None
     email: str | None = None
     telephone: str | None = None
+    ville: str | None = None  # the press release's dateline ("Paris, le 15 mai 2020 —")
 
 
 class Policy(BaseModel):

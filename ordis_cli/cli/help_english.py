@@ -76,7 +76,7 @@ HELP_ENGLISH: dict[str, str] = {
         "Write the week's figures: Markdown report, draft press release, HTML page with "
         "charts, Excel workbook with charts, JSON. Figures summed by region, naming no "
         "facility.\n\n"
-        "Example: ordis report --as-of 2020-05-15 --out rapport\n\n"
+        "Example: ordis report --as-of 2020-05-15 --out rapport --policy politique.toml\n\n"
         "The --out folder must be missing or empty: a folder that already holds files is "
         "never changed. Without --out: ./rapport-<date>, or -2, -3… when it exists.\n\n"
         "Exit codes: 0 report written, 2 ledger not found, --out folder not empty, writing "
@@ -84,6 +84,8 @@ HELP_ENGLISH: dict[str, str] = {
     ),
     "report --as-of": "Date of the figures (default: today).",
     "report --out": "Folder of the reports (default: ./rapport-<date>).",
+    "report --policy": "Policy TOML file: its [coordination] table (nom, email, telephone, "
+    "ville) gives the press contact and the press release's city.",
     "demo": (
         "Play the whole cycle on the sample data, in a new folder: checking, allocation, "
         "workbooks filled in by the partners, import of the deliveries, report; then walk "

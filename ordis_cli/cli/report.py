@@ -56,6 +56,14 @@ def report(
             "quatre) ; json seul s'affiche sur la sortie standard.",
         ),
     ] = ",".join(FORMATS),
+    policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy",
+            help="Fichier TOML de la politique : sa table [coordination] (nom, email, "
+            "telephone, ville) donne le contact presse et la ville du communiqué.",
+        ),
+    ] = None,
     ledger: LedgerOpt = Path("ordis.db"),
     lang: LangOpt = None,
     quiet: QuietOpt = False,
@@ -65,7 +73,7 @@ def report(
     avec graphiques, classeur Excel avec graphiques, JSON. Chiffres agrégés par région,
     sans aucune structure nommée.
 
-    Exemple : ordis report --as-of 2020-05-15 --out rapport
+    Exemple : ordis report --as-of 2020-05-15 --out rapport --policy politique.toml
 
     Le dossier --out doit être absent ou vide : un dossier qui contient déjà des fichiers
     n'est jamais modifié. Sans --out : ./rapport-<date>, ou -2, -3… s'il existe déjà.
@@ -86,6 +94,10 @@ def report(
             else output_folder(out, Path(f"rapport-{day.isoformat()}"), language)
         )
         from ..actions.report import report_figures, write_report
+        from ..allocation.policy import load_policy
+
+        # read before anything is written: a wrong policy file writes nothing (exit 2)
+        coordination = load_policy(policy, {}, language).coordination if policy else None
 
         with stages(quiet) as show:
             show(say("term-step-figures", language))
@@ -94,7 +106,7 @@ def report(
             typer.echo(figures.model_dump_json(indent=2))
         if target is None:
             return
-        written = write_report(figures, details, target, chosen, language)
+        written = write_report(figures, details, target, chosen, language, coordination)
         if not quiet and not json_only:
             console = stdout_console()
             for path in written:

@@ -28,32 +28,38 @@ def _text(
     )
 
 
-def _nice_top(value: int) -> int:
+def nice_ticks(value: int, most: int = 5) -> list[int]:
+    """Round tick values from 0 to at least ``value``, at most ``most`` steps of 1, 2 or 5
+    times a power of ten: 1 983 -> 0, 500, 1 000, 1 500, 2 000."""
     if value <= 0:
-        return 1
-    magnitude = int(10 ** (len(str(value)) - 1))
-    for step in (1, 2, 2.5, 5, 10):
-        top = int(step * magnitude)
-        if top >= value:
-            return top
-    return 10 * magnitude
+        return [0, 1]
+    magnitude = 1
+    while True:
+        for unit in (1, 2, 5):
+            step = unit * magnitude
+            if -(-value // step) <= most:
+                return [step * i for i in range(-(-value // step) + 1)]
+        magnitude *= 10
 
 
-def cumulative_curve(
-    weeks: list[tuple[str, int]], title: str, prefix: str = "W", lang: Lang = "fr"
-) -> str:
-    """The cumulative deliveries week after week, as an area under a line."""
+def _nice_top(value: int) -> int:
+    return nice_ticks(value)[-1]
+
+
+def cumulative_curve(weeks: list[tuple[str, int]], title: str, lang: Lang = "fr") -> str:
+    """The cumulative deliveries week after week, as an area under a line; each week's
+    label "S17 (20/04)" is written on two lines under its point."""
     width, height, left, right, top, bottom = 640, 300, 64, 20, 40, 48
     inner_w, inner_h = width - left - right, height - top - bottom
-    peak = _nice_top(max((value for _, value in weeks), default=0))
+    ticks = nice_ticks(max((value for _, value in weeks), default=0))
+    peak = ticks[-1]
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)}" '
         f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
         _text(left, 22, title, size=15, weight="bold"),
     ]
-    for step in range(5):
-        value = peak * step // 4
-        y = top + inner_h - inner_h * step / 4
+    for value in ticks:
+        y = top + inner_h - inner_h * value / peak
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
         )
@@ -79,9 +85,9 @@ def cumulative_curve(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ACCENT}">'
                 f"<title>{escape(label)} : {press_number(value, lang)}</title></circle>"
             )
-            parts.append(
-                _text(x, height - bottom + 18, prefix + label.split("-W")[-1], "middle", 11, MUTED)
-            )
+            week, _, day = label.partition(" (")
+            parts.append(_text(x, height - bottom + 16, week, "middle", 11, MUTED))
+            parts.append(_text(x, height - bottom + 30, day.rstrip(")"), "middle", 10, MUTED))
         parts.append(
             _text(xs[-1], ys[-1] - 10, press_number(weeks[-1][1], lang), "end", 12, INK, "bold")
         )
@@ -134,11 +140,16 @@ def type_columns(
         f'<svg class="chart" role="img" aria-label="{escape(title)}" '
         f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
         _text(0, 22, title, size=15, weight="bold"),
-        f'<rect x="0" y="34" width="12" height="12" fill="{MUTED}" fill-opacity="0.35"/>',
-        _text(18, 45, legend[0], size=12, color=MUTED),
-        f'<rect x="130" y="34" width="12" height="12" fill="{MUTED}"/>',
-        _text(148, 45, legend[1], size=12, color=MUTED),
     ]
+    # each legend entry shows the bars' own colours: light for dispatched, solid for delivered
+    for start, text, opacity in ((0, legend[0], 0.35), (150, legend[1], 1.0)):
+        for index, device in enumerate(labels):
+            color = PALETTE.get(device, ACCENT)
+            parts.append(
+                f'<rect class="swatch" x="{start + index * 7}" y="34" width="7" height="12" '
+                f'fill="{color}" fill-opacity="{opacity}"/>'
+            )
+        parts.append(_text(start + len(labels) * 7 + 6, 45, text, size=12, color=MUTED))
     for index, (device, label) in enumerate(labels.items()):
         x = left + index * slot + slot * 0.2
         column = slot * 0.3

@@ -72,6 +72,8 @@ class Details(BaseModel):
     donors: list[tuple[str, int]]  # organisations to thank, with units given
     private_donors: int
     unnamed_donors: int = 0  # donors of no or unknown type: never named either
+    private_units: int = 0  # units the private donors gave (dispatched)
+    unnamed_units: int = 0  # units the donors of no or unknown type gave
     requested: dict[str, int]
     runs: int
 
@@ -105,6 +107,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         if row["donor_type"] not in ORGANISATIONS:
             (private if row["donor_type"] == PRIVATE else unnamed).add(name_key(row["donor"]))
     hidden = private | unnamed
+    hidden_units = [0, 0]  # units of unnamed donors, of private donors
     for row in rows:
         region = region_of(row["departement"])
         device = row["device"]
@@ -132,6 +135,8 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         donor = clean_name(row["donor"])
         if shipped and name_key(donor) not in hidden:
             donors[donor] += shipped
+        elif shipped:
+            hidden_units[name_key(donor) in private] += shipped
         if done:
             delivered[device] += done
             region_delivered[region][device] += done
@@ -175,6 +180,8 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
         private_donors=len(private),
         unnamed_donors=len(unnamed - private),
+        private_units=hidden_units[1],
+        unnamed_units=hidden_units[0],
         requested=requested,
         runs=len(
             ledger.table(

@@ -18,16 +18,15 @@ from markupsafe import Markup
 from ..errors import UsageError
 from ..messages import Lang, default_lang, say
 from ..models import DEVICE_TYPES
-from . import charts
+from . import charts, press
 from .escape import md
 from .figures import (
     PRIVATE_SHIPPER,
     Details,
     Figures,
     press_number,
-    press_round,
 )
-from .words import MONTHS_FR, WORDS
+from .words import WORDS
 
 FORMATS = ("md", "html", "xlsx", "json")
 
@@ -45,10 +44,10 @@ def templates_folder() -> Path:
     raise UsageError("no-templates", say("no-templates", default_lang()))
 
 
-def _date_text(day: dt.date, lang: Lang) -> str:
-    if lang == "fr":
-        return f"{day.day}{'er' if day.day == 1 else ''} {MONTHS_FR[day.month - 1]} {day.year}"
-    return day.strftime("%d %B %Y").lstrip("0")
+def week_label(week: str, lang: Lang) -> str:
+    """``2020-W17`` as a reader sees it: "S17 (20/04)" / "W17 (20/04)", its Monday's date."""
+    monday = dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
+    return f"{say('term-week-letter', lang)}{week[6:]} ({monday:%d/%m})"
 
 
 def _money(value: float, lang: Lang) -> str:
@@ -56,22 +55,21 @@ def _money(value: float, lang: Lang) -> str:
     return say("term-money", lang, amount=whole)
 
 
-def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
-    """Everything the templates show, computed once."""
+def context(
+    figures: Figures, details: Details, lang: Lang, coordination: Any = None
+) -> dict[str, Any]:
+    """Everything the templates show, computed once; ``coordination`` is the policy's
+    ``[coordination]`` (``nom``, ``email``, ``telephone``, ``ville``), or None."""
     words = WORDS[lang]
     devices = [d.value for d in DEVICE_TYPES]
     labels = {d: words[d] for d in devices}
     total_delivered = sum(figures.delivered.values())
     total_dispatched = sum(figures.dispatched.values())
-    computers = sum(figures.delivered[d] for d in ("portable", "fixe"))
     structures = (
         figures.structures_equipped
         if isinstance(figures.structures_equipped, str)
         else press_number(figures.structures_equipped, lang)
     )
-    # the headline counts computers; with none delivered yet, every device
-    rounded = press_round(computers or total_delivered, lang)
-    sentence = words["sentence"] if computers else words["sentence_devices"]
     regions = [
         (
             name,
@@ -82,11 +80,14 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
             },
         )
         for name, row in sorted(
-            figures.by_region.items(), key=lambda item: -sum(item[1].delivered.values())
+            figures.by_region.items(),
+            key=lambda item: (
+                -sum(item[1].delivered.values()),
+                -sum(item[1].dispatched.values()),
+                item[0],
+            ),
         )
     ]
-    top = [name for name, row in regions[:3] if row["delivered_total"]]
-    joiner = say("term-and", lang)
     coverage = say("term-percent", lang, value=f"{figures.coverage * 100:.0f}")
     return {
         "lang": lang,
@@ -96,11 +97,20 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "devices": devices,
         "labels": labels,
         "n": lambda value: press_number(value, lang),
-        "as_of_text": words["as_of"].format(date=_date_text(figures.as_of, lang)),
-        "headline": words["headline"].format(
-            delivered=press_number(total_delivered, lang), structures=structures
-        ),
-        "headline_sentence": sentence.format(rounded=rounded[0].upper() + rounded[1:]),
+        "units_text": lambda value: press.devices(value, lang),
+        "count_text": lambda value, forms: press.counted_forms(value, forms, lang),
+        "week_label": lambda week: week_label(week, lang),
+        "colon": " : " if lang == "fr" else ": ",
+        # the words after each key figure, agreeing with it ("1 structure équipée")
+        "kpi": {
+            "delivered": press.word(total_delivered, words["kpi_delivered"], lang),
+            "structures": press.word(figures.structures_equipped, words["kpi_structures"], lang),
+            "boxes": press.word(figures.delivered["box_4g"], words["kpi_boxes"], lang),
+        },
+        "as_of_text": words["as_of"].format(date=press.date_text(figures.as_of, lang)),
+        "headline": press.team_headline(figures, lang),
+        "headline_sentence": press.headline(figures, lang),
+        "press": _press(figures, details, lang, coordination),
         "total_delivered": total_delivered,
         "total_dispatched": total_dispatched,
         "structures_equipped": structures,
@@ -108,7 +118,6 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "money": _money(figures.financial_eur, lang),
         "money_value": figures.financial_eur,
         "regions": regions,
-        "top_regions": (", ".join(top[:-1]) + joiner + top[-1]) if len(top) > 1 else "".join(top),
         "partners": sorted(
             (
                 (words["private_shipper"] if p == PRIVATE_SHIPPER else p, sum(c.values()))
@@ -131,7 +140,7 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         ),
         "donor_types": sorted(
             (
-                (words.get(f"type_{k}", k), sum(c.values()))
+                (words.get(f"type_{k}", words["type_inconnu"]), sum(c.values()))
                 for k, c in details.by_donor_type.items()
             ),
             key=lambda item: (-item[1], item[0]),
@@ -139,9 +148,8 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
         "donors": details.donors,
         "chart_weekly": Markup(
             charts.cumulative_curve(
-                [(w.week, w.cumulative) for w in figures.weekly],
+                [(week_label(w.week, lang), w.cumulative) for w in figures.weekly],
                 words["chart_weekly"],
-                say("term-week-letter", lang),
                 lang,
             )
         ),
@@ -162,6 +170,41 @@ def context(figures: Figures, details: Details, lang: Lang) -> dict[str, Any]:
                 lang,
             )
         ),
+    }
+
+
+def _press(figures: Figures, details: Details, lang: Lang, coordination: Any) -> dict[str, Any]:
+    """The pieces of the communiqué (see ``press``)."""
+    delivered = sum(figures.delivered.values())
+    dispatched = sum(figures.dispatched.values())
+    key = "delivered" if delivered else "dispatched"
+    in_transit = dispatched - delivered - sum(figures.lost.values())
+    return {
+        "dateline": press.dateline(figures.as_of, getattr(coordination, "ville", None), lang),
+        "delivered": press.devices(delivered, lang),
+        "delivered_plural": press.plural(delivered, lang),
+        "dispatched": press.devices(dispatched, lang),
+        "in_transit": press.devices(in_transit, lang),
+        "in_transit_plural": press.plural(in_transit, lang),
+        "in_transit_units": in_transit,
+        "structures": press.structures(figures.structures_equipped, lang),
+        "structures_plural": press.plural(figures.structures_equipped, lang),
+        "delivered_by_device": press.by_device(figures.delivered, lang),
+        "dispatched_by_device": press.by_device(figures.dispatched, lang),
+        "regions": [
+            (press.in_region(name, lang), name, press.devices(units, lang), units)
+            for name, units in press.top_regions(figures, lang, key)
+        ],
+        "partners_delivered": press.partner_list(details, "delivered", lang),
+        "partners_pending": press.partner_list(details, "pending", lang),
+        "donor_kinds": press.donor_kinds(details, lang),
+        "private_donors": press.count(
+            details.private_donors,
+            lang,
+            ("particulier", "particuliers"),
+            ("private donor", "private donors"),
+        ),
+        "contact": press.contact(coordination, lang),
     }
 
 

@@ -17,6 +17,10 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     book.set_properties({"title": words["title"], "author": "", "company": ""})
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     title = book.add_format({"bold": True, "font_size": 14})
+    french = values["lang"] == "fr"
+    count = book.add_format({"num_format": "#,##0"})
+    share = book.add_format({"num_format": "0 %" if french else "0%"})
+    money = book.add_format({"num_format": '#,##0 "€"' if french else '"€"#,##0'})
 
     def table(sheet: Any, row: int, headers: list[str], rows: list[list[Any]]) -> None:
         sheet.write_row(row, 0, headers, bold)
@@ -24,8 +28,10 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
             for column, value in enumerate(line):
                 if isinstance(value, str):
                     sheet.write_string(number, column, clean_text(drop_invisible(value)))
+                elif isinstance(value, tuple):  # (number, its format)
+                    sheet.write_number(number, column, value[0], value[1])
                 else:
-                    sheet.write_number(number, column, value)
+                    sheet.write_number(number, column, value, count)
 
     summary = book.add_worksheet("chiffres")
     summary.set_column(0, 0, 30)
@@ -39,11 +45,15 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         [words["device"], words["dispatched"], words["delivered"]],
         [[values["labels"][d], figures.dispatched[d], figures.delivered[d]] for d in devices],
     )
+    equipped = figures.structures_equipped  # "< 3" stays text: it is not a number
     facts = [
-        [words["structures_equipped"], str(values["structures_equipped"])],
-        [words["coverage"], values["coverage"]],
-        [words["financial"], values["money"]],
+        [words["kpi_delivered"].split("|")[1], values["total_delivered"]],
+        [words["structures_equipped"], equipped],
+        [words["coverage"], (figures.coverage, share)],
+        [words["kpi_boxes"].split("|")[1], figures.delivered["box_4g"]],
+        [words["financial"], (figures.financial_eur, money)],
     ]
+    facts = [[label[0].upper() + label[1:], value] for label, value in facts]
     table(summary, 10, ["", ""], facts)
     chart = book.add_chart({"type": "column"})
     for column, name in ((1, words["dispatched"]), (2, words["delivered"])):
@@ -60,7 +70,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     regions = book.add_worksheet("regions")
     regions.set_column(0, 0, 30)
     rows = [
-        [name, row["dispatched_total"], row["delivered_total"], str(row["structures"])]
+        [name, row["dispatched_total"], row["delivered_total"], row["structures"]]
         for name, row in values["regions"]
     ]
     table(
@@ -80,11 +90,13 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         )
         bars.set_title({"name": words["chart_regions"]})
         bars.set_legend({"none": True})
+        bars.set_y_axis({"reverse": True})  # the first région on top, as in the table
         bars.set_size({"width": 640, "height": 480})
         regions.insert_chart("F2", bars)
 
     weeks = book.add_worksheet("semaines")
-    weekly = [[w.week, w.delivered, w.cumulative] for w in figures.weekly]
+    label = values["week_label"]
+    weekly = [[label(w.week), w.delivered, w.cumulative] for w in figures.weekly]
     table(weeks, 0, [words["week"], words["delivered"], words["cumulative"]], weekly)
     if weekly:
         line = book.add_chart({"type": "line"})
@@ -110,10 +122,22 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     )
     donors = book.add_worksheet("donateurs")
     donors.set_column(0, 0, 40)
-    thanks = [[name, units] for name, units in values["donors"]]
-    if values["details"].private_donors:
-        thanks.append([words["private_donors"].format(count=values["details"].private_donors), 0])
-    if values["details"].unnamed_donors:
-        thanks.append([words["unnamed_donors"].format(count=values["details"].unnamed_donors), 0])
+    thanks: list[list[Any]] = [[name, units] for name, units in values["donors"]]
+    details, counted = values["details"], values["count_text"]
+    if details.private_donors:
+        thanks.append(
+            [counted(details.private_donors, words["private_donors"]), details.private_units]
+        )
+    if details.unnamed_donors:
+        thanks.append(
+            [counted(details.unnamed_donors, words["unnamed_donors"]), details.unnamed_units]
+        )
     table(donors, 0, [words["thanks"], words["dispatched"]], thanks)
+    for sheet in book.worksheets():  # each sheet, its chart whole, on one printed page
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        if sheet.name in ("chiffres", "regions", "semaines"):
+            sheet.fit_to_pages(1, 1)
+        else:
+            sheet.fit_to_pages(1, 0)
     book.close()
