@@ -155,7 +155,7 @@ def writing(lines: int, repeat: int) -> tuple[float, float]:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ordis_cli.dispatch.columns import DISPATCH
-    from ordis_cli.dispatch.workbooks import write_dispatch
+    from ordis_cli.dispatch.partner_workbook import write_dispatch
 
     rows = [
         [

@@ -378,3 +378,22 @@ def test_the_library_function_is_what_the_command_prints(sample_run: Path) -> No
     assert planned.summary.run is None and not (sample_run / "absent.db").exists()
     assert planned.summary.shipments == printed["shipments"]
     assert planned.summary.model_dump()["allocated"] == printed["allocated"]
+
+
+def test_no_sheet_loses_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC §4: a table longer than a spreadsheet goes on in ``<sheet>_2``, ``_3``…, and the
+    summary says so (here a spreadsheet of 100 rows stands for one of 1,048,576)."""
+    monkeypatch.setattr("ordis_cli.dispatch.workbooks.SHEET_ROWS", 100)
+    data = summary(tmp_path)
+    path = tmp_path / "envois" / "allocation.xlsx"
+    book = openpyxl.load_workbook(path)
+    parts = [name for name in book.sheetnames if name.startswith("expeditions")]
+    assert parts == ["expeditions", *(f"expeditions_{n}" for n in range(2, len(parts) + 1))]
+    assert len(parts) == -(-data["shipments"] // 100)
+    ids = [r[0] for name in parts for r in list(book[name].iter_rows(values_only=True))[1:]]
+    assert len(ids) == len(set(ids)) == data["shipments"]
+    assert all(book[name]["A1"].value == "id_envoi" for name in parts)
+    continued = {Path(f["path"]).name: f["continued"] for f in data["files"]}
+    assert "expeditions" in continued["allocation.xlsx"]
+    notes = [w for w in data["warnings"] if w["code"] == "sheet-continued"]
+    assert notes and all("aucune ligne n'est perdue" in w["message"] for w in notes)

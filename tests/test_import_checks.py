@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ordis_cli.actions.deliveries import import_deliveries, read_me
-from ordis_cli.dispatch.workbooks import write_dispatch
+from ordis_cli.dispatch.partner_workbook import write_dispatch
 
 from .conftest import cell, invoke, letter
 

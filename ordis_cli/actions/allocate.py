@@ -31,6 +31,7 @@ from ..allocation.fairness import by_level, fills
 from ..allocation.inputs import Inputs, load_inputs
 from ..atomic import new_staging, output_folder, put_in_place
 from ..column_mapping import ColumnMapping
+from ..dispatch.partner_workbook import write_dispatch
 from ..dispatch.rows import (
     by_region,
     fairness_rows,
@@ -39,13 +40,13 @@ from ..dispatch.rows import (
     totals_rows,
     unmet_rows,
 )
-from ..dispatch.workbooks import write_allocation, write_dispatch
+from ..dispatch.workbooks import write_allocation
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
 from ..ledger.known import KnownCheck, check_known
 from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
-from ..messages import Lang
+from ..messages import Lang, say
 from ..models import DEVICE_TYPES, Problem, Severity, ValidationReport
 from ..names import file_stem
 from ..validation import ValidationOptions
@@ -83,6 +84,8 @@ class OutputFile(BaseModel):
 
     path: str
     partner: str | None
+    # its tables longer than a spreadsheet, continued on sheets ``_2``, ``_3``… (SPEC §4)
+    continued: list[str] = []
 
 
 class LevelFairness(BaseModel):
@@ -202,8 +205,23 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
     summary = _summary(run_id, plan, inputs, files, earlier)
     summary.retired = {"structures": len(known.retired.structures), "lots": len(known.retired.lots)}
     summary.recovered = recovered
-    summary.warnings = known.problems
+    summary.warnings = known.problems + _continued(files, request.lang)
     return AllocationResult(validation=report, summary=summary, by_region=regions)
+
+
+def _continued(files: list[OutputFile], lang: Lang) -> list[Problem]:
+    """A warning per table that goes on past a spreadsheet's last row (never cut)."""
+    return [
+        Problem(
+            code="sheet-continued",
+            severity=Severity.WARNING,
+            file=written.path,
+            sheet=sheet,
+            message=say("sheet-continued", lang, sheet=sheet, file=Path(written.path).name),
+        )
+        for written in files
+        for sheet in written.continued
+    ]
 
 
 def _dry_run(
@@ -343,7 +361,7 @@ def _write_outputs(
     everything: list[list[Any]] = []
     for shipper, name in names.items():
         lines = sorted(by_shipper[shipper], key=lambda line: line[0].delivery_order())
-        write_dispatch(
+        continued = write_dispatch(
             staging / name,
             [d for d, _, _ in lines],
             lang,
@@ -354,10 +372,10 @@ def _write_outputs(
             pickups=[p for _, _, p in lines],
             coordination=request.policy.coordination,
         )
-        written.append(OutputFile(path=str(out / name), partner=shipper))
+        written.append(OutputFile(path=str(out / name), partner=shipper, continued=continued))
         everything.extend([*d, *e] for d, e, _ in lines)
     everything.sort(key=lambda row: row[0])
-    write_allocation(
+    continued = write_allocation(
         staging / "allocation.xlsx",
         everything,
         unmet_rows(plan, inputs, request.policy, lang),
@@ -366,7 +384,7 @@ def _write_outputs(
         lang,
         fairness_rows(plan, inputs, earlier, lang),
     )
-    written.append(OutputFile(path=str(out / "allocation.xlsx"), partner=None))
+    written.append(OutputFile(path=str(out / "allocation.xlsx"), partner=None, continued=continued))
     if request.emails:
         from ..dispatch.emails import write_emails
 

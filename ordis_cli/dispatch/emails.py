@@ -26,7 +26,7 @@ from ..names import name_key
 from ..report.render import templates_folder
 from ..xlsx_safety import clean_text
 from .columns import PARTNER, gap_values, plain_headers, sheet_name
-from .workbooks import contact_text
+from .partner_workbook import contact_text
 
 XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 FOLDER = "courriels"

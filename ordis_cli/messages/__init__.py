@@ -55,6 +55,7 @@ WARNING_CODES = frozenset(
         "no-ledger-identity",
         "request-below-shipped",
         "private-lot-no-partner",
+        "sheet-continued",
         "mapped-header-absent",
         "departement-from-postal-code",
         "zone-region-code",

@@ -4,6 +4,24 @@ of an unmet need."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "sheet-continued": (
+        "Le tableau « {sheet} » de {file} dépasse la dernière ligne d'un tableur "
+        "(1 048 576) : il continue sur les feuilles « {sheet}_2 », « {sheet}_3 »… ; aucune "
+        "ligne n'est perdue.",
+        "Table “{sheet}” of {file} goes past a spreadsheet's last row (1,048,576): it goes "
+        "on in sheets “{sheet}_2”, “{sheet}_3”…; no row is lost.",
+    ),
+    # what the cells a partner fills in accept (Excel's data validation)
+    "read-me-input-date": ("Date de livraison (jj/mm/aaaa)", "Delivery date (dd/mm/yyyy)"),
+    "read-me-error-date": (
+        "Une date est attendue, par exemple 15/04/2020.",
+        "A date is expected, for example 15/04/2020.",
+    ),
+    "read-me-error-units": (
+        "Un nombre entier d'unités est attendu.",
+        "A whole number of units is expected.",
+    ),
+    "read-me-error-gap": ("Laisser vide, ou : {choices}.", "Leave empty, or: {choices}."),
     "read-me-contact-label": ("Contact de la coordination", "Coordination contact"),
     "read-me-contact-none": (
         "la coordination qui vous a envoyé ce fichier",
