@@ -72,6 +72,7 @@ def cumulative_curve(weeks: list[tuple[str, int]], title: str, lang: Lang = "fr"
         ys = [top + inner_h - inner_h * value / peak for _, value in weeks]
         line = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys, strict=True))
         base = top + inner_h
+        colon = " : " if lang == "fr" else ": "
         parts.append(
             f'<polygon class="area" points="{xs[0]:.1f},{base} {line} '
             f'{xs[-1]:.1f},{base}" fill="{ACCENT}" fill-opacity="0.15"/>'
@@ -83,7 +84,7 @@ def cumulative_curve(weeks: list[tuple[str, int]], title: str, lang: Lang = "fr"
         for (label, value), x, y in zip(weeks, xs, ys, strict=True):
             parts.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ACCENT}">'
-                f"<title>{escape(label)} : {press_number(value, lang)}</title></circle>"
+                f"<title>{escape(label)}{colon}{press_number(value, lang)}</title></circle>"
             )
             week, _, day = label.partition(" (")
             parts.append(_text(x, height - bottom + 16, week, "middle", 11, MUTED))
