@@ -139,7 +139,8 @@ def test_week_zero_speaks_of_what_is_on_its_way(reports: dict[tuple[str, str], P
     assert "**3\u202f012 équipements en route, aucune livraison confirmée" in report
     assert "- **0** structure équipée" in report  # French: 0 takes the singular
     html = _visible(reports["week0", "en"] / "rapport.html")
-    assert "devices on their way" in html
+    assert "devices on their way" in html and "Devices on their way, by région" in html
+    assert re.search(r"3,012 +devices on their way", html)  # the key figure before deliveries
 
 
 def test_late_week_communique_reads_as_a_press_release(
@@ -176,7 +177,7 @@ def test_week_one_agrees_numbers_and_nouns(reports: dict[tuple[str, str], Path])
     assert "560 équipements ont été remis" in french
     assert "supplémentaires sont en cours d'acheminement" in french
     report = (reports["week1", "en"] / "rapport.md").read_text(encoding="utf-8")
-    assert "| W17 (20/04) |" in report
+    assert "| W17 (20 Apr) |" in report
 
 
 def test_no_contact_paragraph_without_a_policy(demo: Path, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from .figures import (
     Figures,
     press_number,
 )
-from .words import WORDS
+from .words import MONTHS_EN, WORDS
 
 FORMATS = ("md", "html", "xlsx", "json")
 
@@ -47,7 +47,8 @@ def templates_folder() -> Path:
 def week_label(week: str, lang: Lang) -> str:
     """``2020-W17`` as a reader sees it: "S17 (20/04)" / "W17 (20/04)", its Monday's date."""
     monday = dt.date.fromisocalendar(int(week[:4]), int(week[6:]), 1)
-    return f"{say('term-week-letter', lang)}{week[6:]} ({monday:%d/%m})"
+    day = f"{monday:%d/%m}" if lang == "fr" else f"{monday.day} {MONTHS_EN[monday.month - 1][:3]}"
+    return f"{say('term-week-letter', lang)}{week[6:]} ({day})"
 
 
 def _money(value: float, lang: Lang) -> str:
@@ -65,6 +66,7 @@ def context(
     labels = {d: words[d] for d in devices}
     total_delivered = sum(figures.delivered.values())
     total_dispatched = sum(figures.dispatched.values())
+    in_transit = total_dispatched - total_delivered - sum(figures.lost.values())
     structures = (
         figures.structures_equipped
         if isinstance(figures.structures_equipped, str)
@@ -104,6 +106,7 @@ def context(
         # the words after each key figure, agreeing with it ("1 structure équipée")
         "kpi": {
             "delivered": press.word(total_delivered, words["kpi_delivered"], lang),
+            "in_transit": press.word(in_transit, words["kpi_in_transit"], lang),
             "structures": press.word(figures.structures_equipped, words["kpi_structures"], lang),
             "boxes": press.word(figures.delivered["box_4g"], words["kpi_boxes"], lang),
         },
@@ -113,6 +116,7 @@ def context(
         "press": _press(figures, details, lang, coordination),
         "total_delivered": total_delivered,
         "total_dispatched": total_dispatched,
+        "in_transit": in_transit,
         "structures_equipped": structures,
         "coverage": coverage,
         "money": _money(figures.financial_eur, lang),
@@ -155,8 +159,12 @@ def context(
         ),
         "chart_regions": Markup(
             charts.horizontal_bars(
-                [(name, int(row["delivered_total"])) for name, row in regions],
-                words["chart_regions"],
+                # before any delivery, where the devices on their way go
+                [
+                    (name, int(row["delivered_total" if total_delivered else "dispatched_total"]))
+                    for name, row in regions
+                ],
+                words["chart_regions" if total_delivered else "chart_regions_dispatched"],
                 lang=lang,
             )
         ),
