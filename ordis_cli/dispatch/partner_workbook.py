@@ -52,7 +52,7 @@ def write_dispatch(
     each lot (``pickups``, one ``(etat, adresse_retrait, contact_retrait)`` per line), and
     the last four columns for the partner to fill in. Returns the sheets continued on
     ``_2``… (none, but for a table longer than a spreadsheet)."""
-    book = Book(path)
+    book = Book(path, len(lines))
     read_me(book, lang, partner, (run_id, run_date), ledger_id, coordination)
     cut = DISPATCH.index("id_structure")
     table = []

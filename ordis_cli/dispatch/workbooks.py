@@ -103,9 +103,16 @@ def pages_wide(widths: Sequence[float]) -> int:
     return pages
 
 
+# Up to this many rows a workbook is built in memory (XlsxWriter's shared strings: smaller
+# files, no temporary file per sheet); beyond, row by row in constant memory.
+IN_MEMORY_ROWS = 50_000
+
+
 class Book:
-    def __init__(self, path: Path) -> None:
-        self.book = xlsxwriter.Workbook(str(path), _OPTIONS)
+    def __init__(self, path: Path, rows: int = 0) -> None:
+        """A workbook to write at ``path``, about to hold ``rows`` rows in all."""
+        options = {**_OPTIONS, "constant_memory": rows > IN_MEMORY_ROWS}
+        self.book = xlsxwriter.Workbook(str(path), options)
         self.continued: list[str] = []  # sheets whose table goes on past the last row
         self.book.set_properties(
             {"title": "ordis", "author": "", "company": "", "created": dt.datetime(2020, 1, 1)}
@@ -238,7 +245,7 @@ def write_allocation(
     (what it will receive, from whom, its contact: ready for a mail merge) and how fairly
     each priority level was served, by région (``rows.fairness_rows``). Returns the sheets
     continued on ``_2``…"""
-    book = Book(path)
+    book = Book(path, 2 * len(lines) + len(unmet) + len(leftover))
     book.sheet("expeditions", DISPATCH + ALLOCATION_EXTRA, lang, lines)
     book.sheet("besoins_non_couverts", UNMET, lang, unmet)
     book.sheet("stock_restant", LEFTOVER, lang, leftover)
