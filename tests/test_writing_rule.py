@@ -99,13 +99,13 @@ def test_the_write_lock_is_free_while_workbooks_are_written(
     real = service.write_allocation
     seen: list[int] = []
 
-    def while_writing(*args: Any, **kwargs: Any) -> None:
+    def while_writing(*args: Any, **kwargs: Any) -> list[str]:
         other = sqlite3.connect(tmp_path / "ordis.db", timeout=0.5)
         other.execute("BEGIN IMMEDIATE")  # raises 'database is locked' if the run holds it
         seen.append(other.execute("SELECT COUNT(*) FROM runs").fetchone()[0])
         other.execute("ROLLBACK")
         other.close()
-        real(*args, **kwargs)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(service, "write_allocation", while_writing)
     summary(tmp_path)
