@@ -33,6 +33,13 @@ class ShareChoice(StrEnum):
     DEMANDE = "demande"
 
 
+class MethodChoice(StrEnum):
+    """``--method``: the values of ``allocation.policy.Method``."""
+
+    GLOUTON = "glouton"
+    OPTIMAL = "optimal"
+
+
 if TYPE_CHECKING:  # the allocation stack (pandas, pydantic) is imported when the command runs
     from ..actions.allocate import AllocationResult
 
@@ -99,6 +106,15 @@ def allocate(
             help="Partage entre structures d'une même priorité quand le stock manque : "
             "equitable (défaut : selon le nombre d'enfants, aucune sans rien tant qu'une autre a "
             "tout) ou demande (chacune à son tour prend toute sa demande).",
+        ),
+    ] = None,
+    method: Annotated[
+        MethodChoice | None,
+        typer.Option(
+            "--method",
+            help="glouton (défaut : par tours de distance croissante) ou optimal (un solveur "
+            "donne le plus d'unités à urgente, puis haute, puis normale, puis le moins de "
+            "kilomètres).",
         ),
     ] = None,
     substitute: Annotated[
@@ -185,6 +201,7 @@ def allocate(
                 "scope": None if scope is None else Scope(scope.value),
                 "cap": cap,
                 "share": None if share is None else share.value,
+                "method": None if method is None else method.value,
                 "substitutions": _substitutions(substitute or [], language),
                 "date": date.date() if date else None,
             },
