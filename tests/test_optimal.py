@@ -270,3 +270,29 @@ def test_allocate_with_the_solver_on_the_sample(tmp_path: Path) -> None:
         )
     assert best["fairness"]["urgente"]["served"] >= 1
     assert any(path.name.startswith("expeditions_") for path in (tmp_path / "o").rglob("*.xlsx"))
+
+
+def test_solver_benchmark_smoke_run() -> None:
+    """``benchmarks/bench_optimal.py --small`` runs, from this checkout, and its table shows
+    the solver giving ``urgente`` at least what the greedy gives it."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "bench_optimal.py"), "--small"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0, done.stderr
+    urgente = {
+        cells[2]: int(cells[5].replace(",", ""))
+        for cells in (line.split("|") for line in done.stdout.splitlines()[2:])
+    }
+    urgente = {name.strip(): units for name, units in urgente.items()}
+    assert set(urgente) == {"glouton-demande", "glouton-equitable", "optimal"}
+    assert urgente["optimal"] >= max(urgente["glouton-demande"], urgente["glouton-equitable"])
