@@ -27,6 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
 from ..allocation import Earlier, Plan, Policy, allocate
+from ..allocation.compare import ComparisonResult, compare_files
 from ..allocation.fairness import by_level, fills
 from ..allocation.inputs import Inputs, load_inputs
 from ..atomic import new_staging, output_folder, put_in_place
@@ -212,6 +213,11 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
     summary.recovered = recovered
     summary.warnings = known.problems
     return AllocationResult(validation=report, summary=summary, by_region=regions)
+
+
+def compare_plans(request: AllocateRequest) -> ComparisonResult:
+    """``allocate --compare``: three plans of the files side by side, nothing written."""
+    return compare_files(request)
 
 
 def _dry_run(

@@ -251,7 +251,7 @@ def allocate(
 def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: bool) -> None:
     """``--compare``: the three plans side by side, then exit (0, or as ``allocate`` when the
     files are refused)."""
-    from ..actions.compare import compare_plans
+    from ..actions.allocate import compare_plans
 
     with stages(quiet) as show:
         show(say("term-step-allocating", lang))

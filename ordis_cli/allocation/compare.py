@@ -1,4 +1,4 @@
-"""``compare_plans``: the library entry point behind ``ordis allocate --compare``.
+"""``ordis allocate --compare`` (entry point: ``actions.allocate.compare_plans``).
 
 The same inputs (and what earlier runs in the ledger committed, read without changing it)
 planned three ways — ``glouton`` with ``demande``, ``glouton`` with ``equitable``, and
@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from ..allocation import Earlier, Plan, Structure, allocate
-from ..allocation.fairness import LEVELS, by_level, fills
-from ..allocation.inputs import load_inputs
-from ..allocation.policy import Method, Share
-from ..ledger import Ledger
 from ..models import ValidationReport
-from ..validation import ValidationOptions
-from .allocate import AllocateRequest
+from .engine import allocate
+from .fairness import LEVELS, by_level, fills
+from .model import Earlier, Plan, Structure
+from .policy import Method, Share
+
+if TYPE_CHECKING:
+    from ..actions.allocate import AllocateRequest
 
 # (name in the JSON and the table, share, method)
 PLANS: tuple[tuple[str, Share, Method], ...] = (
@@ -76,9 +77,13 @@ def figures(
     )
 
 
-def compare_plans(request: AllocateRequest) -> ComparisonResult:
+def compare_files(request: AllocateRequest) -> ComparisonResult:
     """Validate the inputs, then plan them the three ways; ``request.out``, ``dry_run`` and
     ``emails`` play no part: nothing is written."""
+    from ..ledger import Ledger
+    from ..validation import ValidationOptions
+    from .inputs import load_inputs
+
     options = ValidationOptions(
         lang=request.lang, today=request.policy.date, columns=request.columns, command="allocate"
     )
