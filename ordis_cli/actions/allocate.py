@@ -27,6 +27,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .. import __version__
 from ..allocation import Earlier, Plan, Policy, allocate
+from ..allocation.compare import ComparisonResult, compare_files
 from ..allocation.fairness import by_level, fills
 from ..allocation.inputs import Inputs, load_inputs
 from ..atomic import new_staging, output_folder, put_in_place
@@ -40,13 +41,13 @@ from ..dispatch.rows import (
     totals_rows,
     unmet_rows,
 )
-from ..dispatch.workbooks import write_allocation
+from ..dispatch.workbooks import continued_problems, write_allocation
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
 from ..ledger.known import KnownCheck, check_known
 from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
-from ..messages import Lang, say
+from ..messages import Lang
 from ..models import DEVICE_TYPES, Problem, Severity, ValidationReport
 from ..names import file_stem
 from ..validation import ValidationOptions
@@ -205,23 +206,15 @@ def _run(request: AllocateRequest, step: Step) -> AllocationResult:
     summary = _summary(run_id, plan, inputs, files, earlier)
     summary.retired = {"structures": len(known.retired.structures), "lots": len(known.retired.lots)}
     summary.recovered = recovered
-    summary.warnings = known.problems + _continued(files, request.lang)
+    summary.warnings = known.problems + [
+        problem for f in files for problem in continued_problems(f.path, f.continued, request.lang)
+    ]
     return AllocationResult(validation=report, summary=summary, by_region=regions)
 
 
-def _continued(files: list[OutputFile], lang: Lang) -> list[Problem]:
-    """A warning per table that goes on past a spreadsheet's last row (never cut)."""
-    return [
-        Problem(
-            code="sheet-continued",
-            severity=Severity.WARNING,
-            file=written.path,
-            sheet=sheet,
-            message=say("sheet-continued", lang, sheet=sheet, file=Path(written.path).name),
-        )
-        for written in files
-        for sheet in written.continued
-    ]
+def compare_plans(request: AllocateRequest) -> ComparisonResult:
+    """``allocate --compare``: three plans of the files side by side, nothing written."""
+    return compare_files(request)
 
 
 def _dry_run(

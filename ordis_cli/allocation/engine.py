@@ -24,7 +24,7 @@ from ..models import DEVICE_TYPES, DeviceType
 from ..names import name_key
 from .geography import reach
 from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
-from .policy import Policy, Scope, Share
+from .policy import Method, Policy, Scope, Share
 from .sharing import share_round
 
 _INDEX = {device: i for i, device in enumerate(DEVICE_TYPES)}
@@ -209,7 +209,12 @@ def _allocate(
     plan = Plan()
     active = [p for p in range(len(order)) if any(wanted[p])]
     given = [[0, 0, 0, 0] for _ in order] if policy.share is Share.EQUITABLE else []
-    for scope in policy.rounds:
+    if policy.method is Method.OPTIMAL:
+        from .optimal import optimal_rounds  # highspy is imported only when asked for
+
+        optimal_rounds(stock, plan, order, wanted, policy.scope)
+        active = [p for p in active if any(wanted[p])]
+    for scope in () if policy.method is Method.OPTIMAL else policy.rounds:
         if given:
             share_round(stock, plan, order, wanted, given, active, scope)
             active = [p for p in active if any(wanted[p])]

@@ -30,6 +30,14 @@ class Share(StrEnum):
     DEMANDE = "demande"
 
 
+class Method(StrEnum):
+    """How the plan is found: ``glouton`` by the rounds (greedy), ``optimal`` by a linear
+    program (HiGHS) that gives the most units to each priority level in turn."""
+
+    GLOUTON = "glouton"
+    OPTIMAL = "optimal"
+
+
 ROUNDS: dict[Scope, tuple[Scope, ...]] = {
     Scope.DEPARTEMENT: (Scope.DEPARTEMENT,),
     Scope.REGION: (Scope.DEPARTEMENT, Scope.REGION),
@@ -59,6 +67,7 @@ class Policy(BaseModel):
     scope: Scope = Scope.NATIONAL
     cap: int | None = Field(default=None, ge=1)
     share: Share = Share.EQUITABLE
+    method: Method = Method.GLOUTON
     substitutions: dict[DeviceType, tuple[DeviceType, ...]] = Field(default_factory=dict)
     date: dt.date = Field(default_factory=dt.date.today)
     coordination: Coordination = Field(default_factory=Coordination)

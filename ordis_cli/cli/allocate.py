@@ -33,8 +33,15 @@ class ShareChoice(StrEnum):
     DEMANDE = "demande"
 
 
+class MethodChoice(StrEnum):
+    """``--method``: the values of ``allocation.policy.Method``."""
+
+    GLOUTON = "glouton"
+    OPTIMAL = "optimal"
+
+
 if TYPE_CHECKING:  # the allocation stack (pandas, pydantic) is imported when the command runs
-    from ..actions.allocate import AllocationResult
+    from ..actions.allocate import AllocateRequest, AllocationResult
 
 _STEPS = {
     "reading": "term-step-reading",
@@ -101,6 +108,15 @@ def allocate(
             "tout) ou demande (chacune à son tour prend toute sa demande).",
         ),
     ] = None,
+    method: Annotated[
+        MethodChoice | None,
+        typer.Option(
+            "--method",
+            help="glouton (défaut : par tours de distance croissante) ou optimal (un solveur "
+            "donne le plus d'unités à urgente, puis haute, puis normale, puis le moins de "
+            "kilomètres).",
+        ),
+    ] = None,
     substitute: Annotated[
         list[str] | None,
         typer.Option(
@@ -134,6 +150,15 @@ def allocate(
             "(voir le README).",
         ),
     ] = None,
+    compare: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help="Compare glouton+demande, glouton+equitable et optimal côte à côte (appareils "
+            "par priorité, structures servies, part la plus basse, appareils × km, temps) sans "
+            "rien écrire ni enregistrer.",
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Affiche le résumé sans rien écrire ni enregistrer.")
     ] = False,
@@ -185,6 +210,7 @@ def allocate(
                 "scope": None if scope is None else Scope(scope.value),
                 "cap": cap,
                 "share": None if share is None else share.value,
+                "method": None if method is None else method.value,
                 "substitutions": _substitutions(substitute or [], language),
                 "date": date.date() if date else None,
             },
@@ -203,6 +229,8 @@ def allocate(
             emails=emails,
             columns=load_mapping(columns, language) if columns else None,
         )
+        if compare:
+            _compare(request, output, language, quiet)
         with stages(quiet) as show:
             result = run_allocation(request, lambda name: show(say(_STEPS[name], language)))
         if result.summary is None:
@@ -218,6 +246,62 @@ def allocate(
         elif not quiet:
             _render(result, language, dry_run)
         raise typer.Exit(0)
+
+
+def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: bool) -> None:
+    """``--compare``: the three plans side by side, then exit (0, or as ``allocate`` when the
+    files are refused)."""
+    from ..actions.allocate import compare_plans
+
+    with stages(quiet) as show:
+        show(say("term-step-allocating", lang))
+        result = compare_plans(request)
+    if result.comparison is None:
+        if output is OutputFormat.JSON:
+            typer.echo(result.validation.model_dump_json(indent=2))
+        else:
+            from .render import render_report
+
+            render_report(result.validation, stdout_console(), lang, quiet)
+        raise typer.Exit(2 if not result.validation.readable else 1)
+    if output is OutputFormat.JSON:
+        typer.echo(result.comparison.model_dump_json(indent=2))
+        raise typer.Exit(0)
+    from rich.table import Table
+
+    from ..allocation.fairness import LEVELS
+
+    plans = result.comparison.plans
+    table = Table(title=say("method-compare-title", lang), title_justify="left")
+    table.add_column(say("method-measure", lang))
+    for name in plans:
+        table.add_column(name, justify="right")
+
+    def share(value: float | None) -> str:
+        if value is None:
+            return say("method-none", lang)
+        return number(value * 100, lang) + (" %" if lang == "fr" else "%")
+
+    for level in LEVELS:
+        row = [number(p.units_by_priority[level], lang) for p in plans.values()]
+        table.add_row(say("method-units-level", lang, level=level), *row)
+    table.add_row(
+        say("method-units", lang), *(number(p.units, lang) for p in plans.values()), style="bold"
+    )
+    table.add_row(
+        say("method-served", lang), *(number(p.structures_served, lang) for p in plans.values())
+    )
+    for level in LEVELS:
+        row = [share(p.min_fill_by_priority[level]) for p in plans.values()]
+        table.add_row(say("method-min-fill", lang, level=level), *row)
+    table.add_row(
+        say("method-device-km", lang), *(number(round(p.device_km), lang) for p in plans.values())
+    )
+    table.add_row(
+        say("method-seconds", lang), *(number(p.seconds, lang, 2) for p in plans.values())
+    )
+    stdout_console().print(table)
+    raise typer.Exit(0)
 
 
 def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:

@@ -60,6 +60,11 @@ HELP_ENGLISH: dict[str, str] = {
     "allocate --share": "How facilities of one priority share scarce stock: equitable "
     "(default: by number of children, none left with nothing while another gets all) or "
     "demande (each in turn takes its whole request).",
+    "allocate --method": "glouton (default: rounds of widening distance) or optimal (a solver "
+    "gives the most units to urgente, then haute, then normale, then the fewest kilometres).",
+    "allocate --compare": "Compare glouton+demande, glouton+equitable and optimal side by side "
+    "(devices by priority, facilities served, lowest share, device-kilometres, time) without "
+    "writing or recording anything.",
     "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
     "allocate --date": "Date of the run (default: today); lots available later are left aside.",
     "allocate --policy": "TOML file: scope, cap, date, [substitutions], [coordination] "

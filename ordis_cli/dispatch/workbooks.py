@@ -15,7 +15,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ..messages import Lang
+from ..messages import Lang, say
+from ..models import Problem, Severity
 from ..xlsx_safety import clean_text
 from .columns import (
     ALLOCATION_EXTRA,
@@ -254,3 +255,18 @@ def write_allocation(
     book.sheet("equite", FAIRNESS, lang, fairness)
     book.close()
     return book.continued
+
+
+def continued_problems(path: str, sheets: list[str], lang: Lang) -> list[Problem]:
+    """A warning per table of the workbook at ``path`` that goes on past a spreadsheet's
+    last row (``sheets``, as ``write_allocation`` and ``write_dispatch`` return them)."""
+    return [
+        Problem(
+            code="sheet-continued",
+            severity=Severity.WARNING,
+            file=path,
+            sheet=sheet,
+            message=say("sheet-continued", lang, sheet=sheet, file=Path(path).name),
+        )
+        for sheet in sheets
+    ]

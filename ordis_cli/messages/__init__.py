@@ -1,7 +1,7 @@
 """Every sentence ordis says to a person, in French (default) and English: one catalogue,
 kept in parts by subsystem (``files``, ``data``, ``inputs``, ``allocation``, ``ledger``,
-``dispatch``, ``cycle``, ``fairness``) and ``terminal`` (what the terminal says around a
-command: steps, summaries, confirmations, the internal error; keys ``term-…``).
+``dispatch``, ``cycle``, ``fairness``, ``methods``) and ``terminal`` (what the terminal says
+around a command: steps, summaries, confirmations, the internal error; keys ``term-…``).
 
 ``say(key, lang, **fields)`` formats one. Keys are the stable problem codes where the
 sentence describes a problem. The language comes from ``--lang`` or ``ORDIS_LANG``.
@@ -12,7 +12,18 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from . import allocation, cycle, data, dispatch, fairness, files, inputs, ledger, terminal
+from . import (
+    allocation,
+    cycle,
+    data,
+    dispatch,
+    fairness,
+    files,
+    inputs,
+    ledger,
+    methods,
+    terminal,
+)
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -20,7 +31,18 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 def _catalogue() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for part in (files, data, inputs, allocation, ledger, dispatch, cycle, fairness, terminal):
+    for part in (
+        files,
+        data,
+        inputs,
+        allocation,
+        ledger,
+        dispatch,
+        cycle,
+        fairness,
+        methods,
+        terminal,
+    ):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key means one sentence: never let one part hide another's
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
@@ -86,6 +108,7 @@ _PIECES = (
     "recovered-run",
     "quoted",
     "fairness-",
+    "method-",
     "term-",
 )
 # the codes of problems whose sentences are kept under other keys
