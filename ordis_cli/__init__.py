@@ -43,6 +43,8 @@ _EXPORTS: dict[str, str] = {
     "run_allocation": "actions.allocate",
     "AllocateRequest": "actions.allocate",
     "AllocationResult": "actions.allocate",
+    "compare_plans": "actions.allocate",
+    "ComparisonResult": "allocation.compare",
     "AllocationSummary": "actions.allocate",
     "Policy": "allocation.policy",
     # ordis deliveries import
@@ -88,6 +90,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "AllocationSummary",
     "Cancelled",
     "ColumnMapping",
+    "ComparisonResult",
     "DeliveriesImport",
     "DemoResult",
     "Details",
@@ -113,6 +116,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "__version__",
     "cancel_run",
     "cancel_shipments",
+    "compare_plans",
     "import_deliveries",
     "list_runs",
     "load_mapping",
@@ -133,6 +137,7 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
         AllocateRequest,
         AllocationResult,
         AllocationSummary,
+        compare_plans,
         run_allocation,
     )
     from .actions.deliveries import (
@@ -149,6 +154,7 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
     from .actions.sample import write_sample
     from .actions.shipments import ShipmentsCancelled, cancel_shipments
     from .actions.validate import ValidationOptions, validate_files
+    from .allocation.compare import ComparisonResult
     from .allocation.policy import Policy
     from .column_mapping import ColumnMapping, load_mapping
     from .errors import OrdisError, ReadingError, UsageError, WriteError
