@@ -240,10 +240,14 @@ def test_one_of_everything_is_singular(tmp_path: Path, delivered: int, lang: str
         first = "# 1 ordinateur livré aux" if delivered else "# 1 équipement en route vers"
         assert press_text.startswith(first)
         assert ("à La Réunion" in press_text) and "Donateurs non nommés" not in press_text
+        if delivered:
+            assert "Au total, moins de 3 structures ont déjà reçu du matériel" in press_text
         assert "- 1 donateur particulier : 1 équipement" in (out / "rapport.md").read_text()
     else:
         first = "# 1 computer delivered to" if delivered else "# 1 device on its way to"
         assert press_text.startswith(first) and "1 private donor" in press_text
+        if delivered:
+            assert "So far, fewer than 3 homes have received equipment" in press_text
 
 
 def test_region_articles_cover_the_eighteen_regions() -> None:

@@ -60,14 +60,14 @@ PARTNERS_NAMED = 6  # the press text names this many partners, then "and n other
 
 
 def in_region(region: str, lang: Lang) -> str:
-    """ "en Île-de-France", "dans les Hauts-de-France", "à La Réunion"; "in …" in English."""
+    """A région with its article: "en Île-de-France", "dans les Hauts-de-France", "à La Réunion"; "in …" in English."""
     if lang == "en":
         return f"in {region}"
     return f"{REGION_IN_FR.get(region, 'en')} {region}"
 
 
 def join(items: Sequence[str], lang: Lang) -> str:
-    """ "a, b et c" / "a, b and c"."""
+    """Items joined: "a, b et c" / "a, b and c"."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + (" et " if lang == "fr" else " and ") + items[-1]
@@ -90,7 +90,7 @@ def word(value: int | str, forms: str, lang: Lang) -> str:
 
 
 def devices(value: int, lang: Lang, fr: str = "équipement", en: str = "device") -> str:
-    """ "1 équipement", "2 équipements", "1,983 devices"."""
+    """Counted devices: "1 équipement", "2 équipements", "1,983 devices"."""
     return counted(value, lang, (fr, fr + "s"), (en, en + "s"))
 
 
@@ -100,8 +100,11 @@ def plural(value: int | str, lang: Lang) -> bool:
 
 
 def structures(value: int | str, lang: Lang) -> str:
-    """ "1 structure", "< 3 structures", "283 structures" / "283 homes"."""
-    shown = value if isinstance(value, str) else number(value, lang)
+    """Counted structures: "1 structure", "moins de 3 structures", "283 homes"."""
+    if isinstance(value, str):  # "< 3" said in words in a sentence
+        shown = ("moins de " if lang == "fr" else "fewer than ") + value.lstrip("< ")
+    else:
+        shown = number(value, lang)
     word = ("structures" if plural(value, lang) else "structure") if lang == "fr" else None
     if word is None:
         word = "homes" if plural(value, lang) else "home"
@@ -109,7 +112,7 @@ def structures(value: int | str, lang: Lang) -> str:
 
 
 def by_device(units: dict[str, int], lang: Lang) -> str:
-    """ "1 967 ordinateurs portables, 240 ordinateurs fixes et 1 tablette": types with units."""
+    """Units by type: "1 967 ordinateurs portables, 240 ordinateurs fixes et 1 tablette": types with units."""
     parts = []
     for device, value in units.items():
         if value:
@@ -125,7 +128,7 @@ def date_text(day: dt.date, lang: Lang) -> str:
 
 
 def dateline(day: dt.date, city: str | None, lang: Lang) -> str:
-    """ "Paris, le 15 mai 2020 —" / "Paris, 15 May 2020 —"; the date alone without a city."""
+    """The dateline: "Paris, le 15 mai 2020 —" / "Paris, 15 May 2020 —"; the date alone without a city."""
     when = date_text(day, lang)
     if not city:
         return f"{when[0].upper()}{when[1:]} —" if lang == "en" else f"Le {when} —"
@@ -209,7 +212,7 @@ def partners(details: Details, key: str) -> list[tuple[str, int]]:
 
 
 def partner_list(details: Details, key: str, lang: Lang) -> str:
-    """ "Outre-mer Connect (412 équipements), Logi Nord (300)… et 3 autres partenaires"."""
+    """Partners and units: "Outre-mer Connect (412 équipements), Logi Nord (300)… et 3 autres partenaires"."""
     rows = partners(details, key)
     shown = [
         f"{name} ({devices(units, lang) if index == 0 else number(units, lang)})"
@@ -241,7 +244,7 @@ def donor_kinds(details: Details, lang: Lang) -> str:
 
 
 def contact(coordination: Any, lang: Lang) -> str:
-    """ "Contact presse : nom, email, téléphone", or "" when the policy gives none."""
+    """The contact line: "Contact presse : nom, email, téléphone", or "" when the policy gives none."""
     if coordination is None:
         return ""
     parts = [
