@@ -60,7 +60,8 @@ PARTNERS_NAMED = 6  # the press text names this many partners, then "and n other
 
 
 def in_region(region: str, lang: Lang) -> str:
-    """A région with its article: "en Île-de-France", "dans les Hauts-de-France", "à La Réunion"; "in …" in English."""
+    """A région with its article: "en Île-de-France", "dans les Hauts-de-France",
+    "à La Réunion"; "in …" in English."""
     if lang == "en":
         return f"in {region}"
     return f"{REGION_IN_FR.get(region, 'en')} {region}"
@@ -112,7 +113,8 @@ def structures(value: int | str, lang: Lang) -> str:
 
 
 def by_device(units: dict[str, int], lang: Lang) -> str:
-    """Units by type: "1 967 ordinateurs portables, 240 ordinateurs fixes et 1 tablette": types with units."""
+    """Units by type, the types with units only: "1 967 ordinateurs portables, 240
+    ordinateurs fixes et 1 tablette"."""
     parts = []
     for device, value in units.items():
         if value:
@@ -128,7 +130,8 @@ def date_text(day: dt.date, lang: Lang) -> str:
 
 
 def dateline(day: dt.date, city: str | None, lang: Lang) -> str:
-    """The dateline: "Paris, le 15 mai 2020 —" / "Paris, 15 May 2020 —"; the date alone without a city."""
+    """The dateline: "Paris, le 15 mai 2020 —" / "Paris, 15 May 2020 —"; the date alone
+    without a city."""
     when = date_text(day, lang)
     if not city:
         return f"{when[0].upper()}{when[1:]} —" if lang == "en" else f"Le {when} —"
@@ -212,7 +215,8 @@ def partners(details: Details, key: str) -> list[tuple[str, int]]:
 
 
 def partner_list(details: Details, key: str, lang: Lang) -> str:
-    """Partners and units: "Outre-mer Connect (412 équipements), Logi Nord (300)… et 3 autres partenaires"."""
+    """Partners and units: "Outre-mer Connect (412 équipements), Logi Nord (300)… et 3
+    autres partenaires"."""
     rows = partners(details, key)
     shown = [
         f"{name} ({devices(units, lang) if index == 0 else number(units, lang)})"
@@ -244,7 +248,8 @@ def donor_kinds(details: Details, lang: Lang) -> str:
 
 
 def contact(coordination: Any, lang: Lang) -> str:
-    """The contact line: "Contact presse : nom, email, téléphone", or "" when the policy gives none."""
+    """The contact line: "Contact presse : nom, email, téléphone", or "" when the policy
+    gives none."""
     if coordination is None:
         return ""
     parts = [
