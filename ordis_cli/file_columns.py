@@ -372,3 +372,17 @@ DELIVERIES = (
     Column("adresse_retrait", False, ("adresse de retrait", "pickup address")),
     Column("contact_retrait", False, ("pickup contact",)),
 )
+
+
+# Headers that stand for a column only for want of a better one: a web form's timestamp is
+# the request's date unless the sheet also has a column that says so ("Date de la demande").
+WEAK_HEADERS = frozenset(
+    {
+        "horodateur",
+        "horodatage",
+        "timestamp",
+        "date de soumission",
+        "submit date utc",
+        "submitted at",
+    }
+)

@@ -324,3 +324,19 @@ def test_a_quoted_value_is_never_broken_across_lines(tmp_path: Path) -> None:
         for line in said.splitlines():
             assert not line.rstrip().endswith("«"), said
             assert line.count("«") == line.count("»"), said
+
+
+def test_a_forms_timestamp_gives_way_to_a_date_column(tmp_path: Path) -> None:
+    """A form export with its "Horodateur" and a "Date de la demande" column: the request's
+    date is the latter, whatever their order, and the sheet says which one is read."""
+    path = tmp_path / "formulaire.csv"
+    path.write_text(
+        "Horodateur;id_structure;nom_structure;departement;portables;Date de la demande\n"
+        "17/04/2020 10:02;S1;MECS A;69;2;le 24/04\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", path, "--format", "json")
+    issues = {p["code"]: p for p in json.loads(result.stdout)["files"][0]["issues"]}
+    assert issues["date-without-year"]["cell"] == "F2"  # the date column was read
+    assert issues["duplicate-column"]["cell"] == "A1"
+    assert "lue en F1" in issues["duplicate-column"]["message"]

@@ -28,10 +28,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ordis, map it with --columns).",
     ),
     "duplicate-column": (
-        "La colonne « {value} » désigne aussi « {field} », déjà lue en {first} : seule la "
-        "première est prise en compte.",
-        "Column “{value}” also means “{field}”, already read in {first}: only the first one "
-        "is used.",
+        "La colonne « {value} » désigne aussi « {field} », lue en {first} : seule celle-ci "
+        "est prise en compte.",
+        "Column “{value}” also means “{field}”, read in {first}: only that one is used.",
     ),
     "duplicate-quantity-column": (
         "La colonne « {value} » donne aussi des quantités « {field} », déjà lues en {first} : "

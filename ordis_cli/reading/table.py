@@ -17,10 +17,11 @@ from typing import Any
 
 from ..column_mapping import ColumnMapping
 from ..errors import ReadingError
+from ..file_columns import WEAK_HEADERS
 from ..messages import Lang, say
 from ..models import Kind
 from ..schema import column_for, required
-from ..textnorm import column_letter
+from ..textnorm import column_letter, header_key
 from . import limits
 from .delimited import CsvSource
 from .layout import NO_LAYOUT, SheetLayout, scan_layout
@@ -72,12 +73,23 @@ class Table:
         return self.source.layout if isinstance(self.source, SheetSource) else NO_LAYOUT
 
     def columns(self) -> dict[str, HeaderCell]:
-        """Canonical column name -> the first header cell that stands for it."""
+        """Canonical column name -> the first header cell that stands for it, a form's
+        timestamp (``WEAK_HEADERS``) only when no other header names that column."""
         found: dict[str, HeaderCell] = {}
         for cell in self.header:
-            if cell.column and cell.column not in found:
+            if not cell.column:
+                continue
+            first = found.get(cell.column)
+            if first is None or (_weak(first.text) and not _weak(cell.text)):
                 found[cell.column] = cell
         return found
+
+
+def _weak(text: str) -> bool:
+    return header_key(text) in _WEAK_KEYS
+
+
+_WEAK_KEYS = frozenset(header_key(text) for text in WEAK_HEADERS)
 
 
 def cell_text(value: Any) -> str:
