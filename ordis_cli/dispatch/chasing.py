@@ -13,6 +13,7 @@ import xlsxwriter
 from ..ledger.pending import PendingDeliveries
 from ..messages import Lang
 from ..xlsx_safety import clean_text
+from .columns import in_language
 
 # (French, English) headers; the French ones are the JSON keys of SPEC §5 where there is one
 SUMMARY = (
@@ -37,10 +38,6 @@ SHEETS = {"summary": ("partenaires", "partners"), "lines": ("relances", "chasing
 _WIDTHS = (38, 11, 10, 11, 9, 10, 9, 13, 11, 40)
 
 
-def _pick(pair: tuple[str, str], lang: Lang) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def write_chasing_list(path: str, pending: PendingDeliveries, lang: Lang) -> None:
     """Write the workbook at ``path`` (a temporary path: the caller puts it in place)."""
     book = xlsxwriter.Workbook(
@@ -48,16 +45,16 @@ def write_chasing_list(path: str, pending: PendingDeliveries, lang: Lang) -> Non
     )
     bold = book.add_format({"bold": True, "bg_color": "#DDE7F0", "border": 1})
     date = book.add_format({"num_format": "dd/mm/yyyy", "align": "left"})
-    summary = book.add_worksheet(_pick(SHEETS["summary"], lang))
-    summary.write_row(0, 0, [_pick(h, lang) for h in SUMMARY], bold)
+    summary = book.add_worksheet(in_language(SHEETS["summary"], lang))
+    summary.write_row(0, 0, [in_language(h, lang) for h in SUMMARY], bold)
     summary.set_column(0, 0, 30)
     summary.set_column(1, 3, 16)
     for row, partner in enumerate(pending.partners, start=1):
         summary.write_string(row, 0, clean_text(partner.partner))
         summary.write_row(row, 1, [partner.lines, partner.units, partner.oldest_days])
     summary.freeze_panes(1, 0)
-    lines = book.add_worksheet(_pick(SHEETS["lines"], lang))
-    lines.write_row(0, 0, [_pick(h, lang) for h in LINES], bold)
+    lines = book.add_worksheet(in_language(SHEETS["lines"], lang))
+    lines.write_row(0, 0, [in_language(h, lang) for h in LINES], bold)
     for column, width in enumerate(_WIDTHS):
         lines.set_column(column, column, width)
     row = 0

@@ -144,11 +144,11 @@ _PLAIN: dict[str, tuple[str, str]] = {
 
 def plain_headers(columns: tuple[str, ...], lang: Lang) -> list[str]:
     """The headers of a partner's workbook, in plain words."""
-    return [_in(_PLAIN[c], lang) for c in columns]
+    return [in_language(_PLAIN[c], lang) for c in columns]
 
 
 def gap_values(lang: Lang) -> list[str]:
-    return [_in(pair, lang) for pair in GAP_VALUES.values()]
+    return [in_language(pair, lang) for pair in GAP_VALUES.values()]
 
 
 def headers(columns: tuple[str, ...], lang: Lang) -> list[str]:
@@ -167,14 +167,14 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def _in(pair: tuple[str, str], lang: Lang) -> str:
+def in_language(pair: tuple[str, str], lang: Lang) -> str:
     """The French or English one of a (French, English) pair."""
     return pair[1] if lang == "en" else pair[0]
 
 
 def sheet_name(name: str, lang: Lang) -> str:
     """The sheet ``name`` (its French name) in ``lang``."""
-    return _in(SHEET_NAMES[name], lang)
+    return in_language(SHEET_NAMES[name], lang)
 
 
 # The first sheet of a dispatch workbook (SPEC §4): who it is for, which run, which ledger.
@@ -189,4 +189,4 @@ READ_ME_LABELS: dict[str, tuple[str, str]] = {
 
 
 def read_me_label(key: str, lang: Lang) -> str:
-    return _in(READ_ME_LABELS[key], lang)
+    return in_language(READ_ME_LABELS[key], lang)
