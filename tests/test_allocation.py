@@ -228,7 +228,19 @@ def test_earlier_runs_are_taken_into_account(
     policy: Policy,
     data: st.DataObject,
 ) -> None:
-    policy = policy.model_copy(update={"share": share})
+    runs_on_top_keep_the_invariants(
+        structures, lots, partners, policy.model_copy(update={"share": share}), data
+    )
+
+
+def runs_on_top_keep_the_invariants(
+    structures: list[Structure],
+    lots: list[Lot],
+    partners: dict[str, Partner],
+    policy: Policy,
+    data: st.DataObject,
+) -> None:
+    """The property of earlier runs, whatever the method or sharing rule of ``policy``."""
     first = allocate(structures, lots, partners, policy)
     # The same data again, the same day: nothing new (cap and capacities are per day).
     same_day = Earlier.from_shipments(first.shipments, first.shipments)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ordis_cli.allocation import Earlier, Lot, Partner, Plan, Policy, Structure, allocate
+from ordis_cli.allocation import Lot, Partner, Plan, Policy, Structure, allocate
 from ordis_cli.allocation.geography import reach
 from ordis_cli.allocation.policy import Method, Scope, Share
 from ordis_cli.models import DEVICE_TYPES, DeviceType
@@ -28,6 +28,7 @@ from .test_allocation import (
     lots_st,
     partners_st,
     policy_st,
+    runs_on_top_keep_the_invariants,
     structures_st,
 )
 
@@ -85,23 +86,8 @@ def test_solver_takes_earlier_runs_into_account(
     policy: Policy,
     data: st.DataObject,
 ) -> None:
-    policy = policy.model_copy(update={"method": OPTIMAL})
-    first = allocate(structures, lots, partners, policy)
-    same_day = Earlier.from_shipments(first.shipments, first.shipments)
-    assert allocate(structures, lots, partners, policy, same_day).shipments == []
-    earlier = Earlier.from_shipments(first.shipments)
-    extra = data.draw(
-        lots_st.map(
-            lambda new: [
-                Lot(f"N{lot.id}", lot.device, lot.quantity, lot.departement, lot.shipper)
-                for lot in new
-            ]
-        )
-    )
-    more = lots + extra
-    second = allocate(structures, more, partners, policy, earlier)
-    _check_invariants(
-        structures, more, partners, policy, second, dict(earlier.given), dict(earlier.taken)
+    runs_on_top_keep_the_invariants(
+        structures, lots, partners, policy.model_copy(update={"method": OPTIMAL}), data
     )
 
 
