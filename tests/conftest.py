@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +18,9 @@ from typer.testing import CliRunner
 from ordis_cli.actions.validate import ValidationOptions, validate_files
 from ordis_cli.cli.app import app
 from ordis_cli.models import Kind, Problem, ValidationReport
+
+from .pg_server import Server
+from .pg_server import start as start_postgres
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -67,8 +75,8 @@ def sha256(path: Path) -> str:
 
 
 def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envois") -> Any:
-    """``ordis allocate`` of the sample data into ``tmp`` (ledger ``tmp/ordis.db``, workbooks
-    in ``tmp/envois``), run date ``DATE``."""
+    """``ordis allocate`` of the sample data into ``tmp`` (ledger ``tmp/ordis.db``, or
+    ``ledger`` when it is a PostgreSQL URL; workbooks in ``tmp/envois``), run date ``DATE``."""
     return invoke(
         "allocate",
         "--needs",
@@ -78,7 +86,7 @@ def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envoi
         "--partners",
         SAMPLE / "partenaires.xlsx",
         "--ledger",
-        tmp / ledger,
+        ledger if "://" in ledger else tmp / ledger,
         "--out",
         tmp / out,
         "--date",
@@ -158,7 +166,67 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# --- the ledger on both back-ends: SQLite and PostgreSQL (issue 13) -------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    """A throwaway PostgreSQL server for this test session (``tests/pg_server.py``), or the
+    one ``ORDIS_TEST_POSTGRES_URL`` names. Skips the PostgreSQL half, saying why, only when
+    none can be started — and fails instead under ``ORDIS_REQUIRE_POSTGRES=1`` (CI)."""
+    server, why = start_postgres()
+    if server is None:
+        if os.environ.get("ORDIS_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL required (ORDIS_REQUIRE_POSTGRES=1): {why}")
+        pytest.skip(f"PostgreSQL half of the ledger tests skipped: {why}")
+    yield server
+    server.stop()
+
+
+def new_database(server: Server, template: str = "template0") -> str:
+    """A fresh database on ``server`` (a copy of ``template``), as a ``--ledger`` URL."""
+    import psycopg
+
+    name = f"ordis_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(server.url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE {name} TEMPLATE "{template}"')
+    return server.database_url(name)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Server) -> str:
+    """A fresh, empty database of the session's server, as a ``--ledger`` URL."""
+    return new_database(postgres_server)
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def ledger_at(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A ``--ledger`` value on each back-end: ``tmp_path/ordis.db``, then a fresh
+    PostgreSQL database (skipped, saying why, when no server can be started)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ordis.db")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+def ledger_rows(ledger: str | Path, query: str, *parameters: Any) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` (SQLite's dialect, ``?`` placeholders) on either back-end."""
+    if "://" not in str(ledger):
+        with closing(sqlite3.connect(ledger)) as db:
+            return [tuple(row) for row in db.execute(query, parameters)]
+    import psycopg
+
+    from ordis_cli.ledger.postgres import translate
+
+    with psycopg.connect(str(ledger)) as connection:
+        cursor = connection.execute(translate(query, bool(parameters)), parameters or None)
+        return [tuple(row) for row in cursor.fetchall()]
+
+
 __all__ = [
+    "BACKENDS",
     "DATA",
     "DATE",
     "ROOT",
@@ -170,7 +238,9 @@ __all__ = [
     "first_summary",
     "invoke",
     "invoke_json",
+    "ledger_rows",
     "letter",
+    "new_database",
     "problems",
     "rows",
     "sha256",

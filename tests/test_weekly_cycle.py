@@ -7,13 +7,12 @@ ledger, the workbooks and the report agree line for line."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
-from .conftest import cell, invoke, rows
+from .conftest import cell, invoke, ledger_rows, rows
 
 NEEDS = "id_structure;nom_structure;departement;adresse;code_postal;commune;portables"
 LOTS = "id_don;donateur;materiel;quantite;departement;partenaire;disponible_le"
@@ -44,7 +43,7 @@ def _setup(folder: Path) -> dict[str, Path]:
 
 
 def _allocate(
-    folder: Path, files: dict[str, Path], date: str, out: str, *extra: str
+    folder: Path, files: dict[str, Path], date: str, out: str, *extra: str, ledger: str
 ) -> dict[str, Any]:
     result = invoke(
         "allocate",
@@ -55,7 +54,7 @@ def _allocate(
         "--partners",
         files["partners"],
         "--ledger",
-        folder / "ordis.db",
+        ledger,
         "--out",
         folder / out,
         "--date",
@@ -69,11 +68,6 @@ def _allocate(
     return data
 
 
-def _ledger(folder: Path, query: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(folder / "ordis.db") as db:
-        return [tuple(row) for row in db.execute(query)]
-
-
 def _by_structure(path: Path) -> dict[str, int]:
     """Row number of each structure's line in a partner's workbook."""
     sheet = openpyxl.load_workbook(path).worksheets[1]
@@ -85,9 +79,12 @@ def _by_structure(path: Path) -> dict[str, int]:
     }
 
 
-def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: Path) -> None:
+def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(
+    tmp_path: Path, ledger_at: str
+) -> None:
+    """On both back-ends: SQLite and PostgreSQL (``ledger_at``)."""
     files = _setup(tmp_path)
-    week1 = _allocate(tmp_path, files, "2020-04-20", "semaine1")
+    week1 = _allocate(tmp_path, files, "2020-04-20", "semaine1", ledger=ledger_at)
     assert week1["allocated"]["portable"] == 11 and week1["unmet"]["portable"] == 0
     workbook = tmp_path / "semaine1" / "expeditions_relais-rhone.xlsx"
     line_of = _by_structure(workbook)
@@ -125,15 +122,13 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
         "import",
         tmp_path / "retour.xlsx",
         "--ledger",
-        tmp_path / "ordis.db",
+        ledger_at,
         "--format",
         "json",
     )
     assert done.exit_code == 0, done.output
     # S5's line is cancelled by the coordinator before it leaves
-    cancelled = invoke(
-        "shipments", "cancel", ids["S5"], "--ledger", tmp_path / "ordis.db", "--format", "json"
-    )
+    cancelled = invoke("shipments", "cancel", ids["S5"], "--ledger", ledger_at, "--format", "json")
     assert cancelled.exit_code == 0, cancelled.output
     assert json.loads(cancelled.stdout)["freed"]["portable"] == 2
 
@@ -143,7 +138,7 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
             "deliveries",
             "pending",
             "--ledger",
-            tmp_path / "ordis.db",
+            ledger_at,
             "--as-of",
             "2020-04-26",
             "--format",
@@ -157,7 +152,9 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
 
     # week 2: S4 has closed (absent from the needs, retired), L2 has come in
     files["needs"] = _needs(tmp_path / "besoins_semaine2.csv", closed=("S4",))
-    week2 = _allocate(tmp_path, files, "2020-04-27", "semaine2", "--retire-missing")
+    week2 = _allocate(
+        tmp_path, files, "2020-04-27", "semaine2", "--retire-missing", ledger=ledger_at
+    )
     # S2's missing unit, S3's lost one and S5's cancelled two; L1 kept 11 - 7 = 4, L2 3
     assert week2["allocated"]["portable"] == 1 + 1 + 2
     assert week2["unmet"]["portable"] == 0 and week2["leftover"]["portable"] == 7 - 4
@@ -170,8 +167,8 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
         )
     assert got == {"S2": 1, "S3": 1, "S5": 2}
     # ledger and workbook agree line for line
-    ledger2 = _ledger(
-        tmp_path, "SELECT id, structure_id, quantity FROM shipments WHERE run_id = 2 ORDER BY id"
+    ledger2 = ledger_rows(
+        ledger_at, "SELECT id, structure_id, quantity FROM shipments WHERE run_id = 2 ORDER BY id"
     )
     shown = sorted(
         (
@@ -184,9 +181,7 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
     assert ledger2 == shown
 
     # the report: what was delivered, lost, still pending
-    report = invoke(
-        "report", "--ledger", tmp_path / "ordis.db", "--as-of", "2020-04-30", "--format", "json"
-    )
+    report = invoke("report", "--ledger", ledger_at, "--as-of", "2020-04-30", "--format", "json")
     assert report.exit_code == 0, report.output
     figures = json.loads(report.stdout)
     assert figures["delivered"]["portable"] == 2 + 2 + 1 + 0
@@ -196,7 +191,7 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(tmp_path: P
             "deliveries",
             "pending",
             "--ledger",
-            tmp_path / "ordis.db",
+            ledger_at,
             "--as-of",
             "2020-04-30",
             "--format",

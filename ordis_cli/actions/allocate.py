@@ -45,6 +45,7 @@ from ..dispatch.workbooks import continued_problems, write_allocation
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
 from ..ledger.known import KnownCheck, check_known
+from ..ledger.location import LedgerPath
 from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
 from ..messages import Lang
@@ -70,7 +71,7 @@ class AllocateRequest(BaseModel):
     needs: Paths
     donations: Paths
     partners: Path | None = None
-    ledger: Path = Path("ordis.db")
+    ledger: LedgerPath = Path("ordis.db")
     out: Path | None = None
     policy: Policy = Policy()
     lang: Lang = "fr"

@@ -14,7 +14,6 @@ partner, from the ledger alone; ``write_pending`` writes that list as a workbook
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -29,6 +28,7 @@ from ..dispatch.chasing import chasing_path, write_chasing_list
 from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEETS
 from ..errors import ReadingError, UsageError
 from ..ledger import Ledger
+from ..ledger.location import LedgerPath
 from ..ledger.pending import PendingDeliveries, chasing_list, pending_lines, shippers
 from ..ledger.store import StoredShipment
 from ..messages import Lang, say
@@ -70,7 +70,7 @@ class DeliveriesImport(BaseModel):
 
 def import_deliveries(
     paths: list[Path],
-    ledger_path: Path,
+    ledger_path: LedgerPath,
     lang: Lang,
     today: dt.date | None = None,
     columns: ColumnMapping | None = None,
@@ -230,7 +230,7 @@ def _record(
     rows: list[dict[str, Any]],
     stored: dict[str, StoredShipment],
     ledger: Ledger,
-    db: sqlite3.Connection,
+    db: Any,
 ) -> dict[str, int]:
     """Record the deliveries that change the ledger, and the new comment of a line not yet
     delivered (kept without marking it delivered); count what each line did."""
@@ -272,7 +272,7 @@ def _record(
 
 
 def pending_deliveries(
-    ledger_path: Path,
+    ledger_path: LedgerPath,
     lang: Lang = "fr",
     as_of: dt.date | None = None,
     partner: str | None = None,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import BaseModel
 
+from ..ledger.location import LedgerPath
 from ..ledger.migrations import upgrade
 from ..messages import Lang
 
@@ -21,7 +20,7 @@ class LedgerUpgrade(BaseModel):
     upgraded: bool
 
 
-def upgrade_ledger(ledger_path: Path, lang: Lang = "fr") -> LedgerUpgrade:
+def upgrade_ledger(ledger_path: LedgerPath, lang: Lang = "fr") -> LedgerUpgrade:
     """Bring a ledger of an earlier format up to date, after copying it aside. Not a
     ledger, a newer format, damaged: ``LedgerError`` (exit 2), nothing changed."""
     done = upgrade(ledger_path, lang)
@@ -30,5 +29,5 @@ def upgrade_ledger(ledger_path: Path, lang: Lang = "fr") -> LedgerUpgrade:
         found=done.found,
         now=done.now,
         backup=done.backup,
-        upgraded=done.backup is not None,
+        upgraded=done.found != done.now,
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..allocation.policy import Coordination
 from ..atomic import staged_folder
 from ..ledger import Ledger
+from ..ledger.location import LedgerPath
 from ..messages import Lang
 from ..report.figures import Details, Figures, compute
 from ..report.render import FORMATS, context, environments
@@ -19,7 +20,9 @@ from ..report.workbook import write_workbook
 __all__ = ["FORMATS", "Details", "Figures", "report_figures", "write_report"]
 
 
-def report_figures(ledger_path: Path, as_of: dt.date, lang: Lang = "fr") -> tuple[Figures, Details]:
+def report_figures(
+    ledger_path: LedgerPath, as_of: dt.date, lang: Lang = "fr"
+) -> tuple[Figures, Details]:
     """The figures as of ``as_of`` (what ``rapport.json`` holds) and the details only the
     rendered formats use; the ledger is opened read-only (``LedgerError``, exit 2)."""
     with Ledger(ledger_path, "read", lang) as ledger:  # SQLite failures: LedgerError

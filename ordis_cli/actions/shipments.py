@@ -8,12 +8,11 @@ is changed; every such id is said.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import BaseModel
 
 from ..errors import OrdisError
 from ..ledger import Ledger
+from ..ledger.location import LedgerPath
 from ..ledger.store import StoredShipment
 from ..messages import Lang, say
 from ..models import DEVICE_TYPES
@@ -63,7 +62,9 @@ def _sentence(code: str, ident: str, shipment: StoredShipment | None, lang: Lang
     return say(code, lang, value=ident, run=shipment.run_id if shipment else "", when=when)
 
 
-def cancel_shipments(ids: list[str], ledger_path: Path, lang: Lang = "fr") -> ShipmentsCancelled:
+def cancel_shipments(
+    ids: list[str], ledger_path: LedgerPath, lang: Lang = "fr"
+) -> ShipmentsCancelled:
     """Cancel the lines ``ids`` (see the module's description), in one transaction."""
     wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
     with Ledger(ledger_path, "write", lang) as ledger, ledger.transaction():

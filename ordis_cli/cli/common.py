@@ -11,14 +11,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.exceptions import TyperException
 
 from ..atomic import failed_path, os_error_in, write_error
 from ..errors import OrdisError
+from ..ledger.location import ledger_location
 from ..messages import Lang, default_lang, say
 
 if TYPE_CHECKING:
@@ -45,11 +45,14 @@ LangOpt = Annotated[
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="N'affiche que le résumé.")]
 LedgerOpt = Annotated[
-    Path,
+    Any,  # Path or LedgerUrl (``ledger_location``): Typer takes no union of types
     typer.Option(
         "--ledger",
         envvar="ORDIS_LEDGER",
-        help="Registre SQLite des allocations et livraisons (créé au besoin).",
+        parser=ledger_location,  # a postgresql:// URL stays a URL (a Path would fold its //)
+        metavar="PATH|URL",
+        help="Registre des allocations et livraisons : fichier SQLite (créé au besoin) ou "
+        "postgresql://utilisateur@hôte:port/base (registre partagé).",
     ),
 ]
 DebugOpt = Annotated[

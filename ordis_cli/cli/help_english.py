@@ -19,7 +19,10 @@ HELP_ENGLISH: dict[str, str] = {
     "* --lang": "Language of the messages: fr (default) or en. Also ORDIS_LANG.",
     "* --quiet": "Print the summary only.",
     "* --debug": "Print the full Python traceback on an error.",
-    "* --ledger": "SQLite ledger of the runs and deliveries (created when needed).",
+    "* --ledger": (
+        "Ledger of the runs and deliveries: an SQLite file (created when needed) or "
+        "postgresql://user@host:port/dbname (a shared ledger)."
+    ),
     "validate": (
         "Check files of needs, donations, partners or deliveries.\n\n"
         "Prints every problem (file, sheet, row, cell, value, what is expected) and writes "

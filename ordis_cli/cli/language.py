@@ -94,6 +94,9 @@ class ConvertWhenGiven(RuntimeParam):
             and ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT
         ):
             return value
+        parser = getattr(self.descriptor.parameter_info, "parser", None)
+        if parser is not None and isinstance(value, str):  # --ledger: a path or a URL
+            return parser(value)
         plain = _plain(self.descriptor.annotation, value)
         if plain is not None:
             return plain

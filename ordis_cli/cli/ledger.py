@@ -52,8 +52,9 @@ def upgrade_command(
         done = upgrade_ledger(ledger, language)
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
+        said = "term-ledger-upgraded" if done.backup else "term-ledger-upgraded-in-place"
         text = say(
-            "term-ledger-upgraded" if done.upgraded else "term-ledger-current",
+            said if done.upgraded else "term-ledger-current",
             language,
             ledger=done.ledger,
             found=done.found,

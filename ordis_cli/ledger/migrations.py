@@ -6,6 +6,11 @@ more entry. ``upgrade`` copies the SQLite file aside first (a new file beside it
 another), then runs every step still due and sets the format, in one transaction; the ledger
 is checked as any other opening does before the transaction commits, so a migration that
 leaves something ordis cannot read changes nothing.
+
+The same steps run on PostgreSQL (their statements are plain SQL both understand), in one
+transaction under the ledger's lock: PostgreSQL's DDL is transactional, so a failed upgrade
+leaves the ledger as it was, and no copy is made aside (``backup`` None: the server's own
+backups, ``pg_dump``, are the team's).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 
 from ..atomic import link_new
 from ..messages import Lang
+from .location import LedgerPath, LedgerUrl
 from .opening import (
     SCHEMA_VERSION,
     SQLITE_FAILURES,
@@ -100,10 +106,12 @@ def _copy_aside(connection: sqlite3.Connection, path: Path) -> Path:
         scratch.unlink(missing_ok=True)
 
 
-def upgrade(path: Path, lang: Lang = "fr") -> Upgraded:
+def upgrade(path: LedgerPath, lang: Lang = "fr") -> Upgraded:
     """Bring the ledger at ``path`` to the current format (see the module's description).
     A ledger already current is only checked. Not a ledger, a format this ordis does not
     know (a newer one), damaged: ``LedgerError`` (exit 2), nothing changed."""
+    if isinstance(path, LedgerUrl):
+        return _upgrade_postgres(path, lang)
     check_file(path, "write", lang)
     connection = connection_to(path, "write", lang)
     try:
@@ -169,3 +177,39 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
             connection.execute("ROLLBACK")
         raise
     return Upgraded(str(path), found, SCHEMA_VERSION, str(backup), tuple(step.to for step in steps))
+
+
+def _upgrade_postgres(location: LedgerUrl, lang: Lang) -> Upgraded:
+    from . import postgres
+
+    connection = postgres.connect(location, lang)
+    try:
+        if postgres.ledger_format(connection) is None:
+            raise ledger_error("no-ledger", location, lang)
+        connection.begin(write=True)
+        try:
+            found = postgres.ledger_format(connection) or ""
+            steps = [] if found == SCHEMA_VERSION else _known_due(found, location, lang)
+            for step in steps:
+                for statement in step.statements:
+                    connection.execute(statement)
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+            postgres.check_ledger(connection, location, lang)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    except postgres.PG_FAILURES as exc:
+        raise postgres.from_pg(exc, location, lang) from exc
+    finally:
+        connection.close()
+    return Upgraded(str(location), found, SCHEMA_VERSION, None, tuple(s.to for s in steps))
+
+
+def _known_due(found: str, location: LedgerUrl, lang: Lang) -> list[Step]:
+    if found not in (OLDEST, *(step.to for step in STEPS)):
+        raise ledger_error(
+            "ledger-version", location, lang, found=found[:20], expected=SCHEMA_VERSION
+        )
+    return _due(found)

@@ -30,6 +30,7 @@ from ..atomic import link_new
 from ..errors import OrdisError
 from ..messages import Lang, say
 from .checks import CORE_COLUMNS, first_bad_value
+from .location import LedgerPath
 
 OpenMode = Literal["read", "write", "create"]
 
@@ -51,7 +52,7 @@ class LedgerError(OrdisError):
         self.path = path
 
 
-def ledger_error(code: str, path: Path, lang: Lang, **fields: object) -> LedgerError:
+def ledger_error(code: str, path: LedgerPath, lang: Lang, **fields: object) -> LedgerError:
     return LedgerError(code, say(code, lang, **fields), str(path))
 
 

@@ -8,7 +8,6 @@ this list (structures by id and département only)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
 
@@ -42,7 +41,7 @@ class PendingLine(NamedTuple):
         return (as_of - self.shipped_on).days
 
 
-def pending_lines(db: sqlite3.Connection, as_of: dt.date) -> list[PendingLine]:
+def pending_lines(db: Any, as_of: dt.date) -> list[PendingLine]:
     """Lines not yet delivered as of ``as_of`` (runs dated after it are not yet shipped),
     oldest first, then by partner and shipment id."""
     rows = db.execute(_PENDING, (as_of.isoformat(),)).fetchall()
@@ -140,7 +139,7 @@ def chasing_list(
     return PendingDeliveries(as_of.isoformat(), partners)
 
 
-def shippers(db: sqlite3.Connection) -> list[str]:
+def shippers(db: Any) -> list[str]:
     """Every partner (or donor) that ships lines of the ledger, by name."""
     found = [str(row[0]) for row in db.execute("SELECT DISTINCT shipper FROM shipments")]
     return sorted(found, key=name_key)

@@ -10,8 +10,8 @@ read them, and ``store`` re-exports them where the rest of ordis imports them.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def timestamp() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def stored_shipment(row: sqlite3.Row) -> StoredShipment:
+def stored_shipment(row: Any) -> StoredShipment:
     return StoredShipment(
         row["id"],
         row["run_id"],
@@ -104,7 +104,7 @@ def stored_shipment(row: sqlite3.Row) -> StoredShipment:
     )
 
 
-def committed(row: sqlite3.Row) -> tuple[int, int]:
+def committed(row: Any) -> tuple[int, int]:
     """What one shipment line commits: (units counted against the structure's need, units
     taken from the lot). A line cancelled alone: nothing. A cancelled run: what was
     delivered, and the units written off. A line of an active run not closed yet: all of it,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +26,7 @@ class RunRecording:
     """The recording of a run, for ``Ledger``: it writes through the ledger's connection
     ``db``, and only inside ``Ledger.transaction()``."""
 
-    db: sqlite3.Connection
+    db: Any  # an sqlite3 connection, or postgres.PgConnection
 
     # --- recording a run ------------------------------------------------------------
 
@@ -49,7 +48,7 @@ class RunRecording:
         units = sum(s.quantity for s in plan.shipments)
         cursor = self.db.execute(
             "INSERT INTO runs (created_at, run_date, policy, version, out_dir, shipments, units)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 timestamp(),
                 run_date.isoformat(),
@@ -60,7 +59,7 @@ class RunRecording:
                 units,
             ),
         )
-        run_id = int(cursor.lastrowid or 0)
+        run_id = int(cursor.fetchone()[0])
         self.db.executemany(
             "INSERT INTO run_files VALUES (?, ?, ?, ?)",
             [(run_id, f.role, f.path, f.sha256) for f in files],

@@ -1,7 +1,7 @@
-"""The SQLite ledger. Every change is one transaction; an allocation holds the write lock
-from reading what earlier runs committed to recording its own shipments, so two ``ordis``
-processes on one ledger never allocate the same units twice (the second waits, then sees
-the first one's run).
+"""The ledger, SQLite or PostgreSQL (``postgres.py``). Every change is one transaction; an
+allocation holds the write lock from reading what earlier runs committed to recording its
+own shipments, so two ``ordis`` processes on one ledger never allocate the same units twice
+(the second waits, then sees the first one's run).
 
 ``Ledger`` opens the file, runs the transactions and answers the queries (what earlier runs
 committed, the known needs and lots, the runs, their files, outputs and shipments); the
@@ -12,14 +12,13 @@ records it reads into live in ``records``. Every name importable from here befor
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..devices import DeviceType
 from ..messages import Lang
+from .location import LedgerPath, LedgerUrl
 from .opening import (
     SQLITE_FAILURES,
     OpenMode,
@@ -69,19 +68,40 @@ class Ledger(RunRecording):
     ``identity`` is the ledger's random uuid4, given when it is created or first opened for
     writing; None only for an older ledger opened read-only."""
 
-    def __init__(self, path: Path, mode: OpenMode = "create", lang: Lang = "fr") -> None:
-        """Open the ledger at ``path``: ``read`` (read-only, never creates or changes it),
-        ``write`` (an existing ledger) or ``create`` (made when missing). A file that is not
-        a usable ledger is refused untouched (``LedgerError``, exit 2): see ``opening.py``."""
+    def __init__(self, path: LedgerPath, mode: OpenMode = "create", lang: Lang = "fr") -> None:
+        """Open the ledger at ``path`` (a file, or a ``LedgerUrl``: PostgreSQL): ``read``
+        (read-only, never creates or changes it), ``write`` (an existing ledger) or
+        ``create`` (made when missing). What is not a usable ledger is refused untouched
+        (``LedgerError``, exit 2): see ``opening.py`` and ``postgres.py``."""
         self.path = path
         self.mode: OpenMode = mode
         self.lang: Lang = lang
-        self.db = open_connection(path, mode, lang)
+        self.failures: tuple[type[BaseException], ...] = SQLITE_FAILURES
+        if isinstance(path, LedgerUrl):
+            from . import postgres  # the driver is loaded only for a PostgreSQL ledger
+
+            self.failures = postgres.PG_FAILURES
+            self.db: Any = postgres.open_connection(path, mode, lang)
+        else:
+            self.db = open_connection(path, mode, lang)
         try:
             self.identity: str | None = read_identity(self.db)
-        except SQLITE_FAILURES as exc:
+        except self.failures as exc:
             self.db.close()
-            raise from_sqlite(exc, path, lang) from exc
+            raise self.failure(exc) from exc
+
+    @property
+    def on_postgres(self) -> bool:
+        return isinstance(self.path, LedgerUrl)
+
+    def failure(self, exc: BaseException) -> LedgerError:
+        """The ``LedgerError`` (exit 2) for a failure of the database."""
+        if isinstance(self.path, LedgerUrl):
+            from .postgres import from_pg
+
+            return from_pg(exc, self.path, self.lang)
+        assert isinstance(exc, Exception)
+        return from_sqlite(exc, self.path, self.lang)
 
     def close(self) -> None:
         self.db.close()
@@ -92,36 +112,44 @@ class Ledger(RunRecording):
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, *_: object
     ) -> None:
-        """Close; an SQLite failure inside the block becomes a ``LedgerError`` (exit 2)."""
+        """Close; a database failure inside the block becomes a ``LedgerError`` (exit 2)."""
         self.close()
-        if isinstance(error, SQLITE_FAILURES):
-            raise from_sqlite(error, self.path, self.lang) from error
+        if error is not None and isinstance(error, self.failures):
+            raise self.failure(error) from error
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[sqlite3.Connection]:
-        """One transaction; ``write`` takes the write lock at once (BEGIN IMMEDIATE). An
-        SQLite failure (busy, read-only, disk full, damaged) becomes a ``LedgerError``."""
+    def transaction(self, write: bool = True) -> Iterator[Any]:
+        """One transaction; ``write`` takes the write lock at once (SQLite: BEGIN IMMEDIATE;
+        PostgreSQL: the ledger's advisory lock). A database failure (busy, read-only, disk
+        full, damaged, server gone) becomes a ``LedgerError``."""
         try:
-            self.db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        except SQLITE_FAILURES as exc:
-            raise from_sqlite(exc, self.path, self.lang) from exc
+            if self.on_postgres:
+                self.db.begin(write)
+            else:
+                self.db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except self.failures as exc:
+            self._rollback()
+            raise self.failure(exc) from exc
         try:
             yield self.db
-        except SQLITE_FAILURES as exc:
+        except self.failures as exc:
             self._rollback()
-            raise from_sqlite(exc, self.path, self.lang) from exc
+            raise self.failure(exc) from exc
         except BaseException:
             self._rollback()
             raise
         try:
             self.db.execute("COMMIT")
-        except SQLITE_FAILURES as exc:
+        except self.failures as exc:
             self._rollback()
-            raise from_sqlite(exc, self.path, self.lang) from exc
+            raise self.failure(exc) from exc
 
     def _rollback(self) -> None:
-        if self.db.in_transaction:
-            self.db.execute("ROLLBACK")
+        try:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+        except self.failures:  # the connection is gone: nothing was committed
+            return
 
     # --- what earlier runs committed (recording a run: ``RunRecording.record_run``) ---
 
@@ -211,8 +239,8 @@ class Ledger(RunRecording):
         rows = self.db.execute(
             f"SELECT r.*, {_RUN_STATUS} AS shown_status, "
             "COALESCE(SUM(s.delivered_quantity), 0) AS delivered FROM runs r "
-            f"{_OUTPUTS_JOIN} LEFT JOIN shipments s ON s.run_id = r.id {where} GROUP BY r.id "
-            "ORDER BY r.id",
+            f"{_OUTPUTS_JOIN} LEFT JOIN shipments s ON s.run_id = r.id {where} "
+            "GROUP BY r.id, o.state ORDER BY r.id",
             params,
         ).fetchall()
         return [
@@ -294,6 +322,7 @@ class Ledger(RunRecording):
             [(when, ident) for ident in shipment_ids],
         )
 
-    def table(self, query: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        """Rows of a read-only query, for reports."""
-        return self.db.execute(query, parameters).fetchall()
+    def table(self, query: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+        """Rows of a read-only query, for reports (read by name or position)."""
+        rows: list[Any] = self.db.execute(query, parameters).fetchall()
+        return rows

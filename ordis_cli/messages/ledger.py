@@ -160,6 +160,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "read-only ledger (the file or its folder): this command has to write to it. Give "
         "yourself write access or work on a copy.",
     ),
+    # --- a shared ledger on PostgreSQL (SPEC §7; the ledger's address, printed before, never holds the password) ---
+    "ledger-pg-unreachable": (
+        "serveur PostgreSQL injoignable ({detail}). Vérifiez que le serveur est "
+        "démarré, et l'hôte et le port de l'adresse donnée à --ledger ou ORDIS_LEDGER.",
+        "PostgreSQL server unreachable ({detail}). Check that the server is "
+        "running, and the host and port of the address given to --ledger or ORDIS_LEDGER.",
+    ),
+    "ledger-pg-auth": (
+        "le serveur PostgreSQL refuse la connexion : utilisateur ou mot de passe refusé. "
+        " Le mot de passe se donne dans l'adresse, par PGPASSWORD ou dans ~/.pgpass ; "
+        "ordis ne l'affiche jamais.",
+        "the PostgreSQL server refuses the connection: user or password refused. The password is given in the address, by PGPASSWORD or in ~/.pgpass; ordis never "
+        "prints it.",
+    ),
+    "ledger-pg-no-database": (
+        "cette base n'existe pas sur le serveur PostgreSQL. Créez-la d'abord "
+        "(createdb, voir « Un registre partagé pour une équipe » dans le README) : "
+        "« ordis allocate » y crée ensuite le registre.",
+        "this database does not exist on the PostgreSQL server. Create it first "
+        "(createdb, see “A shared ledger for a team” in the README): “ordis allocate” then "
+        "creates the ledger in it.",
+    ),
+    "ledger-pg-denied": (
+        "droits insuffisants sur le registre PostgreSQL ({detail}) : rien n'a été "
+        "enregistré. Demandez à l'administrateur de la base les droits de cette commande "
+        "(README : « Un registre partagé pour une équipe »).",
+        "not enough rights on the PostgreSQL ledger ({detail}): nothing was recorded. Ask "
+        "the database's administrator for the rights this command needs (README: “A shared "
+        "ledger for a team”).",
+    ),
+    "ledger-pg-failed": (
+        "le serveur PostgreSQL a refusé l'opération ({detail}) : rien n'a été enregistré.",
+        "the PostgreSQL server refused the operation ({detail}): nothing was recorded.",
+    ),
     # --- runs (runs show / cancel) ---
     "unknown-run": (
         "Aucune allocation n° {run} dans ce registre : « ordis runs list » les montre toutes.",

@@ -161,6 +161,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ledger {ledger} upgraded from format {found} to format {now}. Copy of the ledger as "
         "it was: {backup}",
     ),
+    "term-ledger-upgraded-in-place": (
+        "Registre {ledger} mis à jour du format {found} au format {now}, en une transaction "
+        "(PostgreSQL : gardez vos sauvegardes pg_dump habituelles).",
+        "Ledger {ledger} upgraded from format {found} to format {now}, in one transaction "
+        "(PostgreSQL: keep your usual pg_dump backups).",
+    ),
     # --- ordis demo ---
     "term-demo-heads": ("Fichier|Ce que c'est|Commande", "File|What it is|Command"),
     "term-demo-open": ("Ouvrez la page de synthèse : {path}", "Open the summary page: {path}"),
