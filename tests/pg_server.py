@@ -17,8 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-
-PASSWORD = "s3cr3t-Pw-ordis"  # noqa: S105 (a throwaway server's)
+PASSWORD = "s3cr3t-Pw-ordis"
 
 
 @dataclass

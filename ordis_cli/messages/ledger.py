@@ -160,7 +160,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "read-only ledger (the file or its folder): this command has to write to it. Give "
         "yourself write access or work on a copy.",
     ),
-    # --- a shared ledger on PostgreSQL (SPEC §7; the ledger's address, printed before, never holds the password) ---
+    # --- a shared ledger on PostgreSQL (SPEC §7); the ledger's address, printed before
+    # the message, never holds the password ---
     "ledger-pg-unreachable": (
         "serveur PostgreSQL injoignable ({detail}). Vérifiez que le serveur est "
         "démarré, et l'hôte et le port de l'adresse donnée à --ledger ou ORDIS_LEDGER.",
@@ -169,9 +170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ledger-pg-auth": (
         "le serveur PostgreSQL refuse la connexion : utilisateur ou mot de passe refusé. "
-        " Le mot de passe se donne dans l'adresse, par PGPASSWORD ou dans ~/.pgpass ; "
+        "Le mot de passe se donne dans l'adresse, par PGPASSWORD ou dans ~/.pgpass ; "
         "ordis ne l'affiche jamais.",
-        "the PostgreSQL server refuses the connection: user or password refused. The password is given in the address, by PGPASSWORD or in ~/.pgpass; ordis never "
+        "the PostgreSQL server refuses the connection: user or password refused. The "
+        "password is given in the address, by PGPASSWORD or in ~/.pgpass; ordis never "
         "prints it.",
     ),
     "ledger-pg-no-database": (
