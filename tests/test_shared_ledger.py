@@ -1,0 +1,275 @@
+"""The shared ledger on PostgreSQL (issue 13, SPEC §7), next to SQLite: the same commands
+give the same answers on both; four coordinators allocating at once never allocate a unit
+twice; a password never comes out; a server that cannot be used is exit 2, said; read-only
+commands never create a ledger; a read-only role can read the reports; upgrade.
+
+SQLite-only behaviours (file modes, the copy aside, read-only folders) stay in
+test_ledger_open.py and test_ledger_upgrade.py."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import DATE, SAMPLE, allocate, invoke, ledger_rows, new_database
+from .pg_server import PASSWORD, Server
+from .test_deliveries import fill
+
+
+@pytest.fixture(scope="session")
+def pg_sample(
+    postgres_server: Server, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str]:
+    """One allocation of the sample data in a PostgreSQL database, made once: its folder
+    (workbooks) and its database, the template of ``pg_run`` (never use them directly)."""
+    folder = tmp_path_factory.mktemp("pg-sample")
+    url = new_database(postgres_server)
+    assert allocate(folder, ledger=url).exit_code == 0
+    return folder, url.rsplit("/", 1)[1]
+
+
+@pytest.fixture
+def pg_run(
+    postgres_server: Server, pg_sample: tuple[Path, str], tmp_path: Path
+) -> tuple[Path, str]:
+    """A private copy of ``pg_sample``: a folder with ``envois/`` and a fresh database
+    holding the same run."""
+    folder = tmp_path / "pg"
+    shutil.copytree(pg_sample[0], folder)
+    return folder, new_database(postgres_server, template=pg_sample[1])
+
+
+def _json(*args: str | Path) -> Any:
+    result = invoke(*args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _without_times(runs: Any) -> Any:
+    """The runs but for when and where they were made (two runs of the same files)."""
+    return [{k: v for k, v in r.items() if k not in ("created_at", "out_dir")} for r in runs]
+
+
+def test_the_same_answers_on_both_back_ends(pg_run: tuple[Path, str], run_copy: Path) -> None:
+    """One run of the same files on each back-end, then the same changes on both (each
+    partner's return of its own workbooks, a line cancelled): every reading command answers
+    the same."""
+    folder, url = pg_run
+    sqlite = str(run_copy / "ordis.db")
+    changes = {"livre_le@2": "24/04/2020", "livre_le@3": "25/04/2020"}
+    ids = [row[0] for row in ledger_rows(sqlite, "SELECT id FROM shipments ORDER BY id LIMIT 3")]
+    for ledger, where in ((sqlite, run_copy), (url, folder)):
+        returned = fill(where, "retour.xlsx", changes)
+        assert invoke("deliveries", "import", returned, "--ledger", ledger).exit_code == 0
+        assert invoke("shipments", "cancel", ids[2], "--ledger", ledger).exit_code == 0
+    answers = {}
+    for ledger in (sqlite, url):
+        answers[ledger] = [
+            _without_times(_json("runs", "list", "--ledger", ledger)),
+            {
+                k: v
+                for k, v in _json("runs", "show", "1", "--ledger", ledger).items()
+                if k not in ("created_at", "out_dir")
+            },
+            _json("deliveries", "pending", "--ledger", ledger, "--as-of", "2020-05-01"),
+            _json("report", "--ledger", ledger, "--as-of", "2020-05-01"),
+        ]
+    assert answers[sqlite] == answers[url]
+    assert answers[url][3]["delivered"] != {"portable": 0, "fixe": 0, "tablette": 0, "box_4g": 0}
+    # cancelling the run frees the same units on both
+    freed = [
+        _json("runs", "cancel", "1", "--yes", "--ledger", ledger)["freed"]
+        for ledger in (sqlite, url)
+    ]
+    assert freed[0] == freed[1] > 0
+    assert invoke("runs", "cancel", "1", "--yes", "--ledger", url).exit_code == 1
+
+
+def test_an_import_with_an_error_records_nothing(pg_run: tuple[Path, str]) -> None:
+    folder, url = pg_run
+    bad = fill(folder, "retour.xlsx", {"livre_le@2": "24/04/2020", "livre_le@3": "24/04/2099"})
+    result = invoke("deliveries", "import", bad, "--ledger", url)
+    assert result.exit_code == 1
+    assert ledger_rows(url, "SELECT COUNT(*) FROM shipments WHERE delivered_on IS NOT NULL") == [
+        (0,)
+    ]
+
+
+def _allocate_command(ledger: str, out: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "ordis_cli",
+        "allocate",
+        "--needs",
+        str(SAMPLE / "besoins.xlsx"),
+        "--donations",
+        str(SAMPLE / "dons.xlsx"),
+        "--partners",
+        str(SAMPLE / "partenaires.xlsx"),
+        "--ledger",
+        ledger,
+        "--date",
+        DATE,
+        "--format",
+        "json",
+        "--out",
+        str(out),
+    ]
+
+
+def test_four_coordinators_allocating_at_once(postgres_url: str, tmp_path: Path) -> None:
+    """Four real ``ordis allocate`` on one new PostgreSQL ledger at once: the ledger is made
+    once, each run waits for the one before, sees it, and allocates nothing new."""
+    processes = [
+        subprocess.Popen(
+            _allocate_command(postgres_url, tmp_path / f"out{n}"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], outputs
+    results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["run"])
+    assert [r["run"] for r in results] == [1, 2, 3, 4]
+    assert results[0]["shipments"] > 0
+    assert [r["shipments"] for r in results[1:]] == [0, 0, 0]
+    over = ledger_rows(
+        postgres_url,
+        "SELECT l.id FROM lots l JOIN (SELECT lot_id, SUM(quantity) AS used FROM shipments"
+        " GROUP BY lot_id) s ON s.lot_id = l.id WHERE s.used > l.quantity",
+    )
+    assert over == []
+    [(total,)] = ledger_rows(postgres_url, "SELECT SUM(quantity) FROM shipments")
+    [(supply,)] = ledger_rows(postgres_url, "SELECT SUM(quantity) FROM lots")
+    assert total == sum(results[0]["allocated"].values()) <= supply
+    for _, errors in outputs:
+        assert PASSWORD not in errors
+
+
+def test_the_password_never_comes_out(pg_run: tuple[Path, str], tmp_path: Path) -> None:
+    """The URL holds the password: no output, no JSON, no workbook text, no row of the
+    ledger holds it."""
+    _, url = pg_run
+    assert f":{PASSWORD}@" in url
+    said = [
+        invoke(*args, "--ledger", url).output
+        for args in (
+            ["runs", "list"],
+            ["runs", "list", "--format", "json"],
+            ["runs", "show", "1"],
+            ["runs", "show", "1", "--format", "json"],
+            ["runs", "show", "7"],
+            ["deliveries", "pending", "--format", "json"],
+            ["report", "--format", "json"],
+            ["report", "--out", str(tmp_path / "rapport")],
+            ["ledger", "upgrade"],
+            ["ledger", "upgrade", "--format", "json"],
+        )
+    ]
+    for broken in (url.rsplit("/", 1)[0] + "/absente", url.replace(PASSWORD, PASSWORD + "x")):
+        result = invoke("runs", "list", "--ledger", broken)
+        assert result.exit_code == 2
+        said.append(result.output)
+    assert all(PASSWORD not in text for text in said)
+    assert "postgresql://postgres@127.0.0.1:" in said[-2]  # the ledger named, no password
+    for (table,) in ledger_rows(
+        url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+    ):
+        assert PASSWORD not in json.dumps(ledger_rows(url, f"SELECT * FROM {table}"))
+    written = b"".join(p.read_bytes() for p in (tmp_path / "rapport").iterdir())
+    assert PASSWORD.encode() not in written
+
+
+def test_a_server_that_cannot_be_used_is_exit_2_said(postgres_server: Server) -> None:
+    base = postgres_server.url.rsplit("/", 1)[0]
+    port = base.rsplit(":", 1)[1]
+    cases = {
+        f"postgresql://postgres:{PASSWORD}@127.0.0.1:1/x": ("injoignable", "unreachable"),
+        f"postgresql://postgres:wrong@127.0.0.1:{port}/postgres": ("mot de passe", "password"),
+        f"{base}/absente": ("n'existe pas", "does not exist"),
+    }
+    for url, (french, english) in cases.items():
+        for lang, words in (("fr", french), ("en", english)):
+            result = invoke("runs", "list", "--ledger", url, "--lang", lang)
+            text = " ".join(result.output.split())
+            assert result.exit_code == 2, text
+            assert words in text and "Traceback" not in text
+            assert PASSWORD not in text and "postgresql://postgres@127.0.0.1:" in text
+
+
+def test_reading_commands_never_create_a_ledger(postgres_url: str) -> None:
+    for command in (
+        ["runs", "list"],
+        ["runs", "show", "1"],
+        ["report"],
+        ["deliveries", "pending"],
+        ["runs", "cancel", "1", "--yes"],
+    ):
+        result = invoke(*command, "--ledger", postgres_url)
+        assert result.exit_code == 2, command
+        assert "registre introuvable" in " ".join(result.output.split())
+    assert ledger_rows(
+        postgres_url,
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+    ) == [(0,)]
+
+
+def test_a_read_only_role_reads_the_reports(pg_run: tuple[Path, str], tmp_path: Path) -> None:
+    """A viewer with SELECT only (README): report, runs list and pending work; a command
+    that writes is refused, exit 2, said."""
+    _, url = pg_run
+    database = url.rsplit("/", 1)[1]
+    for statement in (
+        "DROP ROLE IF EXISTS lecteur",
+        "CREATE ROLE lecteur LOGIN PASSWORD 'lecture'",
+        f"GRANT CONNECT ON DATABASE {database} TO lecteur",
+        "GRANT USAGE ON SCHEMA public TO lecteur",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO lecteur",
+    ):
+        ledger_rows(url, statement) if statement.startswith("SELECT") else _run(url, statement)
+    viewer = url.replace(f"postgres:{PASSWORD}@", "lecteur:lecture@")
+    assert invoke("report", "--ledger", viewer, "--format", "json").exit_code == 0
+    assert invoke("runs", "list", "--ledger", viewer).exit_code == 0
+    assert invoke("deliveries", "pending", "--ledger", viewer).exit_code == 0
+    refused = invoke("runs", "cancel", "1", "--yes", "--ledger", viewer)
+    assert refused.exit_code == 2 and "droits insuffisants" in " ".join(refused.output.split())
+    assert ledger_rows(url, "SELECT status FROM runs") == [("active",)]
+
+
+def _run(url: str, statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def test_an_older_ledger_says_to_upgrade_then_upgrades(pg_run: tuple[Path, str]) -> None:
+    """A PostgreSQL ledger of format 2 (format 3's columns taken away): commands say to run
+    ``ordis ledger upgrade``; it brings it to format 3 in one transaction, runs, shipments
+    and report figures unchanged."""
+    _, url = pg_run
+    before = _json("report", "--ledger", url, "--as-of", "2020-05-01")
+    runs = _json("runs", "list", "--ledger", url)
+    for statement in (
+        "ALTER TABLE shipments DROP COLUMN gap",
+        "ALTER TABLE shipments DROP COLUMN cancelled_at",
+        "UPDATE meta SET value = '2' WHERE key = 'schema'",
+    ):
+        _run(url, statement)
+    said = invoke("runs", "list", "--ledger", url)
+    assert said.exit_code == 2 and "ordis ledger upgrade" in " ".join(said.output.split())
+    done = _json("ledger", "upgrade", "--ledger", url)
+    assert (done["found"], done["now"], done["upgraded"], done["backup"]) == ("2", "3", True, None)
+    assert _json("runs", "list", "--ledger", url) == runs
+    assert _json("report", "--ledger", url, "--as-of", "2020-05-01") == before
+    again = _json("ledger", "upgrade", "--ledger", url)
+    assert again["upgraded"] is False
