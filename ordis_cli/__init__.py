@@ -67,6 +67,8 @@ _EXPORTS: dict[str, str] = {
     "ShipmentsCancelled": "actions.shipments",
     "upgrade_ledger": "actions.ledger",
     "LedgerUpgrade": "actions.ledger",
+    "copy_ledger": "actions.ledger",
+    "LedgerCopy": "actions.ledger",
     # ordis report
     "report_figures": "actions.report",
     "write_report": "actions.report",
@@ -98,6 +100,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "FileImport",
     "FileReport",
     "Kind",
+    "LedgerCopy",
     "LedgerError",
     "LedgerUpgrade",
     "OrdisError",
@@ -117,6 +120,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "cancel_run",
     "cancel_shipments",
     "compare_plans",
+    "copy_ledger",
     "import_deliveries",
     "list_runs",
     "load_mapping",
@@ -148,7 +152,7 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
         write_pending,
     )
     from .actions.demo import DemoResult, run_demo
-    from .actions.ledger import LedgerUpgrade, upgrade_ledger
+    from .actions.ledger import LedgerCopy, LedgerUpgrade, copy_ledger, upgrade_ledger
     from .actions.report import Details, Figures, report_figures, write_report
     from .actions.runs import Cancelled, RunDetail, RunInfo, cancel_run, list_runs, show_run
     from .actions.sample import write_sample

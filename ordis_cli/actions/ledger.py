@@ -31,3 +31,23 @@ def upgrade_ledger(ledger_path: LedgerPath, lang: Lang = "fr") -> LedgerUpgrade:
         backup=done.backup,
         upgraded=done.found != done.now,
     )
+
+
+class LedgerCopy(BaseModel):
+    """What ``ordis ledger copy --format json`` prints: the two ledgers (no password) and
+    the rows of each table copied and checked."""
+
+    source: str
+    target: str
+    rows: dict[str, int]
+
+
+def copy_ledger(source: LedgerPath, target: LedgerPath, lang: Lang = "fr") -> LedgerCopy:
+    """Copy a whole ledger into a new one (a free path, or an empty PostgreSQL database),
+    then check the copy row for row and figure for figure. The destination is not new, or
+    cannot be written: ``LedgerError`` (exit 2); the copy differs: ``CopyMismatch`` (exit 1);
+    either way the destination is left as it was."""
+    from ..ledger.copying import copy_ledger as copy
+
+    done = copy(source, target, lang)
+    return LedgerCopy(source=done.source, target=done.target, rows=done.rows)

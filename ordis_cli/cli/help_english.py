@@ -183,7 +183,18 @@ HELP_ENGLISH: dict[str, str] = {
         "3 internal error."
     ),
     "shipments cancel ids": "Identifiers of the lines (id_envoi).",
-    "ledger": ("The ledger itself: upgrade.\n\nExample: ordis ledger upgrade --ledger ordis.db"),
+    "ledger": (
+        "The ledger itself: upgrade, copy.\n\nExample: ordis ledger upgrade --ledger ordis.db"
+    ),
+    "ledger copy": (
+        "Copy a whole ledger into a new one, e.g. the SQLite file of the first weeks into the "
+        "team's PostgreSQL database (or back), in one transaction, then check the copy: same "
+        "rows, same report figures. The destination must be new: a free path, or a database "
+        "without ordis tables.\n\n"
+        "Example: ordis ledger copy ordis.db postgresql://coordination@server/ordis\n\n"
+        "Exit codes: 0 copied and checked, 1 the copy differs (nothing is kept), 2 unusable "
+        "ledger or destination not new, 3 internal error."
+    ),
     "ledger upgrade": (
         "Bring a ledger of an earlier format up to date: the file is copied aside first "
         "(never over a file), then upgraded in one transaction. A ledger already up to date "

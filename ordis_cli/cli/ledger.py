@@ -1,11 +1,13 @@
-"""``ordis ledger upgrade``: the ledger itself."""
+"""``ordis ledger upgrade`` and ``ordis ledger copy``: the ledger itself."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
+from ..ledger.location import ledger_location
 from ..messages import say
 from .common import (
     DebugOpt,
@@ -22,7 +24,8 @@ from .common import (
 )
 
 app = typer.Typer(
-    help="Le registre lui-même : upgrade.\n\nExemple : ordis ledger upgrade --ledger ordis.db",
+    help="Le registre lui-même : upgrade, copy.\n\n"
+    "Exemple : ordis ledger upgrade --ledger ordis.db",
     no_args_is_help=True,
 )
 app.callback()(group_language)
@@ -60,5 +63,50 @@ def upgrade_command(
             found=done.found,
             now=done.now,
             backup=done.backup,
+        )
+        stdout_console().print(text, highlight=False, soft_wrap=True)
+
+
+LedgerArg = Annotated[
+    Any,  # Path or LedgerUrl (``ledger_location``)
+    typer.Argument(parser=ledger_location, metavar="REGISTRE", show_default=False),
+]
+
+
+@app.command("copy")
+def copy_command(
+    source: LedgerArg,
+    target: LedgerArg,
+    output: FormatOpt = OutputFormat.TEXT,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Copie tout un registre dans un registre neuf, par exemple le fichier SQLite des
+    premières semaines dans la base PostgreSQL de l'équipe (ou l'inverse), en une
+    transaction, puis vérifie la copie : mêmes lignes, mêmes chiffres du rapport. La
+    destination doit être neuve : un chemin libre, ou une base sans tables d'ordis.
+
+    Exemple : ordis ledger copy ordis.db postgresql://coordination@serveur/ordis
+
+    Codes de sortie : 0 copié et vérifié, 1 la copie diffère (rien n'est gardé), 2 registre
+    inutilisable ou destination pas neuve, 3 erreur interne.
+    """
+    language = resolve_lang(lang)
+    with guarded(debug, language):
+        from ..actions.ledger import copy_ledger
+
+        done = copy_ledger(source, target, language)
+        if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
+            return
+        text = say(
+            "term-ledger-copied",
+            language,
+            source=done.source,
+            target=done.target,
+            runs=done.rows["runs"],
+            shipments=done.rows["shipments"],
+            needs=done.rows["needs"],
+            lots=done.rows["lots"],
         )
         stdout_console().print(text, highlight=False, soft_wrap=True)

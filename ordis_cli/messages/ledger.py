@@ -196,6 +196,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le serveur PostgreSQL a refusé l'opération ({detail}) : rien n'a été enregistré.",
         "the PostgreSQL server refused the operation ({detail}): nothing was recorded.",
     ),
+    # --- ordis ledger copy SRC DST ---
+    "ledger-copy-target-used": (
+        "la destination de la copie n'est pas neuve (un fichier existe à ce chemin, ou la base "
+        "contient déjà des tables d'ordis) : ordis ne copie jamais par-dessus un registre. "
+        "Donnez un chemin libre ou une base vide.",
+        "the copy's destination is not new (a file exists at this path, or the database "
+        "already holds ordis tables): ordis never copies over a ledger. Give a free path or "
+        "an empty database.",
+    ),
+    "ledger-copy-mismatch": (
+        "la copie relue diffère de l'original ({what}) : rien n'a été gardé, la destination "
+        "est telle qu'avant. Signalez-le à l'équipe d'ordis.",
+        "the copy, read back, differs from the original ({what}): nothing was kept, the "
+        "destination is as it was. Report it to the ordis team.",
+    ),
     # --- runs (runs show / cancel) ---
     "unknown-run": (
         "Aucune allocation n° {run} dans ce registre : « ordis runs list » les montre toutes.",

@@ -167,6 +167,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ledger {ledger} upgraded from format {found} to format {now}, in one transaction "
         "(PostgreSQL: keep your usual pg_dump backups).",
     ),
+    "term-ledger-copied": (
+        "Registre {source} copié dans {target} et vérifié (mêmes lignes, mêmes chiffres du "
+        "rapport). Allocations : {runs} ; lignes d'envoi : {shipments} ; besoins : {needs} ; "
+        "lots et dons : {lots}.",
+        "Ledger {source} copied into {target} and checked (same rows, same report figures). "
+        "Runs: {runs}; shipment lines: {shipments}; needs: {needs}; lots and gifts: {lots}.",
+    ),
     # --- ordis demo ---
     "term-demo-heads": ("Fichier|Ce que c'est|Commande", "File|What it is|Command"),
     "term-demo-open": ("Ouvrez la page de synthèse : {path}", "Open the summary page: {path}"),
