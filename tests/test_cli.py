@@ -28,6 +28,7 @@ def test_commands_are_registered() -> None:
         "deliveries import",
         "deliveries pending",
         "demo",
+        "ledger copy",
         "ledger upgrade",
         "report",
         "runs cancel",
