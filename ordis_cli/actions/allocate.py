@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from .. import __version__
 from ..allocation import Earlier, Plan, Policy, allocate
@@ -45,7 +45,7 @@ from ..dispatch.workbooks import continued_problems, write_allocation
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
 from ..ledger.known import KnownCheck, check_known
-from ..ledger.location import LedgerPath
+from ..ledger.location import LedgerPath, ledger_location
 from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
 from ..messages import Lang
@@ -71,7 +71,10 @@ class AllocateRequest(BaseModel):
     needs: Paths
     donations: Paths
     partners: Path | None = None
-    ledger: LedgerPath = Path("ordis.db")
+    # a path or a postgresql:// URL (a text is read as --ledger reads it)
+    ledger: Annotated[
+        LedgerPath, BeforeValidator(ledger_location), PlainSerializer(str)  # no password
+    ] = Path("ordis.db")
     out: Path | None = None
     policy: Policy = Policy()
     lang: Lang = "fr"

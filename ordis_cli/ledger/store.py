@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..devices import DeviceType
 from ..messages import Lang
-from .location import LedgerPath, LedgerUrl
+from .location import LedgerPath, LedgerUrl, ledger_location
 from .opening import (
     SQLITE_FAILURES,
     OpenMode,
@@ -68,11 +68,14 @@ class Ledger(RunRecording):
     ``identity`` is the ledger's random uuid4, given when it is created or first opened for
     writing; None only for an older ledger opened read-only."""
 
-    def __init__(self, path: LedgerPath, mode: OpenMode = "create", lang: Lang = "fr") -> None:
+    def __init__(
+        self, path: LedgerPath | str, mode: OpenMode = "create", lang: Lang = "fr"
+    ) -> None:
         """Open the ledger at ``path`` (a file, or a ``LedgerUrl``: PostgreSQL): ``read``
         (read-only, never creates or changes it), ``write`` (an existing ledger) or
         ``create`` (made when missing). What is not a usable ledger is refused untouched
         (``LedgerError``, exit 2): see ``opening.py`` and ``postgres.py``."""
+        path = ledger_location(path)  # a text: a path, or a postgresql:// URL
         self.path = path
         self.mode: OpenMode = mode
         self.lang: Lang = lang
