@@ -273,3 +273,23 @@ def test_an_older_ledger_says_to_upgrade_then_upgrades(pg_run: tuple[Path, str])
     assert _json("report", "--ledger", url, "--as-of", "2020-05-01") == before
     again = _json("ledger", "upgrade", "--ledger", url)
     assert again["upgraded"] is False
+
+
+LEDGERS = Path(__file__).parent / "data" / "ledgers"
+
+
+def test_the_format_3_fixture_on_both_back_ends(ledger_at: str, tmp_path: Path) -> None:
+    """The fixture written by today's format (tests/data/ledgers/README.md): on SQLite as
+    it is, on PostgreSQL copied there; ``ledger upgrade`` finds nothing to do and every
+    answer is what the version that wrote it printed."""
+    expected = json.loads((LEDGERS / "format-3.expected.json").read_text(encoding="utf-8"))
+    if "://" in ledger_at:
+        _json("ledger", "copy", LEDGERS / "format-3.db", ledger_at)
+    else:
+        shutil.copyfile(LEDGERS / "format-3.db", ledger_at)
+    done = _json("ledger", "upgrade", "--ledger", ledger_at)
+    assert (done["found"], done["upgraded"]) == ("3", False)
+    assert _json("runs", "list", "--ledger", ledger_at) == expected["runs_list"]
+    assert _json("runs", "show", "1", "--ledger", ledger_at) == expected["runs_show_1"]
+    report = _json("report", "--ledger", ledger_at, "--as-of", expected["report_as_of"])
+    assert report == expected["report"]
