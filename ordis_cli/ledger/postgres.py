@@ -132,6 +132,35 @@ class PgConnection:
             for row in rows:
                 copy.write_row(row)
 
+    def bulk_insert(
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        replace: bool,
+    ) -> None:
+        """Many rows by COPY; ``replace``: through a temporary table, then one INSERT … ON
+        CONFLICT DO UPDATE (the last row of a key wins, as SQLite's INSERT OR REPLACE)."""
+        if not replace:
+            self.copy_rows(table, columns, rows)
+            return
+        keys = _KEYS[table]
+        at = [columns.index(key) for key in keys]
+        latest = {tuple(row[i] for i in at): row for row in rows}
+        staging = f"ordis_bulk_{table}"
+        names = ", ".join(columns)
+        self.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {staging} "
+            f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+        )
+        self.copy_rows(staging, columns, latest.values())
+        updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns if c not in keys)
+        self.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+        )
+        self.execute(f"TRUNCATE {staging}")
+
     @property
     def in_transaction(self) -> bool:
         return self.raw.info.transaction_status != TransactionStatus.IDLE

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .checks import CORE_COLUMNS
 from .records import Retired, RunFile, RunOutputs, timestamp
 
 if TYPE_CHECKING:  # the ledger never loads the reading stack (nor, to read, the allocation)
@@ -66,10 +67,23 @@ class RunRecording:
         )
         ids = [f"E{run_id}-{n:05d}" for n in range(1, len(plan.shipments) + 1)]
         departement = {s.id: s.departement for s in inputs.structures}
-        self.db.executemany(
-            "INSERT INTO shipments (id, run_id, lot_id, structure_id, departement, donor, "
-            "donor_type, device, counted_as, quantity, shipper, round, distance_km) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self._insert(
+            "shipments",
+            (
+                "id",
+                "run_id",
+                "lot_id",
+                "structure_id",
+                "departement",
+                "donor",
+                "donor_type",
+                "device",
+                "counted_as",
+                "quantity",
+                "shipper",
+                "round",
+                "distance_km",
+            ),
             [
                 (
                     ident,
@@ -102,8 +116,9 @@ class RunRecording:
         """Bring the latest needs and lots up to date (no names, addresses or contacts): the
         files' rows replace the known ones; known rows absent from the files stay (a
         structure fully served keeps its request in the figures) unless retired."""
-        self.db.executemany(
-            "INSERT OR REPLACE INTO needs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self._insert(
+            "needs",
+            CORE_COLUMNS["needs"],
             [
                 (
                     s.id,
@@ -118,6 +133,7 @@ class RunRecording:
                 )
                 for s in inputs.structures
             ],
+            replace=True,
         )
         rows: list[tuple[Any, ...]] = []
         for lot in inputs.lots:
@@ -151,17 +167,10 @@ class RunRecording:
                     run_id,
                 )
             )
-        self.db.executemany(
-            "INSERT OR REPLACE INTO lots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
-        )
+        self._insert("lots", CORE_COLUMNS["lots"], rows, replace=True)
         # a row back in the files is no longer retired
-        self.db.executemany(
-            "DELETE FROM retired WHERE kind = 'structure' AND id = ?",
-            [(s.id,) for s in inputs.structures],
-        )
-        self.db.executemany(
-            "DELETE FROM retired WHERE kind = 'lot' AND id = ?", [(r[0],) for r in rows]
-        )
+        self._unretire("structure", [s.id for s in inputs.structures])
+        self._unretire("lot", [r[0] for r in rows])
         for kind, table, column, ids in (
             ("structure", "needs", "structure_id", retired.structures),
             ("lot", "lots", "id", retired.lots),
@@ -170,6 +179,33 @@ class RunRecording:
             self.db.executemany(
                 "INSERT OR REPLACE INTO retired VALUES (?, ?, ?)", [(kind, i, run_id) for i in ids]
             )
+
+    def _insert(
+        self,
+        table: str,
+        columns: tuple[str, ...],
+        rows: list[tuple[Any, ...]],
+        replace: bool = False,
+    ) -> None:
+        """Many rows at once (``replace``: a row of the same key is replaced): PostgreSQL
+        takes them by COPY (``PgConnection.bulk_insert``), SQLite by executemany."""
+        bulk = getattr(self.db, "bulk_insert", None)
+        if bulk is not None:
+            bulk(table, columns, rows, replace)
+            return
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        marks = ", ".join("?" * len(columns))
+        self.db.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def _unretire(self, kind: str, ids: list[str]) -> None:
+        if not self.db.execute("SELECT 1 FROM retired LIMIT 1").fetchall():
+            return  # nothing retired: nothing to look for
+        if hasattr(self.db, "bulk_insert"):  # PostgreSQL: one statement, the ids as an array
+            self.db.execute("DELETE FROM retired WHERE kind = ? AND id = ANY(?)", (kind, ids))
+            return
+        self.db.executemany(
+            "DELETE FROM retired WHERE kind = ? AND id = ?", [(kind, i) for i in ids]
+        )
 
 
 def policy_json(policy: Any) -> str:
