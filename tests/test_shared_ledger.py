@@ -9,6 +9,7 @@ test_ledger_open.py and test_ledger_upgrade.py."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -293,3 +294,27 @@ def test_the_format_3_fixture_on_both_back_ends(ledger_at: str, tmp_path: Path) 
     assert _json("runs", "show", "1", "--ledger", ledger_at) == expected["runs_show_1"]
     report = _json("report", "--ledger", ledger_at, "--as-of", expected["report_as_of"])
     assert report == expected["report"]
+
+
+def test_benchmark_smoke_run(postgres_server: Server) -> None:
+    """``benchmarks/bench_ledger_backends.py`` runs on a few hundred rows, on the session's
+    server, and prints its table with the two reports equal."""
+    root = Path(__file__).parent.parent
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(root / "benchmarks" / "bench_ledger_backends.py"),
+            "--structures",
+            "300",
+            "--lots",
+            "100",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "ORDIS_BENCH_POSTGRES_URL": postgres_server.url},
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "same report on both: yes" in done.stdout and "| **both** |" in done.stdout
+    assert PASSWORD not in done.stdout + done.stderr
