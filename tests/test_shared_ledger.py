@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -157,9 +158,9 @@ def test_four_coordinators_allocating_at_once(postgres_url: str, tmp_path: Path)
 
 
 def test_the_password_never_comes_out(pg_run: tuple[Path, str], tmp_path: Path) -> None:
-    """The URL holds the password: no output, no JSON, no workbook text, no row of the
-    ledger holds it."""
-    _, url = pg_run
+    """The URL holds the password: no output, no JSON, no report, no dispatch workbook (the
+    run was made with that URL), no row of the ledger holds it."""
+    folder, url = pg_run
     assert f":{PASSWORD}@" in url
     said = [
         invoke(*args, "--ledger", url).output
@@ -186,8 +187,17 @@ def test_the_password_never_comes_out(pg_run: tuple[Path, str], tmp_path: Path) 
         url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
     ):
         assert PASSWORD not in json.dumps(ledger_rows(url, f"SELECT * FROM {table}"))
-    written = b"".join(p.read_bytes() for p in (tmp_path / "rapport").iterdir())
-    assert PASSWORD.encode() not in written
+    files = [*(tmp_path / "rapport").iterdir(), *(folder / "envois").iterdir()]
+    assert len(files) > 5
+    assert all(PASSWORD.encode() not in _contents(path) for path in files)
+
+
+def _contents(path: Path) -> bytes:
+    """A file's bytes; an xlsx (a zip archive): every member's, uncompressed."""
+    if not zipfile.is_zipfile(path):
+        return path.read_bytes()
+    with zipfile.ZipFile(path) as archive:
+        return b"".join(archive.read(name) for name in archive.namelist())
 
 
 def test_a_server_that_cannot_be_used_is_exit_2_said(postgres_server: Server) -> None:
