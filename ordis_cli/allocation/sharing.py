@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..models import DEVICE_TYPES, DeviceType
 from ..territory import departements
 from .geography import reach
+from .local import local_round
 from .model import PRIORITY_RANK, Plan, Shipment, Structure
 from .policy import Scope
 
@@ -52,34 +52,33 @@ def share_round(
     given: list[list[int]],
     active: list[int],
     scope: Scope,
+    kids: list[int],
 ) -> None:
     """One round with fair shares: level by level, device by device, pool by pool.
-    ``wanted`` (per position and type) goes down and ``given`` up as units are taken."""
-    levels: dict[int, list[int]] = defaultdict(list)
-    for position in active:
-        levels[PRIORITY_RANK.get(order[position].priority, 2)].append(position)
-    dead = stock.dead
-    kids = [structure.kids for structure in order]
+    ``wanted`` (per position and type) goes down and ``given`` up as units are taken;
+    ``kids``: the children each position counts."""
+    if scope is Scope.DEPARTEMENT:
+        local_round(stock, plan, order, wanted, given, active, kids)
+        return
     pool_of: dict[str, str] = {}
-    for level in sorted(levels):
-        # one pass over the level: its pools, device by device (a position per need)
-        by_device: list[dict[str, list[int]]] = [defaultdict(list) for _ in DEVICE_TYPES]
-        for position in levels[level]:
-            structure, want = order[position], wanted[position]
-            where = structure.departement
-            if where not in pool_of:
-                pool_of[where] = _pool(where, scope)
-            for index, device in enumerate(DEVICE_TYPES):
-                if want[index] and (device, where, scope) not in dead:
-                    by_device[index][pool_of[where]].append(position)
-        for index, device in enumerate(DEVICE_TYPES):
-            pools = by_device[index]
-            for name in sorted(pools):
-                members = pools[name]  # in priority order: ``active`` is
-                supply = stock.supply(device, name) if scope is Scope.DEPARTEMENT else None
-                _fill(
-                    stock, plan, order, wanted, given, members, index, device, scope, supply, kids
-                )
+    pools: dict[tuple[int, int, str], list[int]] = {}
+    for position in active:  # in priority order, so each pool's members are too
+        structure = order[position]
+        where = structure.departement
+        name = pool_of.get(where)
+        if name is None:
+            name = pool_of[where] = _pool(where, scope)
+        level = PRIORITY_RANK.get(structure.priority, 2)
+        for index, units in enumerate(wanted[position]):
+            if units:
+                members = pools.get((level, index, name))
+                if members is None:
+                    pools[(level, index, name)] = [position]
+                else:
+                    members.append(position)
+    for level, index, name in sorted(pools):  # level, then device, then pool
+        members = pools[(level, index, name)]
+        _fill(stock, plan, order, wanted, given, members, index, DEVICE_TYPES[index], scope, kids)
 
 
 def _pool(departement: str, scope: Scope) -> str:
@@ -100,24 +99,11 @@ def _fill(
     index: int,
     device: DeviceType,
     scope: Scope,
-    supply: int | None,
     kids: list[int],
 ) -> None:
+    """The région and national rounds of one pool (see ``_hand_out``), one line per
+    structure and lot."""
     from .engine import _take
-
-    if supply is not None:  # the département round: all see the same lots, known
-        if not supply:
-            return
-        for position, units in zip(
-            members,
-            shares([wanted[p][index] for p in members], [kids[p] for p in members], supply),
-            strict=True,
-        ):
-            if units:  # one take per structure: its lines are one per lot already
-                got = _take(stock, plan, order[position], device, device, units, scope)
-                wanted[position][index] -= got
-                given[position][index] += got
-        return
 
     def take(position: int, units: int) -> int:
         got = _take(stock, plan, order[position], device, device, units, scope)
