@@ -76,6 +76,10 @@ class Details(BaseModel):
     unnamed_units: int = 0  # units the donors of no or unknown type gave
     requested: dict[str, int]
     runs: int
+    # by région, devices delivered per 1,000 children, over the structures whose nb_enfants
+    # is known; None where fewer than 3 such structures were delivered (never one
+    # structure's figure), absent where no structure there gave its number of children
+    per_thousand_children: dict[str, float | None] = {}
 
 
 # A run counts once its workbooks are in place (or it predates that record): one still
@@ -96,6 +100,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
     region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
     region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
     equipped: dict[str, set[str]] = defaultdict(set)
+    received: Counter[str] = Counter()  # units delivered, by structure
     weekly: Counter[str] = Counter()
     partners: dict[str, dict[str, int]] = defaultdict(_types)
     progress: dict[str, dict[str, int]] = defaultdict(lambda: {"delivered": 0, "pending": 0})
@@ -141,6 +146,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
             delivered[device] += done
             region_delivered[region][device] += done
             equipped[region].add(row["structure_id"])
+            received[row["structure_id"]] += done
             year, number, _ = dt.date.fromisoformat(row["delivered_on"]).isocalendar()
             weekly[f"{year}-W{number:02d}"] += done
     requested = _types()
@@ -183,6 +189,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         private_units=hidden_units[1],
         unnamed_units=hidden_units[0],
         requested=requested,
+        per_thousand_children=_per_children(ledger, received),
         runs=len(
             ledger.table(
                 "SELECT id FROM runs r WHERE status = 'active' AND run_date <= ? "
@@ -192,6 +199,28 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         ),
     )
     return figures, details
+
+
+def _per_children(ledger: Ledger, received: Counter[str]) -> dict[str, float | None]:
+    """Devices delivered per 1,000 children, by région, where structures gave nb_enfants."""
+    children: Counter[str] = Counter()
+    units: Counter[str] = Counter()
+    served: Counter[str] = Counter()
+    for need in ledger.table(
+        "SELECT structure_id, departement, nb_enfants FROM needs WHERE nb_enfants > 0"
+    ):
+        region = region_of(need["departement"])
+        children[region] += int(need["nb_enfants"])
+        if received[need["structure_id"]]:
+            units[region] += received[need["structure_id"]]
+            served[region] += 1
+    return {
+        region: round(1000 * units[region] / kids, 1)
+        if served[region] >= SMALL
+        # nothing delivered there yet is 0; one or two structures' figure is never shown
+        else (None if served[region] else 0.0)
+        for region, kids in sorted(children.items())
+    }
 
 
 def _weeks_between(first: str, last: str) -> list[str]:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..errors import UsageError
 from ..messages import Lang, default_lang, say
 from ..models import DEVICE_TYPES
-from . import charts, press
+from . import charts, press, regions_map
 from .escape import md
 from .figures import (
     PRIVATE_SHIPPER,
@@ -168,6 +168,19 @@ def context(
                 lang=lang,
             )
         ),
+        "maps": [
+            {**view, "svg": Markup(view["svg"])}
+            for view in regions_map.views(
+                {
+                    name: float(row["delivered_total" if total_delivered else "dispatched_total"])
+                    for name, row in regions
+                },
+                details.per_thousand_children,
+                bool(total_delivered),
+                words,
+                lang,
+            )
+        ],
         "chart_types": Markup(
             charts.type_columns(
                 figures.delivered,

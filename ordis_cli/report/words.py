@@ -46,6 +46,18 @@ WORDS: dict[str, dict[str, str]] = {
         "chart_types": "Par type de matériel",
         "legend_dispatched": "expédiés",
         "legend_delivered": "livrés",
+        "map_delivered": "Équipements livrés par région",
+        "map_dispatched": "Équipements en route, par région",
+        "map_children": "Pour 1 000 enfants",
+        "map_children_title": "Équipements livrés pour 1 000 enfants accueillis, par région",
+        "map_children_note": "Enfants accueillis dans les structures qui ont indiqué leur "
+        "nombre ; « < 3 » : moins de 3 structures livrées, chiffre non publié.",
+        "map_none": "aucun",
+        "map_unknown": "aucun, non connu ou « < 3 »",
+        "map_source": "Source : IGN — ADMIN EXPRESS, Licence Ouverte (Etalab). Les cinq "
+        "régions d'outre-mer sont représentées en encart, à leur propre échelle.",
+        "map_all": "Équipements livrés",
+        "map_all_dispatched": "Équipements en route",
         "footer": "Chiffres agrégés au niveau régional ; aucune structure n'est nommée et les "
         "effectifs inférieurs à 3 structures sont masqués (« < 3 »).",
         "headline": "{delivered} équipements livrés à {structures} structures de l'ASE",
@@ -101,6 +113,18 @@ WORDS: dict[str, dict[str, str]] = {
         "chart_types": "By type of device",
         "legend_dispatched": "dispatched",
         "legend_delivered": "delivered",
+        "map_delivered": "Devices delivered by région",
+        "map_dispatched": "Devices on their way, by région",
+        "map_children": "Per 1,000 children",
+        "map_children_title": "Devices delivered per 1,000 children in care, by région",
+        "map_children_note": "Children in the homes that gave their number; “< 3”: fewer than "
+        "3 homes delivered, figure not published.",
+        "map_none": "none",
+        "map_unknown": "none, not known or “< 3”",
+        "map_source": "Source: IGN — ADMIN EXPRESS, Licence Ouverte / Open Licence (Etalab). "
+        "The five overseas régions are shown as insets, each at its own scale.",
+        "map_all": "Devices delivered",
+        "map_all_dispatched": "Devices on their way",
         "footer": "Figures aggregated at région level; no home is named and counts under 3 "
         "homes are hidden (“< 3”).",
         "headline": "{delivered} devices delivered to {structures} child-welfare homes",
