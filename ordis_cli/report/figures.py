@@ -89,13 +89,19 @@ _HANDED_OUT = (
 )
 
 
-def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
+def compute(
+    ledger: Ledger, as_of: dt.date, donor_key: str | None = None
+) -> tuple[Figures, Details]:
+    """The figures as of ``as_of``; with ``donor_key`` (a ``name_key``) only what that donor's
+    lots became, by the same rules, its financial gifts, and the structures it equipped."""
     day = as_of.isoformat()
     rows = ledger.table(
         "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
         f"WHERE r.run_date <= ? AND {_HANDED_OUT}",
         (day,),
     )
+    if donor_key is not None:
+        rows = [row for row in rows if name_key(row["donor"]) == donor_key]
     delivered, dispatched, lost = _types(), _types(), _types()
     region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
     region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
@@ -167,7 +173,11 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         )
         for region in sorted(set(region_dispatched) | set(region_delivered))
     }
-    gifts = ledger.table("SELECT COALESCE(SUM(amount_eur), 0) AS total FROM lots")
+    gifts = sum(
+        float(lot["amount_eur"] or 0)
+        for lot in ledger.table("SELECT donor, amount_eur FROM lots WHERE amount_eur > 0")
+        if donor_key is None or name_key(lot["donor"]) == donor_key
+    )
     figures = Figures(
         as_of=as_of,
         delivered=delivered,
@@ -176,7 +186,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         coverage=round(coverage, 4),
         by_region=by_region,
         weekly=series,
-        financial_eur=round(float(gifts[0]["total"]), 2),
+        financial_eur=round(gifts, 2),
         lost=lost,
     )
     details = Details(

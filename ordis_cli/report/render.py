@@ -51,7 +51,7 @@ def week_label(week: str, lang: Lang) -> str:
     return f"{say('term-week-letter', lang)}{week[6:]} ({day})"
 
 
-def _money(value: float, lang: Lang) -> str:
+def money(value: float, lang: Lang) -> str:
     whole = press_number(round(value), lang)
     return say("term-money", lang, amount=whole)
 
@@ -92,6 +92,7 @@ def context(
     ]
     coverage = say("term-percent", lang, value=f"{figures.coverage * 100:.0f}")
     return {
+        "donor_page": False,
         "lang": lang,
         "t": words,
         "figures": figures,
@@ -119,7 +120,7 @@ def context(
         "in_transit": in_transit,
         "structures_equipped": structures,
         "coverage": coverage,
-        "money": _money(figures.financial_eur, lang),
+        "money": money(figures.financial_eur, lang),
         "money_value": figures.financial_eur,
         "regions": regions,
         "partners": sorted(
