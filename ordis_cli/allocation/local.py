@@ -28,6 +28,30 @@ if TYPE_CHECKING:
 Array = Any  # numpy arrays (numpy is imported only when a run shares fairly)
 
 
+class Rows:
+    """What fair shares read of every position, once per run, as arrays: its level (the
+    positions are in priority order, so levels are runs of positions), its département
+    (a code, in the order of the départements' codes) and its children."""
+
+    def __init__(self, order: list[Structure], kids: list[int]) -> None:
+        import numpy as np
+
+        self.np = np
+        levels = [PRIORITY_RANK.get(structure.priority, 2) for structure in order]
+        self.level = np.array(levels, dtype=np.int64)
+        places = [structure.departement for structure in order]
+        self.names = sorted(set(places))
+        code = {name: at for at, name in enumerate(self.names)}
+        self.place = np.array([code[name] for name in places], dtype=np.int64)
+        self.kids = np.array(kids, dtype=np.int64)
+
+    def wants(self, wanted: list[list[int]], active: list[int]) -> tuple[Array, Array]:
+        """The active positions and what each still wants (one column per device)."""
+        np = self.np
+        want = np.array([wanted[p] for p in active], dtype=np.int64).reshape(-1, 4)
+        return np.array(active, dtype=np.int64), want
+
+
 def local_round(
     stock: _Stock,
     plan: Plan,
@@ -36,22 +60,19 @@ def local_round(
     given: list[list[int]],
     active: list[int],
     kids: list[int],
+    rows_: Rows,
 ) -> None:
     """The département round: level by level, device by device, département by département
     (in code order), as ``sharing.share_round`` orders its pools."""
-    import numpy as np
-
     from .sharing import shares
 
     if not active:
         return
-    positions = np.array(active, dtype=np.int64)
-    want = np.array([wanted[p] for p in active], dtype=np.int64).reshape(-1, 4)
-    level = np.array([PRIORITY_RANK.get(order[p].priority, 2) for p in active], dtype=np.int64)
-    names = sorted({order[p].departement for p in active})
-    code = {name: at for at, name in enumerate(names)}
-    place = np.array([code[order[p].departement] for p in active], dtype=np.int64)
-    children = np.array([kids[p] for p in active], dtype=np.float64)
+    np = rows_.np
+    positions, want = rows_.wants(wanted, active)
+    level, place = rows_.level[positions], rows_.place[positions]
+    children = rows_.kids[positions].astype(np.float64)
+    names = rows_.names
     dead = stock.dead
     for rank in np.unique(level).tolist():
         mine = level == rank
