@@ -195,4 +195,5 @@ def test_before_any_delivery_the_map_shows_what_is_on_its_way(tmp_path: Path, de
         pytest.skip("the demo delivered something on its first day")
     drawn = shapes_in(out / "rapport.html")
     assert {index for index, _, _ in drawn} == {0}  # no per-children view before deliveries
+    assert "<polyline" not in html  # and no empty weekly curve above it
     assert len({colour for _, _, colour in drawn}) >= 2

@@ -163,9 +163,10 @@ def _label(shape: Shape, name: str, text: str, colour: str) -> str:
     x, y = shape.label
     if shape.frame:  # under the island, on the inset's light background
         line = f"{name} {text}".strip()
-        return _text(x, y, 15, INK, "#f8fafc", "map-full", escape(line)) + _text(
-            x, y + 2, 30, INK, "#f8fafc", "map-compact", escape(text or name), "bold"
-        )
+        full = _text(x, y, 15, INK, "#f8fafc", "map-full", escape(line))
+        if not text:  # on a phone, an inset without a figure stays unlabelled
+            return full
+        return full + _text(x, y + 2, 30, INK, "#f8fafc", "map-compact", escape(text), "bold")
     ink = text_colour(colour)
     lines = _name_lines(name)
     top = y - 9 * (len(lines) - (0 if text else 1))
