@@ -2,6 +2,7 @@
 
     python benchmarks/bench_allocate.py            # 100,000 and 1,000,000 structures
     python benchmarks/bench_allocate.py --small    # a quick smoke run
+    python benchmarks/bench_allocate.py --shares-only --repeat 7  # equitable against demande
 
 1. The core (``allocate``) on synthetic structures and 20,000 lots spread over every
    département, three partners (one national with a capacity, two regional), in-process,
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import os
 import random
 import subprocess
 import sys
@@ -84,17 +86,25 @@ def core(structures: int, lots: int, repeat: int, share: Share = Share.EQUITABLE
     return best
 
 
-def shares_compared(structures: int, lots: int, repeat: int) -> tuple[float, float]:
-    """Best times of ``--share equitable`` and ``--share demande``, run in turns on the same
-    data (a busy machine slows both alike)."""
+def shares_compared(
+    structures: int, lots: int, repeat: int
+) -> dict[Share, tuple[float, float]]:
+    """Best wall and CPU times (``os.times``: user + system) of ``--share equitable`` and
+    ``--share demande``, run in turns on the same data (a busy machine slows both alike)."""
     needs, stock, partners = synthetic(structures, lots)
-    best = {Share.EQUITABLE: float("inf"), Share.DEMANDE: float("inf")}
+    best = {share: (float("inf"), float("inf")) for share in (Share.EQUITABLE, Share.DEMANDE)}
     for _ in range(repeat):
         for share in best:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             allocate(needs, stock, partners, Policy(date=DAY, share=share))
-            best[share] = min(best[share], time.perf_counter() - start)
-    return best[Share.EQUITABLE], best[Share.DEMANDE]
+            wall, used = time.perf_counter() - start, _cpu() - cpu
+            best[share] = (min(best[share][0], wall), min(best[share][1], used))
+    return best
+
+
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def timed(command: list[str], repeat: int) -> float:
@@ -213,12 +223,34 @@ def _clock(action: object) -> float:
     return time.perf_counter() - start
 
 
+def shares(structures: int, lots: int, repeat: int) -> None:
+    """Print fair shares against first come, wall and CPU time, with the machine's load."""
+    best = shares_compared(structures, lots, repeat)
+    (fair, fair_cpu), (first, first_cpu) = best[Share.EQUITABLE], best[Share.DEMANDE]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"core, {structures:,} structures: --share equitable {fair:.2f} s (CPU {fair_cpu:.2f} s), "
+        f"demande {first:.2f} s (CPU {first_cpu:.2f} s), ratio {fair / first:.2f} wall, "
+        f"{fair_cpu / first_cpu:.2f} CPU (target ≤ 1.2), best of {repeat}, load {load}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="a quick smoke run")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--shares-only", action="store_true", help="only --share equitable against demande"
+    )
+    parser.add_argument("--repeat", type=int, default=0, help="runs of each (best kept)")
     args = parser.parse_args()
     n, lots, repeat = (2_000, 400, 1) if args.small else (100_000, 20_000, 3)
+    if args.repeat:
+        repeat = args.repeat
+    if args.shares_only:
+        for size in (n, 10 * n):
+            shares(size, lots, repeat if size == n else max(repeat // 2, 1))
+        return 0
     small, large = core(n, lots, repeat), core(10 * n, lots, 1 if args.small else 2)
     growth = 10 * math.log(10 * n) / math.log(n)
     print(f"core, {n:,} structures × {lots:,} lots: {small:.2f} s (target ≤ 1 s)")
@@ -227,11 +259,7 @@ def main() -> int:
         f"{large / small:.1f}× for 10× the structures (n·log n: {growth:.1f}×)"
     )
     for size in (n, 10 * n):  # fair shares (the default) against first come, in turns
-        fair, first = shares_compared(size, lots, repeat if size == n else max(repeat - 1, 1))
-        print(
-            f"core, {size:,} structures: --share equitable {fair:.2f} s, demande "
-            f"{first:.2f} s, ratio {fair / first:.2f} (target ≤ 1.2)"
-        )
+        shares(size, lots, repeat if size == n else max(repeat - 1, 1))
     bare, ours = end_to_end(n, lots, repeat, args.out)
     print(
         f"end to end, allocate --dry-run from xlsx: {ours:.2f} s, bare read {bare:.2f} s, "

@@ -74,6 +74,10 @@ _EXPORTS: dict[str, str] = {
     "write_report": "actions.report",
     "Figures": "actions.report",
     "Details": "actions.report",
+    "donor_report_figures": "actions.report",
+    "write_donor_report": "actions.report",
+    "DonorFigures": "actions.report",
+    "DonorRefused": "actions.report",
     # ordis sample, ordis demo
     "write_sample": "actions.sample",
     "run_demo": "actions.demo",
@@ -96,6 +100,8 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "DeliveriesImport",
     "DemoResult",
     "Details",
+    "DonorFigures",
+    "DonorRefused",
     "Figures",
     "FileImport",
     "FileReport",
@@ -121,6 +127,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "cancel_shipments",
     "compare_plans",
     "copy_ledger",
+    "donor_report_figures",
     "import_deliveries",
     "list_runs",
     "load_mapping",
@@ -131,6 +138,7 @@ __all__ = [  # the names of _EXPORTS, written out for linters and ``from ordis_c
     "show_run",
     "upgrade_ledger",
     "validate_files",
+    "write_donor_report",
     "write_pending",
     "write_report",
     "write_sample",
@@ -153,7 +161,16 @@ if TYPE_CHECKING:  # what mypy and editors see; at run time __getattr__ imports 
     )
     from .actions.demo import DemoResult, run_demo
     from .actions.ledger import LedgerCopy, LedgerUpgrade, copy_ledger, upgrade_ledger
-    from .actions.report import Details, Figures, report_figures, write_report
+    from .actions.report import (
+        Details,
+        DonorFigures,
+        DonorRefused,
+        Figures,
+        donor_report_figures,
+        report_figures,
+        write_donor_report,
+        write_report,
+    )
     from .actions.runs import Cancelled, RunDetail, RunInfo, cancel_run, list_runs, show_run
     from .actions.sample import write_sample
     from .actions.shipments import ShipmentsCancelled, cancel_shipments

@@ -17,6 +17,8 @@ from ordis_cli.models import DEVICE_TYPES, DeviceType
 from ordis_cli.territory import departements
 from ordis_cli.textnorm import fold
 
+from .depth import examples
+
 DEPTS = ["75", "92", "93", "69", "01", "38", "13", "2A", "59", "974"]
 SHIPPERS = ["Relais", "Ouest", "Sud", "Donateur A"]
 DAY = dt.date(2020, 4, 20)
@@ -180,7 +182,7 @@ def _priority_respected(
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
 def test_invariants_hold(
     share: Share,
@@ -196,7 +198,7 @@ def test_invariants_hold(
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
 def test_plan_is_deterministic_and_ignores_row_order(
     share: Share,
@@ -218,7 +220,7 @@ def test_plan_is_deterministic_and_ignores_row_order(
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.data())
 def test_earlier_runs_are_taken_into_account(
     share: Share,
@@ -330,7 +332,7 @@ def test_substitution_in_a_last_round() -> None:
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
 def test_ledger_round_trip_of_earlier_runs(
     share: Share,

@@ -4,6 +4,7 @@ phone; the charts are there and nothing is reported on the console."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_report_page_is_drawn(page: Path, tmp_path: Path, label: str, size: str)
 def test_charts_are_in_the_rendered_page(page: Path, tmp_path: Path) -> None:
     done = chromium(page, tmp_path / "profile", "--dump-dom")
     dom = done.stdout
-    assert dom.count("<svg") == 3
+    assert dom.count("<svg") == 3 + dom.count('<svg class="map"')
     assert "<polyline" in dom and dom.count('class="bar"') > 20
     assert console_lines(done.stderr) == []
 
@@ -97,3 +98,43 @@ def test_a_console_error_would_be_seen(tmp_path: Path) -> None:
     broken.write_text("<html><body><script>undefinedFunction();</script></body></html>")
     done = chromium(broken, tmp_path / "profile", "--dump-dom")
     assert console_lines(done.stderr)
+
+
+def _map_pixels(path: Path) -> dict[str, int]:
+    """Pixels of each of the map's shades in a screenshot."""
+    from ordis_cli.report.regions_map import STEPS
+
+    image = Image.open(path).convert("RGB")
+    colours = image.getcolors(maxcolors=image.width * image.height) or []
+    found = {}
+    for step in STEPS:
+        rgb = tuple(int(step[i : i + 2], 16) for i in (1, 3, 5))
+        found[step] = sum(
+            count
+            for count, colour in colours
+            if all(abs(a - b) < 4 for a, b in zip(colour, rgb, strict=True))
+        )
+    return found
+
+
+@pytest.mark.parametrize(("label", "size"), [("desktop", "1000,2000"), ("phone", "390,2400")])
+def test_the_map_is_drawn_with_every_region(
+    page: Path, tmp_path: Path, label: str, size: str
+) -> None:
+    done = chromium(page, tmp_path / "profile", f"--window-size={size}", "--dump-dom")
+    dom = done.stdout
+    first_map = dom[
+        dom.index('<svg class="map"') : dom.index("</svg>", dom.index('<svg class="map"'))
+    ]
+    fills = re.findall(r'<path class="region" data-code="(\w+)" d="[^"]+" fill="(#\w+)"', first_map)
+    assert len(fills) == 18 and len({code for code, _ in fills}) == 18
+    assert all(fill.lower() not in {"#fff", "#ffffff"} for _, fill in fills)
+    shot = tmp_path / f"{label}.png"
+    chromium(page, tmp_path / "profile", f"--window-size={size}", f"--screenshot={shot}")
+    pixels = _map_pixels(shot)
+    # the shades the régions got are on screen, over a real area
+    shown = {fill for _, fill in fills if fill in pixels}
+    assert len(shown) >= 3
+    area = sum(pixels[fill] for fill in shown)
+    assert area > (40_000 if label == "desktop" else 8_000), pixels
+    assert all(pixels[fill] > 30 for fill in shown), pixels

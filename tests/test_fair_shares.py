@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ordis_cli.allocation import Lot, Partner, Policy, Structure, allocate
+from ordis_cli.allocation.local import grouped_shares
 from ordis_cli.allocation.policy import Scope, Share
 from ordis_cli.allocation.sharing import shares
 from ordis_cli.models import DEVICE_TYPES, DeviceType
@@ -210,6 +211,43 @@ def test_shares_after_earlier_rounds(pool: list[tuple[int, int, int]], supply: i
     """In the région and national rounds, what each already got counts."""
     wants, kids, had = [w for w, _, _ in pool], [k for _, k, _ in pool], [g for *_, g in pool]
     assert shares(wants, kids, supply, had) == _one_at_a_time(wants, kids, supply, had)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.tuples(st.integers(1, 40), st.integers(1, 90)), min_size=1, max_size=12),
+            st.integers(0, 300),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_grouped_shares_are_each_pools_shares(
+    pools: list[tuple[list[tuple[int, int]], int]],
+) -> None:
+    """The département round computes every pool of a level and a device at once with
+    NumPy (``local.grouped_shares``): pool by pool, exactly what handing out one unit at a
+    time gives."""
+    import numpy as np
+
+    wants = [w for members, _ in pools for w, _ in members]
+    kids = [k for members, _ in pools for _, k in members]
+    starts = np.cumsum([0] + [len(members) for members, _ in pools[:-1]])
+    got = grouped_shares(
+        np,
+        np.array(wants),
+        np.array(kids, dtype=np.float64),
+        starts,
+        np.array([supply for _, supply in pools]),
+    ).tolist()
+    expected = [
+        units
+        for members, supply in pools
+        for units in _one_at_a_time([w for w, _ in members], [k for _, k in members], supply)
+    ]
+    assert got == expected
 
 
 def _one_at_a_time(

@@ -1,5 +1,7 @@
 """``ordis report``: the week's figures from the ledger (``report_figures``), written as
 Markdown, HTML, XLSX and JSON (``write_report``). ``Figures`` is what ``rapport.json`` holds.
+``ordis report --donor NAME``: one organisation's page (``donor_report_figures``,
+``write_donor_report``; ``DonorFigures`` is what ``rapport-donateur.json`` holds).
 """
 
 from __future__ import annotations
@@ -13,11 +15,26 @@ from ..atomic import staged_folder
 from ..ledger import Ledger
 from ..ledger.location import LedgerPath
 from ..messages import Lang
+from ..report.donor import DonorFigures, DonorRefused, donor_figures
+from ..report.donor import context as donor_context
 from ..report.figures import Details, Figures, compute
 from ..report.render import FORMATS, context, environments
 from ..report.workbook import write_workbook
 
-__all__ = ["FORMATS", "Details", "Figures", "report_figures", "write_report"]
+__all__ = [
+    "DONOR_FORMATS",
+    "FORMATS",
+    "Details",
+    "DonorFigures",
+    "DonorRefused",
+    "Figures",
+    "donor_report_figures",
+    "report_figures",
+    "write_donor_report",
+    "write_report",
+]
+
+DONOR_FORMATS = ("md", "html", "json")
 
 
 def report_figures(
@@ -65,4 +82,37 @@ def write_report(
                     figures.model_dump_json(indent=2) + "\n", encoding="utf-8"
                 )
                 written.append("rapport.json")
+    return [target / name for name in written]
+
+
+def donor_report_figures(
+    ledger_path: LedgerPath, donor: str, as_of: dt.date, lang: Lang = "fr"
+) -> DonorFigures:
+    """What the lots of the organisation ``donor`` became as of ``as_of`` (its name matched
+    as ordis matches names). Unknown donor: ``UsageError`` (exit 2) naming the closest known
+    organisations; a private donor or one without a donor type: ``DonorRefused`` (exit 1)."""
+    with Ledger(ledger_path, "read", lang) as ledger:
+        return donor_figures(ledger, donor, as_of, lang)
+
+
+def write_donor_report(
+    figures: DonorFigures, target: Path, formats: tuple[str, ...], lang: Lang
+) -> list[Path]:
+    """Write the donor's page (``rapport-donateur.html``, ``.md``, ``.json``, among
+    ``DONOR_FORMATS``) into ``target`` through a staging folder, as ``write_report`` does."""
+    values = donor_context(figures, lang)
+    templates = environments()
+    written: list[str] = []
+    with staged_folder(target, lang) as staging:
+        for fmt in formats:
+            name = f"rapport-donateur.{fmt}"
+            if fmt == "json":
+                text = figures.model_dump_json(indent=2) + "\n"
+            else:
+                # the operation's templates, in their donor-page branch
+                text = templates[fmt].get_template(f"rapport.{fmt}.j2").render(**values)
+                if fmt == "md":
+                    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+            (staging / name).write_text(text, encoding="utf-8")
+            written.append(name)
     return [target / name for name in written]

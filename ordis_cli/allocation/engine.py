@@ -23,6 +23,7 @@ from ..gc_pause import paused_gc
 from ..models import DEVICE_TYPES, DeviceType
 from ..names import name_key
 from .geography import reach
+from .local import Rows
 from .model import Earlier, Lot, Partner, Plan, Shipment, Structure, Unmet
 from .policy import Method, Policy, Scope, Share
 from .sharing import share_round
@@ -209,14 +210,16 @@ def _allocate(
     plan = Plan()
     active = [p for p in range(len(order)) if any(wanted[p])]
     given = [[0, 0, 0, 0] for _ in order] if policy.share is Share.EQUITABLE else []
+    kids = [structure.kids for structure in order] if given else []
+    rows = Rows(order, kids) if given else None
     if policy.method is Method.OPTIMAL:
         from .optimal import optimal_rounds  # highspy is imported only when asked for
 
         optimal_rounds(stock, plan, order, wanted, policy.scope)
         active = [p for p in active if any(wanted[p])]
     for scope in () if policy.method is Method.OPTIMAL else policy.rounds:
-        if given:
-            share_round(stock, plan, order, wanted, given, active, scope)
+        if rows is not None:
+            share_round(stock, plan, order, wanted, given, active, scope, kids, rows)
             active = [p for p in active if any(wanted[p])]
             continue
         dead = stock.dead

@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..models import DEVICE_TYPES, DeviceType
+from ..models import DEVICE_TYPES
 from ..territory import departements
 from .geography import reach
-from .model import PRIORITY_RANK, Plan, Shipment, Structure
+from .local import Array, Rows, local_round
+from .model import Plan, Shipment, Structure
 from .policy import Scope
 
 if TYPE_CHECKING:
@@ -52,42 +52,55 @@ def share_round(
     given: list[list[int]],
     active: list[int],
     scope: Scope,
+    kids: list[int],
+    rows: Rows,
 ) -> None:
     """One round with fair shares: level by level, device by device, pool by pool.
-    ``wanted`` (per position and type) goes down and ``given`` up as units are taken."""
-    levels: dict[int, list[int]] = defaultdict(list)
-    for position in active:
-        levels[PRIORITY_RANK.get(order[position].priority, 2)].append(position)
-    dead = stock.dead
-    kids = [structure.kids for structure in order]
-    pool_of: dict[str, str] = {}
-    for level in sorted(levels):
-        # one pass over the level: its pools, device by device (a position per need)
-        by_device: list[dict[str, list[int]]] = [defaultdict(list) for _ in DEVICE_TYPES]
-        for position in levels[level]:
-            structure, want = order[position], wanted[position]
-            where = structure.departement
-            if where not in pool_of:
-                pool_of[where] = _pool(where, scope)
-            for index, device in enumerate(DEVICE_TYPES):
-                if want[index] and (device, where, scope) not in dead:
-                    by_device[index][pool_of[where]].append(position)
-        for index, device in enumerate(DEVICE_TYPES):
-            pools = by_device[index]
-            for name in sorted(pools):
-                members = pools[name]  # in priority order: ``active`` is
-                supply = stock.supply(device, name) if scope is Scope.DEPARTEMENT else None
-                _fill(
-                    stock, plan, order, wanted, given, members, index, device, scope, supply, kids
-                )
+    ``wanted`` (per position and type) goes down and ``given`` up as units are taken;
+    ``kids``: the children each position counts; ``rows``: the same as arrays."""
+    if scope is Scope.DEPARTEMENT:
+        local_round(stock, plan, order, wanted, given, active, kids, rows)
+        return
+    if not active:
+        return
+    np = rows.np
+    names = sorted({_pool(name, scope) for name in rows.names})
+    code = {name: at for at, name in enumerate(names)}
+    pool_of = np.array([code[_pool(name, scope)] for name in rows.names], dtype=np.int64)
+    positions, want = rows.wants(wanted, active)
+    had = np.array([given[p] for p in active], dtype=np.int64).reshape(-1, 4)
+    level, place = rows.level[positions], rows.place[positions]
+    pool = pool_of[place]
+    for rank in np.unique(level).tolist():
+        mine = level == rank
+        for index in range(len(DEVICE_TYPES)):
+            found = np.flatnonzero(mine & (want[:, index] > 0))
+            found = found[np.argsort(pool[found], kind="stable")]  # by pool, in order
+            where = pool[found]
+            starts = np.flatnonzero(np.r_[True, where[1:] != where[:-1]]).tolist()
+            for start, end in zip(starts, [*starts[1:], found.size], strict=True):
+                at = found[start:end]
+                who = positions[at]
+                group = _Pool(who, place[at], want[at, index], had[at, index], rows.kids[who])
+                _fill(stock, plan, order, wanted, given, group, index, scope, kids, rows.names)
+
+
+class _Pool(NamedTuple):
+    """The members of one pool (positions, in priority order) and, for each, its
+    département's code, what it wants and what it already got of the device, its children:
+    NumPy arrays."""
+
+    members: Array
+    places: Array
+    wants: Array
+    had: Array
+    kids: Array
 
 
 def _pool(departement: str, scope: Scope) -> str:
-    if scope is Scope.DEPARTEMENT:
-        return departement
-    if scope is Scope.REGION:
-        return departements()[departement].region
-    return ""
+    """The pool a département's structures share in a round of ``scope``: its région in
+    the région round, the country ("") in the national one."""
+    return departements()[departement].region if scope is Scope.REGION else ""
 
 
 def _fill(
@@ -96,28 +109,17 @@ def _fill(
     order: list[Structure],
     wanted: list[list[int]],
     given: list[list[int]],
-    members: list[int],
+    pool: _Pool,
     index: int,
-    device: DeviceType,
     scope: Scope,
-    supply: int | None,
     kids: list[int],
+    names: list[str],
 ) -> None:
+    """The région and national rounds of one pool (see ``_hand_out``), one line per
+    structure and lot."""
     from .engine import _take
 
-    if supply is not None:  # the département round: all see the same lots, known
-        if not supply:
-            return
-        for position, units in zip(
-            members,
-            shares([wanted[p][index] for p in members], [kids[p] for p in members], supply),
-            strict=True,
-        ):
-            if units:  # one take per structure: its lines are one per lot already
-                got = _take(stock, plan, order[position], device, device, units, scope)
-                wanted[position][index] -= got
-                given[position][index] += got
-        return
+    device = DEVICE_TYPES[index]
 
     def take(position: int, units: int) -> int:
         got = _take(stock, plan, order[position], device, device, units, scope)
@@ -127,7 +129,7 @@ def _fill(
 
     start = len(plan.shipments)
     try:
-        _hand_out(stock, order, wanted, given, members, index, device, scope, take, kids)
+        _hand_out(stock, order, wanted, given, pool, index, scope, take, kids, names)
     finally:
         _merge(plan, start)
 
@@ -155,45 +157,47 @@ def _hand_out(
     order: list[Structure],
     wanted: list[list[int]],
     given: list[list[int]],
-    members: list[int],
+    pool: _Pool,
     index: int,
-    device: DeviceType,
     scope: Scope,
     take: Callable[[int, int], int],
     kids: list[int],
+    names: list[str],
 ) -> None:
     """The région and national rounds. The units every member can reach (``common``) go
     out at once as the one-at-a-time rule would give them (no member runs dry before they
     are all out); the rest by a heap of (units per child, position)."""
-    open_ = {order[p].departement for p in members}  # where something is still in reach
-    open_ = {where for where in open_ if stock.reachable(device, where, scope)}
-    members = [p for p in members if order[p].departement in open_]
-    if members:
-        places = [source for source, _ in reach(order[members[0]].departement, scope)]
-        common = stock.common_supply(device, places, open_)
+    import numpy as np
+
+    device = DEVICE_TYPES[index]
+    # the départements where something is still in reach, and their members
+    open_ = [c for c in np.unique(pool.places).tolist() if stock.reachable(device, names[c], scope)]
+    keep = np.isin(pool.places, open_)
+    members = pool.members[keep]
+    if members.size:
+        places = [source for source, _ in reach(names[open_[0]], scope)]
+        common = stock.common_supply(device, places, {names[c] for c in open_})
         if common:
             for position, units in zip(
-                members,
+                members.tolist(),
                 shares(
-                    [wanted[p][index] for p in members],
-                    [kids[p] for p in members],
+                    pool.wants[keep].tolist(),
+                    pool.kids[keep].tolist(),
                     common,
-                    [given[p][index] for p in members],
+                    pool.had[keep].tolist(),
                 ),
                 strict=True,
             ):
                 if units:
                     take(position, units)
-    heap = [
-        (given[p][index] / kids[p], p)
-        for p in members
-        if wanted[p][index] and order[p].departement in open_
-    ]
+            # who can still reach anything (most often only some shippers' zones)
+            open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
+            members = members[np.isin(pool.places[keep], open_)]
+    heap = [(given[p][index] / kids[p], p) for p in members.tolist() if wanted[p][index]]
     heapq.heapify(heap)
     while heap:
         _, position = heapq.heappop(heap)
-        structure = order[position]
-        if (device, structure.departement, scope) in stock.dead:
+        if (device, order[position].departement, scope) in stock.dead:
             continue
         want, got, kid = wanted[position][index], given[position][index], kids[position]
         units = want

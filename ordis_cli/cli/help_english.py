@@ -87,10 +87,18 @@ HELP_ENGLISH: dict[str, str] = {
         "Example: ordis report --as-of 2020-05-15 --out rapport --policy politique.toml\n\n"
         "The --out folder must be missing or empty: a folder that already holds files is "
         "never changed. Without --out: ./rapport-<date>, or -2, -3… when it exists.\n\n"
-        "Exit codes: 0 report written, 2 ledger not found, --out folder not empty, writing "
+        "With --donor NAME: one donor's page (rapport-donateur.html, .md, .json in "
+        "./rapport-<donor>-<date>), naming no other donor and no facility.\n\n"
+        "Exit codes: 0 report written, 1 --donor names a private donor (never named), "
+        "2 ledger not found, unknown donor, --out folder not empty, writing "
         "impossible (full disk, read-only folder) or wrong command, 3 internal error."
     ),
     "report --as-of": "Date of the figures (default: today).",
+    "report --format": "md, html, xlsx, json, separated by commas (default: all four; with "
+    "--donor: md, html, json); json alone is printed on stdout.",
+    "report --donor": "One donor's page (an organisation): what its lots became, by type, "
+    "region and week, its share of the operation. Name as in the donations file (case, "
+    "accents and punctuation do not matter).",
     "report --out": "Folder of the reports (default: ./rapport-<date>).",
     "report --policy": "Policy TOML file: its [coordination] table (nom, email, telephone, "
     "ville) gives the press contact and the press release's city.",

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..atomic import output_folder
+from ..ledger.location import LedgerPath
 from ..messages import Lang, say
 from .choices import REPORT_FORMATS as FORMATS
 from .common import (
@@ -22,13 +23,18 @@ from .common import (
     stdout_console,
 )
 
+# a donor's page: no workbook (its figures fit a page; the team's workbook is the report's)
+DONOR_FORMATS = ("md", "html", "json")
 
-def _formats(value: str, lang: Lang) -> tuple[str, ...]:
+
+def _formats(value: str | None, lang: Lang, possible: tuple[str, ...]) -> tuple[str, ...]:
+    if value is None:
+        return possible
     chosen = tuple(part.strip().lower() for part in value.split(",") if part.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in possible]
     if unknown or not chosen:
         raise typer.BadParameter(
-            say("bad-report-format", lang, formats=", ".join(FORMATS), value=value),
+            say("bad-report-format", lang, formats=", ".join(possible), value=value),
             param_hint="--format",
         )
     return chosen
@@ -48,14 +54,24 @@ def report(
         typer.Option("--out", "-o", help="Dossier des rapports (défaut : ./rapport-<date>)."),
     ] = None,
     formats: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             help="md, html, xlsx, json, séparés par des virgules (défaut : les "
-            "quatre) ; json seul s'affiche sur la sortie standard.",
+            "quatre ; avec --donor : md, html, json) ; json seul s'affiche sur la sortie "
+            "standard.",
         ),
-    ] = ",".join(FORMATS),
+    ] = None,
+    donor: Annotated[
+        str | None,
+        typer.Option(
+            "--donor",
+            help="La page d'un donateur (une organisation) : ce que ses lots sont devenus, "
+            "par type, région et semaine, sa part de l'opération. Nom écrit comme dans le "
+            "fichier des dons (majuscules, accents et ponctuation ne comptent pas).",
+        ),
+    ] = None,
     policy: Annotated[
         Path | None,
         typer.Option(
@@ -78,15 +94,22 @@ def report(
     Le dossier --out doit être absent ou vide : un dossier qui contient déjà des fichiers
     n'est jamais modifié. Sans --out : ./rapport-<date>, ou -2, -3… s'il existe déjà.
 
-    Codes de sortie : 0 rapport écrit, 2 registre introuvable, dossier --out non vide,
-    écriture impossible (disque plein, dossier en lecture seule) ou mauvaise commande,
-    3 erreur interne.
+    Avec --donor NOM : la page d'un donateur (rapport-donateur.html, .md, .json dans
+    ./rapport-<donateur>-<date>), sans nom d'autre donateur ni de structure.
+
+    Codes de sortie : 0 rapport écrit, 1 --donor désigne un donateur particulier (jamais
+    nommé), 2 registre introuvable, donateur inconnu, dossier --out non vide, écriture
+    impossible (disque plein, dossier en lecture seule) ou mauvaise commande, 3 erreur
+    interne.
     """
     language = resolve_lang(lang)
     with guarded(debug, language):
-        chosen = _formats(formats, language)
+        chosen = _formats(formats, language, DONOR_FORMATS if donor is not None else FORMATS)
         day = as_of.date() if as_of else dt.date.today()
         json_only = chosen == ("json",)
+        if donor is not None:
+            _donor_page(donor, day, out, chosen, ledger, language, quiet)
+            return
         # a non-empty --out is refused before anything is read (SPEC §1)
         target = (
             None
@@ -111,3 +134,35 @@ def report(
             console = stdout_console()
             for path in written:
                 console.print(str(path), highlight=False, markup=False)
+
+
+def _donor_page(
+    donor: str,
+    day: dt.date,
+    out: Path | None,
+    chosen: tuple[str, ...],
+    ledger: LedgerPath,
+    language: Lang,
+    quiet: bool,
+) -> None:
+    """``report --donor NAME``: the donor is found (or refused) before anything is written;
+    the default folder is ./rapport-<donor>-<date>."""
+    from ..actions.report import donor_report_figures, write_donor_report
+    from ..names import file_stem
+
+    json_only = chosen == ("json",)
+    target = None
+    if out is not None or not json_only:  # a non-empty --out is refused before reading
+        target = output_folder(out, Path(f"rapport-{file_stem(donor)}-{day}"), language)
+    with stages(quiet) as show:
+        show(say("term-step-figures", language))
+        figures = donor_report_figures(ledger, donor, day, language)
+    if json_only:
+        typer.echo(figures.model_dump_json(indent=2))
+    if target is None:
+        return
+    written = write_donor_report(figures, target, chosen, language)
+    if not quiet and not json_only:
+        console = stdout_console()
+        for path in written:
+            console.print(str(path), highlight=False, markup=False)

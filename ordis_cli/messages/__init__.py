@@ -1,7 +1,8 @@
 """Every sentence ordis says to a person, in French (default) and English: one catalogue,
 kept in parts by subsystem (``files``, ``data``, ``inputs``, ``allocation``, ``ledger``,
-``dispatch``, ``cycle``, ``fairness``, ``methods``) and ``terminal`` (what the terminal says
-around a command: steps, summaries, confirmations, the internal error; keys ``term-…``).
+``dispatch``, ``cycle``, ``fairness``, ``methods``, ``report``) and ``terminal`` (what the
+terminal says around a command: steps, summaries, confirmations, the internal error; keys
+``term-…``).
 
 ``say(key, lang, **fields)`` formats one. Keys are the stable problem codes where the
 sentence describes a problem. The language comes from ``--lang`` or ``ORDIS_LANG``.
@@ -22,6 +23,7 @@ from . import (
     inputs,
     ledger,
     methods,
+    report,
     terminal,
 )
 
@@ -41,6 +43,7 @@ def _catalogue() -> dict[str, tuple[str, str]]:
         cycle,
         fairness,
         methods,
+        report,
         terminal,
     ):
         twice = merged.keys() & part.MESSAGES.keys()

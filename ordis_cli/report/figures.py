@@ -76,6 +76,10 @@ class Details(BaseModel):
     unnamed_units: int = 0  # units the donors of no or unknown type gave
     requested: dict[str, int]
     runs: int
+    # by région, devices delivered per 1,000 children, over the structures whose nb_enfants
+    # is known; None where fewer than 3 such structures were delivered (never one
+    # structure's figure), absent where no structure there gave its number of children
+    per_thousand_children: dict[str, float | None] = {}
 
 
 # A run counts once its workbooks are in place (or it predates that record): one still
@@ -85,17 +89,24 @@ _HANDED_OUT = (
 )
 
 
-def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
+def compute(
+    ledger: Ledger, as_of: dt.date, donor_key: str | None = None
+) -> tuple[Figures, Details]:
+    """The figures as of ``as_of``; with ``donor_key`` (a ``name_key``) only what that donor's
+    lots became, by the same rules, its financial gifts, and the structures it equipped."""
     day = as_of.isoformat()
     rows = ledger.table(
         "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
         f"WHERE r.run_date <= ? AND {_HANDED_OUT}",
         (day,),
     )
+    if donor_key is not None:
+        rows = [row for row in rows if name_key(row["donor"]) == donor_key]
     delivered, dispatched, lost = _types(), _types(), _types()
     region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
     region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
     equipped: dict[str, set[str]] = defaultdict(set)
+    received: Counter[str] = Counter()  # units delivered, by structure
     weekly: Counter[str] = Counter()
     partners: dict[str, dict[str, int]] = defaultdict(_types)
     progress: dict[str, dict[str, int]] = defaultdict(lambda: {"delivered": 0, "pending": 0})
@@ -141,6 +152,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
             delivered[device] += done
             region_delivered[region][device] += done
             equipped[region].add(row["structure_id"])
+            received[row["structure_id"]] += done
             year, number, _ = dt.date.fromisoformat(row["delivered_on"]).isocalendar()
             weekly[f"{year}-W{number:02d}"] += done
     requested = _types()
@@ -161,7 +173,11 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         )
         for region in sorted(set(region_dispatched) | set(region_delivered))
     }
-    gifts = ledger.table("SELECT COALESCE(SUM(amount_eur), 0) AS total FROM lots")
+    gifts = sum(
+        float(lot["amount_eur"] or 0)
+        for lot in ledger.table("SELECT donor, amount_eur FROM lots WHERE amount_eur > 0")
+        if donor_key is None or name_key(lot["donor"]) == donor_key
+    )
     figures = Figures(
         as_of=as_of,
         delivered=delivered,
@@ -170,7 +186,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         coverage=round(coverage, 4),
         by_region=by_region,
         weekly=series,
-        financial_eur=round(float(gifts[0]["total"]), 2),
+        financial_eur=round(gifts, 2),
         lost=lost,
     )
     details = Details(
@@ -183,6 +199,7 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         private_units=hidden_units[1],
         unnamed_units=hidden_units[0],
         requested=requested,
+        per_thousand_children=_per_children(ledger, received),
         runs=len(
             ledger.table(
                 "SELECT id FROM runs r WHERE status = 'active' AND run_date <= ? "
@@ -192,6 +209,28 @@ def compute(ledger: Ledger, as_of: dt.date) -> tuple[Figures, Details]:
         ),
     )
     return figures, details
+
+
+def _per_children(ledger: Ledger, received: Counter[str]) -> dict[str, float | None]:
+    """Devices delivered per 1,000 children, by région, where structures gave nb_enfants."""
+    children: Counter[str] = Counter()
+    units: Counter[str] = Counter()
+    served: Counter[str] = Counter()
+    for need in ledger.table(
+        "SELECT structure_id, departement, nb_enfants FROM needs WHERE nb_enfants > 0"
+    ):
+        region = region_of(need["departement"])
+        children[region] += int(need["nb_enfants"])
+        if received[need["structure_id"]]:
+            units[region] += received[need["structure_id"]]
+            served[region] += 1
+    return {
+        region: round(1000 * units[region] / kids, 1)
+        if served[region] >= SMALL
+        # nothing delivered there yet is 0; one or two structures' figure is never shown
+        else (None if served[region] else 0.0)
+        for region, kids in sorted(children.items())
+    }
 
 
 def _weeks_between(first: str, last: str) -> list[str]:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..errors import UsageError
 from ..messages import Lang, default_lang, say
 from ..models import DEVICE_TYPES
-from . import charts, press
+from . import charts, press, regions_map
 from .escape import md
 from .figures import (
     PRIVATE_SHIPPER,
@@ -51,7 +51,7 @@ def week_label(week: str, lang: Lang) -> str:
     return f"{say('term-week-letter', lang)}{week[6:]} ({day})"
 
 
-def _money(value: float, lang: Lang) -> str:
+def money(value: float, lang: Lang) -> str:
     whole = press_number(round(value), lang)
     return say("term-money", lang, amount=whole)
 
@@ -92,6 +92,7 @@ def context(
     ]
     coverage = say("term-percent", lang, value=f"{figures.coverage * 100:.0f}")
     return {
+        "donor_page": False,
         "lang": lang,
         "t": words,
         "figures": figures,
@@ -119,7 +120,7 @@ def context(
         "in_transit": in_transit,
         "structures_equipped": structures,
         "coverage": coverage,
-        "money": _money(figures.financial_eur, lang),
+        "money": money(figures.financial_eur, lang),
         "money_value": figures.financial_eur,
         "regions": regions,
         "partners": sorted(
@@ -168,6 +169,19 @@ def context(
                 lang=lang,
             )
         ),
+        "maps": [
+            {**view, "svg": Markup(view["svg"])}
+            for view in regions_map.views(
+                {
+                    name: float(row["delivered_total" if total_delivered else "dispatched_total"])
+                    for name, row in regions
+                },
+                details.per_thousand_children,
+                bool(total_delivered),
+                words,
+                lang,
+            )
+        ],
         "chart_types": Markup(
             charts.type_columns(
                 figures.delivered,

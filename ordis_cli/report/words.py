@@ -46,6 +46,39 @@ WORDS: dict[str, dict[str, str]] = {
         "chart_types": "Par type de matériel",
         "legend_dispatched": "expédiés",
         "legend_delivered": "livrés",
+        "key_figures": "Chiffres clés",
+        "map_delivered": "Équipements livrés par région",
+        "map_dispatched": "Équipements en route, par région",
+        "map_children": "Pour 1 000 enfants",
+        "map_children_title": "Équipements livrés pour 1 000 enfants accueillis, par région",
+        "map_children_note": "Enfants accueillis dans les structures qui ont indiqué leur "
+        "nombre ; « < 3 » : moins de 3 structures livrées, chiffre non publié.",
+        "map_none": "aucun",
+        "map_unknown": "aucun, non connu ou « < 3 »",
+        "map_source": "Source : IGN — ADMIN EXPRESS, Licence Ouverte (Etalab). Les cinq "
+        "régions d'outre-mer sont représentées en encart, à leur propre échelle.",
+        "map_all": "Équipements livrés",
+        "map_all_dispatched": "Équipements en route",
+        "donor_title": "Des ordis pour nos enfants — les dons de {donor}",
+        "donor_headline": "Grâce à {donor}, {units} {verb} aux enfants de l'Aide sociale à "
+        "l'enfance",
+        "donor_verb": "livré|livrés",
+        "donor_headline_dispatched": "Grâce à {donor}, {units} {way} vers les enfants de "
+        "l'Aide sociale à l'enfance",
+        "donor_way": "en route|en route",
+        "donor_headline_none": "Merci à {donor} pour son soutien à l'opération",
+        "donor_share": "des équipements livrés par l'opération",
+        "donor_share_dispatched": "des équipements expédiés par l'opération",
+        "donor_given": "équipement confié|équipements confiés",
+        "donor_by_type": "Vos dons, par type de matériel",
+        "donor_given_col": "Confiés",
+        "donor_what": "Ce que sont devenus vos dons",
+        "donor_thanks": "Merci pour votre générosité : chaque équipement livré permet à un "
+        "enfant de l'Aide sociale à l'enfance de suivre l'école, de garder le lien avec sa "
+        "famille et ses proches.",
+        "donor_footer": "Page établie pour {donor} à partir du registre des livraisons. "
+        "Chiffres agrégés au niveau régional ; aucune structure n'est nommée et les effectifs "
+        "inférieurs à 3 structures sont masqués (« < 3 »).",
         "footer": "Chiffres agrégés au niveau régional ; aucune structure n'est nommée et les "
         "effectifs inférieurs à 3 structures sont masqués (« < 3 »).",
         "headline": "{delivered} équipements livrés à {structures} structures de l'ASE",
@@ -101,6 +134,35 @@ WORDS: dict[str, dict[str, str]] = {
         "chart_types": "By type of device",
         "legend_dispatched": "dispatched",
         "legend_delivered": "delivered",
+        "key_figures": "Key figures",
+        "map_delivered": "Devices delivered by région",
+        "map_dispatched": "Devices on their way, by région",
+        "map_children": "Per 1,000 children",
+        "map_children_title": "Devices delivered per 1,000 children in care, by région",
+        "map_children_note": "Children in the homes that gave their number; “< 3”: fewer than "
+        "3 homes delivered, figure not published.",
+        "map_none": "none",
+        "map_unknown": "none, not known or “< 3”",
+        "map_source": "Source: IGN — ADMIN EXPRESS, Licence Ouverte / Open Licence (Etalab). "
+        "The five overseas régions are shown as insets, each at its own scale.",
+        "map_all": "Devices delivered",
+        "map_all_dispatched": "Devices on their way",
+        "donor_title": "Computers for our children — gifts from {donor}",
+        "donor_headline": "Thanks to {donor}, {units} {verb} to children in care",
+        "donor_verb": "delivered|delivered",
+        "donor_headline_dispatched": "Thanks to {donor}, {units} {way} to children in care",
+        "donor_way": "on its way|on their way",
+        "donor_headline_none": "Thank you to {donor} for supporting the operation",
+        "donor_share": "of all the devices the operation delivered",
+        "donor_share_dispatched": "of all the devices the operation dispatched",
+        "donor_given": "device given|devices given",
+        "donor_by_type": "Your gifts, by type of device",
+        "donor_given_col": "Given",
+        "donor_what": "What your gifts became",
+        "donor_thanks": "Thank you for your generosity: every device delivered lets a child in "
+        "care keep up with school and stay in touch with family and friends.",
+        "donor_footer": "Page made for {donor} from the delivery ledger. Figures aggregated at "
+        "région level; no home is named and counts under 3 homes are hidden (“< 3”).",
         "footer": "Figures aggregated at région level; no home is named and counts under 3 "
         "homes are hidden (“< 3”).",
         "headline": "{delivered} devices delivered to {structures} child-welfare homes",

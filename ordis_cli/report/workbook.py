@@ -21,13 +21,15 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     count = book.add_format({"num_format": "#,##0"})
     share = book.add_format({"num_format": "0 %" if french else "0%"})
     money = book.add_format({"num_format": '#,##0 "€"' if french else '"€"#,##0'})
+    masked = book.add_format({"align": "right"})  # "< 3" among numbers, aligned with them
 
     def table(sheet: Any, row: int, headers: list[str], rows: list[list[Any]]) -> None:
         sheet.write_row(row, 0, headers, bold)
         for number, line in enumerate(rows, start=row + 1):
             for column, value in enumerate(line):
                 if isinstance(value, str):
-                    sheet.write_string(number, column, clean_text(drop_invisible(value)))
+                    text = clean_text(drop_invisible(value))
+                    sheet.write_string(number, column, text, masked if column else None)
                 elif isinstance(value, tuple):  # (number, its format)
                     sheet.write_number(number, column, value[0], value[1])
                 else:
@@ -54,7 +56,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         [words["financial"], (figures.financial_eur, money)],
     ]
     facts = [[label[0].upper() + label[1:], value] for label, value in facts]
-    table(summary, 10, ["", ""], facts)
+    table(summary, 10, [words["key_figures"], ""], facts)
     chart = book.add_chart({"type": "column"})
     for column, name in ((1, words["dispatched"]), (2, words["delivered"])):
         chart.add_series(
@@ -69,6 +71,8 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
 
     regions = book.add_worksheet("regions")
     regions.set_column(0, 0, 30)
+    regions.set_column(1, 2, 12)
+    regions.set_column(3, 3, 22)
     rows = [
         [name, row["dispatched_total"], row["delivered_total"], row["structures"]]
         for name, row in values["regions"]
@@ -95,6 +99,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         regions.insert_chart("F2", bars)
 
     weeks = book.add_worksheet("semaines")
+    weeks.set_column(0, 2, 13)
     label = values["week_label"]
     weekly = [[label(w.week), w.delivered, w.cumulative] for w in figures.weekly]
     table(weeks, 0, [words["week"], words["delivered"], words["cumulative"]], weekly)
@@ -114,6 +119,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
 
     partners = book.add_worksheet("partenaires")
     partners.set_column(0, 0, 34)
+    partners.set_column(1, 3, 12)
     table(
         partners,
         0,

@@ -12,6 +12,7 @@ let through).
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import io
 import json
@@ -153,11 +154,18 @@ def run_mutants(
     return summary
 
 
+_warmed_up = False
+
+
 def _warm_up(scratch: Path) -> None:
     """Import here what the commands import only when first needed (pandas' whole package
     on the first CSV parser error costs 0.2 s, each encoding its codec), and run both
     commands on a sample of each format and on a few broken files, so that the children
-    forked afterwards start in milliseconds."""
+    forked afterwards start in milliseconds. Once per process: what it loads stays."""
+    global _warmed_up
+    if _warmed_up:
+        return
+    _warmed_up = True
     import encodings.cp1252
     import encodings.utf_16
     import encodings.utf_32  # noqa: F401
@@ -240,8 +248,10 @@ def _jobs(
 
 
 def _start(args: list[str], folder: Path, limits: Limits) -> int:
+    gc.freeze()  # the child's collections leave the runner's objects (and pages) alone
     pid = os.fork()
     if pid:
+        gc.unfreeze()
         return pid
     status = 70
     try:
