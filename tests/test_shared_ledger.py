@@ -81,6 +81,7 @@ def test_the_same_answers_on_both_back_ends(pg_run: tuple[Path, str], run_copy: 
             },
             _json("deliveries", "pending", "--ledger", ledger, "--as-of", "2020-05-01"),
             _json("report", "--ledger", ledger, "--as-of", "2020-05-01"),
+            _json("report", "--ledger", ledger, "--as-of", "2020-05-01", "--donor", "Nexora"),
         ]
     assert answers[sqlite] == answers[url]
     assert answers[url][3]["delivered"] != {"portable": 0, "fixe": 0, "tablette": 0, "box_4g": 0}
