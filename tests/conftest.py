@@ -74,7 +74,7 @@ def sha256(path: Path) -> str:
 # --- allocations of the bundled sample data ---------------------------------------------
 
 
-def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envois") -> Any:
+def allocate(tmp: Path, *extra: str, ledger: str | None = None, out: str = "envois") -> Any:
     """``ordis allocate`` of the sample data into ``tmp`` (ledger ``tmp/ordis.db``, or
     ``ledger`` when it is a PostgreSQL URL; workbooks in ``tmp/envois``), run date ``DATE``."""
     return invoke(
@@ -86,7 +86,7 @@ def allocate(tmp: Path, *extra: str, ledger: str = "ordis.db", out: str = "envoi
         "--partners",
         SAMPLE / "partenaires.xlsx",
         "--ledger",
-        ledger if "://" in ledger else tmp / ledger,
+        ledger_of(tmp) if ledger is None else ledger if "://" in ledger else tmp / ledger,
         "--out",
         tmp / out,
         "--date",
@@ -211,6 +211,45 @@ def ledger_at(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("postgres_url"))
 
 
+LEDGER_URL = "ledger.url"  # in a folder of ``run_both``: its PostgreSQL ledger
+
+
+def ledger_of(folder: Path) -> str | Path:
+    """The ``--ledger`` of a run's folder: ``folder/ordis.db``, or the PostgreSQL database
+    its ``ledger.url`` names (``run_both``)."""
+    marker = folder / LEDGER_URL
+    return marker.read_text(encoding="utf-8") if marker.exists() else folder / "ordis.db"
+
+
+@pytest.fixture(scope="session")
+def pg_sample(postgres_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``sample_run`` on PostgreSQL: one allocation of the sample data made once, a folder
+    with ``envois/``, ``summary.json`` and ``ledger.url`` (its database, the template of
+    ``run_both``'s copies). Never change it."""
+    folder = tmp_path_factory.mktemp("pg-sample")
+    url = new_database(postgres_server)
+    (folder / "summary.json").write_text(json.dumps(summary(folder, ledger=url)), encoding="utf-8")
+    (folder / LEDGER_URL).write_text(url, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(params=BACKENDS)
+def run_both(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """``run_copy`` on each back-end: a private copy of the sample run's folder, its ledger
+    ``ordis.db``, then a fresh PostgreSQL database copied from ``pg_sample``'s (named by
+    ``ledger.url``; ``ledger_of`` gives either)."""
+    if request.param == "sqlite":
+        return Path(request.getfixturevalue("run_copy"))
+    sample: Path = request.getfixturevalue("pg_sample")
+    server: Server = request.getfixturevalue("postgres_server")
+    shutil.copytree(sample, tmp_path, dirs_exist_ok=True)
+    template = ledger_of(sample)
+    (tmp_path / LEDGER_URL).write_text(
+        new_database(server, template=str(template).rsplit("/", 1)[1]), encoding="utf-8"
+    )
+    return tmp_path
+
+
 def ledger_rows(ledger: str | Path, query: str, *parameters: Any) -> list[tuple[Any, ...]]:
     """The rows of ``query`` (SQLite's dialect, ``?`` placeholders) on either back-end."""
     if "://" not in str(ledger):
@@ -229,6 +268,7 @@ __all__ = [
     "BACKENDS",
     "DATA",
     "DATE",
+    "LEDGER_URL",
     "ROOT",
     "SAMPLE",
     "Kind",
@@ -238,6 +278,7 @@ __all__ = [
     "first_summary",
     "invoke",
     "invoke_json",
+    "ledger_of",
     "ledger_rows",
     "letter",
     "new_database",

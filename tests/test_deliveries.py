@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-from .conftest import allocate, cell, invoke, rows
+from .conftest import allocate, cell, invoke, ledger_of, ledger_rows, rows
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
 
@@ -31,17 +30,15 @@ def fill(folder: Path, name: str, changes: dict[str, Any]) -> Path:
 
 
 def imported(folder: Path, path: Path) -> tuple[int, dict[str, Any]]:
-    result = invoke(
-        "deliveries", "import", path, "--ledger", folder / "ordis.db", "--format", "json"
-    )
+    result = invoke("deliveries", "import", path, "--ledger", ledger_of(folder), "--format", "json")
     return result.exit_code, json.loads(result.stdout)["files"][0]
 
 
 def delivered(folder: Path) -> int:
-    with sqlite3.connect(folder / "ordis.db") as db:
-        return int(
-            db.execute("SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments").fetchone()[0]
-        )
+    [(total,)] = ledger_rows(
+        ledger_of(folder), "SELECT COALESCE(SUM(delivered_quantity), 0) FROM shipments"
+    )
+    return int(total)
 
 
 def test_english_headers_and_their_import(tmp_path: Path) -> None:
@@ -68,10 +65,10 @@ def test_english_headers_and_their_import(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["files"][0]["new"] == 1
 
 
-def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> None:
-    shipped = rows(run_copy / "envois" / RETURNED)[1][4]
+def test_deliveries_import_is_idempotent_and_reports_changes(run_both: Path) -> None:
+    shipped = rows(run_both / "envois" / RETURNED)[1][4]
     path = fill(
-        run_copy,
+        run_both,
         "retour.xlsx",
         {
             "livre_le@2": "24/04/2020",
@@ -80,13 +77,13 @@ def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> 
             "commentaire@3": "un carton abîmé",
         },
     )
-    status, first = imported(run_copy, path)
+    status, first = imported(run_both, path)
     assert status == 0 and (first["new"], first["updated"], first["unchanged"]) == (2, 0, 0)
-    assert delivered(run_copy) == shipped + 1  # a date alone means all of it
-    status, again = imported(run_copy, path)
+    assert delivered(run_both) == shipped + 1  # a date alone means all of it
+    status, again = imported(run_both, path)
     assert (again["new"], again["updated"], again["unchanged"]) == (0, 0, 2)
     fixed = fill(
-        run_copy,
+        run_both,
         "retour2.xlsx",
         {
             "livre_le@2": "24/04/2020",
@@ -95,7 +92,7 @@ def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> 
             "commentaire@3": "un carton abîmé",
         },
     )
-    status, changed = imported(run_copy, fixed)
+    status, changed = imported(run_both, fixed)
     assert (changed["new"], changed["updated"], changed["unchanged"]) == (0, 1, 1)
 
 
@@ -108,13 +105,13 @@ def test_deliveries_import_is_idempotent_and_reports_changes(run_copy: Path) -> 
     ],
 )
 def test_deliveries_file_with_an_error_records_nothing(
-    run_copy: Path, changes: dict[str, Any], code: str
+    run_both: Path, changes: dict[str, Any], code: str
 ) -> None:
-    path = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020", **changes})
-    status, result = imported(run_copy, path)
+    path = fill(run_both, "retour.xlsx", {"livre_le@2": "24/04/2020", **changes})
+    status, result = imported(run_both, path)
     assert status == 1 and result["recorded"] is False
     assert code in {p["code"] for p in result["report"]["issues"]}
-    assert delivered(run_copy) == 0  # not even the good row
+    assert delivered(run_both) == 0  # not even the good row
 
 
 def test_the_library_function_records_what_the_command_would(run_copy: Path) -> None:

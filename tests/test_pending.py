@@ -10,7 +10,7 @@ from typing import Any
 
 import openpyxl
 
-from .conftest import first_summary, invoke, sha256
+from .conftest import first_summary, invoke, ledger_of, sha256
 from .test_deliveries import fill, imported
 
 PARTNER = "Outre-mer Connect"  # the partner of test_deliveries.RETURNED
@@ -18,7 +18,7 @@ PARTNER = "Outre-mer Connect"  # the partner of test_deliveries.RETURNED
 
 def pending(folder: Path, *extra: str) -> tuple[int, dict[str, Any]]:
     result = invoke(
-        "deliveries", "pending", "--ledger", folder / "ordis.db", "--format", "json", *extra
+        "deliveries", "pending", "--ledger", ledger_of(folder), "--format", "json", *extra
     )
     return result.exit_code, json.loads(result.stdout) if result.exit_code == 0 else {}
 
@@ -54,14 +54,14 @@ def test_every_line_of_a_fresh_run_is_pending_and_the_json_is_the_spec(sample_ru
     assert sha256(sample_run / "ordis.db") == before  # only read
 
 
-def test_delivered_lines_leave_the_list_and_comments_stay_on_the_others(run_copy: Path) -> None:
+def test_delivered_lines_leave_the_list_and_comments_stay_on_the_others(run_both: Path) -> None:
     returned = fill(
-        run_copy,
+        run_both,
         "retour.xlsx",
         {"livre_le@2": "24/04/2020", "commentaire@3": "appeler avant de passer"},
     )
-    assert imported(run_copy, returned)[0] == 0
-    status, data = pending(run_copy, "--partner", "outre-mer CONNECT", "--as-of", "2020-05-01")
+    assert imported(run_both, returned)[0] == 0
+    status, data = pending(run_both, "--partner", "outre-mer CONNECT", "--as-of", "2020-05-01")
     assert status == 0 and [p["partner"] for p in data["partners"]] == [PARTNER]
     lines = data["partners"][0]["shipments"]
     book = openpyxl.load_workbook(returned)["expeditions"]
@@ -140,10 +140,10 @@ def test_a_partner_the_ledger_does_not_know_is_named_with_the_known_ones(sample_
     assert not (sample_run / "absent.db").exists()
 
 
-def test_cancelled_runs_have_nothing_pending(run_copy: Path) -> None:
-    cancelled = invoke("runs", "cancel", "1", "--yes", "--ledger", run_copy / "ordis.db")
+def test_cancelled_runs_have_nothing_pending(run_both: Path) -> None:
+    cancelled = invoke("runs", "cancel", "1", "--yes", "--ledger", ledger_of(run_both))
     assert cancelled.exit_code == 0, cancelled.output
-    _, data = pending(run_copy, "--as-of", "2020-05-01")
+    _, data = pending(run_both, "--as-of", "2020-05-01")
     assert data["partners"] == []
 
 

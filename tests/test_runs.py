@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 
-from .conftest import DATE, SAMPLE, cell, first_summary, invoke, sha256, summary
+from .conftest import DATE, SAMPLE, cell, first_summary, invoke, ledger_of, sha256, summary
 from .test_deliveries import fill, imported
 
 
-def test_runs_list_show_cancel(run_copy: Path) -> None:
-    first = first_summary(run_copy)
-    ledger = run_copy / "ordis.db"
+def test_runs_list_show_cancel(run_both: Path) -> None:
+    first = first_summary(run_both)
+    ledger = ledger_of(run_both)
     listed = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
     assert [(r["id"], r["status"], r["shipments"]) for r in listed] == [
         (1, "active", first["shipments"])
@@ -24,14 +24,14 @@ def test_runs_list_show_cancel(run_copy: Path) -> None:
     assert sum(line["units"] for line in shown["by_partner"]) == sum(first["allocated"].values())
     assert invoke("runs", "show", "9", "--ledger", ledger).exit_code == 2
     # deliver part of it, cancel: the rest is freed and allocated again by the next run
-    imported(run_copy, fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"}))
+    imported(run_both, fill(run_both, "retour.xlsx", {"livre_le@2": "24/04/2020"}))
     done = json.loads(
         invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format", "json").stdout
     )
     assert done["kept_delivered"] > 0
     assert done["freed"] + done["kept_delivered"] == sum(first["allocated"].values())
     assert invoke("runs", "cancel", "1", "--ledger", ledger).exit_code == 1
-    again = summary(run_copy, out="envois2")
+    again = summary(run_both, out="envois2")
     assert sum(again["allocated"].values()) == done["freed"]
 
 
@@ -95,11 +95,11 @@ def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
     assert refused.exit_code == 1 and "entièrement livrée" in refused.output
 
 
-def test_the_library_functions_list_show_and_cancel(run_copy: Path) -> None:
+def test_the_library_functions_list_show_and_cancel(run_both: Path) -> None:
     import ordis_cli
 
-    ledger = run_copy / "ordis.db"
-    first = first_summary(run_copy)
+    ledger = ledger_of(run_both)
+    first = first_summary(run_both)
     [run] = ordis_cli.list_runs(ledger, "fr")
     assert (run.id, run.status, run.shipments) == (1, "active", first["shipments"])
     shown = ordis_cli.show_run(ledger, 1, "fr")

@@ -19,32 +19,21 @@ from typing import Any
 
 import pytest
 
-from .conftest import DATE, SAMPLE, allocate, invoke, ledger_rows, new_database
+from .conftest import DATE, LEDGER_URL, SAMPLE, invoke, ledger_of, ledger_rows, new_database
 from .pg_server import PASSWORD, Server
 from .test_deliveries import fill
 
 
-@pytest.fixture(scope="session")
-def pg_sample(
-    postgres_server: Server, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, str]:
-    """One allocation of the sample data in a PostgreSQL database, made once: its folder
-    (workbooks) and its database, the template of ``pg_run`` (never use them directly)."""
-    folder = tmp_path_factory.mktemp("pg-sample")
-    url = new_database(postgres_server)
-    assert allocate(folder, ledger=url).exit_code == 0
-    return folder, url.rsplit("/", 1)[1]
-
-
 @pytest.fixture
-def pg_run(
-    postgres_server: Server, pg_sample: tuple[Path, str], tmp_path: Path
-) -> tuple[Path, str]:
-    """A private copy of ``pg_sample``: a folder with ``envois/`` and a fresh database
-    holding the same run."""
+def pg_run(postgres_server: Server, pg_sample: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A private copy of ``pg_sample``: a folder with the sample run's workbooks, and a
+    fresh database holding its run."""
     folder = tmp_path / "pg"
-    shutil.copytree(pg_sample[0], folder)
-    return folder, new_database(postgres_server, template=pg_sample[1])
+    shutil.copytree(pg_sample, folder)
+    template = str(ledger_of(pg_sample)).rsplit("/", 1)[1]
+    url = new_database(postgres_server, template=template)
+    (folder / LEDGER_URL).write_text(url, encoding="utf-8")
+    return folder, url
 
 
 def _json(*args: str | Path) -> Any:

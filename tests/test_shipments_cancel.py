@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -12,21 +11,23 @@ import pytest
 
 from ordis_cli.actions.shipments import ShipmentsRefused, cancel_shipments
 
-from .conftest import allocate, invoke, sha256
+from .conftest import allocate, invoke, ledger_of, ledger_rows, sha256
 from .test_shortfalls import RETURNED, importing, returned, shipment_at
 
 
 def lines(folder: Path, run: int) -> list[tuple[str, str, int]]:
-    with sqlite3.connect(folder / "ordis.db") as db:
-        return db.execute(
-            "SELECT id, device, quantity FROM shipments WHERE run_id = ? ORDER BY id", (run,)
-        ).fetchall()
+    found = ledger_rows(
+        ledger_of(folder),
+        "SELECT id, device, quantity FROM shipments WHERE run_id = ? ORDER BY id",
+        run,
+    )
+    return [(str(i), str(d), int(q)) for i, d, q in found]
 
 
-def test_cancel_lines_frees_them_for_the_next_run(run_copy: Path) -> None:
-    ledger = run_copy / "ordis.db"
-    known = {i: (i, d, q) for i, d, q in lines(run_copy, 1)}
-    first, second = known[shipment_at(run_copy, 2)[0]], known[shipment_at(run_copy, 3)[0]]
+def test_cancel_lines_frees_them_for_the_next_run(run_both: Path) -> None:
+    ledger = ledger_of(run_both)
+    known = {i: (i, d, q) for i, d, q in lines(run_both, 1)}
+    first, second = known[shipment_at(run_both, 2)[0]], known[shipment_at(run_both, 3)[0]]
     result = invoke(
         "shipments", "cancel", first[0], second[0], "--ledger", ledger, "--format", "json"
     )
@@ -39,12 +40,12 @@ def test_cancel_lines_frees_them_for_the_next_run(run_copy: Path) -> None:
         expected[device] += quantity
     assert done["freed"] == expected
     # the same files, the same day: exactly what was freed is allocated again
-    again = allocate(run_copy, "--format", "json", out="envois2")
+    again = allocate(run_both, "--format", "json", out="envois2")
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["allocated"] == expected
     # a cancelled line takes no delivery
-    path = returned(run_copy, "retour.xlsx", {2: {"livre_le": "24/04/2020"}})
-    refused = importing(run_copy, path)
+    path = returned(run_both, "retour.xlsx", {2: {"livre_le": "24/04/2020"}})
+    refused = importing(run_both, path)
     assert refused.exit_code == 1 and "a été annulé" in " ".join(refused.output.split())
 
 
@@ -70,10 +71,10 @@ def test_all_or_nothing_each_refusal_said(run_copy: Path) -> None:
     assert refused.value.refused[0][:2] == ("E9-1", "unknown-shipment")
 
 
-def test_lines_of_a_cancelled_run_cannot_be_cancelled(run_copy: Path) -> None:
-    ledger = run_copy / "ordis.db"
+def test_lines_of_a_cancelled_run_cannot_be_cancelled(run_both: Path) -> None:
+    ledger = ledger_of(run_both)
     assert invoke("runs", "cancel", "1", "--yes", "--ledger", ledger).exit_code == 0
-    ident = lines(run_copy, 1)[0][0]
+    ident = lines(run_both, 1)[0][0]
     result = invoke("shipments", "cancel", ident, "--ledger", ledger)
     assert result.exit_code == 1 and "déjà annulée" in result.output
 
@@ -102,22 +103,22 @@ def test_runs_cancel_asks_first(run_copy: Path) -> None:
     assert json.loads(done.stdout)["freed"] == total
 
 
-def test_runs_cancel_counts_lines_closed_short_and_cancelled(run_copy: Path) -> None:
+def test_runs_cancel_counts_lines_closed_short_and_cancelled(run_both: Path) -> None:
     """A run's freed units are its lines still open: a line closed short already gave its
     units back (or wrote them off), a line cancelled alone already freed them."""
-    ledger = run_copy / "ordis.db"
-    ident, shipped = shipment_at(run_copy, 2)
+    ledger = ledger_of(run_both)
+    ident, shipped = shipment_at(run_both, 2)
     path = returned(
-        run_copy,
+        run_both,
         "retour.xlsx",
         {2: {"livre_le": "24/04/2020", "quantite_livree": 0, "ecart": "perdu"}},
     )
-    assert importing(run_copy, path).exit_code == 0
-    other = next(i for i, _, _ in lines(run_copy, 1) if i != ident)
+    assert importing(run_both, path).exit_code == 0
+    other = next(i for i, _, _ in lines(run_both, 1) if i != ident)
     assert invoke("shipments", "cancel", other, "--ledger", ledger).exit_code == 0
-    quantities = {i: q for i, _, q in lines(run_copy, 1)}
+    quantities = {i: q for i, _, q in lines(run_both, 1)}
     done = json.loads(
         invoke("runs", "cancel", "1", "--yes", "--ledger", ledger, "--format", "json").stdout
     )
     assert done["freed"] == sum(quantities.values()) - shipped - quantities[other]
-    assert openpyxl.load_workbook(run_copy / "envois" / RETURNED)  # the workbook is untouched
+    assert openpyxl.load_workbook(run_both / "envois" / RETURNED)  # the workbook is untouched

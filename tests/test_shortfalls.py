@@ -21,7 +21,7 @@ from ordis_cli.ledger.records import committed
 from ordis_cli.models import DeviceType
 from ordis_cli.textnorm import header_key
 
-from .conftest import invoke
+from .conftest import invoke, ledger_of
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
 DAY = dt.date(2020, 4, 27)
@@ -185,7 +185,7 @@ def ledger_line(folder: Path, ident: str) -> tuple[Any, ...]:
 
 
 def importing(folder: Path, path: Path, *extra: str) -> Any:
-    return invoke("deliveries", "import", path, "--ledger", folder / "ordis.db", *extra)
+    return invoke("deliveries", "import", path, "--ledger", ledger_of(folder), *extra)
 
 
 def test_ecart_values_and_their_errors(run_copy: Path) -> None:
