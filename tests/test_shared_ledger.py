@@ -318,3 +318,17 @@ def test_benchmark_smoke_run(postgres_server: Server) -> None:
     assert done.returncode == 0, done.stderr
     assert "same report on both: yes" in done.stdout and "| **both** |" in done.stdout
     assert PASSWORD not in done.stdout + done.stderr
+
+
+def test_the_driver_is_loaded_only_for_a_postgresql_ledger(sample_run: Path) -> None:
+    """``runs list`` on a file never imports psycopg (start-up time, SPEC §1's 0.25 s)."""
+    code = (
+        "import contextlib, io, sys\nfrom ordis_cli.cli.app import main\n"
+        f"sys.argv = ['ordis', 'runs', 'list', '--ledger', {str(sample_run / 'ordis.db')!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main()\n    except SystemExit as done:\n"
+        "        assert done.code in (0, None), done.code\n"
+        "print(sorted(m for m in sys.modules if m.startswith('psycopg')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
