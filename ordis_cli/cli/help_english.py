@@ -194,6 +194,10 @@ HELP_ENGLISH: dict[str, str] = {
     "ledger": (
         "The ledger itself: upgrade, copy.\n\nExample: ordis ledger upgrade --ledger ordis.db"
     ),
+    "ledger copy source": "Ledger to copy: an SQLite file or postgresql://…",
+    "ledger copy target": (
+        "A new ledger: a free path, or a PostgreSQL database without ordis tables."
+    ),
     "ledger copy": (
         "Copy a whole ledger into a new one, e.g. the SQLite file of the first weeks into the "
         "team's PostgreSQL database (or back), in one transaction, then check the copy: same "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -67,16 +67,30 @@ def upgrade_command(
         stdout_console().print(text, highlight=False, soft_wrap=True)
 
 
-LedgerArg = Annotated[
-    Any,  # Path or LedgerUrl (``ledger_location``)
-    typer.Argument(parser=ledger_location, metavar="REGISTRE", show_default=False),
+# Path or LedgerUrl (``ledger_location``, which the parser gives as it is): Typer takes no
+# union of types, and ``Path`` shows as <chemin> / <path> in the help
+SourceArg = Annotated[
+    Path,
+    typer.Argument(
+        parser=ledger_location,
+        metavar="SRC",
+        help="Registre à copier : fichier SQLite ou postgresql://…",
+    ),
+]
+TargetArg = Annotated[
+    Path,
+    typer.Argument(
+        parser=ledger_location,
+        metavar="DST",
+        help="Registre neuf : chemin libre, ou base PostgreSQL sans tables d'ordis.",
+    ),
 ]
 
 
 @app.command("copy")
 def copy_command(
-    source: LedgerArg,
-    target: LedgerArg,
+    source: SourceArg,
+    target: TargetArg,
     output: FormatOpt = OutputFormat.TEXT,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
