@@ -2,7 +2,11 @@
 never create or change anything; what is not a usable ledger (empty, not SQLite, another
 program's database, another format, a missing table or column, damaged pages, values a hand
 edit made impossible) is refused untouched by every command with exit 2 and a message saying
-what is wrong; every ledger has an identity. Every ledger here is built or broken in code."""
+what is wrong; every ledger has an identity. Every ledger here is built or broken in code.
+
+SQLite only (file modes, read-only folders, ``mode=ro``, SQLite's pages and hand edits of its
+untyped columns); the PostgreSQL ledger's opening — read-only sessions, no ledger in an empty
+database, an unusable server — is tested in test_shared_ledger.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """``ordis ledger upgrade``: a ledger of format 2 (every ledger written before issue 9) is
 copied aside, then brought to format 3 in one transaction; every other command on it says
-to run the upgrade; a current ledger is left as it is."""
+to run the upgrade; a current ledger is left as it is. SQLite only (the copy aside); the
+upgrade of a PostgreSQL ledger, in one transaction, is tested in test_shared_ledger.py."""
 
 from __future__ import annotations
 
