@@ -332,3 +332,24 @@ def test_the_driver_is_loaded_only_for_a_postgresql_ledger(sample_run: Path) -> 
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_hand_edited_postgresql_ledger_is_refused_saying_where(pg_run: tuple[Path, str]) -> None:
+    """What the schema's types and CHECKs keep out is refused by the server; a date or a
+    département only ordis knows to be wrong is refused at opening, with its table, row,
+    column and value (exit 2), nothing changed."""
+    _, url = pg_run
+    import psycopg
+
+    with pytest.raises(psycopg.errors.CheckViolation):
+        _run(url, "UPDATE shipments SET device = 'scanner' WHERE id = 'E1-00002'")
+    for statement, words in (
+        ("UPDATE runs SET run_date = '20/04/2020'", "« run_date », valeur « 20/04/2020 »"),
+        ("UPDATE shipments SET departement = '99' WHERE id = 'E1-00002'", "ligne E1-00002"),
+    ):
+        _run(url, statement)
+        said = invoke("runs", "list", "--ledger", url)
+        text = " ".join(said.output.split())
+        assert said.exit_code == 2 and "modifié à la main" in text and words in text, text
+        _run(url, "UPDATE runs SET run_date = '2020-04-20'")
+        _run(url, "UPDATE shipments SET departement = '69' WHERE departement = '99'")

@@ -26,11 +26,13 @@ import psycopg
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 
-from ..messages import Lang
+from ..messages import Lang, say
 from .checks import CORE_COLUMNS
 from .location import LedgerUrl
 from .opening import IDENTITY_KEY, SCHEMA_VERSION, OpenMode, ledger_error
 from .opening import LedgerError as LedgerError
+from .opening import _shown as shown_value
+from .pg_checks import first_bad_value
 
 PG_FAILURES = (psycopg.Error,)
 LOCK_KEY = 0x6F72646973  # 'ordis': the advisory lock every writing transaction takes
@@ -260,8 +262,9 @@ def ledger_format(connection: PgConnection) -> str | None:
 
 
 def check_ledger(connection: PgConnection, location: LedgerUrl, lang: Lang) -> None:
-    """Refuse a database that is not a ledger of the supported format or is incomplete (its
-    columns' types and CHECKs keep out the values ordis could not have written)."""
+    """Refuse a database that is not a ledger of the supported format, is incomplete, or
+    holds values ordis could not have written (its columns' types and CHECKs keep most out;
+    ``pg_checks`` looks for the others)."""
     tables = columns(connection)
     if not {"key", "value"} <= tables.get("meta", set()):
         raise ledger_error("ledger-foreign", location, lang)
@@ -280,6 +283,18 @@ def check_ledger(connection: PgConnection, location: LedgerUrl, lang: Lang) -> N
                 raise ledger_error(
                     "ledger-missing-column", location, lang, table=table, column=column
                 )
+    bad = first_bad_value(connection)
+    if bad is not None:
+        raise ledger_error(
+            "ledger-bad-value",
+            location,
+            lang,
+            table=bad.table,
+            row=bad.row[:60],
+            column=bad.column,
+            value=shown_value(bad.value),
+            expected=say(bad.expected, lang),
+        )
 
 
 def _create(connection: PgConnection) -> None:
