@@ -167,6 +167,9 @@ def test_the_password_never_comes_out(pg_run: tuple[Path, str], tmp_path: Path) 
             ["ledger", "upgrade", "--format", "json"],
         )
     ]
+    by_env = invoke("runs", "show", "1", env={"ORDIS_LEDGER": url})  # ORDIS_LEDGER, no --ledger
+    assert by_env.exit_code == 0 and "Allocation n° 1" in by_env.output
+    said.append(by_env.output)
     for broken in (url.rsplit("/", 1)[0] + "/absente", url.replace(PASSWORD, PASSWORD + "x")):
         result = invoke("runs", "list", "--ledger", broken)
         assert result.exit_code == 2
