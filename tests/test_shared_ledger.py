@@ -356,3 +356,31 @@ def test_a_hand_edited_postgresql_ledger_is_refused_saying_where(pg_run: tuple[P
         assert said.exit_code == 2 and "modifié à la main" in text and words in text, text
         _run(url, "UPDATE runs SET run_date = '2020-04-20'")
         _run(url, "UPDATE shipments SET departement = '69' WHERE departement = '99'")
+
+
+def test_a_writer_waits_for_the_lock_then_says_busy(
+    pg_run: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer holds the ledger's lock: a command that writes waits (here 1 s instead
+    of two minutes), then says the ledger is busy, nothing changed; reading never waits."""
+    import psycopg
+
+    from ordis_cli.ledger import postgres
+
+    _, url = pg_run
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT", "1s")
+    with psycopg.connect(url, autocommit=True) as other:
+        other.execute(f"SELECT pg_advisory_lock({postgres.LOCK_KEY})")
+        busy = invoke("runs", "cancel", "1", "--yes", "--ledger", url)
+        assert busy.exit_code == 2 and "registre occupé" in busy.output
+        assert invoke("runs", "list", "--ledger", url).exit_code == 0
+    assert ledger_rows(url, "SELECT status FROM runs") == [("active",)]
+
+
+def test_a_newer_format_is_refused_by_upgrade(pg_run: tuple[Path, str]) -> None:
+    _, url = pg_run
+    _run(url, "UPDATE meta SET value = '9' WHERE key = 'schema'")
+    for command in (["ledger", "upgrade"], ["runs", "list"]):
+        said = invoke(*command, "--ledger", url)
+        assert said.exit_code == 2 and "format 9" in " ".join(said.output.split())
+    assert ledger_rows(url, "SELECT value FROM meta WHERE key = 'schema'") == [("9",)]
