@@ -250,6 +250,18 @@ def run_both(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def pg_run(postgres_server: Server, pg_sample: Path, tmp_path: Path) -> tuple[Path, str]:
+    """A private copy of ``pg_sample``: a folder with the sample run's workbooks, and a
+    fresh database holding its run."""
+    folder = tmp_path / "pg"
+    shutil.copytree(pg_sample, folder)
+    template = str(ledger_of(pg_sample)).rsplit("/", 1)[1]
+    url = new_database(postgres_server, template=template)
+    (folder / LEDGER_URL).write_text(url, encoding="utf-8")
+    return folder, url
+
+
 def ledger_rows(ledger: str | Path, query: str, *parameters: Any) -> list[tuple[Any, ...]]:
     """The rows of ``query`` (SQLite's dialect, ``?`` placeholders) on either back-end."""
     if "://" not in str(ledger):

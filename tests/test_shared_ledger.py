@@ -1,7 +1,7 @@
 """The shared ledger on PostgreSQL (issue 13, SPEC §7), next to SQLite: the same commands
-give the same answers on both; four coordinators allocating at once never allocate a unit
-twice; a password never comes out; a server that cannot be used is exit 2, said; read-only
-commands never create a ledger; a read-only role can read the reports; upgrade.
+give the same answers on both; a password never comes out; a server that cannot be used is exit 2, said; read-only
+commands never create a ledger; a read-only role can read the reports; upgrade. Two writers
+at once: test_shared_ledger_locking.py.
 
 SQLite-only behaviours (file modes, the copy aside, read-only folders) stay in
 test_ledger_open.py and test_ledger_upgrade.py."""
@@ -19,21 +19,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import DATE, LEDGER_URL, SAMPLE, invoke, ledger_of, ledger_rows, new_database
+from .conftest import invoke, ledger_rows
 from .pg_server import PASSWORD, Server
 from .test_deliveries import fill
-
-
-@pytest.fixture
-def pg_run(postgres_server: Server, pg_sample: Path, tmp_path: Path) -> tuple[Path, str]:
-    """A private copy of ``pg_sample``: a folder with the sample run's workbooks, and a
-    fresh database holding its run."""
-    folder = tmp_path / "pg"
-    shutil.copytree(pg_sample, folder)
-    template = str(ledger_of(pg_sample)).rsplit("/", 1)[1]
-    url = new_database(postgres_server, template=template)
-    (folder / LEDGER_URL).write_text(url, encoding="utf-8")
-    return folder, url
 
 
 def _json(*args: str | Path) -> Any:
@@ -91,60 +79,6 @@ def test_an_import_with_an_error_records_nothing(pg_run: tuple[Path, str]) -> No
     assert ledger_rows(url, "SELECT COUNT(*) FROM shipments WHERE delivered_on IS NOT NULL") == [
         (0,)
     ]
-
-
-def _allocate_command(ledger: str, out: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "ordis_cli",
-        "allocate",
-        "--needs",
-        str(SAMPLE / "besoins.xlsx"),
-        "--donations",
-        str(SAMPLE / "dons.xlsx"),
-        "--partners",
-        str(SAMPLE / "partenaires.xlsx"),
-        "--ledger",
-        ledger,
-        "--date",
-        DATE,
-        "--format",
-        "json",
-        "--out",
-        str(out),
-    ]
-
-
-def test_four_coordinators_allocating_at_once(postgres_url: str, tmp_path: Path) -> None:
-    """Four real ``ordis allocate`` on one new PostgreSQL ledger at once: the ledger is made
-    once, each run waits for the one before, sees it, and allocates nothing new."""
-    processes = [
-        subprocess.Popen(
-            _allocate_command(postgres_url, tmp_path / f"out{n}"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in range(4)
-    ]
-    outputs = [p.communicate(timeout=300) for p in processes]
-    assert [p.returncode for p in processes] == [0, 0, 0, 0], outputs
-    results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["run"])
-    assert [r["run"] for r in results] == [1, 2, 3, 4]
-    assert results[0]["shipments"] > 0
-    assert [r["shipments"] for r in results[1:]] == [0, 0, 0]
-    over = ledger_rows(
-        postgres_url,
-        "SELECT l.id FROM lots l JOIN (SELECT lot_id, SUM(quantity) AS used FROM shipments"
-        " GROUP BY lot_id) s ON s.lot_id = l.id WHERE s.used > l.quantity",
-    )
-    assert over == []
-    [(total,)] = ledger_rows(postgres_url, "SELECT SUM(quantity) FROM shipments")
-    [(supply,)] = ledger_rows(postgres_url, "SELECT SUM(quantity) FROM lots")
-    assert total == sum(results[0]["allocated"].values()) <= supply
-    for _, errors in outputs:
-        assert PASSWORD not in errors
 
 
 def test_the_password_never_comes_out(pg_run: tuple[Path, str], tmp_path: Path) -> None:
@@ -356,25 +290,6 @@ def test_a_hand_edited_postgresql_ledger_is_refused_saying_where(pg_run: tuple[P
         assert said.exit_code == 2 and "modifié à la main" in text and words in text, text
         _run(url, "UPDATE runs SET run_date = '2020-04-20'")
         _run(url, "UPDATE shipments SET departement = '69' WHERE departement = '99'")
-
-
-def test_a_writer_waits_for_the_lock_then_says_busy(
-    pg_run: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Another writer holds the ledger's lock: a command that writes waits (here 1 s instead
-    of two minutes), then says the ledger is busy, nothing changed; reading never waits."""
-    import psycopg
-
-    from ordis_cli.ledger import postgres
-
-    _, url = pg_run
-    monkeypatch.setattr(postgres, "LOCK_TIMEOUT", "1s")
-    with psycopg.connect(url, autocommit=True) as other:
-        other.execute(f"SELECT pg_advisory_lock({postgres.LOCK_KEY})")
-        busy = invoke("runs", "cancel", "1", "--yes", "--ledger", url)
-        assert busy.exit_code == 2 and "registre occupé" in busy.output
-        assert invoke("runs", "list", "--ledger", url).exit_code == 0
-    assert ledger_rows(url, "SELECT status FROM runs") == [("active",)]
 
 
 def test_a_newer_format_is_refused_by_upgrade(pg_run: tuple[Path, str]) -> None:
