@@ -1,7 +1,7 @@
 """The shared ledger on PostgreSQL (issue 13, SPEC §7), next to SQLite: the same commands
-give the same answers on both; a password never comes out; a server that cannot be used is exit 2, said; read-only
-commands never create a ledger; a read-only role can read the reports; upgrade. Two writers
-at once: test_shared_ledger_locking.py.
+give the same answers on both; a password never comes out; a server that cannot be used is
+exit 2, said; read-only commands never create a ledger; a read-only role can read the
+reports; upgrade. Two writers at once: test_shared_ledger_locking.py.
 
 SQLite-only behaviours (file modes, the copy aside, read-only folders) stay in
 test_ledger_open.py and test_ledger_upgrade.py."""
@@ -234,7 +234,7 @@ def test_the_format_3_fixture_on_both_back_ends(ledger_at: str, tmp_path: Path) 
 
 
 def test_benchmark_smoke_run(postgres_server: Server) -> None:
-    """``benchmarks/bench_ledger_backends.py`` runs on a few hundred rows, on the session's
+    """``benchmarks/bench_ledger_backends.py`` runs on a hundred rows, on the session's
     server, and prints its table with the two reports equal."""
     root = Path(__file__).parent.parent
     done = subprocess.run(
@@ -242,9 +242,9 @@ def test_benchmark_smoke_run(postgres_server: Server) -> None:
             sys.executable,
             str(root / "benchmarks" / "bench_ledger_backends.py"),
             "--structures",
-            "300",
+            "120",
             "--lots",
-            "100",
+            "40",
         ],
         capture_output=True,
         text=True,
