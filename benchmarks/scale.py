@@ -2,7 +2,7 @@
 
     python benchmarks/scale.py                          # 10,000 and 100,000 structures
     python benchmarks/scale.py --sizes 1000000 --repeat 1
-    python benchmarks/scale.py --quick                  # 1,000 structures, once: the suite's
+    python benchmarks/scale.py --quick                  # 1,000 structures, once: a quick check
 
 Lots are structures / 5. Inputs come from ``ordis sample`` (same seed, kept in
 ``benchmarks/out/scale-<n>/`` between runs). Each measurement is a fresh process timed from
@@ -223,6 +223,12 @@ def cells_of(folder: Path, target: Path) -> None:
     target.write_bytes(pickle.dumps(books, protocol=5))
 
 
+def apart(step: str, source: Path, target: Path) -> None:
+    """Run a preparing step in its own process: this one stays small, so that the processes
+    it starts do not inherit a large resident set into their measured peak."""
+    run([sys.executable, __file__, "--step", step, str(source), str(target)])
+
+
 def stages(size: int, repeat: int, work: Path) -> list[Row]:
     xlsx, csv = inputs(size, "xlsx"), inputs(size, "csv")
     needs, donations, partners = (
@@ -261,7 +267,7 @@ def stages(size: int, repeat: int, work: Path) -> list[Row]:
 
     ours = best([*allocate, "--ledger", str(ledger), "--out", str(out)], repeat, before=fresh)
     cells = work / "cells.pickle"
-    cells_of(out, cells)
+    apart("cells_of", out, cells)
     written = work / "bare-write"
     writes = []
     for _ in range(repeat):
@@ -270,7 +276,8 @@ def stages(size: int, repeat: int, work: Path) -> list[Row]:
         writes.append(float(run([*py, BARE_WRITE, str(cells), str(written)])[1]))
     add("allocate", ours, Measure(reads.seconds + min(writes), reads.peak_mb))
 
-    back = returned(out, work / "retours")
+    apart("returned", out, work / "retours")
+    back = sorted((work / "retours").glob("*.xlsx"))
     kept = work / "after-allocate.db"
     shutil.copyfile(ledger, kept)
     add(
@@ -299,7 +306,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="1,000 structures, once")
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument("--step", nargs=3, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.step:
+        step, source, target = arguments.step
+        {"returned": returned, "cells_of": cells_of}[step](Path(source), Path(target))
+        return 0
     sizes, repeat = ([1_000], 1) if arguments.quick else (arguments.sizes, arguments.repeat)
     load = os.getloadavg()[0]
     print(f"load average {load:.1f}, best of {repeat}, lots = structures / 5\n")
