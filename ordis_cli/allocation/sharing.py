@@ -33,11 +33,11 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..models import DEVICE_TYPES
+from ..models import DEVICE_TYPES, DeviceType
 from ..territory import departements
 from .geography import reach
 from .local import Array, Rows, local_round
-from .model import Plan, Shipment, Structure
+from .model import Partner, Plan, Shipment, Structure
 from .policy import Scope
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def _hand_out(
     # the départements where something is still in reach, and their members
     open_ = [c for c in np.unique(pool.places).tolist() if stock.reachable(device, names[c], scope)]
     keep = np.isin(pool.places, open_)
-    members = pool.members[keep]
+    members, codes = pool.members[keep], pool.places[keep]
     if members.size:
         places = [source for source, _ in reach(names[open_[0]], scope)]
         common = stock.common_supply(device, places, {names[c] for c in open_})
@@ -192,7 +192,23 @@ def _hand_out(
                     take(position, units)
             # who can still reach anything (most often only some shippers' zones)
             open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
-            members = members[np.isin(pool.places[keep], open_)]
+            still = np.isin(codes, open_)
+            members, codes = members[still], codes[still]
+        parts = _apart(stock, device, places, open_, names) if open_ else None
+        for part, supply in parts or ():  # no lot within reach of two parts: each on its own
+            mine = [p for p in members[np.isin(codes, part)].tolist() if wanted[p][index]]
+            got = shares(
+                [wanted[p][index] for p in mine],
+                [kids[p] for p in mine],
+                supply,
+                [given[p][index] for p in mine],
+            )
+            for position, units in zip(mine, got, strict=True):
+                if units:
+                    take(position, units)
+        if parts:
+            open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
+            members = members[np.isin(codes, open_)]
     heap = [(given[p][index] / kids[p], p) for p in members.tolist() if wanted[p][index]]
     heapq.heapify(heap)
     while heap:
@@ -210,6 +226,43 @@ def _hand_out(
             units = min(want, max(ahead, 1))
         if take(position, units) == units and wanted[position][index]:
             heapq.heappush(heap, (given[position][index] / kid, position))
+
+
+def _apart(
+    stock: _Stock, device: DeviceType, places: list[str], codes: list[int], names: list[str]
+) -> list[tuple[list[int], int]] | None:
+    """The départements still in reach (``codes``) split by the shippers that can serve
+    them, with the units each part can get from ``places``, if no shipper with units left
+    there serves two parts (else None: the parts compete). Within a part every member then
+    reaches the same units, so they go out as the one-at-a-time rule would give them."""
+    units: dict[str, int] = {}
+    cover: dict[str, Partner | None] = {}
+    for source in places:
+        for queue in stock.queues.get((device, source), ()):
+            left = sum(stock.left[i] for i in queue.lots[queue.head :])
+            if left:
+                name = "" if queue.partner is None else queue.partner.name
+                units[name] = units.get(name, 0) + left
+                cover[name] = queue.partner
+    for name, partner in cover.items():
+        room = stock.capacity[name] if partner is not None else None
+        units[name] = units[name] if room is None else min(units[name], room)
+    live = [name for name, left in units.items() if left]
+    parts: dict[frozenset[str], list[int]] = {}
+    for code in codes:
+        where = names[code]
+        serve = frozenset(name for name in live if _covers(cover[name], where))
+        parts.setdefault(serve, []).append(code)
+    seen: set[str] = set()
+    for serve in parts:
+        if serve & seen:
+            return None
+        seen |= serve
+    return [(found, sum(units[name] for name in serve)) for serve, found in parts.items()]
+
+
+def _covers(partner: Partner | None, departement: str) -> bool:
+    return partner is None or partner.covers(departement)
 
 
 def shares(
