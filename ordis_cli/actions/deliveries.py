@@ -38,6 +38,7 @@ from ..reading.quoting import shorten
 from ..reading.workbook import Workbook
 from ..textnorm import column_letter, header_key
 from ..validation import ValidationOptions
+from ..validation.base import KindValidator
 from ..validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
 from ..validation.service import validate_inputs
 from ..validation.values import text
@@ -85,7 +86,13 @@ def import_deliveries(
         command="deliveries",
     )
     with Ledger(ledger_path, "write", lang) as ledger:
-        results = [_import_one(path, ledger, options) for path in paths]
+        # every file read in one contained child (one fork, not one a file), then each
+        # recorded or refused on its own
+        report, validators = validate_inputs([(path, Kind.DELIVERIES) for path in paths], options)
+        results = [
+            _import_one(path, checked, validator, ledger, options)
+            for path, checked, validator in zip(paths, report.files, validators, strict=True)
+        ]
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
 
 
@@ -180,10 +187,13 @@ def _run_dates(ledger: Ledger) -> dict[int, dt.date]:
     return dates
 
 
-def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileImport:
-    report, validators = validate_inputs([(path, Kind.DELIVERIES)], options)
-    file_report = report.files[0]
-    validator = validators[0]
+def _import_one(
+    path: Path,
+    file_report: FileReport,
+    validator: KindValidator | None,
+    ledger: Ledger,
+    options: ValidationOptions,
+) -> FileImport:
     if validator is None or validator.kept is None:
         return FileImport(
             path=str(path), recorded=False, report=file_report, readable=file_report.readable
