@@ -211,7 +211,7 @@ def _allocate(
     active = [p for p in range(len(order)) if any(wanted[p])]
     given = [[0, 0, 0, 0] for _ in order] if policy.share is Share.EQUITABLE else []
     kids = [structure.kids for structure in order] if given else []
-    rows = Rows(order, kids) if given else None
+    rows = Rows(order, kids, wanted) if given else None
     if policy.method is Method.OPTIMAL:
         from .optimal import optimal_rounds  # highspy is imported only when asked for
 

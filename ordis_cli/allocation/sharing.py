@@ -31,7 +31,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..models import DEVICE_TYPES, DeviceType
 from ..territory import departements
@@ -67,8 +67,7 @@ def share_round(
     names = sorted({_pool(name, scope) for name in rows.names})
     code = {name: at for at, name in enumerate(names)}
     pool_of = np.array([code[_pool(name, scope)] for name in rows.names], dtype=np.int64)
-    positions, want = rows.wants(wanted, active)
-    had = np.array([given[p] for p in active], dtype=np.int64).reshape(-1, 4)
+    positions, want, had = rows.wants(active)
     level, place = rows.level[positions], rows.place[positions]
     pool = pool_of[place]
     for rank in np.unique(level).tolist():
@@ -82,7 +81,7 @@ def share_round(
                 at = found[start:end]
                 who = positions[at]
                 group = _Pool(who, place[at], want[at, index], had[at, index], rows.kids[who])
-                _fill(stock, plan, order, wanted, given, group, index, scope, kids, rows.names)
+                _fill(stock, plan, order, wanted, given, group, index, scope, kids, rows)
 
 
 class _Pool(NamedTuple):
@@ -113,7 +112,7 @@ def _fill(
     index: int,
     scope: Scope,
     kids: list[int],
-    names: list[str],
+    rows: Rows,
 ) -> None:
     """The région and national rounds of one pool (see ``_hand_out``), one line per
     structure and lot."""
@@ -125,11 +124,12 @@ def _fill(
         got = _take(stock, plan, order[position], device, device, units, scope)
         wanted[position][index] -= got
         given[position][index] += got
+        rows.took(position, index, got)
         return got
 
     start = len(plan.shipments)
     try:
-        _hand_out(stock, order, wanted, given, pool, index, scope, take, kids, names)
+        _hand_out(stock, order, wanted, given, pool, index, scope, take, kids, rows.names)
     finally:
         _merge(plan, start)
 
@@ -172,7 +172,7 @@ def _hand_out(
     device = DEVICE_TYPES[index]
     # the départements where something is still in reach, and their members
     open_ = [c for c in np.unique(pool.places).tolist() if stock.reachable(device, names[c], scope)]
-    keep = np.isin(pool.places, open_)
+    keep = _among(np, pool.places, open_, len(names))
     members, codes = pool.members[keep], pool.places[keep]
     if members.size:
         places = [source for source, _ in reach(names[open_[0]], scope)]
@@ -192,11 +192,12 @@ def _hand_out(
                     take(position, units)
             # who can still reach anything (most often only some shippers' zones)
             open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
-            still = np.isin(codes, open_)
+            still = _among(np, codes, open_, len(names))
             members, codes = members[still], codes[still]
         parts = _apart(stock, device, places, open_, names) if open_ else None
         for part, supply in parts or ():  # no lot within reach of two parts: each on its own
-            mine = [p for p in members[np.isin(codes, part)].tolist() if wanted[p][index]]
+            mine = members[_among(np, codes, part, len(names))].tolist()
+            mine = [p for p in mine if wanted[p][index]]
             got = shares(
                 [wanted[p][index] for p in mine],
                 [kids[p] for p in mine],
@@ -208,7 +209,7 @@ def _hand_out(
                     take(position, units)
         if parts:
             open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
-            members = members[np.isin(codes, open_)]
+            members = members[_among(np, codes, open_, len(names))]
     heap = [(given[p][index] / kids[p], p) for p in members.tolist() if wanted[p][index]]
     heapq.heapify(heap)
     while heap:
@@ -259,6 +260,13 @@ def _apart(
             return None
         seen |= serve
     return [(found, sum(units[name] for name in serve)) for serve, found in parts.items()]
+
+
+def _among(np: Any, codes: Array, chosen: list[int], size: int) -> Array:
+    """Which of ``codes`` (département codes below ``size``) are in ``chosen``."""
+    flags = np.zeros(size, dtype=bool)
+    flags[chosen] = True
+    return flags[codes]
 
 
 def _covers(partner: Partner | None, departement: str) -> bool:
