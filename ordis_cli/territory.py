@@ -191,10 +191,9 @@ def finess_key(first8: str) -> str:
     """The Luhn (mod 10) key of the first 8 characters of a FINESS number (A and B count as 0):
     the rule and its source are noted in ``validation.needs``. The rightmost character of the
     payload is doubled, then every other one leftwards (written out: 100,000 keys in 0.1 s)."""
-    value, doubled = _FINESS_VALUE, _FINESS_DOUBLED
-    a, b, c, d, e, f, g, h = first8
-    total = value[a] + doubled[b] + value[c] + doubled[d] + value[e] + doubled[f] + value[g]
-    total += doubled[h]
+    value, doubled, n = _FINESS_VALUE, _FINESS_DOUBLED, first8
+    total = value[n[0]] + doubled[n[1]] + value[n[2]] + doubled[n[3]]
+    total += value[n[4]] + doubled[n[5]] + value[n[6]] + doubled[n[7]]
     return str((10 - total % 10) % 10)
 
 
