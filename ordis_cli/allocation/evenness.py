@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..models import DEVICE_TYPES, DeviceType
@@ -42,36 +43,31 @@ def fair_targets(
 
     from .local import grouped_shares
 
-    groups: dict[tuple[DeviceType, int], list[tuple[int, _Demand]]] = defaultdict(list)
-    for node, members in demand.items():
-        if served.get((node[1], node[2]), 0) > 0:
-            groups[(node[1], node[2])] += [(position, node) for position in members]
-    wants: list[int] = []
-    kids: list[int] = []
-    nodes: list[_Demand] = []
-    starts: list[int] = []
-    supply: list[int] = []
-    for (device, level), pool in sorted(groups.items()):
-        pool.sort()  # positions: the priority order
-        index = DEVICE_TYPES.index(device)
-        starts.append(len(wants))
-        supply.append(served[(device, level)])
-        wants += [wanted[p][index] for p, _ in pool]
-        kids += [order[p].kids for p, _ in pool]
-        nodes += [node for _, node in pool]
-    if not wants:
+    chosen = sorted(node for node in demand if served.get((node[1], node[2]), 0) > 0)
+    if not chosen:
         return {}
+    want = np.fromiter(chain.from_iterable(wanted), np.int64, 4 * len(wanted)).reshape(-1, 4)
+    kids = np.fromiter((structure.kids for structure in order), np.float64, len(order))
+    # members by (device, level), then by position: each pool in priority order
+    sizes = [len(demand[node]) for node in chosen]
+    positions = np.fromiter(chain.from_iterable(demand[n] for n in chosen), np.int64, sum(sizes))
+    node = np.repeat(np.arange(len(chosen)), sizes)
+    device = np.array([DEVICE_TYPES.index(n[1]) for n in chosen], dtype=np.int64)[node]
+    level = np.array([n[2] for n in chosen], dtype=np.int64)[node]
+    pool = device * 3 + level
+    ranked = np.lexsort((positions, pool))
+    positions, node, pool = positions[ranked], node[ranked], pool[ranked]
+    starts = np.flatnonzero(np.r_[True, pool[1:] != pool[:-1]])
+    supply = [served[(DEVICE_TYPES[at // 3], at % 3)] for at in pool[starts].tolist()]
     got = grouped_shares(
         np,
-        np.array(wants, dtype=np.int64),
-        np.array(kids, dtype=np.float64),
-        np.array(starts, dtype=np.int64),
+        want[positions, pool // 3],
+        kids[positions],
+        starts,
         np.array(supply, dtype=np.int64),
-    ).tolist()
-    targets: dict[_Demand, int] = defaultdict(int)
-    for key, units in zip(nodes, got, strict=True):
-        targets[key] += units
-    return targets
+    )
+    totals = np.bincount(node, weights=got, minlength=len(chosen))
+    return {key: round(units) for key, units in zip(chosen, totals.tolist(), strict=True)}
 
 
 def evenly(

@@ -34,11 +34,10 @@ class Rows:
     """What fair shares read of every position, as arrays made once per run: its level (the
     positions are in priority order, so each level is a run of positions), its département
     (a code, in the order of the départements' codes), its children, and what it still
-    wants and already got of each device, kept up to date beside ``wanted`` and ``given``
-    (``took``): turning 100,000 lists into an array again each round cost more than the
-    sharing itself."""
+    wants (kept up to date beside ``wanted``) and already got of each device (``took``):
+    turning 100,000 lists into arrays again each round cost more than the sharing itself."""
 
-    def __init__(self, order: list[Structure], kids: list[int], wanted: list[list[int]]) -> None:
+    def __init__(self, order: list[Structure], wanted: list[list[int]]) -> None:
         import numpy as np
 
         self.np = np
@@ -51,7 +50,9 @@ class Rows:
         self.names = sorted(set(places))
         code = {name: at for at, name in enumerate(self.names)}
         self.place = np.fromiter(map(code.__getitem__, places), np.int64, len(places))
-        self.kids = np.array(kids, dtype=np.int64)
+        children = np.fromiter((s.children or 0 for s in order), np.int64, len(order))
+        self.kids = np.where(children > 0, children, 1)  # ``Structure.kids``
+        self.children: list[int] = self.kids.tolist()
         flat = np.fromiter(chain.from_iterable(wanted), np.int64, 4 * len(wanted))
         self.want = flat.reshape(-1, 4)
         self.had = np.zeros_like(self.want)
@@ -73,9 +74,7 @@ def local_round(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     active: list[int],
-    kids: list[int],
     rows_: Rows,
 ) -> None:
     """The département round: level by level, device by device, département by département
@@ -117,8 +116,9 @@ def local_round(
                 if now != planned:  # a shipper's capacity ran out in an earlier pool
                     if not now:
                         continue
+                    kids = rows_.children
                     got = shares([wanted[p][index] for p in group], [kids[p] for p in group], now)
-                gave = walk(stock, plan, order, wanted, given, group, got, index, name)
+                gave = walk(stock, plan, order, wanted, group, got, index, name)
                 rows_.took(positions[rows[start:end]], index, np.array(gave, dtype=np.int64))
 
 
@@ -127,7 +127,6 @@ def walk(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     members: list[int],
     units: list[int],
     index: int,
@@ -172,7 +171,6 @@ def walk(
                 Shipment(records[lot].id, structure_id, device, device, unit, name, scope, 0.0)
             )
         wanted[position][index] -= share - need
-        given[position][index] += share - need
         gave[member] = share - need
     return gave
 

@@ -49,17 +49,15 @@ def share_round(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     active: list[int],
     scope: Scope,
-    kids: list[int],
     rows: Rows,
 ) -> None:
     """One round with fair shares: level by level, device by device, pool by pool.
-    ``wanted`` (per position and type) goes down and ``given`` up as units are taken;
-    ``kids``: the children each position counts; ``rows``: the same as arrays."""
+    ``wanted`` (per position and type) goes down as units are taken; ``rows``: the same as
+    arrays, with what each got, the children, levels and départements."""
     if scope is Scope.DEPARTEMENT:
-        local_round(stock, plan, order, wanted, given, active, kids, rows)
+        local_round(stock, plan, order, wanted, active, rows)
         return
     if not active:
         return
@@ -81,7 +79,7 @@ def share_round(
                 at = found[start:end]
                 who = positions[at]
                 group = _Pool(who, place[at], want[at, index], had[at, index], rows.kids[who])
-                _fill(stock, plan, order, wanted, given, group, index, scope, kids, rows)
+                _fill(stock, plan, order, wanted, group, index, scope, rows)
 
 
 class _Pool(NamedTuple):
@@ -107,11 +105,9 @@ def _fill(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     pool: _Pool,
     index: int,
     scope: Scope,
-    kids: list[int],
     rows: Rows,
 ) -> None:
     """The région and national rounds of one pool (see ``_hand_out``), one line per
@@ -122,14 +118,14 @@ def _fill(
 
     def take(position: int, units: int) -> int:
         got = _take(stock, plan, order[position], device, device, units, scope)
-        wanted[position][index] -= got
-        given[position][index] += got
-        rows.took(position, index, got)
+        if got:
+            wanted[position][index] -= got
+            rows.took(position, index, got)
         return got
 
     start = len(plan.shipments)
     try:
-        _hand_out(stock, order, wanted, given, pool, index, scope, take, kids, rows.names)
+        _hand_out(stock, order, wanted, pool, index, scope, take, rows)
     finally:
         _merge(plan, start)
 
@@ -156,20 +152,18 @@ def _hand_out(
     stock: _Stock,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     pool: _Pool,
     index: int,
     scope: Scope,
     take: Callable[[int, int], int],
-    kids: list[int],
-    names: list[str],
+    rows: Rows,
 ) -> None:
     """The région and national rounds. The units every member can reach (``common``) go
     out at once as the one-at-a-time rule would give them (no member runs dry before they
     are all out); the rest by a heap of (units per child, position)."""
     import numpy as np
 
-    device = DEVICE_TYPES[index]
+    device, names, had, kids = DEVICE_TYPES[index], rows.names, rows.had, rows.children
     # the départements where something is still in reach, and their members
     open_ = [c for c in np.unique(pool.places).tolist() if stock.reachable(device, names[c], scope)]
     keep = _among(np, pool.places, open_, len(names))
@@ -196,37 +190,39 @@ def _hand_out(
             members, codes = members[still], codes[still]
         parts = _apart(stock, device, places, open_, names) if open_ else None
         for part, supply in parts or ():  # no lot within reach of two parts: each on its own
-            mine = members[_among(np, codes, part, len(names))].tolist()
-            mine = [p for p in mine if wanted[p][index]]
+            mine = members[_among(np, codes, part, len(names))]
+            mine = mine[rows.want[mine, index] > 0]
             got = shares(
-                [wanted[p][index] for p in mine],
-                [kids[p] for p in mine],
+                rows.want[mine, index].tolist(),
+                rows.kids[mine].tolist(),
                 supply,
-                [given[p][index] for p in mine],
+                had[mine, index].tolist(),
             )
-            for position, units in zip(mine, got, strict=True):
+            for position, units in zip(mine.tolist(), got, strict=True):
                 if units:
                     take(position, units)
         if parts:
             open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
             members = members[_among(np, codes, open_, len(names))]
-    heap = [(given[p][index] / kids[p], p) for p in members.tolist() if wanted[p][index]]
+    members = members[rows.want[members, index] > 0]
+    keys = (had[members, index] / rows.kids[members]).tolist()
+    heap = list(zip(keys, members.tolist(), strict=True))
     heapq.heapify(heap)
     while heap:
         _, position = heapq.heappop(heap)
         if (device, order[position].departement, scope) in stock.dead:
             continue
-        want, got, kid = wanted[position][index], given[position][index], kids[position]
+        want, have, kid = wanted[position][index], int(had[position, index]), kids[position]
         units = want
         if heap:
             other = heap[0][1]
-            # units whose key ((got + j - 1) / kid, position) stays below the next one's
+            # units whose key ((have + j - 1) / kid, position) stays below the next one's
             okids = kids[other]
-            gap = given[other][index] * kid - got * okids  # over the other's children
+            gap = int(had[other, index]) * kid - have * okids  # over the other's children
             ahead = gap // okids + 1 if position < other else -(-gap // okids)
             units = min(want, max(ahead, 1))
         if take(position, units) == units and wanted[position][index]:
-            heapq.heappush(heap, (given[position][index] / kid, position))
+            heapq.heappush(heap, (int(had[position, index]) / kid, position))
 
 
 def _apart(
