@@ -14,7 +14,6 @@ partner, from the ledger alone; ``write_pending`` writes that list as a workbook
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -214,7 +213,7 @@ def _import_one(
         if problem.severity is Severity.ERROR:  # another ledger's: not one line is looked at
             return FileImport(path=str(path), recorded=False, report=file_report)
     rows = [row for row in rows_of(validator) if row.get("id_envoi")]
-    with ledger.transaction() as db:
+    with ledger.transaction():
         stored = ledger.shipments_by_id(row["id_envoi"] for row in rows)
         run_dates = _run_dates(ledger)
         before = len(validator.report.problems)
@@ -223,7 +222,7 @@ def _import_one(
         file_report.add(validator.report.problems[before:])
         if file_report.errors:  # from the file itself or from the ledger: record nothing
             return FileImport(path=str(path), recorded=False, report=file_report)
-        counts = _record(rows, stored, ledger, db)
+        counts = _record(rows, stored, ledger)
     return FileImport(
         path=str(path),
         recorded=True,
@@ -237,14 +236,13 @@ def _import_one(
 
 
 def _record(
-    rows: list[dict[str, Any]],
-    stored: dict[str, StoredShipment],
-    ledger: Ledger,
-    db: sqlite3.Connection,
+    rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledger: Ledger
 ) -> dict[str, int]:
     """Record the deliveries that change the ledger, and the new comment of a line not yet
     delivered (kept without marking it delivered); count what each line did."""
     counts = {"new": 0, "updated": 0, "unchanged": 0, "pending": 0, "commented": 0}
+    closed: list[tuple[str, dt.date, int, str | None, str | None]] = []
+    comments: list[tuple[str, str]] = []
     for row in rows:
         shipment = stored[row["id_envoi"]]
         when = row.get("livre_le")
@@ -261,20 +259,18 @@ def _record(
             counts["pending"] += 1
             comment = row.get("commentaire")
             if comment is not None and comment != shipment.comment:
-                db.execute("UPDATE shipments SET comment = ? WHERE id = ?", (comment, shipment.id))
+                comments.append((shipment.id, comment))
                 counts["commented"] += 1
             continue
         change = delivery_change(row, shipment)
         counts[change or "unchanged"] += 1
         if change is not None:
             delivered = row.get("quantite_livree")
-            ledger.record_delivery(
-                shipment.id,
-                when,
-                shipment.quantity if delivered is None else delivered,
-                row.get("commentaire"),
-                row.get("ecart"),
-            )
+            quantity = shipment.quantity if delivered is None else delivered
+            closed.append((shipment.id, when, quantity, row.get("commentaire"), row.get("ecart")))
+    # the file's changes in two batches, inside the caller's transaction (all or nothing)
+    ledger.record_deliveries(closed)
+    ledger.record_comments(comments)
     return counts
 
 

@@ -296,20 +296,27 @@ class Ledger(RunRecording):
             (timestamp(), run_id),
         )
 
-    def record_delivery(
-        self,
-        shipment_id: str,
-        delivered_on: dt.date,
-        quantity: int,
-        comment: str | None,
-        gap: str | None = None,
+    def record_deliveries(
+        self, lines: Iterable[tuple[str, dt.date, int, str | None, str | None]]
     ) -> None:
-        """A line closed: its date, the quantity delivered, the comment, and ``gap``
-        ('perdu', 'hors service') when the units not delivered are written off."""
-        self.db.execute(
+        """Lines closed, in one batch: each ``(shipment id, date, quantity delivered,
+        comment, gap)``, ``gap`` ('perdu', 'hors service') when the units not delivered are
+        written off."""
+        when = timestamp()
+        self.db.executemany(
             "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, comment = ?, "
             "gap = ?, delivery_recorded_at = ? WHERE id = ?",
-            (delivered_on.isoformat(), quantity, comment, gap, timestamp(), shipment_id),
+            [
+                (day.isoformat(), quantity, comment, gap, when, ident)
+                for ident, day, quantity, comment, gap in lines
+            ],
+        )
+
+    def record_comments(self, comments: Iterable[tuple[str, str]]) -> None:
+        """New comments ``(shipment id, comment)`` on lines not delivered yet, in one batch."""
+        self.db.executemany(
+            "UPDATE shipments SET comment = ? WHERE id = ?",
+            [(comment, ident) for ident, comment in comments],
         )
 
     def cancel_lines(self, shipment_ids: Iterable[str]) -> None:
