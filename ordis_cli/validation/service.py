@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -321,8 +322,11 @@ def _across_files(results: list[tuple[FileReport, Any]]) -> None:
     file that repeats the lot, or gives the structure another département, hears of it."""
     lots: dict[str, tuple[str, int]] = {}
     structures: dict[str, tuple[str, str, int]] = {}
+    kinds = Counter(type(validator) for _, validator in results)
     for report, validator in results:
         if not isinstance(validator, DonationsValidator | NeedsValidator):
+            continue
+        if kinds[type(validator)] < 2:  # one file of its kind: nothing to compare it with
             continue
         reporter = validator.report
         before = len(reporter.problems)
