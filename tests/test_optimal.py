@@ -31,6 +31,7 @@ from .test_allocation import (
     runs_on_top_keep_the_invariants,
     structures_st,
 )
+from .test_fair_shares import _one_at_a_time
 
 LEVELS = ("urgente", "haute", "normale")
 OPTIMAL = Method.OPTIMAL
@@ -225,6 +226,67 @@ def test_solver_serves_more_urgent_units_than_the_greedy_when_zones_bite() -> No
     served = {line.structure_id: line.lot_id for line in best.shipments}
     assert served == {"M": "1", "P": "2"}
     assert not best.unmet
+
+
+def _units(plan: Plan) -> dict[str, int]:
+    got: Counter[str] = Counter()
+    for line in plan.shipments:
+        got[line.structure_id] += line.quantity
+    return dict(got)
+
+
+def test_solver_shares_a_level_by_children_across_departements() -> None:
+    """Two départements' urgent structures compete for one lot of a third: the greedy's
+    région round gives it to Ain's (same région as the Rhône), the solver shares it by
+    children over the whole level, as handing it out one unit at a time would."""
+    structures = [
+        Structure("A1", "01", (20, 0, 0, 0), "urgente", children=10),
+        Structure("A2", "01", (20, 0, 0, 0), "urgente", children=30),
+        Structure("B1", "13", (20, 0, 0, 0), "urgente", children=20),
+        Structure("B2", "13", (20, 0, 0, 0), "urgente", children=5),
+    ]
+    lots = [Lot("L", DeviceType.LAPTOP, 30, "69", "X")]
+    greedy = _units(allocate(structures, lots, {}, Policy(date=DAY)))
+    assert greedy == {"A1": 10, "A2": 20}
+    best = _units(allocate(structures, lots, {}, Policy(date=DAY, method=OPTIMAL)))
+    members = sorted(structures, key=Structure.order_key)
+    expected = _one_at_a_time([20] * 4, [s.kids for s in members], 30)
+    assert [best.get(s.id, 0) for s in members] == expected
+    assert best == {"A1": 5, "A2": 13, "B1": 9, "B2": 3}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["01", "13", "59", "75"]),
+            st.integers(1, 12),
+            st.one_of(st.none(), st.integers(0, 40)),
+            st.sampled_from(LEVELS),
+        ),
+        min_size=1,
+        max_size=14,
+    ),
+    st.lists(st.integers(1, 15), min_size=1, max_size=4),
+)
+def test_solver_shares_each_level_evenly_by_children(
+    pool: list[tuple[str, int, int | None, str]], lots: list[int]
+) -> None:
+    """Lots every structure can reach (national scope, no zone, no capacity): whatever
+    their départements, each level's structures get what handing the units left for that
+    level out one at a time by units per child gives (computed here, unit by unit)."""
+    structures = [
+        Structure(f"S{n:02d}", where, (want, 0, 0, 0), level, children=kids)
+        for n, (where, want, kids, level) in enumerate(pool)
+    ]
+    stock = [Lot(f"L{n}", DeviceType.LAPTOP, units, "69", "Relais") for n, units in enumerate(lots)]
+    got = _units(allocate(structures, stock, {}, Policy(date=DAY, method=OPTIMAL)))
+    left = sum(lots)
+    for level in LEVELS:
+        members = sorted((s for s in structures if s.priority == level), key=Structure.order_key)
+        expected = _one_at_a_time([s.need[0] for s in members], [s.kids for s in members], left)
+        assert [got.get(s.id, 0) for s in members] == expected
+        left -= sum(expected)
 
 
 @pytest.mark.parametrize("method", list(Method))

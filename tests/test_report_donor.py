@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -216,3 +217,22 @@ def test_before_any_delivery_the_page_speaks_of_what_is_on_its_way(demo: Path) -
     values = context(DonorFigures.model_validate(data), "fr")
     assert "en route vers les enfants" in values["headline"]
     assert " 0 " not in values["headline"]
+
+
+def test_a_donor_name_holding_markup_is_printed_as_text(demo: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / "ordis.db"
+    shutil.copy(demo / "ordis.db", ledger)
+    hostile = "<b>Héliade</b> | [x](http://evil) *SA*"
+    with sqlite3.connect(ledger) as db:
+        for table in ("lots", "shipments"):
+            db.execute(f"UPDATE {table} SET donor = ? WHERE donor = ?", (hostile, DONOR))
+    out = tmp_path / "out"
+    result = donor_report(demo, "--donor", hostile, "--out", out, ledger=ledger)
+    assert result.exit_code == 0, result.output
+    page_html = (out / "rapport-donateur.html").read_text(encoding="utf-8")
+    assert "<b>Héliade" not in page_html and "&lt;b&gt;Héliade&lt;/b&gt;" in page_html
+    markdown = (out / "rapport-donateur.md").read_text(encoding="utf-8")
+    assert re.search(r"(?<!\\)\]\(", markdown) is None  # no link: every bracket escaped
+    assert "| [x]" not in markdown
+    assert r"\<b\>Héliade\</b\> \| \[x\](http://evil) \*SA\*" in markdown
+    assert json.loads((out / "rapport-donateur.json").read_text("utf-8"))["donor"] == hostile

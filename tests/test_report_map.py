@@ -68,7 +68,9 @@ def test_the_shipped_outlines_are_small_projected_and_whole_numbers() -> None:
 
 
 def test_lambert93_puts_paris_where_ign_does() -> None:
-    x, y = map_build.lambert93(2.3522, 48.8566)
+    x, y = map_build.lambert93(3.0, 46.5)  # the origin, by definition of EPSG:2154
+    assert abs(x - 700_000) < 0.01 and abs(y - 6_600_000) < 0.01
+    x, y = map_build.lambert93(2.3522, 48.8566)  # Paris, Notre-Dame's neighbourhood
     assert abs(x - 652_469) < 5 and abs(y - 6_862_035) < 5
 
 

@@ -149,3 +149,17 @@ def test_an_environment_value_is_still_converted(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert f"{tmp_path / 'absent.db'}: ledger not found" in done.stderr, done.stderr
+
+
+def test_validating_without_annotate_loads_no_workbook_writer() -> None:
+    """openpyxl (0.4 s to import) is for ``--annotate`` only; XlsxWriter for the outputs."""
+    code = (
+        "import contextlib, io, sys\nfrom ordis_cli.cli.app import main\n"
+        f"sys.argv = ['ordis', 'validate', {str(ROOT / 'sample_data' / 'besoins.xlsx')!r}, '-q']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main()\n    except SystemExit as done:\n"
+        "        assert done.code in (0, None), done.code\n"
+    )
+    loaded = _loaded(code)
+    assert "python_calamine" in loaded  # it did read the workbook
+    assert "openpyxl" not in loaded and "xlsxwriter" not in loaded, loaded

@@ -38,6 +38,7 @@ from ..reading.quoting import shorten
 from ..reading.workbook import Workbook
 from ..textnorm import column_letter, header_key
 from ..validation import ValidationOptions
+from ..validation.base import KindValidator
 from ..validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
 from ..validation.service import validate_inputs
 from ..validation.values import text
@@ -85,7 +86,13 @@ def import_deliveries(
         command="deliveries",
     )
     with Ledger(ledger_path, "write", lang) as ledger:
-        results = [_import_one(path, ledger, options) for path in paths]
+        # every file read in one contained child (one fork, not one a file), then each
+        # recorded or refused on its own
+        report, validators = validate_inputs([(path, Kind.DELIVERIES) for path in paths], options)
+        results = [
+            _import_one(path, checked, validator, ledger, options)
+            for path, checked, validator in zip(paths, report.files, validators, strict=True)
+        ]
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
 
 
@@ -180,10 +187,13 @@ def _run_dates(ledger: Ledger) -> dict[int, dt.date]:
     return dates
 
 
-def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileImport:
-    report, validators = validate_inputs([(path, Kind.DELIVERIES)], options)
-    file_report = report.files[0]
-    validator = validators[0]
+def _import_one(
+    path: Path,
+    file_report: FileReport,
+    validator: KindValidator | None,
+    ledger: Ledger,
+    options: ValidationOptions,
+) -> FileImport:
     if validator is None or validator.kept is None:
         return FileImport(
             path=str(path), recorded=False, report=file_report, readable=file_report.readable
@@ -204,7 +214,7 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
         if problem.severity is Severity.ERROR:  # another ledger's: not one line is looked at
             return FileImport(path=str(path), recorded=False, report=file_report)
     rows = [row for row in rows_of(validator) if row.get("id_envoi")]
-    with ledger.transaction() as db:
+    with ledger.transaction():
         stored = ledger.shipments_by_id(row["id_envoi"] for row in rows)
         run_dates = _run_dates(ledger)
         before = len(validator.report.problems)
@@ -213,7 +223,7 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
         file_report.add(validator.report.problems[before:])
         if file_report.errors:  # from the file itself or from the ledger: record nothing
             return FileImport(path=str(path), recorded=False, report=file_report)
-        counts = _record(rows, stored, ledger, db)
+        counts = _record(rows, stored, ledger)
     return FileImport(
         path=str(path),
         recorded=True,
@@ -227,14 +237,13 @@ def _import_one(path: Path, ledger: Ledger, options: ValidationOptions) -> FileI
 
 
 def _record(
-    rows: list[dict[str, Any]],
-    stored: dict[str, StoredShipment],
-    ledger: Ledger,
-    db: Any,
+    rows: list[dict[str, Any]], stored: dict[str, StoredShipment], ledger: Ledger
 ) -> dict[str, int]:
     """Record the deliveries that change the ledger, and the new comment of a line not yet
     delivered (kept without marking it delivered); count what each line did."""
     counts = {"new": 0, "updated": 0, "unchanged": 0, "pending": 0, "commented": 0}
+    closed: list[tuple[str, dt.date, int, str | None, str | None]] = []
+    comments: list[tuple[str, str]] = []
     for row in rows:
         shipment = stored[row["id_envoi"]]
         when = row.get("livre_le")
@@ -251,20 +260,18 @@ def _record(
             counts["pending"] += 1
             comment = row.get("commentaire")
             if comment is not None and comment != shipment.comment:
-                db.execute("UPDATE shipments SET comment = ? WHERE id = ?", (comment, shipment.id))
+                comments.append((shipment.id, comment))
                 counts["commented"] += 1
             continue
         change = delivery_change(row, shipment)
         counts[change or "unchanged"] += 1
         if change is not None:
             delivered = row.get("quantite_livree")
-            ledger.record_delivery(
-                shipment.id,
-                when,
-                shipment.quantity if delivered is None else delivered,
-                row.get("commentaire"),
-                row.get("ecart"),
-            )
+            quantity = shipment.quantity if delivered is None else delivered
+            closed.append((shipment.id, when, quantity, row.get("commentaire"), row.get("ecart")))
+    # the file's changes in two batches, inside the caller's transaction (all or nothing)
+    ledger.record_deliveries(closed)
+    ledger.record_comments(comments)
     return counts
 
 

@@ -209,9 +209,7 @@ def _allocate(
     wanted, capped = _wanted(order, earlier, policy.cap)
     plan = Plan()
     active = [p for p in range(len(order)) if any(wanted[p])]
-    given = [[0, 0, 0, 0] for _ in order] if policy.share is Share.EQUITABLE else []
-    kids = [structure.kids for structure in order] if given else []
-    rows = Rows(order, kids) if given else None
+    rows = Rows(order, wanted) if policy.share is Share.EQUITABLE else None
     if policy.method is Method.OPTIMAL:
         from .optimal import optimal_rounds  # highspy is imported only when asked for
 
@@ -219,7 +217,7 @@ def _allocate(
         active = [p for p in active if any(wanted[p])]
     for scope in () if policy.method is Method.OPTIMAL else policy.rounds:
         if rows is not None:
-            share_round(stock, plan, order, wanted, given, active, scope, kids, rows)
+            share_round(stock, plan, order, wanted, active, scope, rows)
             active = [p for p in active if any(wanted[p])]
             continue
         dead = stock.dead

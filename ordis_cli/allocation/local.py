@@ -16,6 +16,8 @@ one-pool-at-a-time rule does.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from ..models import DEVICE_TYPES
@@ -29,27 +31,42 @@ Array = Any  # numpy arrays (numpy is imported only when a run shares fairly)
 
 
 class Rows:
-    """What fair shares read of every position, once per run, as arrays: its level (the
-    positions are in priority order, so levels are runs of positions), its département
-    (a code, in the order of the départements' codes) and its children."""
+    """What fair shares read of every position, as arrays made once per run: its level (the
+    positions are in priority order, so each level is a run of positions), its département
+    (a code, in the order of the départements' codes), its children, and what it still
+    wants (kept up to date beside ``wanted``) and already got of each device (``took``):
+    turning 100,000 lists into arrays again each round cost more than the sharing itself."""
 
-    def __init__(self, order: list[Structure], kids: list[int]) -> None:
+    def __init__(self, order: list[Structure], wanted: list[list[int]]) -> None:
         import numpy as np
 
         self.np = np
-        levels = [PRIORITY_RANK.get(structure.priority, 2) for structure in order]
-        self.level = np.array(levels, dtype=np.int64)
+        def rank(structure: Structure) -> int:
+            return PRIORITY_RANK.get(structure.priority, 2)
+
+        bounds = [0, *(bisect_left(order, at, key=rank) for at in (1, 2)), len(order)]
+        self.level = np.repeat(np.arange(3, dtype=np.int64), np.diff(bounds))
         places = [structure.departement for structure in order]
         self.names = sorted(set(places))
         code = {name: at for at, name in enumerate(self.names)}
-        self.place = np.array([code[name] for name in places], dtype=np.int64)
-        self.kids = np.array(kids, dtype=np.int64)
+        self.place = np.fromiter(map(code.__getitem__, places), np.int64, len(places))
+        children = np.fromiter((s.children or 0 for s in order), np.int64, len(order))
+        self.kids = np.where(children > 0, children, 1)  # ``Structure.kids``
+        self.children: list[int] = self.kids.tolist()
+        flat = np.fromiter(chain.from_iterable(wanted), np.int64, 4 * len(wanted))
+        self.want = flat.reshape(-1, 4)
+        self.had = np.zeros_like(self.want)
 
-    def wants(self, wanted: list[list[int]], active: list[int]) -> tuple[Array, Array]:
-        """The active positions and what each still wants (one column per device)."""
-        np = self.np
-        want = np.array([wanted[p] for p in active], dtype=np.int64).reshape(-1, 4)
-        return np.array(active, dtype=np.int64), want
+    def wants(self, active: list[int]) -> tuple[Array, Array, Array]:
+        """The active positions, what each still wants and what each got (one column per
+        device)."""
+        positions = self.np.array(active, dtype=self.np.int64)
+        return positions, self.want[positions], self.had[positions]
+
+    def took(self, positions: Array | int, index: int, units: Array | int) -> None:
+        """Positions took units of the device ``index``."""
+        self.want[positions, index] -= units
+        self.had[positions, index] += units
 
 
 def local_round(
@@ -57,9 +74,7 @@ def local_round(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     active: list[int],
-    kids: list[int],
     rows_: Rows,
 ) -> None:
     """The département round: level by level, device by device, département by département
@@ -69,7 +84,7 @@ def local_round(
     if not active:
         return
     np = rows_.np
-    positions, want = rows_.wants(wanted, active)
+    positions, want, _ = rows_.wants(active)
     level, place = rows_.level[positions], rows_.place[positions]
     children = rows_.kids[positions].astype(np.float64)
     names = rows_.names
@@ -101,8 +116,10 @@ def local_round(
                 if now != planned:  # a shipper's capacity ran out in an earlier pool
                     if not now:
                         continue
+                    kids = rows_.children
                     got = shares([wanted[p][index] for p in group], [kids[p] for p in group], now)
-                walk(stock, plan, order, wanted, given, group, got, index, name)
+                gave = walk(stock, plan, order, wanted, group, got, index, name)
+                rows_.took(positions[rows[start:end]], index, np.array(gave, dtype=np.int64))
 
 
 def walk(
@@ -110,16 +127,15 @@ def walk(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     members: list[int],
     units: list[int],
     index: int,
     where: str,
-) -> None:
+) -> list[int]:
     """One pool of the département round: each member takes its share, in priority order,
     from the lots of its own département in the order the greedy takes them (earliest
     available, then id), skipping lots used up and shippers at capacity: what one ``_take``
-    per member would do, in one walk over the lots."""
+    per member would do, in one walk over the lots. Returns what each member took."""
     device = DEVICE_TYPES[index]
     left, rank, shippers, capacity = stock.left, stock.rank, stock.shippers, stock.capacity
     lots = sorted(
@@ -134,7 +150,8 @@ def walk(
     )
     records, shipments, scope = stock.lots, plan.shipments, Scope.DEPARTEMENT
     at, end = 0, len(lots)
-    for position, share in zip(members, units, strict=True):
+    gave = [0] * len(members)
+    for member, (position, share) in enumerate(zip(members, units, strict=True)):
         if not share:
             continue
         structure_id, need = order[position].id, share
@@ -154,7 +171,8 @@ def walk(
                 Shipment(records[lot].id, structure_id, device, device, unit, name, scope, 0.0)
             )
         wanted[position][index] -= share - need
-        given[position][index] += share - need
+        gave[member] = share - need
+    return gave
 
 
 def grouped_shares(np: Any, wants: Array, kids: Array, starts: Array, supply: Array) -> Array:

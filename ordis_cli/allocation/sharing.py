@@ -31,13 +31,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..models import DEVICE_TYPES
+from ..models import DEVICE_TYPES, DeviceType
 from ..territory import departements
 from .geography import reach
 from .local import Array, Rows, local_round
-from .model import Plan, Shipment, Structure
+from .model import Partner, Plan, Shipment, Structure
 from .policy import Scope
 
 if TYPE_CHECKING:
@@ -49,17 +49,15 @@ def share_round(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     active: list[int],
     scope: Scope,
-    kids: list[int],
     rows: Rows,
 ) -> None:
     """One round with fair shares: level by level, device by device, pool by pool.
-    ``wanted`` (per position and type) goes down and ``given`` up as units are taken;
-    ``kids``: the children each position counts; ``rows``: the same as arrays."""
+    ``wanted`` (per position and type) goes down as units are taken; ``rows``: the same as
+    arrays, with what each got, the children, levels and départements."""
     if scope is Scope.DEPARTEMENT:
-        local_round(stock, plan, order, wanted, given, active, kids, rows)
+        local_round(stock, plan, order, wanted, active, rows)
         return
     if not active:
         return
@@ -67,8 +65,7 @@ def share_round(
     names = sorted({_pool(name, scope) for name in rows.names})
     code = {name: at for at, name in enumerate(names)}
     pool_of = np.array([code[_pool(name, scope)] for name in rows.names], dtype=np.int64)
-    positions, want = rows.wants(wanted, active)
-    had = np.array([given[p] for p in active], dtype=np.int64).reshape(-1, 4)
+    positions, want, had = rows.wants(active)
     level, place = rows.level[positions], rows.place[positions]
     pool = pool_of[place]
     for rank in np.unique(level).tolist():
@@ -82,7 +79,7 @@ def share_round(
                 at = found[start:end]
                 who = positions[at]
                 group = _Pool(who, place[at], want[at, index], had[at, index], rows.kids[who])
-                _fill(stock, plan, order, wanted, given, group, index, scope, kids, rows.names)
+                _fill(stock, plan, order, wanted, group, index, scope, rows)
 
 
 class _Pool(NamedTuple):
@@ -108,12 +105,10 @@ def _fill(
     plan: Plan,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     pool: _Pool,
     index: int,
     scope: Scope,
-    kids: list[int],
-    names: list[str],
+    rows: Rows,
 ) -> None:
     """The région and national rounds of one pool (see ``_hand_out``), one line per
     structure and lot."""
@@ -123,13 +118,14 @@ def _fill(
 
     def take(position: int, units: int) -> int:
         got = _take(stock, plan, order[position], device, device, units, scope)
-        wanted[position][index] -= got
-        given[position][index] += got
+        if got:
+            wanted[position][index] -= got
+            rows.took(position, index, got)
         return got
 
     start = len(plan.shipments)
     try:
-        _hand_out(stock, order, wanted, given, pool, index, scope, take, kids, names)
+        _hand_out(stock, order, wanted, pool, index, scope, take, rows)
     finally:
         _merge(plan, start)
 
@@ -156,24 +152,22 @@ def _hand_out(
     stock: _Stock,
     order: list[Structure],
     wanted: list[list[int]],
-    given: list[list[int]],
     pool: _Pool,
     index: int,
     scope: Scope,
     take: Callable[[int, int], int],
-    kids: list[int],
-    names: list[str],
+    rows: Rows,
 ) -> None:
     """The région and national rounds. The units every member can reach (``common``) go
     out at once as the one-at-a-time rule would give them (no member runs dry before they
     are all out); the rest by a heap of (units per child, position)."""
     import numpy as np
 
-    device = DEVICE_TYPES[index]
+    device, names, had, kids = DEVICE_TYPES[index], rows.names, rows.had, rows.children
     # the départements where something is still in reach, and their members
     open_ = [c for c in np.unique(pool.places).tolist() if stock.reachable(device, names[c], scope)]
-    keep = np.isin(pool.places, open_)
-    members = pool.members[keep]
+    keep = _among(np, pool.places, open_, len(names))
+    members, codes = pool.members[keep], pool.places[keep]
     if members.size:
         places = [source for source, _ in reach(names[open_[0]], scope)]
         common = stock.common_supply(device, places, {names[c] for c in open_})
@@ -192,24 +186,87 @@ def _hand_out(
                     take(position, units)
             # who can still reach anything (most often only some shippers' zones)
             open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
-            members = members[np.isin(pool.places[keep], open_)]
-    heap = [(given[p][index] / kids[p], p) for p in members.tolist() if wanted[p][index]]
+            still = _among(np, codes, open_, len(names))
+            members, codes = members[still], codes[still]
+        parts = _apart(stock, device, places, open_, names) if open_ else None
+        for part, supply in parts or ():  # no lot within reach of two parts: each on its own
+            mine = members[_among(np, codes, part, len(names))]
+            mine = mine[rows.want[mine, index] > 0]
+            got = shares(
+                rows.want[mine, index].tolist(),
+                rows.kids[mine].tolist(),
+                supply,
+                had[mine, index].tolist(),
+            )
+            for position, units in zip(mine.tolist(), got, strict=True):
+                if units:
+                    take(position, units)
+        if parts:
+            open_ = [c for c in open_ if stock.reachable(device, names[c], scope)]
+            members = members[_among(np, codes, open_, len(names))]
+    members = members[rows.want[members, index] > 0]
+    keys = (had[members, index] / rows.kids[members]).tolist()
+    heap = list(zip(keys, members.tolist(), strict=True))
     heapq.heapify(heap)
     while heap:
         _, position = heapq.heappop(heap)
         if (device, order[position].departement, scope) in stock.dead:
             continue
-        want, got, kid = wanted[position][index], given[position][index], kids[position]
+        want, have, kid = wanted[position][index], int(had[position, index]), kids[position]
         units = want
         if heap:
             other = heap[0][1]
-            # units whose key ((got + j - 1) / kid, position) stays below the next one's
+            # units whose key ((have + j - 1) / kid, position) stays below the next one's
             okids = kids[other]
-            gap = given[other][index] * kid - got * okids  # over the other's children
+            gap = int(had[other, index]) * kid - have * okids  # over the other's children
             ahead = gap // okids + 1 if position < other else -(-gap // okids)
             units = min(want, max(ahead, 1))
         if take(position, units) == units and wanted[position][index]:
-            heapq.heappush(heap, (given[position][index] / kid, position))
+            heapq.heappush(heap, (int(had[position, index]) / kid, position))
+
+
+def _apart(
+    stock: _Stock, device: DeviceType, places: list[str], codes: list[int], names: list[str]
+) -> list[tuple[list[int], int]] | None:
+    """The départements still in reach (``codes``) split by the shippers that can serve
+    them, with the units each part can get from ``places``, if no shipper with units left
+    there serves two parts (else None: the parts compete). Within a part every member then
+    reaches the same units, so they go out as the one-at-a-time rule would give them."""
+    units: dict[str, int] = {}
+    cover: dict[str, Partner | None] = {}
+    for source in places:
+        for queue in stock.queues.get((device, source), ()):
+            left = sum(stock.left[i] for i in queue.lots[queue.head :])
+            if left:
+                name = "" if queue.partner is None else queue.partner.name
+                units[name] = units.get(name, 0) + left
+                cover[name] = queue.partner
+    for name, partner in cover.items():
+        room = stock.capacity[name] if partner is not None else None
+        units[name] = units[name] if room is None else min(units[name], room)
+    live = [name for name, left in units.items() if left]
+    parts: dict[frozenset[str], list[int]] = {}
+    for code in codes:
+        where = names[code]
+        serve = frozenset(name for name in live if _covers(cover[name], where))
+        parts.setdefault(serve, []).append(code)
+    seen: set[str] = set()
+    for serve in parts:
+        if serve & seen:
+            return None
+        seen |= serve
+    return [(found, sum(units[name] for name in serve)) for serve, found in parts.items()]
+
+
+def _among(np: Any, codes: Array, chosen: list[int], size: int) -> Array:
+    """Which of ``codes`` (département codes below ``size``) are in ``chosen``."""
+    flags = np.zeros(size, dtype=bool)
+    flags[chosen] = True
+    return flags[codes]
+
+
+def _covers(partner: Partner | None, departement: str) -> bool:
+    return partner is None or partner.covers(departement)
 
 
 def shares(

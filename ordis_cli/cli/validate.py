@@ -121,7 +121,6 @@ def validate(
     with guarded(debug, language):
         from ..actions.validate import ValidationOptions, validate_files
         from ..column_mapping import load_mapping
-        from ..validation.annotate import write_annotations
         from .render import render_report
 
         options = ValidationOptions(
@@ -154,7 +153,9 @@ def validate(
                 report = validate_files(files, options, advance)
         else:
             report = validate_files(files, options)
-        if annotate_to is not None:
+        if annotate_to is not None:  # openpyxl (0.4 s to import) only when it is asked for
+            from ..validation.annotate import write_annotations
+
             write_annotations(report.files, annotate_to, language)
         if output is OutputFormat.JSON:
             typer.echo(report.model_dump_json(indent=2))

@@ -34,7 +34,6 @@ from .records import (
     RunOutputs,
     RunRecord,
     StoredShipment,
-    committed,
     stored_shipment,
     timestamp,
 )
@@ -60,6 +59,43 @@ __all__ = [
 _OUTPUTS_JOIN = "LEFT JOIN run_outputs o ON o.run_id = r.id"
 _RUN_STATUS = (
     "CASE WHEN r.status = 'active' AND o.state = 'writing' THEN 'writing' ELSE r.status END"
+)
+
+
+# What one shipment line commits (``records.committed``, the rule in Python, which a test
+# holds these to): units counted against the structure's need (GIVEN) and units gone from the
+# lot (TAKEN). A line cancelled alone: nothing; a cancelled run: what was delivered, and the
+# units written off; an active line not closed: all of it; a closed line: what was delivered
+# and what was written off (a shortfall without ``gap`` goes back to the lot and the need).
+_DELIVERED = "COALESCE(s.delivered_quantity, 0)"
+_LOST = (
+    "CASE WHEN s.gap IS NOT NULL AND s.gap <> '' AND s.delivered_on IS NOT NULL "
+    f"AND s.quantity > {_DELIVERED} THEN s.quantity - {_DELIVERED} ELSE 0 END"
+)
+_GIVEN = (
+    "CASE WHEN s.cancelled_at IS NOT NULL THEN 0 "
+    f"WHEN r.status <> 'active' THEN CASE WHEN s.delivered_on IS NOT NULL THEN {_DELIVERED} "
+    "ELSE 0 END "
+    f"WHEN s.delivered_on IS NULL THEN s.quantity ELSE {_DELIVERED} END"
+)
+_TAKEN = (
+    "CASE WHEN s.cancelled_at IS NOT NULL THEN 0 "
+    "WHEN r.status <> 'active' THEN CASE WHEN s.delivered_on IS NOT NULL "
+    f"THEN {_DELIVERED} + {_LOST} ELSE 0 END "
+    f"WHEN s.delivered_on IS NULL THEN s.quantity ELSE {_DELIVERED} + {_LOST} END"
+)
+_LINES = "FROM shipments s JOIN runs r ON r.id = s.run_id"
+_ON_DAY = "r.status = 'active' AND r.run_date = ?"
+# given per need, all runs and this day's (one pass); taken per lot; this day's units per
+# shipper, found through the index of lines by run
+_GIVEN_BY_NEED = (
+    f"SELECT s.structure_id, s.counted_as, SUM({_GIVEN}), "
+    f"SUM(CASE WHEN {_ON_DAY} THEN {_GIVEN} ELSE 0 END) {_LINES} GROUP BY 1, 2"
+)
+_TAKEN_BY_LOT = f"SELECT s.lot_id, SUM({_TAKEN}) {_LINES} GROUP BY 1"
+_SHIPPED_BY_SHIPPER_ON_DAY = (
+    f"SELECT s.shipper, SUM({_TAKEN}) {_LINES} WHERE s.run_id IN "
+    "(SELECT id FROM runs WHERE status = 'active' AND run_date = ?) GROUP BY 1"
 )
 
 
@@ -157,32 +193,22 @@ class Ledger(RunRecording):
     # --- what earlier runs committed (recording a run: ``RunRecording.record_run``) ---
 
     def earlier(self, run_date: dt.date) -> Earlier:
-        """What earlier runs still commit, line by line (``committed``); the lines of active
-        runs of the same date also count against the cap and the shippers' capacities."""
-        rows = self.db.execute(
-            "SELECT s.lot_id, s.structure_id, s.counted_as, s.shipper, s.quantity, "
-            "s.delivered_on, s.delivered_quantity, s.gap, s.cancelled_at, r.status, r.run_date "
-            "FROM shipments s JOIN runs r ON r.id = s.run_id"
-        ).fetchall()
-        from ..allocation import Commitment, Earlier  # not loaded by the read-only commands
+        """What earlier runs still commit (the rule of ``records.committed``, summed by the
+        database): units given per (structure, type), taken per lot; the lines of active
+        runs of the same date also count against the cap and the shippers' capacities.
+        Three ``GROUP BY`` answers instead of every line ever recorded, in Python."""
+        from ..allocation import Earlier  # not loaded by the read-only commands
 
-        lines: list[Commitment] = []
-        day = run_date.isoformat()
-        for row in rows:
-            given, taken = committed(row)
-            if given or taken:
-                lines.append(
-                    Commitment(
-                        row["lot_id"],
-                        row["structure_id"],
-                        DeviceType(row["counted_as"]),
-                        row["shipper"],
-                        given,
-                        taken,
-                        row["status"] == "active" and row["run_date"] == day,
-                    )
-                )
-        return Earlier.from_commitments(lines)
+        day = (run_date.isoformat(),)
+        given = self.db.execute(_GIVEN_BY_NEED, day).fetchall()
+        taken = self.db.execute(_TAKEN_BY_LOT).fetchall()
+        shipped_day = self.db.execute(_SHIPPED_BY_SHIPPER_ON_DAY, day).fetchall()
+        return Earlier(
+            {(row[0], DeviceType(row[1])): row[2] for row in given if row[2] > 0},
+            {row[0]: row[1] for row in taken if row[1] > 0},
+            {(row[0], DeviceType(row[1])): row[3] for row in given if row[3] > 0},
+            {row[0]: row[1] for row in shipped_day if row[1] > 0},
+        )
 
     # --- what the ledger knows of needs and lots -------------------------------------
 
@@ -301,20 +327,27 @@ class Ledger(RunRecording):
             (timestamp(), run_id),
         )
 
-    def record_delivery(
-        self,
-        shipment_id: str,
-        delivered_on: dt.date,
-        quantity: int,
-        comment: str | None,
-        gap: str | None = None,
+    def record_deliveries(
+        self, lines: Iterable[tuple[str, dt.date, int, str | None, str | None]]
     ) -> None:
-        """A line closed: its date, the quantity delivered, the comment, and ``gap``
-        ('perdu', 'hors service') when the units not delivered are written off."""
-        self.db.execute(
+        """Lines closed, in one batch: each ``(shipment id, date, quantity delivered,
+        comment, gap)``, ``gap`` ('perdu', 'hors service') when the units not delivered are
+        written off."""
+        when = timestamp()
+        self.db.executemany(
             "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, comment = ?, "
             "gap = ?, delivery_recorded_at = ? WHERE id = ?",
-            (delivered_on.isoformat(), quantity, comment, gap, timestamp(), shipment_id),
+            [
+                (day.isoformat(), quantity, comment, gap, when, ident)
+                for ident, day, quantity, comment, gap in lines
+            ],
+        )
+
+    def record_comments(self, comments: Iterable[tuple[str, str]]) -> None:
+        """New comments ``(shipment id, comment)`` on lines not delivered yet, in one batch."""
+        self.db.executemany(
+            "UPDATE shipments SET comment = ? WHERE id = ?",
+            [(comment, ident) for ident, comment in comments],
         )
 
     def cancel_lines(self, shipment_ids: Iterable[str]) -> None:

@@ -1,13 +1,15 @@
-"""Reading and validating one file in a forked child, so that the third-party parser cannot
+"""Reading and validating files in a forked child, so that the third-party parser cannot
 bring ordis down (SPEC §1, §2).
 
 The pre-scans refuse what is known to hurt before any parser sees it; this is the defence
 behind them. On Linux the work runs in a child made by ``os.fork`` that inherits everything
-already imported (a fork of a validating process costs a few milliseconds, no imports). The
-child may map at most ``limits.PARSER_EXTRA_ADDRESS_SPACE`` (1 GiB) more than it inherited
+already imported (a fork of a validating process costs a few milliseconds, no imports); the
+files of one command go through one child, in turn, unless one of them fails (then that file
+is tried again first in a fresh child, and the next child goes on after it). The child may
+map at most ``limits.PARSER_EXTRA_ADDRESS_SPACE`` (1 GiB) more than it inherited
 (``RLIMIT_AS``: what it maps, read from ``/proc/self/statm`` just after the fork, plus that
-allowance), and the parent waits at most ``Containment.seconds_for(size)``: 120 s plus
-1 s per MB of file. Its result comes back pickled (protocol 5) through a pipe, its stderr
+allowance), and the parent waits at most ``Containment.seconds_for(size)`` for each file:
+120 s plus 1 s per MB of file. Its result comes back pickled (protocol 5) through a pipe, its stderr
 through another (so a Rust panic message never reaches the user's terminal). Then:
 
 - a death by signal (``SIGABRT`` from a Rust abort, ``SIGSEGV``...) is ``parser-crashed``;
@@ -37,14 +39,13 @@ What the child does after the fork, and how a message crosses the pipe, live in
 from __future__ import annotations
 
 import contextlib
-import copy
 import gc
 import os
 import selectors
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,9 +53,10 @@ from typing import Any, TypeVar
 from ..errors import ReadingError
 from ..messages import Lang, say
 from ..messages.counting import number
-from ..models import FileReport, Problem
+from ..models import FileReport
 from . import limits
 from .contained_child import rebuilt_exception, run_child, take_messages
+from .validated import pack_validated, unpack_validated
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -97,11 +99,17 @@ def available() -> bool:
 
 
 def validate_contained(
-    work: Work[tuple[FileReport, V]], path: str, lang: Lang, progress: Progress | None = None
-) -> tuple[FileReport, V]:
-    """``work(progress)``, the reading and validation of the file at ``path``, contained:
-    what comes back is its report and a light copy of its validator (``travelling``)."""
-    return run_contained(work, path, None, lang, progress, pack=_pack, unpack=_unpack)
+    works: Sequence[Work[tuple[FileReport, V]]],
+    paths: Sequence[str],
+    lang: Lang,
+    progress: Progress | None = None,
+) -> list[tuple[FileReport, V] | ReadingError]:
+    """Each ``work(progress)``, the reading and validation of the file at the same place in
+    ``paths``, contained: what comes back is its report and a light copy of its validator
+    (``travelling``), or the ``ReadingError`` that made it unreadable."""
+    return run_contained_many(
+        works, paths, lang, progress, pack=pack_validated, unpack=unpack_validated
+    )
 
 
 def run_contained(
@@ -116,46 +124,68 @@ def run_contained(
 ) -> T:
     """``work(progress)`` in a contained child when available, else in-process; an abort,
     an exhaustion or a hang of the child is a ``ReadingError`` naming ``path`` (whose
-    ``size``, read when None, lengthens the deadline). The limits
-    are ``containment``, by default the module's ``DEFAULT`` (tests shorten it). The result
+    ``size``, read when None, lengthens the deadline), raised. The limits are
+    ``containment``, by default the module's ``DEFAULT`` (tests shorten it). The result
     crosses as ``pack(result)`` and is rebuilt with ``unpack`` (only when contained)."""
+    sizes = None if size is None else [size]
+    outcome = run_contained_many([work], [path], lang, progress, containment, pack, unpack, sizes)
+    found = outcome[0]
+    if isinstance(found, ReadingError):
+        raise found
+    return found
+
+
+def run_contained_many(
+    works: Sequence[Work[T]],
+    paths: Sequence[str],
+    lang: Lang,
+    progress: Progress | None = None,
+    containment: Containment | None = None,
+    pack: Callable[[T], Any] | None = None,
+    unpack: Callable[[Any], T] | None = None,
+    sizes: Sequence[int] | None = None,
+) -> list[T | ReadingError]:
+    """The works in turn, in as few children as may be: one child goes through them all
+    unless one fails. A file that fails first in its child gets the verdict
+    (``ReadingError``: crashed, memory, timeout) in its place of the list, and the next
+    child starts after it; one that fails after others in the same child is tried again,
+    first in a fresh child, so that what the files before it left behind never decides
+    its verdict. An internal error in the child is raised here as it was raised there."""
     containment = containment or DEFAULT
-    if size is None:  # the deadline grows with the file's size
-        try:
-            size = Path(path).stat().st_size
-        except OSError:
-            size = 0
+    if sizes is None:
+        sizes = [_size_of(path) for path in paths]
     if not available():
-        return run_in_process(work, path, lang, progress, containment)
+        pairs = zip(works, paths, strict=True)
+        return [_in_process(work, path, lang, progress, containment) for work, path in pairs]
+    found: list[Any] = [_PENDING] * len(works)
+    first = 0
+    while first < len(works):
+        first = _one_child(works, paths, sizes, first, found, lang, progress, containment, pack)
+    return [
+        outcome if isinstance(outcome, ReadingError) or unpack is None else unpack(outcome)
+        for outcome in found
+    ]
+
+
+_PENDING = object()
+
+
+def _size_of(path: str) -> int:
     try:
-        results_read, results_write = os.pipe()
-        errors_read, errors_write = os.pipe()
+        return Path(path).stat().st_size
     except OSError:
-        return run_in_process(work, path, lang, progress, containment)
-    # Objects that exist before the fork are moved out of the collector's reach for the
-    # child's life: a collection in the child would otherwise walk (and, by touching their
-    # reference counts, copy) every page of a big parent — 0.28 s → 0.18 s a read measured
-    # from a 400 MB process. The parent takes them back at once.
-    gc.freeze()
+        return 0
+
+
+def _in_process(
+    work: Work[T], path: str, lang: Lang, progress: Progress | None, containment: Containment
+) -> T | ReadingError:
     try:
-        pid = os.fork()
-    except OSError:  # no memory or no process left for a child: read it here
-        gc.unfreeze()
-        for fd in (results_read, results_write, errors_read, errors_write):
-            os.close(fd)
         return run_in_process(work, path, lang, progress, containment)
-    if pid == 0:  # the child never returns
-        os.close(results_read)
-        os.close(errors_read)
-        run_child(
-            work, pack, progress is not None, results_write, errors_write, containment.extra_bytes
-        )
-    gc.unfreeze()
-    os.close(results_write)
-    os.close(errors_write)
-    packed = _parent(pid, results_read, errors_read, path, size, lang, progress, containment)
-    result: T = unpack(packed) if unpack is not None else packed
-    return result
+    except ReadingError as error:
+        if error.code.startswith("parser-"):
+            return error
+        raise
 
 
 def run_in_process(
@@ -174,87 +204,169 @@ def run_in_process(
 # --- the parent --------------------------------------------------------------------------
 
 
-def _parent(
-    pid: int,
-    results: int,
-    errors: int,
-    path: str,
-    size: int,
+def _one_child(
+    works: Sequence[Work[Any]],
+    paths: Sequence[str],
+    sizes: Sequence[int],
+    first: int,
+    found: list[Any],
     lang: Lang,
     progress: Progress | None,
     containment: Containment,
-) -> Any:
-    seconds = containment.seconds_for(size)
-    inbox = bytearray()
-    stderr_tail = b""
-    out_of_memory = False
-    outcome: tuple[Any, ...] | None = None
-    finished = False
+    pack: Callable[[Any], Any] | None,
+) -> int:
+    """Fork a child for ``works[first:]``, take what it sends into ``found``; return the
+    index the next child starts from (``len(works)`` when all are done)."""
     try:
-        with selectors.DefaultSelector() as selector:
-            selector.register(results, selectors.EVENT_READ)
-            selector.register(errors, selectors.EVENT_READ)
-            deadline = time.monotonic() + seconds
-            while selector.get_map():
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                for key, _ in selector.select(min(left, 1.0)):
-                    chunk = os.read(key.fd, 1 << 20)
-                    if not chunk:
-                        selector.unregister(key.fd)
-                    elif key.fd == errors:
-                        seen = stderr_tail + chunk
-                        out_of_memory = out_of_memory or _OUT_OF_MEMORY in seen
-                        stderr_tail = seen[-_STDERR_OVERLAP:]
-                    else:
-                        inbox += chunk
-                        for message in take_messages(inbox):
-                            if message[0] == "progress" and progress is not None:
-                                progress(message[1], message[2])
-                            elif message[0] != "progress":
-                                outcome = message
-            finished = not selector.get_map()
-    finally:
-        os.close(results)
-        os.close(errors)
-        if not finished:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-    if not finished:
-        raise ReadingError(
-            "parser-timeout", say("parser-timeout", lang, seconds=f"{seconds:.0f}"), path
+        results_read, results_write = os.pipe()
+        errors_read, errors_write = os.pipe()
+    except OSError:
+        return _rest_in_process(works, paths, first, found, lang, progress, containment)
+    # Objects that exist before the fork are moved out of the collector's reach for the
+    # child's life: a collection in the child would otherwise walk (and, by touching their
+    # reference counts, copy) every page of a big parent — 0.28 s → 0.18 s a read measured
+    # from a 400 MB process. The parent takes them back at once.
+    gc.freeze()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or no process left for a child: read them here
+        gc.unfreeze()
+        for fd in (results_read, results_write, errors_read, errors_write):
+            os.close(fd)
+        return _rest_in_process(works, paths, first, found, lang, progress, containment)
+    if pid == 0:  # the child never returns
+        os.close(results_read)
+        os.close(errors_read)
+        run_child(
+            works,
+            first,
+            pack,
+            progress is not None,
+            results_write,
+            errors_write,
+            containment.extra_bytes,
         )
-    return _outcome(outcome, status, out_of_memory, path, lang, containment)
+    gc.unfreeze()
+    os.close(results_write)
+    os.close(errors_write)
+    child = _Child(pid, first, sizes, containment)
+    child.listen(results_read, errors_read, found, progress)
+    return child.verdict(found, paths, lang)
 
 
-def _outcome(
-    outcome: tuple[Any, ...] | None,
-    status: int,
-    out_of_memory: bool,
-    path: str,
+def _rest_in_process(
+    works: Sequence[Work[Any]],
+    paths: Sequence[str],
+    first: int,
+    found: list[Any],
     lang: Lang,
+    progress: Progress | None,
     containment: Containment,
-) -> Any:
-    if outcome is not None and outcome[0] == "done":
-        return outcome[1]
-    if (outcome is not None and outcome[0] == "memory") or out_of_memory:
-        raise _memory_error(path, lang, containment)
-    if outcome is not None and outcome[0] == "error":
-        _, carried, name, text = outcome
-        error = rebuilt_exception(carried, name)
-        error.add_note(f"In the contained child process:\n{text}")
-        raise error
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
+) -> int:
+    for index in range(first, len(works)):
+        found[index] = _in_process(works[index], paths[index], lang, progress, containment)
+    return len(works)
+
+
+class _Child:
+    """What the parent knows of one child: the work it is on, that work's deadline, how it
+    ended."""
+
+    def __init__(self, pid: int, first: int, sizes: Sequence[int], containment: Containment):
+        self.pid, self.first, self.sizes, self.containment = pid, first, sizes, containment
+        self.current = first
+        self.deadline = time.monotonic() + containment.seconds_for(sizes[first])
+        self.out_of_memory = False  # the allocator said so on stderr, or the child did
+        self.timed_out = False
+        self.raised: BaseException | None = None  # an internal error in the child
+        self.status = 0
+
+    def listen(
+        self, results: int, errors: int, found: list[Any], progress: Progress | None
+    ) -> None:
+        inbox = bytearray()
+        stderr_tail = b""
         try:
-            detail = signal.Signals(number).name
-        except ValueError:
-            detail = f"signal {number}"
-    else:
-        detail = f"exit status {os.waitstatus_to_exitcode(status)}"
-    raise ReadingError("parser-crashed", say("parser-crashed", lang, detail=detail), path)
+            with selectors.DefaultSelector() as selector:
+                selector.register(results, selectors.EVENT_READ)
+                selector.register(errors, selectors.EVENT_READ)
+                while selector.get_map():
+                    left = self.deadline - time.monotonic()
+                    if left <= 0:
+                        self.timed_out = True
+                        break
+                    for key, _ in selector.select(min(left, 1.0)):
+                        chunk = os.read(key.fd, 1 << 20)
+                        if not chunk:
+                            selector.unregister(key.fd)
+                        elif key.fd == errors:
+                            seen = stderr_tail + chunk
+                            self.out_of_memory = self.out_of_memory or _OUT_OF_MEMORY in seen
+                            stderr_tail = seen[-_STDERR_OVERLAP:]
+                        else:
+                            inbox += chunk
+                            for message in take_messages(inbox):
+                                self._take(message, found, progress)
+                    if self.raised is not None:
+                        break
+        finally:
+            os.close(results)
+            os.close(errors)
+            if self.timed_out or self.raised is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
+            _, self.status = os.waitpid(self.pid, 0)
+        if self.raised is not None:
+            raise self.raised
+
+    def _take(self, message: tuple[Any, ...], found: list[Any], progress: Progress | None) -> None:
+        kind = message[0]
+        if kind == "progress":
+            if progress is not None:
+                progress(message[1], message[2])
+        elif kind == "start":
+            self.current = message[1]
+            seconds = self.containment.seconds_for(self.sizes[self.current])
+            self.deadline = time.monotonic() + seconds
+        elif kind == "done":
+            found[message[1]] = message[2]
+        elif kind == "memory":
+            self.out_of_memory = True
+        elif kind == "error":
+            _, _, carried, name, text = message
+            error = rebuilt_exception(carried, name)
+            error.add_note(f"In the contained child process:\n{text}")
+            self.raised = error
+
+    def verdict(self, found: list[Any], paths: Sequence[str], lang: Lang) -> int:
+        """Where the next child starts; the verdict on the work this one failed, when it was
+        its first."""
+        failed = next((i for i in range(self.first, len(found)) if found[i] is _PENDING), None)
+        if failed is None:
+            return len(found)
+        if self.timed_out:
+            seconds = self.containment.seconds_for(self.sizes[failed])
+            message = say("parser-timeout", lang, seconds=f"{seconds:.0f}")
+            found[failed] = ReadingError("parser-timeout", message, paths[failed])
+            return failed + 1
+        if failed > self.first:  # tried again, first in a fresh child
+            return failed
+        if self.out_of_memory:
+            found[failed] = _memory_error(paths[failed], lang, self.containment)
+        else:
+            found[failed] = ReadingError(
+                "parser-crashed", say("parser-crashed", lang, detail=self._death()), paths[failed]
+            )
+        return failed + 1
+
+    def _death(self) -> str:
+        if os.WIFSIGNALED(self.status):
+            number = os.WTERMSIG(self.status)
+            try:
+                return signal.Signals(number).name
+            except ValueError:
+                return f"signal {number}"
+        return f"exit status {os.waitstatus_to_exitcode(self.status)}"
 
 
 def _memory_error(path: str, lang: Lang, containment: Containment) -> ReadingError:
@@ -263,58 +375,3 @@ def _memory_error(path: str, lang: Lang, containment: Containment) -> ReadingErr
         say("parser-memory", lang, limit=number(containment.extra_bytes // _MB, lang)),
         path,
     )
-
-
-# What of a validator the commands use once validation is over: its reporter (to add the
-# rules across files or against the ledger), the columns it kept (``keep_data``), the
-# partners' names of a partners file and the partners named in a donations file. Its
-# indexes of every row (ids, structures...) stay in the child: 100,000 of them would cost
-# more to send than the whole validation of the file.
-CARRIED = ("report", "present", "today", "kept", "names", "partners")
-
-
-def travelling(validator: T) -> T:
-    """A light copy of ``validator`` holding only ``CARRIED`` (its reporter without the
-    problems, which are in the file's report already); None stays None."""
-    if validator is None:
-        return validator
-    light = object.__new__(type(validator))
-    state = {name: value for name, value in vars(validator).items() if name in CARRIED}
-    if "report" in state:
-        reporter = copy.copy(state["report"])
-        reporter.problems = []
-        state["report"] = reporter
-    vars(light).update(state)
-    return light
-
-
-_PROBLEM_FIELDS = tuple(Problem.model_fields)
-_ALL_FIELDS = frozenset(_PROBLEM_FIELDS)
-
-
-def _pack(result: tuple[FileReport, Any]) -> tuple[FileReport, list[tuple[Any, ...]], Any]:
-    """The report with its problems as plain tuples (5,000 problems pickle in 3 ms instead
-    of 31 ms as models), and the travelling validator. Runs in the child only."""
-    report, validator = result
-    issues = [tuple(problem.__dict__.values()) for problem in report.issues]
-    report.issues = []
-    return report, issues, travelling(validator)
-
-
-def _unpack(packed: tuple[FileReport, list[tuple[Any, ...]], Any]) -> tuple[FileReport, Any]:
-    report, issues, validator = packed
-    report.issues = [_problem(values) for values in issues]
-    return report, validator
-
-
-def _problem(
-    values: tuple[Any, ...], new: Any = Problem.__new__, put: Any = object.__setattr__
-) -> Problem:
-    """A ``Problem`` from its field values, already valid (made by ``model_construct`` in
-    the child), set the way pickle sets a model's state: 3 µs, half of model_construct."""
-    problem: Problem = new(Problem)
-    put(problem, "__dict__", dict(zip(_PROBLEM_FIELDS, values, strict=True)))
-    put(problem, "__pydantic_fields_set__", set(_ALL_FIELDS))
-    put(problem, "__pydantic_extra__", None)
-    put(problem, "__pydantic_private__", None)
-    return problem

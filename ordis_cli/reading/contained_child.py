@@ -2,40 +2,44 @@
 
 After the fork, ``run_child`` ignores Ctrl-C (the parent's to handle), turns off the
 fault handler, sends its stderr down a pipe, limits the address space it may add
-(``RLIMIT_AS``), runs the work and sends back ``("progress", name, rows)`` messages and one
-outcome: ``("done", result)``, ``("memory",)`` or ``("error", ...)`` carrying the exception
-that was raised (``rebuilt_exception`` makes it again in the parent). Each message on the
-pipe is its length (8 bytes) and its pickle (protocol 5); ``take_messages`` reads them back.
-The deadline, the verdict on a death and the messages a person reads stay in ``contained``.
+(``RLIMIT_AS``), then runs the works from the one it is given, in turn: for each it sends
+``("start", index)``, any ``("progress", name, rows)``, and one outcome: ``("done", index,
+result)``, ``("memory", index)`` or ``("error", index, ...)`` carrying the exception that was
+raised (``rebuilt_exception`` makes it again in the parent). It stops after an outcome other
+than ``done``. Each message on the pipe is its length (8 bytes) and its pickle (protocol 5);
+``take_messages`` reads them back. The deadline, the verdict on a death and the messages a
+person reads stay in ``contained``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import os
 import pickle
 import resource
 import signal
 import struct
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 _FRAME = struct.Struct("<Q")
 
 
 def run_child(
-    work: Callable[[Any], Any],
+    works: Sequence[Callable[[Any], Any]],
+    first: int,
     pack: Callable[[Any], Any] | None,
     with_progress: bool,
     results: int,
     errors: int,
     extra_bytes: int,
-) -> None:
-    """Run ``work`` in the forked child, under its address-space limit (``extra_bytes``
-    more than it inherited), and send its outcome on ``results``; never returns."""
+) -> NoReturn:
+    """Run ``works[first:]`` in the forked child, under its address-space limit
+    (``extra_bytes`` more than it inherited), sending each outcome on ``results``."""
     status = 70
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -46,23 +50,42 @@ def run_child(
         def report_progress(name: str, rows: int) -> None:
             send_message(results, ("progress", name, rows))
 
-        try:
-            result = work(report_progress if with_progress else None)
-            outcome: tuple[Any, ...] = ("done", pack(result) if pack else result)
-        except MemoryError:
-            outcome = ("memory",)
-        except BaseException as exc:
-            outcome = _failure(exc)
-        try:
-            send_message(results, outcome)
-        except MemoryError:
-            send_message(results, ("memory",))
+        for index in range(first, len(works)):
+            if index > first:  # what the last file left in cycles (the parent paused the
+                gc.collect()  # collector); the parent's objects are frozen, not walked
+            send_message(results, ("start", index))
+            if not _run_one(works[index], index, pack, results, report_progress, with_progress):
+                break
         status = 0
     except BaseException:
         with contextlib.suppress(BaseException):
             traceback.print_exc()
     finally:
         os._exit(status)
+
+
+def _run_one(
+    work: Callable[[Any], Any],
+    index: int,
+    pack: Callable[[Any], Any] | None,
+    results: int,
+    report_progress: Callable[[str, int], None],
+    with_progress: bool,
+) -> bool:
+    """One work and its outcome sent; whether the child may go on with the next."""
+    try:
+        result = work(report_progress if with_progress else None)
+        outcome: tuple[Any, ...] = ("done", index, pack(result) if pack else result)
+    except MemoryError:
+        outcome = ("memory", index)
+    except BaseException as exc:
+        outcome = ("error", index, *_failure(exc))
+    try:
+        send_message(results, outcome)
+    except MemoryError:
+        outcome = ("memory", index)
+        send_message(results, outcome)
+    return bool(outcome[0] == "done")
 
 
 def _limit_address_space(extra: int) -> None:
@@ -88,7 +111,7 @@ def _failure(exc: BaseException) -> tuple[Any, ...]:
             carried = pickle.loads(pickle.dumps((type(exc), exc.args, vars(exc)), protocol=5))
         except Exception:
             carried = None
-    return ("error", carried, type(exc).__name__, text)
+    return (carried, type(exc).__name__, text)
 
 
 def rebuilt_exception(carried: Any, name: str) -> BaseException:

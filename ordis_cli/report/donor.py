@@ -24,7 +24,7 @@ from ..ledger import Ledger
 from ..messages import Lang, say
 from ..names import clean_name, name_key
 from . import charts, press, regions_map
-from .figures import ORGANISATIONS, RegionFigures, Week, _types, compute, press_number
+from .figures import ORGANISATIONS, RegionFigures, Week, compute, press_number
 from .render import money, week_label
 from .words import WORDS
 
@@ -116,7 +116,7 @@ def donor_figures(ledger: Ledger, name: str, as_of: dt.date, lang: Lang) -> Dono
     key, shown, kind = find_donor(ledger, name, lang)
     mine, _ = compute(ledger, as_of, key)
     everyone, _ = compute(ledger, as_of)
-    given = _types()
+    given = dict.fromkeys(mine.delivered, 0)  # the four device types, in their order
     for lot in ledger.table("SELECT donor, device, quantity FROM lots WHERE quantity > 0"):
         if name_key(lot["donor"]) == key and lot["device"] in given:
             given[lot["device"]] += int(lot["quantity"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -87,79 +88,148 @@ class Details(BaseModel):
 _HANDED_OUT = (
     "NOT EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = r.id AND o.state = 'writing')"
 )
+# What one line counts as of the report's day (every ``?`` is that day): closed once
+# delivered by then; ``done``, the units delivered; ``written_off``, those of a line closed
+# short and lost; ``shipped``, what went out (all of an active line still open, else what was
+# delivered, plus what was lost; nothing for a line cancelled alone); ``waiting``, the units
+# of an active line neither closed nor cancelled.
+_CLOSED = "(s.delivered_on IS NOT NULL AND s.delivered_on <> '' AND s.delivered_on <= ?)"
+_DONE = f"CASE WHEN {_CLOSED} THEN COALESCE(s.delivered_quantity, 0) ELSE 0 END"
+_WRITTEN_OFF = (
+    f"CASE WHEN s.cancelled_at IS NULL AND {_CLOSED} AND s.gap IS NOT NULL AND s.gap <> '' "
+    "THEN s.quantity - COALESCE(s.delivered_quantity, 0) ELSE 0 END"
+)
+_SHIPPED = (
+    "CASE WHEN s.cancelled_at IS NOT NULL THEN 0 "
+    f"WHEN r.status = 'active' AND NOT {_CLOSED} THEN s.quantity ELSE {_DONE} END"
+)
+_WAITING = (
+    f"CASE WHEN r.status = 'active' AND s.cancelled_at IS NULL AND NOT {_CLOSED} "
+    "THEN s.quantity ELSE 0 END"
+)
+_LINES = f"FROM shipments s JOIN runs r ON r.id = s.run_id WHERE r.run_date <= ? AND {_HANDED_OUT}"
+# The figures are sums over groups of lines: by département, type, partner and donor (a few
+# thousand groups where there are millions of lines); by structure; by day of delivery.
+_BY_GROUP = (
+    "SELECT s.departement, s.device, s.shipper, s.donor, s.donor_type, "
+    f"SUM({_SHIPPED}), SUM({_DONE}), SUM({_WRITTEN_OFF}), SUM({_WAITING}) "
+    f"{_LINES} {{donors}} GROUP BY 1, 2, 3, 4, 5"
+)
+_BY_STRUCTURE = (
+    f"SELECT s.structure_id, s.departement, SUM({_DONE}) {_LINES} {{donors}} "
+    f"GROUP BY 1, 2 HAVING SUM({_DONE}) > 0"
+)
+_BY_DAY = (
+    f"SELECT s.delivered_on, SUM({_DONE}) {_LINES} AND {_CLOSED} {{donors}} "
+    f"GROUP BY 1 HAVING SUM({_DONE}) > 0"
+)
+
+
+class _Sums:
+    """The figures being summed, group by group."""
+
+    def __init__(self) -> None:
+        self.delivered, self.dispatched, self.lost = _types(), _types(), _types()
+        self.region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
+        self.region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
+        self.partners: dict[str, dict[str, int]] = defaultdict(_types)
+        self.progress: dict[str, dict[str, int]] = defaultdict(
+            lambda: {"delivered": 0, "pending": 0}
+        )
+        self.donor_types: dict[str, dict[str, int]] = defaultdict(_types)
+        self.donors: Counter[str] = Counter()
+        self.private: set[str] = set()  # name keys of private donors
+        self.unnamed: set[str] = set()  # name keys of donors of no or unknown type
+        self.hidden_units = [0, 0]  # units of unnamed donors, of private donors
+
+    def add(self, groups: list[Any]) -> None:
+        for group in groups:
+            if group[4] not in ORGANISATIONS:
+                hiding = self.private if group[4] == PRIVATE else self.unnamed
+                hiding.add(name_key(group[3]))
+        hidden = self.private | self.unnamed
+        names: dict[str, tuple[str, str]] = {}  # a name as written -> (clean, key)
+        for departement, device, shipper, donor, donor_type, *sums in groups:
+            shipped, done, written_off, waiting = (int(value or 0) for value in sums)
+            region = region_of(departement)
+            self.lost[device] += written_off
+            shipped += written_off
+            self.dispatched[device] += shipped
+            self.region_dispatched[region][device] += shipped
+            kind = donor_type if donor_type in ORGANISATIONS | {PRIVATE} else UNKNOWN_TYPE
+            shipper_name, shipper_key = names.get(shipper) or _named(names, shipper)
+            if shipper_key in hidden:
+                shipper_name = PRIVATE_SHIPPER  # a person shipping its own lot is never named
+            self.partners[shipper_name][device] += shipped
+            self.progress[shipper_name]["delivered"] += done
+            self.progress[shipper_name]["pending"] += waiting
+            self.donor_types[kind][device] += shipped
+            donor_name, donor_key = names.get(donor) or _named(names, donor)
+            if shipped and donor_key not in hidden:
+                self.donors[donor_name] += shipped
+            elif shipped:
+                self.hidden_units[donor_key in self.private] += shipped
+            if done:
+                self.delivered[device] += done
+                self.region_delivered[region][device] += done
+
+
+def _named(names: dict[str, tuple[str, str]], written: str) -> tuple[str, str]:
+    clean = clean_name(written)
+    names[written] = (clean, name_key(clean))
+    return names[written]
+
+
+def _donor_filter(ledger: Ledger, donor_key: str | None) -> tuple[str, tuple[str, ...]]:
+    """The SQL condition keeping one donor's lines (every way its name was written), or
+    none."""
+    if donor_key is None:
+        return "", ()
+    spellings = tuple(
+        row[0]
+        for row in ledger.table("SELECT DISTINCT donor FROM shipments")
+        if name_key(row[0]) == donor_key
+    )
+    if not spellings:
+        return "AND 1 = 0", ()
+    return f"AND s.donor IN ({', '.join('?' * len(spellings))})", spellings
+
+
+def _query(template: str, donors: str, spellings: tuple[str, ...], day: str) -> tuple[str, Any]:
+    """A query of this module with its donor condition, and its parameters: the report's day
+    for every ``?`` but the donor's spellings."""
+    before, after = template.split("{donors}")
+    parameters = (day,) * before.count("?") + spellings + (day,) * after.count("?")
+    return template.format(donors=donors), parameters
 
 
 def compute(
     ledger: Ledger, as_of: dt.date, donor_key: str | None = None
 ) -> tuple[Figures, Details]:
     """The figures as of ``as_of``; with ``donor_key`` (a ``name_key``) only what that donor's
-    lots became, by the same rules, its financial gifts, and the structures it equipped."""
+    lots became, by the same rules, its financial gifts, and the structures it equipped.
+    The database sums the lines (``GROUP BY``); Python folds the groups into régions."""
     day = as_of.isoformat()
-    rows = ledger.table(
-        "SELECT s.*, r.status, r.run_date FROM shipments s JOIN runs r ON r.id = s.run_id "
-        f"WHERE r.run_date <= ? AND {_HANDED_OUT}",
-        (day,),
-    )
-    if donor_key is not None:
-        rows = [row for row in rows if name_key(row["donor"]) == donor_key]
-    delivered, dispatched, lost = _types(), _types(), _types()
-    region_delivered: dict[str, dict[str, int]] = defaultdict(_types)
-    region_dispatched: dict[str, dict[str, int]] = defaultdict(_types)
+    donors, spellings = _donor_filter(ledger, donor_key)
+    sums = _Sums()
+    sums.add(ledger.table(*_query(_BY_GROUP, donors, spellings, day)))
     equipped: dict[str, set[str]] = defaultdict(set)
     received: Counter[str] = Counter()  # units delivered, by structure
+    for structure, departement, done in ledger.table(
+        *_query(_BY_STRUCTURE, donors, spellings, day)
+    ):
+        equipped[region_of(departement)].add(structure)
+        received[structure] += int(done)
     weekly: Counter[str] = Counter()
-    partners: dict[str, dict[str, int]] = defaultdict(_types)
-    progress: dict[str, dict[str, int]] = defaultdict(lambda: {"delivered": 0, "pending": 0})
-    donor_types: dict[str, dict[str, int]] = defaultdict(_types)
-    donors: Counter[str] = Counter()
-    private: set[str] = set()  # name keys of private donors
-    unnamed: set[str] = set()  # name keys of donors of no or unknown type
-    for row in rows:
-        if row["donor_type"] not in ORGANISATIONS:
-            (private if row["donor_type"] == PRIVATE else unnamed).add(name_key(row["donor"]))
-    hidden = private | unnamed
-    hidden_units = [0, 0]  # units of unnamed donors, of private donors
-    for row in rows:
-        region = region_of(row["departement"])
-        device = row["device"]
-        closed = bool(row["delivered_on"]) and row["delivered_on"] <= day
-        done = row["delivered_quantity"] if closed else 0
-        written_off = row["quantity"] - done if closed and row["gap"] else 0
-        shipped = row["quantity"] if row["status"] == "active" and not closed else done
-        if row["cancelled_at"] is not None:  # a line cancelled alone was never shipped
-            shipped = written_off = 0
-        lost[device] += written_off
-        shipped += written_off
-        dispatched[device] += shipped
-        region_dispatched[region][device] += shipped
-        donor_type = (
-            row["donor_type"] if row["donor_type"] in ORGANISATIONS | {PRIVATE} else UNKNOWN_TYPE
-        )
-        shipper = clean_name(row["shipper"])
-        if name_key(shipper) in hidden:
-            shipper = PRIVATE_SHIPPER  # a person shipping its own lot is never named
-        partners[shipper][device] += shipped
-        progress[shipper]["delivered"] += done
-        if row["status"] == "active" and not closed and row["cancelled_at"] is None:
-            progress[shipper]["pending"] += row["quantity"]
-        donor_types[donor_type][device] += shipped
-        donor = clean_name(row["donor"])
-        if shipped and name_key(donor) not in hidden:
-            donors[donor] += shipped
-        elif shipped:
-            hidden_units[name_key(donor) in private] += shipped
-        if done:
-            delivered[device] += done
-            region_delivered[region][device] += done
-            equipped[region].add(row["structure_id"])
-            received[row["structure_id"]] += done
-            year, number, _ = dt.date.fromisoformat(row["delivered_on"]).isocalendar()
-            weekly[f"{year}-W{number:02d}"] += done
+    for delivered_on, done in ledger.table(*_query(_BY_DAY, donors, spellings, day)):
+        year, number, _ = dt.date.fromisoformat(delivered_on).isocalendar()
+        weekly[f"{year}-W{number:02d}"] += int(done)
     requested = _types()
     for need in ledger.table("SELECT portable, fixe, tablette, box_4g FROM needs"):
         for kind in list(requested):
             requested[kind] += int(need[kind])
     asked = sum(requested.values())
+    delivered = sums.delivered
     coverage = min(sum(delivered.values()) / asked, 1.0) if asked else 0.0
     series, running = [], 0
     for label in _weeks_between(min(weekly, default=""), max(weekly, default="")):
@@ -167,11 +237,11 @@ def compute(
         series.append(Week(week=label, delivered=weekly[label], cumulative=running))
     by_region = {
         region: RegionFigures(
-            delivered=region_delivered[region],
-            dispatched=region_dispatched[region],
+            delivered=sums.region_delivered[region],
+            dispatched=sums.region_dispatched[region],
             structures_equipped=small_count(len(equipped[region])),
         )
-        for region in sorted(set(region_dispatched) | set(region_delivered))
+        for region in sorted(set(sums.region_dispatched) | set(sums.region_delivered))
     }
     gifts = sum(
         float(lot["amount_eur"] or 0)
@@ -181,23 +251,24 @@ def compute(
     figures = Figures(
         as_of=as_of,
         delivered=delivered,
-        dispatched=dispatched,
+        dispatched=sums.dispatched,
         structures_equipped=small_count(sum(len(s) for s in equipped.values())),
         coverage=round(coverage, 4),
         by_region=by_region,
         weekly=series,
         financial_eur=round(gifts, 2),
-        lost=lost,
+        lost=sums.lost,
     )
+    partners = sums.partners
     details = Details(
         by_partner=dict(sorted(partners.items())),
-        partner_progress={name: progress[name] for name in sorted(partners)},
-        by_donor_type=dict(sorted(donor_types.items())),
-        donors=sorted(donors.items(), key=lambda item: (-item[1], item[0])),
-        private_donors=len(private),
-        unnamed_donors=len(unnamed - private),
-        private_units=hidden_units[1],
-        unnamed_units=hidden_units[0],
+        partner_progress={name: sums.progress[name] for name in sorted(partners)},
+        by_donor_type=dict(sorted(sums.donor_types.items())),
+        donors=sorted(sums.donors.items(), key=lambda item: (-item[1], item[0])),
+        private_donors=len(sums.private),
+        unnamed_donors=len(sums.unnamed - sums.private),
+        private_units=sums.hidden_units[1],
+        unnamed_units=sums.hidden_units[0],
         requested=requested,
         per_thousand_children=_per_children(ledger, received),
         runs=len(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ class ValidationOptions(BaseModel):
 
 
 Progress = Callable[[str, int], None]
+Validated = tuple[FileReport, KindValidator | None]
 
 
 def validate_inputs(
@@ -76,10 +78,9 @@ def validate_inputs(
     if contained.available():
         warm_up([Path(p) for p, _ in files])
     with paused_gc():
-        results = [
-            _validate_one(Path(p), options.model_copy(update={"kind": kind}), progress)
-            for p, kind in files
-        ]
+        results = _validate_each(
+            [(Path(p), options.model_copy(update={"kind": kind})) for p, kind in files], progress
+        )
     _cross_file(results, options.lang)
     reports = [report for report, _ in results]
     if options.strict:
@@ -101,19 +102,25 @@ def _unreadable(path: Path, error: ReadingError) -> FileReport:
     return report
 
 
-def _validate_one(
-    path: Path, options: ValidationOptions, progress: Progress | None
-) -> tuple[FileReport, KindValidator | None]:
-    """Read and validate one file in a contained child (``reading.contained``): an abort,
-    an exhaustion or a hang of the parser makes the file unreadable, not ordis."""
+def _validate_each(
+    files: list[tuple[Path, ValidationOptions]], progress: Progress | None
+) -> list[tuple[FileReport, KindValidator | None]]:
+    """Read and validate the files in a contained child (``reading.contained``: one for them
+    all unless a parser fails): an abort, an exhaustion or a hang of the parser makes that
+    file unreadable, not ordis."""
 
-    def work(report_progress: Progress | None) -> tuple[FileReport, KindValidator | None]:
-        return _read_and_validate(path, options, report_progress)
+    def work(path: Path, options: ValidationOptions) -> contained.Work[Validated]:
+        return lambda report_progress: _read_and_validate(path, options, report_progress)
 
-    try:
-        return contained.validate_contained(work, str(path), options.lang, progress)
-    except ReadingError as error:
-        return _unreadable(path, error), None
+    works = [work(path, options) for path, options in files]
+    paths = [str(path) for path, _ in files]
+    lang = files[0][1].lang if files else "fr"
+    return [
+        (_unreadable(Path(path), outcome), None) if isinstance(outcome, ReadingError) else outcome
+        for path, outcome in zip(
+            paths, contained.validate_contained(works, paths, lang, progress), strict=True
+        )
+    ]
 
 
 def _read_and_validate(
@@ -315,8 +322,11 @@ def _across_files(results: list[tuple[FileReport, Any]]) -> None:
     file that repeats the lot, or gives the structure another département, hears of it."""
     lots: dict[str, tuple[str, int]] = {}
     structures: dict[str, tuple[str, str, int]] = {}
+    kinds = Counter(type(validator) for _, validator in results)
     for report, validator in results:
         if not isinstance(validator, DonationsValidator | NeedsValidator):
+            continue
+        if kinds[type(validator)] < 2:  # one file of its kind: nothing to compare it with
             continue
         reporter = validator.report
         before = len(reporter.problems)

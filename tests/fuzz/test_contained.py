@@ -203,3 +203,64 @@ def test_deadline_grows_with_the_file() -> None:
     limits = contained.Containment()
     assert limits.seconds_for(0) == 120.0
     assert limits.seconds_for(200 * 1024 * 1024) == 320.0
+
+
+def _counting_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    forks: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forks
+
+
+def test_one_child_reads_every_file_when_none_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, good: Path
+) -> None:
+    forks = _counting_forks(monkeypatch)
+    copies = []
+    for number in range(4):
+        copy = tmp_path / f"besoins-{number}.csv"
+        copy.write_bytes(good.read_bytes())
+        copies.append(copy)
+    report = validate_files(copies, ValidationOptions())
+    assert len(forks) == 1
+    assert [f.rows for f in report.files] == [report.files[0].rows] * 4 and report.files[0].rows
+
+
+@pytest.mark.parametrize(
+    ("fake", "code", "children"),
+    [
+        # the child dies on the second file: it is tried again first in a fresh child,
+        # dies again (its verdict), and a third child reads the last file
+        (_aborts, "parser-crashed", 3),
+        (_allocates_without_bound, "parser-memory", 3),
+        # a hang is the file's own: no second try, the next child reads the last file
+        (_hangs, "parser-timeout", 2),
+    ],
+)
+def test_a_failing_file_among_others_gets_its_own_verdict(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    good: Path,
+    fake: Any,
+    code: str,
+    children: int,
+) -> None:
+    _with_fake_parser(monkeypatch, fake)
+    monkeypatch.setattr(contained, "DEFAULT", SHORT)
+    forks = _counting_forks(monkeypatch)
+    hostile = tmp_path / "hostile.xlsx"
+    hostile.write_bytes(b"whatever")
+    after = tmp_path / "apres.csv"
+    after.write_bytes(good.read_bytes())
+    report = validate_files([good, hostile, after], ValidationOptions())
+    before, broken, last = report.files
+    assert [p.code for p in broken.issues] == [code] and not broken.readable
+    assert before.readable and last.readable and before.rows == last.rows > 300
+    assert len(forks) == children
