@@ -338,7 +338,7 @@ def test_solver_benchmark_smoke_run() -> None:
     )
     assert done.returncode == 0, done.stderr
     urgente = {
-        cells[2]: int(cells[5].replace(",", ""))
+        cells[2]: int(cells[6].replace(",", ""))
         for cells in (line.split("|") for line in done.stdout.splitlines()[2:])
     }
     urgente = {name.strip(): units for name, units in urgente.items()}
