@@ -178,17 +178,20 @@ class Book:
         for index, width in enumerate(widths):
             sheet.set_column(index, index, width)
         texts = [_Texts(width) for width in widths]
-        blank, to_fill = sheet.write_blank, self.to_fill
-        write_string, write_number, write_datetime = (
-            sheet.write_string,
-            sheet.write_number,
-            sheet.write_datetime,
-        )
+        known = [column.known for column in texts]
+        # XlsxWriter's undecorated writers (the public ones first turn "A1" into numbers)
+        write_string = getattr(sheet, "_write_string", sheet.write_string)
+        write_number = getattr(sheet, "_write_number", sheet.write_number)
+        write_datetime = getattr(sheet, "_write_datetime", sheet.write_datetime)
+        blank = getattr(sheet, "_write_blank", sheet.write_blank)
+        to_fill = self.to_fill
         text_format, number_format, date_format = self.text, self.number, self.date
         for number, row in enumerate(rows, start=1):
             # each text once per column: cleaned and its lines known (values repeat)
             cells = [
-                texts[index].get(value) if value.__class__ is str and value else value
+                (known[index].get(value) or texts[index].get(value))
+                if value.__class__ is str and value
+                else value
                 for index, value in enumerate(row)
             ]
             lines = max((c[1] for c in cells if c.__class__ is tuple), default=1)
