@@ -88,9 +88,7 @@ def core(structures: int, lots: int, repeat: int, share: Share = Share.EQUITABLE
     return best
 
 
-def shares_compared(
-    structures: int, lots: int, repeat: int
-) -> dict[Share, tuple[float, float]]:
+def shares_compared(structures: int, lots: int, repeat: int) -> dict[Share, tuple[float, float]]:
     """Best wall and CPU times (``os.times``: user + system) of ``--share equitable`` and
     ``--share demande``, run in turns on the same data (a busy machine slows both alike)."""
     needs, stock, partners = synthetic(structures, lots)
