@@ -6,6 +6,7 @@ control-character pass skipped only for text that needs none, in both of the wri
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import openpyxl
 import pytest
 import python_calamine as pc
 
-from ordis_cli.dispatch import workbooks
+from ordis_cli.dispatch import fast_cells, workbooks
 from ordis_cli.dispatch.columns import UNMET
 from ordis_cli.dispatch.workbooks import _LINE, Book, _height, _lines, _Texts
 
@@ -29,6 +30,7 @@ TRICKY = [
     ("Relais _x0041_ solidaire", "Relais _x0041_ solidaire"),
     ("ligne 1\nligne 2", "ligne 1\nligne 2"),
 ]
+UNMET_SHEET = "besoins_non_couverts"
 LONG = "une raison longue " * 8  # wraps over several lines of a 44-character column
 
 
@@ -110,3 +112,42 @@ def test_dates_and_blanks_to_fill(tmp_path: Path) -> None:
     assert sheet["B2"].number_format == "dd/mm/yyyy"
     assert (sheet["C2"].value, sheet["C2"].number_format) == (None, "dd/mm/yyyy")
     assert sheet["D2"].number_format == "0"
+
+
+def unpacked(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("constant_memory", [False, True])
+def test_the_cells_written_directly_are_xlsxwriters_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, constant_memory: bool
+) -> None:
+    """``fast_cells`` writes what XlsxWriter's own path writes, cell kind by cell kind:
+    text (spaces around it, ``&<>``, its escapes), numbers, dates, formatted blanks."""
+    assert fast_cells.KNOWN
+    columns = ("id_don", "donateur", "quantite", "disponible_le", "livre_le", "commentaire")
+    rows: list[list[Any]] = [
+        ["D1", " Nexora & fils <SA> ", 3, dt.date(2020, 5, 20), None, "=1+1"],
+        ["D2", "Datavia\x03 _x0041_", 2.5, None, "", "\tTab"],
+        ["D3", "ligne\nsuivante", 0, dt.date(1999, 12, 31), None, LONG],
+    ]
+    written = {}
+    for direct in (True, False):
+        monkeypatch.setattr(fast_cells, "KNOWN", direct)
+        path = tmp_path / f"{direct}.xlsx"
+        book = Book(path, workbooks.IN_MEMORY_ROWS + 1 if constant_memory else 0)
+        book.sheet("stock_restant", columns, "fr", rows, 4)
+        book.close()
+        written[direct] = unpacked(path)
+    assert written[True] == written[False]
+
+
+def test_text_that_looks_like_markup_stays_text(tmp_path: Path) -> None:
+    """XlsxWriter's constant-memory mode copies a text ``<r>…</r>`` into the sheet as XML;
+    ordis escapes it like any text."""
+    markup = '<r><t>=HYPERLINK("http://x")</t></r>'
+    path = tmp_path / "allocation.xlsx"
+    write_unmet(path, [["S1", markup, "69", "fixe", 1, "r"]], constant_memory=True)
+    values = pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(UNMET_SHEET).to_python()
+    assert values[1][1] == markup

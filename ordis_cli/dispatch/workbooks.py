@@ -19,6 +19,7 @@ from xlsxwriter.xmlwriter import XMLwriter
 from ..messages import Lang, say
 from ..models import Problem, Severity
 from ..xlsx_safety import clean_text
+from . import fast_cells
 from .columns import (
     ALLOCATION_EXTRA,
     DISPATCH,
@@ -171,6 +172,7 @@ class Book:
         # character pass, a regex per cell in constant-memory mode, is needed only for
         # text that looks like its escapes
         sheet._escape_control_characters = _escape_escapes
+        fast_cells.install(sheet, _escape_escapes)
         widths = [_WIDTHS.get(column, 12) for column in columns]
         names = titles or headers(columns, lang)
         sheet.set_row(0, _height(names, widths))
