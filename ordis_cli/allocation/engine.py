@@ -209,7 +209,8 @@ def _allocate(
     wanted, capped = _wanted(order, earlier, policy.cap)
     plan = Plan()
     active = [p for p in range(len(order)) if any(wanted[p])]
-    rows = Rows(order, wanted) if policy.share is Share.EQUITABLE else None
+    fair = policy.share is Share.EQUITABLE and policy.method is Method.GLOUTON
+    rows = Rows(order, wanted) if fair else None
     if policy.method is Method.OPTIMAL:
         from .optimal import optimal_rounds  # highspy is imported only when asked for
 
