@@ -26,9 +26,7 @@ def test_the_limit_leaves_room_for_the_duplicate_errors_add() -> None:
 
 
 @pytest.mark.parametrize("limit", [2_000, 2_100, 2_200])
-def test_second_requests_give_way_to_the_limit(
-    monkeypatch: pytest.MonkeyPatch, limit: int
-) -> None:
+def test_second_requests_give_way_to_the_limit(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
     free = needs_rows(2_000, 7)
     assert len(free) > 2_100  # some structures ask twice
     monkeypatch.setattr(structures, "ROWS_READ", limit)
