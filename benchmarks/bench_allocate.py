@@ -3,6 +3,7 @@
     python benchmarks/bench_allocate.py            # 100,000 and 1,000,000 structures
     python benchmarks/bench_allocate.py --small    # a quick smoke run
     python benchmarks/bench_allocate.py --shares-only --repeat 7  # equitable against demande
+    python benchmarks/bench_allocate.py --phases --repeat 7       # where their time goes
 
 1. The core (``allocate``) on synthetic structures and 20,000 lots spread over every
    département, three partners (one national with a capacity, two regional), in-process,
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from ordis_cli.allocation import Lot, Partner, Policy, Structure, allocate
 from ordis_cli.allocation.policy import Share
@@ -86,9 +88,7 @@ def core(structures: int, lots: int, repeat: int, share: Share = Share.EQUITABLE
     return best
 
 
-def shares_compared(
-    structures: int, lots: int, repeat: int
-) -> dict[Share, tuple[float, float]]:
+def shares_compared(structures: int, lots: int, repeat: int) -> dict[Share, tuple[float, float]]:
     """Best wall and CPU times (``os.times``: user + system) of ``--share equitable`` and
     ``--share demande``, run in turns on the same data (a busy machine slows both alike)."""
     needs, stock, partners = synthetic(structures, lots)
@@ -99,6 +99,57 @@ def shares_compared(
             allocate(needs, stock, partners, Policy(date=DAY, share=share))
             wall, used = time.perf_counter() - start, _cpu() - cpu
             best[share] = (min(best[share][0], wall), min(best[share][1], used))
+    return best
+
+
+def phases(structures: int, lots: int, repeat: int) -> dict[Share, dict[str, float]]:
+    """Where the CPU time goes, best of ``repeat`` for each phase: ``setup`` (sorting,
+    stock, what each structure wants), ``rounds`` (with fair shares, each round apart and
+    the arrays of ``local.Rows`` in ``arrays``), ``unmet`` (recording what is left short)
+    and ``total``; measured at the engine's function boundaries."""
+    from ordis_cli.allocation import engine
+
+    needs, stock, partners = synthetic(structures, lots)
+    marks: dict[str, float] = {}
+
+    def timed(name: str, function: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            marks.setdefault(name + " start", start)
+            result = function(*args, **kwargs)
+            label = f"round {args[5]}" if name == "share_round" else name  # its scope
+            marks[label] = marks.get(label, 0.0) + time.process_time() - start
+            marks[name + " end"] = time.process_time()
+            return result
+
+        return wrapper
+
+    names = ("_wanted", "Rows", "share_round", "_unmet")
+    originals = {name: getattr(engine, name) for name in names}
+    best: dict[Share, dict[str, float]] = {}
+    try:
+        for name, function in originals.items():
+            setattr(engine, name, timed(name, function))
+        for _ in range(repeat):
+            for share in (Share.EQUITABLE, Share.DEMANDE):
+                marks.clear()
+                start = time.process_time()
+                allocate(needs, stock, partners, Policy(date=DAY, share=share))
+                total = time.process_time() - start
+                found = {
+                    "setup": marks["_wanted end"] - start,
+                    "rounds": marks["_unmet start"] - marks["_wanted end"] - marks.get("Rows", 0),
+                    "arrays": marks.get("Rows", 0.0),
+                    "unmet": marks["_unmet"],
+                    "total": total,
+                    **{key: value for key, value in marks.items() if key.startswith("round ")},
+                }
+                kept = best.setdefault(share, {})
+                for key, value in found.items():
+                    kept[key] = min(kept.get(key, value), value)
+    finally:
+        for name, function in originals.items():
+            setattr(engine, name, function)
     return best
 
 
@@ -243,6 +294,9 @@ def main() -> int:
         "--shares-only", action="store_true", help="only --share equitable against demande"
     )
     parser.add_argument("--repeat", type=int, default=0, help="runs of each (best kept)")
+    parser.add_argument(
+        "--phases", action="store_true", help="CPU time by phase and round, equitable and demande"
+    )
     args = parser.parse_args()
     n, lots, repeat = (2_000, 400, 1) if args.small else (100_000, 20_000, 3)
     if args.repeat:
@@ -250,6 +304,10 @@ def main() -> int:
     if args.shares_only:
         for size in (n, 10 * n):
             shares(size, lots, repeat if size == n else max(repeat // 2, 1))
+        return 0
+    if args.phases:
+        for share, found in phases(n, lots, repeat).items():
+            print(f"{share.value}: " + ", ".join(f"{k} {v:.3f} s" for k, v in found.items()))
         return 0
     small, large = core(n, lots, repeat), core(10 * n, lots, 1 if args.small else 2)
     growth = 10 * math.log(10 * n) / math.log(n)

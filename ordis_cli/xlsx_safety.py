@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell.cell import Cell
+if TYPE_CHECKING:  # openpyxl only for the type: importing it costs a command 0.3 s
+    from openpyxl.cell.cell import Cell
 
 # What a spreadsheet may take for the start of a formula, full-width forms included.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")

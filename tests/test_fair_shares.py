@@ -20,6 +20,7 @@ from ordis_cli.models import DEVICE_TYPES, DeviceType
 
 from .conftest import allocate as run_allocate
 from .conftest import first_summary, rows, summary
+from .depth import examples
 
 DAY = dt.date(2020, 4, 20)
 DEPTS = ["75", "92", "69", "01", "13"]
@@ -70,7 +71,7 @@ shortage_partners = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(
     shortage_structures,
     shortage_lots,
@@ -186,7 +187,7 @@ def test_shares_are_exactly_one_unit_at_a_time() -> None:
             )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90)), min_size=1, max_size=30),
     st.integers(0, 400),
@@ -198,7 +199,7 @@ def test_shares_match_one_at_a_time_on_random_pools(
     assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     st.lists(
         st.tuples(st.integers(0, 30), st.integers(1, 90), st.integers(0, 40)),
@@ -213,7 +214,7 @@ def test_shares_after_earlier_rounds(pool: list[tuple[int, int, int]], supply: i
     assert shares(wants, kids, supply, had) == _one_at_a_time(wants, kids, supply, had)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -401,7 +402,7 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     st.lists(
         st.tuples(

@@ -21,6 +21,7 @@ from ordis_cli.actions.deliveries import import_deliveries, read_me
 from ordis_cli.dispatch.partner_workbook import write_dispatch
 
 from .conftest import cell, invoke, letter
+from .depth import examples
 
 RUN_DATE = "2020-04-20"
 DELIVERED = dt.datetime(2020, 4, 24)
@@ -403,7 +404,9 @@ def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) ->
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(12),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     column=st.sampled_from(["id_don", "materiel", "quantite", "id_structure"]),

@@ -28,6 +28,7 @@ from ordis_cli.ledger import Ledger, LedgerError, opening
 from ordis_cli.ledger.checks import first_bad_value
 
 from .conftest import invoke, sha256
+from .depth import examples
 
 DATE = "2020-04-20"
 
@@ -177,7 +178,9 @@ def test_missing_ledger_in_english(tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(30),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     content=st.one_of(
@@ -478,7 +481,9 @@ def _flip(content: bytes, position: int, value: int) -> bytes:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_a_flipped_byte_is_read_or_refused(tmp_path: Path, data: Any) -> None:

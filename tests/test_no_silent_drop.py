@@ -20,6 +20,7 @@ from ordis_cli.validation import ValidationOptions
 from ordis_cli.validation.service import rows_text, validate_inputs
 
 from .conftest import DATA, invoke, problems, validate
+from .depth import examples
 
 HEADER = ["id_structure", "nom_structure", "departement", "adresse", "code_postal", "commune"]
 
@@ -432,7 +433,7 @@ def _xlsx_by_hand(path: Path, sheet_xml: str, quote: str = '"') -> Path:
 
 
 @settings(
-    max_examples=40,
+    max_examples=examples(20),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

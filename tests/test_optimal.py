@@ -20,6 +20,7 @@ from ordis_cli.models import DEVICE_TYPES, DeviceType
 from ordis_cli.names import name_key
 
 from .conftest import summary
+from .depth import examples
 from .test_allocation import (
     DAY,
     DEPTS,
@@ -46,7 +47,7 @@ def _by_level(plan: Plan, structures: list[Structure]) -> dict[str, int]:
     return {name: found[name] for name in LEVELS}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st)
 def test_invariants_hold_with_the_solver(
     structures: list[Structure], lots: list[Lot], partners: dict[str, Partner], policy: Policy
@@ -58,7 +59,7 @@ def test_invariants_hold_with_the_solver(
         assert line.round in (*Scope, "substitution") and line.distance_km >= 0
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
 def test_solver_plan_is_deterministic_and_ignores_row_order(
     structures: list[Structure],
@@ -78,7 +79,7 @@ def test_solver_plan_is_deterministic_and_ignores_row_order(
     assert first.leftover == second.leftover
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(structures_st, lots_st, partners_st, policy_st, st.data())
 def test_solver_takes_earlier_runs_into_account(
     structures: list[Structure],
@@ -179,7 +180,7 @@ small_lots = st.lists(
 )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     small_structures,
     small_lots,
@@ -255,7 +256,7 @@ def test_solver_shares_a_level_by_children_across_departements() -> None:
     assert best == {"A1": 5, "A2": 13, "B1": 9, "B2": 3}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -338,7 +339,7 @@ def test_solver_benchmark_smoke_run() -> None:
     )
     assert done.returncode == 0, done.stderr
     urgente = {
-        cells[2]: int(cells[5].replace(",", ""))
+        cells[2]: int(cells[6].replace(",", ""))
         for cells in (line.split("|") for line in done.stdout.splitlines()[2:])
     }
     urgente = {name.strip(): units for name, units in urgente.items()}

@@ -59,3 +59,14 @@ def test_bundled_sample_data_validates_as_the_readme_says() -> None:
     assert invoke("validate", *good).exit_code == 0
     assert invoke("validate", ROOT / "sample_data" / "besoins_erreurs.csv").exit_code == 1
     assert DATA.exists()
+
+
+def test_partners_grow_with_the_operation() -> None:
+    """The default sample's partners carry its 150 lots; ten times the lots, ten times their
+    capacity (else nearly all the stock of a large sample waits for transport)."""
+    from ordis_cli.fictional.donations import partner_rows
+
+    default = [row["capacite"] for row in partner_rows()]
+    assert default == [5000, 800, 600, 500, 200]
+    assert [row["capacite"] for row in partner_rows(1500)] == [10 * c for c in default]
+    assert [row["capacite"] for row in partner_rows(10)] == default

@@ -22,6 +22,7 @@ from ordis_cli.models import DeviceType
 from ordis_cli.textnorm import header_key
 
 from .conftest import invoke, ledger_of
+from .depth import examples
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
 DAY = dt.date(2020, 4, 27)
@@ -75,7 +76,7 @@ def test_what_one_line_commits(line: dict[str, Any]) -> None:
         assert (need_side, lot_side) == (delivered, delivered + lost)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.lists(line_st, max_size=12),
     st.lists(st.integers(0, 15), min_size=3, max_size=3),

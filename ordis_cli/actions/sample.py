@@ -137,7 +137,7 @@ def write_sample(
             "Recensement des besoins des structures ASE",
         ),
         (f"dons{suffix}", "dons", DONATION_COLUMNS, donations, "Dons reçus"),
-        ("partenaires", "partenaires", PARTNER_COLUMNS, partner_rows(), None),
+        ("partenaires", "partenaires", PARTNER_COLUMNS, partner_rows(lots), None),
     ]
     target = output_folder(out, out, lang)
     written = []

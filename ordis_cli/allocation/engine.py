@@ -209,7 +209,8 @@ def _allocate(
     wanted, capped = _wanted(order, earlier, policy.cap)
     plan = Plan()
     active = [p for p in range(len(order)) if any(wanted[p])]
-    rows = Rows(order, wanted) if policy.share is Share.EQUITABLE else None
+    fair = policy.share is Share.EQUITABLE and policy.method is Method.GLOUTON
+    rows = Rows(order, wanted) if fair else None
     if policy.method is Method.OPTIMAL:
         from .optimal import optimal_rounds  # highspy is imported only when asked for
 
@@ -230,21 +231,14 @@ def _allocate(
     for need, substitutes in sorted(policy.substitutions.items()):
         index = _INDEX[need]
         for position, structure in enumerate(order):
+            want = wanted[position]
             for device in substitutes:
                 for scope in policy.rounds:
-                    if (
-                        wanted[position][index]
-                        and (device, structure.departement, scope) not in stock.dead
-                    ):
-                        wanted[position][index] -= _take(
-                            stock,
-                            plan,
-                            structure,
-                            device,
-                            need,
-                            wanted[position][index],
-                            scope,
-                            label="substitution",
+                    left = want[index]
+                    if left and (device, structure.departement, scope) not in stock.dead:
+                        label = "substitution"
+                        want[index] = left - _take(
+                            stock, plan, structure, device, need, left, scope, label
                         )
     short = range(len(order)) if policy.cap is not None else active
     _unmet(plan, order, short, wanted, capped, stock, policy)

@@ -1,8 +1,9 @@
 """``--method optimal``, the stage after the levels' totals: the most even sharing by
-children within a level (SPEC §4), wherever in the country its structures are.
+children within a level (SPEC §4), wherever its structures are within the scope.
 
-The units the level stages gave a level of a device are shared over all the level's
-structures as the one-at-a-time rule would if every lot could reach every structure
+The units the level stages gave a level of a device in a scope's area (the country, a
+région with ``--scope region``) are shared over all the level's structures there as the
+one-at-a-time rule would if every lot of the area could reach every structure of it
 (``fair_targets``: one target per demand node, the sum of its structures' shares). The
 solver then comes as close to those targets as zones, capacities and scope allow: one column
 ``short`` per node, a row ``inflow + short >= target``, the total short minimised and then
@@ -20,7 +21,9 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..models import DEVICE_TYPES, DeviceType
+from ..territory import departements
 from .model import Structure
+from .policy import Scope
 
 if TYPE_CHECKING:
     import highspy
@@ -33,63 +36,71 @@ def fair_targets(
     order: list[Structure],
     wanted: list[list[int]],
     demand: dict[_Demand, list[int]],
-    served: dict[tuple[DeviceType, int], int],
+    inflow: dict[_Demand, float],
+    scope: Scope,
 ) -> dict[_Demand, int]:
-    """What each demand node would get if the units ``served`` to a level (of a device) were
-    shared by children over the whole level, wherever its structures are, one unit at a time
-    (``sharing.shares`` over all of them, in priority order): the sum of its members'
-    shares."""
+    """What each demand node would get if the units its level (of its device) received in
+    its area (``inflow``, by node, summed over the area) were shared by children over all
+    the level's structures of the area, one unit at a time (``sharing.shares`` over all of
+    them, in priority order): the sum of its members' shares."""
     import numpy as np
 
     from .local import grouped_shares
 
-    chosen = sorted(node for node in demand if served.get((node[1], node[2]), 0) > 0)
+    def area(node: _Demand) -> tuple[DeviceType, int, str]:
+        where = departements()[node[0]].region if scope is Scope.REGION else ""
+        return node[1], node[2], where
+
+    served: dict[tuple[DeviceType, int, str], float] = defaultdict(float)
+    for key, units in inflow.items():
+        served[area(key)] += units
+    areas = sorted(key for key, units in served.items() if round(units) > 0)
+    number = {key: at for at, key in enumerate(areas)}
+    chosen = sorted(node for node in demand if area(node) in number)
     if not chosen:
         return {}
     want = np.fromiter(chain.from_iterable(wanted), np.int64, 4 * len(wanted)).reshape(-1, 4)
     kids = np.fromiter((structure.kids for structure in order), np.float64, len(order))
-    # members by (device, level), then by position: each pool in priority order
+    # members by area, then by position: each pool in priority order
     sizes = [len(demand[node]) for node in chosen]
     positions = np.fromiter(chain.from_iterable(demand[n] for n in chosen), np.int64, sum(sizes))
-    node = np.repeat(np.arange(len(chosen)), sizes)
-    device = np.array([DEVICE_TYPES.index(n[1]) for n in chosen], dtype=np.int64)[node]
-    level = np.array([n[2] for n in chosen], dtype=np.int64)[node]
-    pool = device * 3 + level
+    owner = np.repeat(np.arange(len(chosen)), sizes)
+    pool = np.array([number[area(n)] for n in chosen], dtype=np.int64)[owner]
+    device = np.array([DEVICE_TYPES.index(n[1]) for n in chosen], dtype=np.int64)[owner]
     ranked = np.lexsort((positions, pool))
-    positions, node, pool = positions[ranked], node[ranked], pool[ranked]
+    positions, owner, pool, device = positions[ranked], owner[ranked], pool[ranked], device[ranked]
     starts = np.flatnonzero(np.r_[True, pool[1:] != pool[:-1]])
-    supply = [served[(DEVICE_TYPES[at // 3], at % 3)] for at in pool[starts].tolist()]
+    supply = [round(served[areas[at]]) for at in pool[starts].tolist()]
     got = grouped_shares(
         np,
-        want[positions, pool // 3],
+        want[positions, device],
         kids[positions],
         starts,
         np.array(supply, dtype=np.int64),
     )
-    totals = np.bincount(node, weights=got, minlength=len(chosen))
+    totals = np.bincount(owner, weights=got, minlength=len(chosen))
     return {key: round(units) for key, units in zip(chosen, totals.tolist(), strict=True)}
 
 
 def evenly(
     highs: highspy.Highs,
     arcs: list[tuple[_Supply, _Demand, float]],
-    even: Callable[[dict[tuple[DeviceType, int], int]], dict[_Demand, int]],
+    even: Callable[[dict[_Demand, float]], dict[_Demand, int]],
 ) -> int:
     """The stage after the levels' totals: the most even sharing by children within each
-    level. The units each level got of each device are shared over the whole level as the
-    one-at-a-time rule would (``even``: a target per demand node); a column ``short`` per
-    node with a target and a row ``inflow + short >= target``; the total short is minimised
-    and then held (a row), so the kilometres come last. Returns the columns added."""
+    level. The units each level got of each device in an area are shared over the level's
+    structures of the area as the one-at-a-time rule would (``even``: a target per demand
+    node); a column ``short`` per node with a target and a row ``inflow + short >= target``;
+    the total short is minimised and then held (a row), so the kilometres come last.
+    Returns the columns added."""
     import highspy
     import numpy as np
 
     n = len(arcs)
-    values = np.asarray(highs.getSolution().col_value[:n])
-    keys = [(arc[1][1], arc[1][2]) for arc in arcs]
-    served: dict[tuple[DeviceType, int], float] = defaultdict(float)
-    for key, value in zip(keys, values.tolist(), strict=True):
-        served[key] += value
-    targets = even({key: round(total) for key, total in served.items()})
+    inflow: dict[_Demand, float] = defaultdict(float)
+    for arc, value in zip(arcs, highs.getSolution().col_value[:n], strict=True):
+        inflow[arc[1]] += value
+    targets = even(inflow)
     nodes = sorted(key for key, units in targets.items() if units > 0)
     if not nodes:
         return 0

@@ -41,6 +41,7 @@ class Rows:
         import numpy as np
 
         self.np = np
+
         def rank(structure: Structure) -> int:
             return PRIORITY_RANK.get(structure.priority, 2)
 

@@ -14,10 +14,12 @@ from typing import Any
 
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.xmlwriter import XMLwriter
 
 from ..messages import Lang, say
 from ..models import Problem, Severity
 from ..xlsx_safety import clean_text
+from . import fast_cells
 from .columns import (
     ALLOCATION_EXTRA,
     DISPATCH,
@@ -166,31 +168,49 @@ class Book:
         titles: list[str] | None,
     ) -> Worksheet:
         sheet = self.book.add_worksheet(title)
+        # every text is cleaned (``_Texts``) before XlsxWriter sees it: its own control
+        # character pass, a regex per cell in constant-memory mode, is needed only for
+        # text that looks like its escapes
+        sheet._escape_control_characters = _escape_escapes
+        fast_cells.install(sheet, _escape_escapes)
         widths = [_WIDTHS.get(column, 12) for column in columns]
         names = titles or headers(columns, lang)
         sheet.set_row(0, _height(names, widths))
         sheet.write_row(0, 0, names, self.header)
         for index, width in enumerate(widths):
             sheet.set_column(index, index, width)
+        texts = [_Texts(width) for width in widths]
+        known = [column.known for column in texts]
+        # XlsxWriter's undecorated writers (the public ones first turn "A1" into numbers)
+        write_string = getattr(sheet, "_write_string", sheet.write_string)
+        write_number = getattr(sheet, "_write_number", sheet.write_number)
+        write_datetime = getattr(sheet, "_write_datetime", sheet.write_datetime)
+        blank = getattr(sheet, "_write_blank", sheet.write_blank)
+        to_fill = self.to_fill
+        text_format, number_format, date_format = self.text, self.number, self.date
         for number, row in enumerate(rows, start=1):
-            height = _height(row, widths)
-            if height > _LINE:
-                sheet.set_row(number, height)
-            for index, value in enumerate(row):
-                if value is None or value == "":
+            # each text once per column: cleaned and its lines known (values repeat)
+            cells = [
+                (known[index].get(value) or texts[index].get(value))
+                if value.__class__ is str and value
+                else value
+                for index, value in enumerate(row)
+            ]
+            lines = max((c[1] for c in cells if c.__class__ is tuple), default=1)
+            if lines > 1:
+                sheet.set_row(number, lines * _LINE)
+            for index, value in enumerate(cells):
+                if value.__class__ is tuple:
+                    write_string(number, index, value[0], text_format)
+                elif value is None or value == "":
                     if fill_from is not None and index >= fill_from:
-                        sheet.write_blank(
-                            number, index, None, self.to_fill[min(index - fill_from, 2)]
-                        )
-                    continue
-                if isinstance(value, str):
-                    sheet.write_string(number, index, clean_text(value), self.text)
+                        blank(number, index, None, to_fill[min(index - fill_from, 2)])
                 elif isinstance(value, dt.date):
-                    sheet.write_datetime(
-                        number, index, dt.datetime.combine(value, dt.time()), self.date
+                    write_datetime(
+                        number, index, dt.datetime.combine(value, dt.time()), date_format
                     )
                 else:
-                    sheet.write_number(number, index, value, self.number)
+                    write_number(number, index, value, number_format)
         last = max(len(rows), 1)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, last, len(columns) - 1)
@@ -207,21 +227,59 @@ class Book:
 _LINE = 15  # points: one line of the default 11 pt font
 
 
+def _lines(value: str, width: int) -> int:
+    """How many lines ``value`` takes wrapped in a column ``width`` characters wide (a
+    spreadsheet does not always grow rows by itself: LibreOffice, print)."""
+    if len(value) <= width:
+        return 1
+    line, count = 0, 1
+    for word in value.split():
+        if line and line + 1 + len(word) > width:
+            count, line = count + 1, 0
+        # a word longer than its column (an e-mail) breaks over several lines
+        count += (len(word) + (1 if line else 0) + line - 1) // width
+        line = (line + len(word) + (1 if line else 0)) % width
+    return count
+
+
 def _height(row: Sequence[Any], widths: Sequence[float]) -> float:
     """The height of a row whose text wraps inside its columns: enough lines for its
-    longest cell (a spreadsheet does not always grow rows by itself: LibreOffice, print)."""
-    lines = 1
-    for value, width in zip(row, widths, strict=False):
-        if isinstance(value, str):
-            words, line, count = value.split(), 0, 1
-            for word in words:
-                if line and line + 1 + len(word) > width:
-                    count, line = count + 1, 0
-                # a word longer than its column (an e-mail) breaks over several lines
-                count += (len(word) + (1 if line else 0) + line - 1) // max(int(width), 1)
-                line = (line + len(word) + (1 if line else 0)) % max(int(width), 1)
-            lines = max(lines, count)
-    return lines * _LINE
+    longest cell."""
+    found = [
+        _lines(value, max(int(width), 1))
+        for value, width in zip(row, widths, strict=False)
+        if isinstance(value, str)
+    ]
+    return max(found, default=1) * _LINE
+
+
+def _escape_escapes(text: Any) -> Any:
+    """XlsxWriter's escaping of a text already without control characters: only a text
+    holding ``_x`` (read as an escape such as ``_x0041_``) or a non-character needs it
+    (and anything not a text: a number in a data validation)."""
+    if text.__class__ is not str or "_x" in text or "\ufffe" in text or "\uffff" in text:
+        return XMLwriter._escape_control_characters(text)
+    return text
+
+
+class _Texts:
+    """The texts of one column, each cleaned and measured once: most repeat (départements,
+    devices, partners, donors, reasons). Up to ``KEPT`` of them are remembered, so that a
+    column of unique values (identifiers, addresses) does not grow without bound."""
+
+    KEPT = 4096
+
+    def __init__(self, width: float) -> None:
+        self.width = max(int(width), 1)
+        self.known: dict[str, tuple[str, int]] = {}
+
+    def get(self, value: str) -> tuple[str, int]:
+        found = self.known.get(value)
+        if found is None:
+            found = (clean_text(value), _lines(value, self.width))
+            if len(self.known) < self.KEPT:
+                self.known[value] = found
+        return found
 
 
 def print_setup(sheet: Worksheet, pages: int) -> None:

@@ -173,8 +173,17 @@ def donation_rows(lots: int, seed: int) -> list[dict[str, Any]]:
     return rows
 
 
-def partner_rows() -> list[dict[str, Any]]:
-    return [dict(zip(column_names(Kind.PARTNERS), p, strict=True)) for p in PARTNERS]
+# The partners' capacities above suit the default sample (150 lots); a larger operation has
+# proportionally larger partners, or nearly all its stock would wait for lack of transport.
+DEFAULT_LOTS = 150
+
+
+def partner_rows(lots: int = DEFAULT_LOTS) -> list[dict[str, Any]]:
+    scale = max(1, round(lots / DEFAULT_LOTS))
+    return [
+        dict(zip(column_names(Kind.PARTNERS), (*p[:3], p[3] * scale), strict=True))
+        for p in PARTNERS
+    ]
 
 
 def plant_donation_errors(rows: list[dict[str, Any]], seed: int) -> None:

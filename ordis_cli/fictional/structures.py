@@ -14,6 +14,7 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from ..reading.limits import MAX_DATA_ROWS
 from ..territory import departements, finess_key, regions
 from ..textnorm import fold
 
@@ -176,7 +177,15 @@ def _finess(dept: str, number: int) -> str:
     return first8 + finess_key(first8)
 
 
+# Rows a needs file may hold (SPEC §2), less the duplicate ``plant_needs_errors`` may add:
+# a structure's second request is left out past it, so that ``ordis`` reads the file whatever
+# the number of structures.
+ROWS_READ = MAX_DATA_ROWS - 1
+
+
 def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
+    """One row per structure, and for some a second request a week later, as long as the
+    rows of the structures still to come fit under ``ROWS_READ``."""
     rng = random.Random(seed)
     rows: list[dict[str, Any]] = []
     for number, dept in enumerate(_departement_order(rng, structures), start=1):
@@ -199,6 +208,8 @@ def needs_rows(structures: int, seed: int) -> list[dict[str, Any]]:
             START_DAY + dt.timedelta(days=rng.randint(0, 50)) if rng.random() > 0.05 else None
         )
         split = laptops // 2 if rng.random() < 0.08 and laptops > 1 else 0
+        if len(rows) + 1 + structures - number >= ROWS_READ:
+            split = 0  # no room left for a second row (the draws above stay the same)
         base = {
             "id_structure": _finess(dept, number),
             "nom_structure": name,

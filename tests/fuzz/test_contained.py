@@ -69,6 +69,12 @@ def good(tmp_path: Path) -> Path:
 
 # short limits, so that a test takes a second: 256 MB more than the parent maps, 1 s
 SHORT = contained.Containment(extra_bytes=256 * 1024 * 1024, base_seconds=1.0, seconds_per_mb=0.0)
+# the same, with time to fill 256 MB on a loaded machine: a verdict of memory, not of time
+ROOMY = contained.Containment(extra_bytes=256 * 1024 * 1024, base_seconds=20.0, seconds_per_mb=0.0)
+
+
+def _limits_for(code: str) -> contained.Containment:
+    return SHORT if code == "parser-timeout" else ROOMY
 
 
 def _with_fake_parser(monkeypatch: pytest.MonkeyPatch, fake: Any) -> None:
@@ -101,7 +107,7 @@ def test_a_failing_parser_makes_the_file_unreadable_not_ordis(
     detail: str,
 ) -> None:
     _with_fake_parser(monkeypatch, fake)
-    monkeypatch.setattr(contained, "DEFAULT", SHORT)
+    monkeypatch.setattr(contained, "DEFAULT", _limits_for(code))
     hostile = tmp_path / "hostile.xlsx"
     hostile.write_bytes(b"whatever")
     limit_before = resource.getrlimit(resource.RLIMIT_AS)
@@ -253,7 +259,7 @@ def test_a_failing_file_among_others_gets_its_own_verdict(
     children: int,
 ) -> None:
     _with_fake_parser(monkeypatch, fake)
-    monkeypatch.setattr(contained, "DEFAULT", SHORT)
+    monkeypatch.setattr(contained, "DEFAULT", _limits_for(code))
     forks = _counting_forks(monkeypatch)
     hostile = tmp_path / "hostile.xlsx"
     hostile.write_bytes(b"whatever")
