@@ -18,6 +18,11 @@ from typing import TYPE_CHECKING, Any
 from .checks import CORE_COLUMNS
 from .records import Retired, RunFile, RunOutputs, timestamp
 
+# What a run records of each shipment line: every column up to ``distance_km``; the ones after
+# it (delivery, comment, gap, cancellation) come later.
+_SHIPMENT_COLUMNS = CORE_COLUMNS["shipments"]
+_SHIPPED_COLUMNS = _SHIPMENT_COLUMNS[: _SHIPMENT_COLUMNS.index("distance_km") + 1]
+
 if TYPE_CHECKING:  # the ledger never loads the reading stack (nor, to read, the allocation)
     from ..allocation import Plan
     from ..allocation.inputs import Inputs
@@ -69,21 +74,7 @@ class RunRecording:
         departement = {s.id: s.departement for s in inputs.structures}
         self._insert(
             "shipments",
-            (
-                "id",
-                "run_id",
-                "lot_id",
-                "structure_id",
-                "departement",
-                "donor",
-                "donor_type",
-                "device",
-                "counted_as",
-                "quantity",
-                "shipper",
-                "round",
-                "distance_km",
-            ),
+            _SHIPPED_COLUMNS,
             [
                 (
                     ident,

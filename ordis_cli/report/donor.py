@@ -25,7 +25,7 @@ from ..messages import Lang, say
 from ..names import clean_name, name_key
 from . import charts, press, regions_map
 from .figures import ORGANISATIONS, RegionFigures, Week, compute, press_number
-from .render import money, week_label
+from .render import money, type_chart, week_label
 from .words import WORDS
 
 CLOSE = 5  # known donors suggested for an unknown name
@@ -217,14 +217,5 @@ def context(figures: DonorFigures, lang: Lang) -> dict[str, Any]:
                 lang,
             )
         ),
-        "chart_types": Markup(
-            charts.type_columns(
-                figures.delivered,
-                figures.dispatched,
-                labels,
-                words["chart_types"],
-                (words["legend_dispatched"], words["legend_delivered"]),
-                lang,
-            )
-        ),
+        "chart_types": type_chart(figures.delivered, figures.dispatched, labels, words, lang),
     }

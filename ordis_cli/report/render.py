@@ -56,6 +56,27 @@ def money(value: float, lang: Lang) -> str:
     return say("term-money", lang, amount=whole)
 
 
+def type_chart(
+    delivered: dict[str, int],
+    dispatched: dict[str, int],
+    labels: dict[str, str],
+    words: dict[str, str],
+    lang: Lang,
+) -> Markup:
+    """Dispatched and delivered, type by type: the chart of the operation's and a donor's
+    page."""
+    return Markup(
+        charts.type_columns(
+            delivered,
+            dispatched,
+            labels,
+            words["chart_types"],
+            (words["legend_dispatched"], words["legend_delivered"]),
+            lang,
+        )
+    )
+
+
 def context(
     figures: Figures, details: Details, lang: Lang, coordination: Any = None
 ) -> dict[str, Any]:
@@ -182,16 +203,7 @@ def context(
                 lang,
             )
         ],
-        "chart_types": Markup(
-            charts.type_columns(
-                figures.delivered,
-                figures.dispatched,
-                labels,
-                words["chart_types"],
-                (words["legend_dispatched"], words["legend_delivered"]),
-                lang,
-            )
-        ),
+        "chart_types": type_chart(figures.delivered, figures.dispatched, labels, words, lang),
     }
 
 
