@@ -20,6 +20,7 @@ HELP_TEXTS = {
 }
 _METAVARS = {
     "<path>": "<chemin>",
+    "<Path>": "<chemin>",  # a Path argument with its own parser (ledger copy SRC DST)
     "<int range>": "<entier>",
     "<int>": "<entier>",
     "<list[Path]>": "<chemins>",
