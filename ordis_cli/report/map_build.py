@@ -39,24 +39,36 @@ LABEL_ROOM = 24  # at the bottom of an inset's frame, for its label
 Point = tuple[float, float]
 
 
+_A, _E = 6378137.0, 0.0818191910428158  # GRS 80: semi-major axis, eccentricity
+_LON0, _X0, _Y0 = math.radians(3.0), 700000.0, 6600000.0
+
+
+def _m(phi: float) -> float:
+    return math.cos(phi) / math.sqrt(1 - (_E * math.sin(phi)) ** 2)
+
+
+def _t(phi: float) -> float:
+    s = _E * math.sin(phi)
+    return float(math.tan(math.pi / 4 - phi / 2) / ((1 - s) / (1 + s)) ** (_E / 2))
+
+
+def _cone() -> tuple[float, float, float]:
+    """Lambert-93's cone (standard parallels 44° and 49°, origin 46.5° N): its exponent n,
+    a·F, and the radius at the origin (computed once: the same for every point)."""
+    phi0, phi1, phi2 = (math.radians(v) for v in (46.5, 44.0, 49.0))
+    n = (math.log(_m(phi1)) - math.log(_m(phi2))) / (math.log(_t(phi1)) - math.log(_t(phi2)))
+    af = _A * (_m(phi1) / (n * _t(phi1) ** n))
+    return n, af, af * _t(phi0) ** n
+
+
+_N, _AF, _RHO0 = _cone()
+
+
 def lambert93(lon: float, lat: float) -> Point:
     """Lambert-93 (EPSG:2154) easting and northing of a WGS 84 point, in metres."""
-    a, e = 6378137.0, 0.0818191910428158
-    phi0, phi1, phi2 = (math.radians(v) for v in (46.5, 44.0, 49.0))
-    lon0, x0, y0 = math.radians(3.0), 700000.0, 6600000.0
-
-    def m(phi: float) -> float:
-        return math.cos(phi) / math.sqrt(1 - (e * math.sin(phi)) ** 2)
-
-    def t(phi: float) -> float:
-        s = e * math.sin(phi)
-        return float(math.tan(math.pi / 4 - phi / 2) / ((1 - s) / (1 + s)) ** (e / 2))
-
-    n = (math.log(m(phi1)) - math.log(m(phi2))) / (math.log(t(phi1)) - math.log(t(phi2)))
-    f = m(phi1) / (n * t(phi1) ** n)
-    rho0, rho = a * f * t(phi0) ** n, a * f * t(math.radians(lat)) ** n
-    theta = n * (math.radians(lon) - lon0)
-    return float(x0 + rho * math.sin(theta)), float(y0 + rho0 - rho * math.cos(theta))
+    rho = _AF * _t(math.radians(lat)) ** _N
+    theta = _N * (math.radians(lon) - _LON0)
+    return float(_X0 + rho * math.sin(theta)), float(_Y0 + _RHO0 - rho * math.cos(theta))
 
 
 def _polygons(feature: dict[str, Any]) -> list[list[list[Point]]]:
@@ -163,47 +175,75 @@ def _path(rings: list[list[Point]]) -> str:
     return "".join(parts).replace(" -", "-")
 
 
-def _inside(point: Point, rings: list[list[Point]]) -> bool:
-    x, y, inside = point[0], point[1], False
-    for ring in rings:
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-            if (y0 > y) != (y1 > y) and x < (x1 - x0) * (y - y0) / (y1 - y0) + x0:
-                inside = not inside
-    return inside
+def _crossings(y: float, ring: list[Point]) -> list[float]:
+    """Where the sides of ``ring`` cross the line at height ``y``: a point of that line is
+    inside when an odd number of them lie to its right (even-odd rule)."""
+    return [
+        (x1 - x0) * (y - y0) / (y1 - y0) + x0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
+        if (y0 > y) != (y1 > y)
+    ]
 
 
-def _edge_distance(point: Point, rings: list[list[Point]]) -> float:
+Edge = tuple[float, float, float, float, float]
+
+
+def _edges(ring: list[Point]) -> list[Edge]:
+    """Each side of ``ring``: its start, its run and rise, and its squared length (1 for a
+    side of no length)."""
+    return [
+        (x0, y0, x1 - x0, y1 - y0, (x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0) or 1)
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
+    ]
+
+
+def _edge_distance(point: Point, edges: list[Edge], beats: float, plus: float) -> float | None:
+    """The distance from ``point`` to the nearest of ``edges``; None as soon as it is known
+    that the distance plus ``plus`` cannot be above ``beats`` (the label's best room so far:
+    such a point cannot win, and the other sides need not be measured)."""
+    px, py = point
     best = math.inf
-    for ring in rings:
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-            dx, dy = x1 - x0, y1 - y0
-            share = ((point[0] - x0) * dx + (point[1] - y0) * dy) / (dx * dx + dy * dy or 1)
-            share = min(max(share, 0.0), 1.0)
-            best = min(best, math.hypot(point[0] - x0 - share * dx, point[1] - y0 - share * dy))
+    for x0, y0, dx, dy, length2 in edges:
+        share = ((px - x0) * dx + (py - y0) * dy) / length2
+        share = 0.0 if share < 0.0 else 1.0 if share > 1.0 else share
+        distance = math.hypot(px - x0 - share * dx, py - y0 - share * dy)
+        if distance < best:
+            best = distance
+            if best + plus <= beats:
+                return None
     return best
+
+
+def _room(point: Point, edges: list[Edge], beats: float) -> float | None:
+    """The room around ``point`` (its distance to the edges, or 10 more than the distance of
+    the points 20 units to its left and right, whichever is least); None when it cannot be
+    above ``beats``: such a point loses, and is left at its first measure that shows it."""
+    room = _edge_distance(point, edges, beats, 0.0)
+    for side in (-20, 20):
+        if room is None:
+            return None
+        beside = _edge_distance((point[0] + side, point[1]), edges, beats, 10.0)
+        room = None if beside is None else min(room, beside + 10)
+    return room
 
 
 def label_point(rings: list[list[Point]]) -> Point:
     """The point of the largest piece farthest from its edges, found on a fine grid, a little
     favouring wide room (labels are wider than tall)."""
     main = max(rings, key=_area)
+    edges = _edges(main)
     xs, ys = [p[0] for p in main], [p[1] for p in main]
     best, spot = -1.0, (sum(xs) / len(xs), sum(ys) / len(ys))
     steps = 40
+    heights = [min(ys) + (max(ys) - min(ys)) * j / steps for j in range(1, steps)]
+    crossings = [_crossings(y, main) for y in heights]
     for i in range(1, steps):
-        for j in range(1, steps):
-            point = (
-                min(xs) + (max(xs) - min(xs)) * i / steps,
-                min(ys) + (max(ys) - min(ys)) * j / steps,
-            )
-            if _inside(point, [main]):
-                room = min(
-                    _edge_distance(point, [main]),
-                    _edge_distance((point[0] - 20, point[1]), [main]) + 10,
-                    _edge_distance((point[0] + 20, point[1]), [main]) + 10,
-                )
-                if room > best:
-                    best, spot = room, point
+        x = min(xs) + (max(xs) - min(xs)) * i / steps
+        for y, crossed in zip(heights, crossings, strict=True):
+            if sum(x < c for c in crossed) % 2:
+                room = _room((x, y), edges, best)
+                if room is not None and room > best:
+                    best, spot = room, (x, y)
     return float(round(spot[0])), float(round(spot[1]))
 
 
