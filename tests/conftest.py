@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import uuid
@@ -13,6 +15,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 from ordis_cli.actions.validate import ValidationOptions, validate_files
@@ -21,6 +25,14 @@ from ordis_cli.models import Kind, Problem, ValidationReport
 
 from .pg_server import Server
 from .pg_server import start as start_postgres
+
+# Typer's CliRunner builds the click command tree from the app at every invoke (25-35 ms,
+# about 900 times a session); the real ``ordis`` builds it once per process. Built once per
+# test process here too: the same tree, given to the same runner (``command_tree_unchanged``
+# checks at the end of the session that no test changed it).
+_build_command = typer.main.get_command
+_built_once = functools.cache(_build_command)
+typer.testing._get_command = _built_once  # type: ignore[attr-defined]
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -129,6 +141,35 @@ def cell(sheet: Any, key: str) -> Any:
         column, row = key.split("@")
         key = f"{letter(sheet, column)}{row}"
     return sheet[key]
+
+
+def tree(command: Any) -> list[tuple[str, str, str]]:
+    """What a command tree holds, command by command and parameter by parameter, attribute by
+    attribute (functions by name, objects by their repr without addresses), except what
+    Typer and click fill in when a command is first used (converters, the help option)."""
+    from ordis_cli.cli.language import walk
+
+    def shown(value: Any) -> str:
+        if callable(value) and hasattr(value, "__qualname__"):
+            value = getattr(value, "__wrapped__", value)
+            return f"{value.__module__}.{value.__qualname__}"
+        return re.sub(r" at 0x[0-9a-f]+", "", repr(value))
+
+    used = {"_runtime_param", "_help_option", "params", "commands"}
+    seen = []
+    for path, each in walk(command):
+        for where, holder in [(path, each), *((f"{path} {p.name}", p) for p in each.params)]:
+            seen += [(where, k, shown(v)) for k, v in vars(holder).items() if k not in used]
+    return seen
+
+
+@pytest.fixture(scope="session", autouse=True)
+def command_tree_unchanged() -> Iterator[None]:
+    """At the end of the session (of each worker), the command tree built once for every
+    ``invoke`` still says and does what a freshly built one does: no test changed it."""
+    yield
+    if _built_once.cache_info().currsize:
+        assert tree(_built_once(app)) == tree(_build_command(app))
 
 
 @pytest.fixture(scope="session")
