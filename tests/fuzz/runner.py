@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .mutate import Mutant, mutant
 
@@ -155,14 +156,18 @@ def run_mutants(
 
 
 _warmed_up = False
+# the ``ordis`` command tree, built once before the first fork (as ``ordis`` builds it once
+# per process): calling the Typer app would build it again in every child, 30-50 ms each
+_command: Any = None
 
 
 def _warm_up(scratch: Path) -> None:
     """Import here what the commands import only when first needed (pandas' whole package
-    on the first CSV parser error costs 0.2 s, each encoding its codec), and run both
-    commands on a sample of each format and on a few broken files, so that the children
-    forked afterwards start in milliseconds. Once per process: what it loads stays."""
-    global _warmed_up
+    on the first CSV parser error costs 0.2 s, each encoding its codec), build the command
+    tree, and run both commands on a sample of each format and on a few broken files, so
+    that the children forked afterwards start in milliseconds. Once per process: what it
+    loads stays."""
+    global _warmed_up, _command
     if _warmed_up:
         return
     _warmed_up = True
@@ -171,9 +176,12 @@ def _warm_up(scratch: Path) -> None:
     import encodings.utf_32  # noqa: F401
 
     import pandas
+    import typer.main
     from typer.testing import CliRunner
 
     from ordis_cli.cli.app import app
+
+    _command = typer.main.get_command(app)
 
     pandas.read_csv(io.StringIO("a;b\n1;2020-01-02\n"), sep=";", parse_dates=["b"])
     data = Path(__file__).resolve().parents[2] / "tests" / "data"
@@ -266,10 +274,8 @@ def _start(args: list[str], folder: Path, limits: Limits) -> int:
         limit = mapped + limits.address_space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         os.environ.update({"ORDIS_LANG": "fr", "COLUMNS": "100"})
-        from ordis_cli.cli.app import app
-
         try:
-            app(args, prog_name="ordis")
+            _command.main(args, prog_name="ordis")
             status = 0
         except SystemExit as done:
             status = done.code if isinstance(done.code, int) else 1
