@@ -16,6 +16,7 @@ the root element (a parser may accept one after a long comment).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import IO
@@ -33,7 +34,6 @@ _SPACED_REF = re.compile(
     rb"""(?<![\w:.-])r\s*=\s*["']\s*(?:[A-Za-z]{2,3}|[U-Zu-z]|[A-Za-z]{0,3}\d{7})"""
 )
 _REF_VALUE = re.compile(rb"""=\s*["']\s*([A-Za-z]{0,3})(\d*)""")
-_DEEP_ROW = re.compile(rb"""r\s*=\s*["']\s*[A-Za-z]{0,3}(\d{6,})""")
 _DIMENSION = re.compile(rb"dimension[\s/>]")
 _DIMENSION_REF = re.compile(rb"""\bref\s*=\s*["']\s*([A-Za-z]*)(\d*)(?:\s*:\s*([A-Za-z]*)(\d*))?""")
 
@@ -97,6 +97,7 @@ def check_entities(handle: IO[bytes]) -> None:
 def check_sheet(handle: IO[bytes]) -> None:
     """Raise ``EntityFound`` or ``TooFar`` for an xlsx worksheet part."""
     extent = Extent()
+    floors: list[int] = []  # per window, the row from which its references were counted
     for window in windows(handle):
         if _ENTITY.search(window):
             raise EntityFound
@@ -105,21 +106,56 @@ def check_sheet(handle: IO[bytes]) -> None:
             if declared:
                 extent.add(declared.group(1), declared.group(2))
                 extent.add(declared.group(3) or b"", declared.group(4) or b"")
-        pattern = _SPACED_REF if _SPACED.search(window) else _WIDE_OR_DEEP
+        spaced = _SPACED.search(window) is not None
+        pattern = _SPACED_REF if spaced else _WIDE_OR_DEEP
         for found in pattern.finditer(window):
             if found.start() and window[found.start() - 1] not in b" \t\r\n":
                 continue  # the end of another attribute: xmlns:r="http…", errorMessage="Une…"
             ref = _REF_VALUE.search(window, found.start(), found.end() + 16)
             if ref:
                 extent.add(ref.group(1), ref.group(2))
+        floors.append(_rows_that_matter(extent))
+        _far_rows(window, floors[-1], spaced, extent)
         _check_extent(extent)
-    if extent.columns > limits.MAX_CELLS // limits.MAX_SHEET_ROWS:
-        # wide: the product with the farthest row decides (rows under 100,000 never matter)
+    # A window read before the sheet was known to be that wide counted only the rows that
+    # mattered then: read those again from the row that matters now (a lying sheet only;
+    # the declared range comes first in what spreadsheets write).
+    floor = _rows_that_matter(extent)
+    if any(earlier > floor for earlier in floors):
         handle.seek(0)
         for window in windows(handle):
-            for digits in _DEEP_ROW.findall(window):
-                extent.rows = max(extent.rows, _number(digits))
+            _far_rows(window, floor, _SPACED.search(window) is not None, extent)
             _check_extent(extent)
+
+
+def _rows_that_matter(extent: Extent) -> int:
+    """The lowest row that could take the sheet past a limit, given its columns so far:
+    beyond ``MAX_SHEET_ROWS`` whatever the columns; sooner when the extent is wide enough
+    for rows × columns to pass ``MAX_CELLS`` (at 200 columns, from row 100,003)."""
+    floor = limits.MAX_SHEET_ROWS + 1
+    if extent.columns:
+        floor = min(floor, limits.MAX_CELLS // extent.columns + 1)
+    return floor
+
+
+def _far_rows(window: bytes, floor: int, spaced: bool, extent: Extent) -> None:
+    """Take into ``extent`` every reference to a row from ``floor`` on: a pattern finds the
+    numbers that could be (as many digits with a leading digit as large, or more digits),
+    the exact value is then compared. Rows past ``MAX_SHEET_ROWS`` are found by the
+    references' own pattern already."""
+    if floor > limits.MAX_SHEET_ROWS:
+        return
+    for digits in _far_row_pattern(floor, spaced).findall(window):
+        extent.rows = max(extent.rows, _number(digits))
+
+
+@functools.cache
+def _far_row_pattern(floor: int, spaced: bool) -> re.Pattern[bytes]:
+    digits = str(floor)
+    width, lead = len(digits), digits[0]
+    number = rb"(\d{%d,}|[%s-9]\d{%d})" % (width + 1, lead.encode(), width - 1)
+    prefix = rb"""r\s*=\s*["']\s*""" if spaced else rb"""r=["']\s*"""
+    return re.compile(prefix + rb"[A-Za-z]{0,3}" + number)
 
 
 def _check_extent(extent: Extent) -> None:
