@@ -107,21 +107,41 @@ _WAITING = (
     f"CASE WHEN r.status = 'active' AND s.cancelled_at IS NULL AND NOT {_CLOSED} "
     "THEN s.quantity ELSE 0 END"
 )
-_LINES = f"FROM shipments s JOIN runs r ON r.id = s.run_id WHERE r.run_date <= ? AND {_HANDED_OUT}"
+# The lines of the runs handed out by the report's day; the runs are chosen once (a list the
+# lines are looked up in), not line by line.
+_LINES = (
+    "FROM shipments s JOIN runs r ON r.id = s.run_id WHERE s.run_id IN "
+    f"(SELECT r.id FROM runs r WHERE r.run_date <= ? AND {_HANDED_OUT})"
+)
 # The figures are sums over groups of lines: by département, type, partner and donor (a few
-# thousand groups where there are millions of lines); by structure; by day of delivery.
+# thousand groups where there are millions of lines); by structure and day of delivery.
 _BY_GROUP = (
     "SELECT s.departement, s.device, s.shipper, s.donor, s.donor_type, "
     f"SUM({_SHIPPED}), SUM({_DONE}), SUM({_WRITTEN_OFF}), SUM({_WAITING}) "
     f"{_LINES} {{donors}} GROUP BY 1, 2, 3, 4, 5"
 )
-_BY_STRUCTURE = (
-    f"SELECT s.structure_id, s.departement, SUM({_DONE}) {_LINES} {{donors}} "
-    f"GROUP BY 1, 2 HAVING SUM({_DONE}) > 0"
-)
-_BY_DAY = (
-    f"SELECT s.delivered_on, SUM({_DONE}) {_LINES} AND {_CLOSED} {{donors}} "
-    f"GROUP BY 1 HAVING SUM({_DONE}) > 0"
+# One pass over the lines closed by the report's day gives, by département (what Python
+# folds into régions): units delivered by day, structures equipped (the few structures
+# delivered in more than one département listed, so that none counts twice in a région),
+# and, over the needs giving nb_enfants, children, units they received and structures served.
+# Every branch has typed columns (0 and '' rather than NULL): PostgreSQL types a UNION
+# branch by branch.
+_DELIVERIES = (
+    "WITH days AS (SELECT s.structure_id AS structure, s.departement AS place, "
+    f"s.delivered_on AS on_day, SUM({_DONE}) AS done {_LINES} AND {_CLOSED} {{donors}} "
+    "GROUP BY 1, 2, 3), "
+    "places AS (SELECT structure, place, SUM(done) AS done FROM days GROUP BY 1, 2 "
+    "HAVING SUM(done) > 0), "
+    "received AS (SELECT structure, SUM(done) AS done, COUNT(*) AS places FROM places "
+    "GROUP BY 1) "
+    "SELECT 'day', on_day, '', SUM(done), 0, 0 FROM days GROUP BY on_day HAVING SUM(done) > 0 "
+    "UNION ALL SELECT 'equipped', place, '', COUNT(*), 0, 0 FROM places GROUP BY place "
+    "UNION ALL SELECT 'split', p.place, p.structure, 0, 0, 0 FROM places p "
+    "JOIN received d ON d.structure = p.structure WHERE d.places > 1 "
+    "UNION ALL SELECT 'children', n.departement, '', SUM(n.nb_enfants), "
+    "COALESCE(SUM(d.done), 0), COUNT(d.done) FROM needs n "
+    "LEFT JOIN received d ON d.structure = n.structure_id WHERE n.nb_enfants > 0 "
+    "GROUP BY n.departement"
 )
 
 
@@ -213,21 +233,15 @@ def compute(
     donors, spellings = _donor_filter(ledger, donor_key)
     sums = _Sums()
     sums.add(ledger.table(*_query(_BY_GROUP, donors, spellings, day)))
-    equipped: dict[str, set[str]] = defaultdict(set)
-    received: Counter[str] = Counter()  # units delivered, by structure
-    for structure, departement, done in ledger.table(
-        *_query(_BY_STRUCTURE, donors, spellings, day)
-    ):
-        equipped[region_of(departement)].add(structure)
-        received[structure] += int(done)
-    weekly: Counter[str] = Counter()
-    for delivered_on, done in ledger.table(*_query(_BY_DAY, donors, spellings, day)):
-        year, number, _ = dt.date.fromisoformat(delivered_on).isocalendar()
-        weekly[f"{year}-W{number:02d}"] += int(done)
+    weekly, equipped, per_children = _deliveries(
+        ledger.table(*_query(_DELIVERIES, donors, spellings, day))
+    )
     requested = _types()
-    for need in ledger.table("SELECT portable, fixe, tablette, box_4g FROM needs"):
-        for kind in list(requested):
-            requested[kind] += int(need[kind])
+    (totals,) = ledger.table(
+        f"SELECT {', '.join(f'SUM({kind})' for kind in requested)} FROM needs"
+    )
+    for kind, total in zip(list(requested), totals, strict=True):
+        requested[kind] = int(total or 0)
     asked = sum(requested.values())
     delivered = sums.delivered
     coverage = min(sum(delivered.values()) / asked, 1.0) if asked else 0.0
@@ -239,7 +253,7 @@ def compute(
         region: RegionFigures(
             delivered=sums.region_delivered[region],
             dispatched=sums.region_dispatched[region],
-            structures_equipped=small_count(len(equipped[region])),
+            structures_equipped=small_count(equipped[region]),
         )
         for region in sorted(set(sums.region_dispatched) | set(sums.region_delivered))
     }
@@ -252,7 +266,7 @@ def compute(
         as_of=as_of,
         delivered=delivered,
         dispatched=sums.dispatched,
-        structures_equipped=small_count(sum(len(s) for s in equipped.values())),
+        structures_equipped=small_count(sum(equipped.values())),
         coverage=round(coverage, 4),
         by_region=by_region,
         weekly=series,
@@ -270,7 +284,7 @@ def compute(
         private_units=sums.hidden_units[1],
         unnamed_units=sums.hidden_units[0],
         requested=requested,
-        per_thousand_children=_per_children(ledger, received),
+        per_thousand_children=per_children,
         runs=len(
             ledger.table(
                 "SELECT id FROM runs r WHERE status = 'active' AND run_date <= ? "
@@ -282,26 +296,42 @@ def compute(
     return figures, details
 
 
-def _per_children(ledger: Ledger, received: Counter[str]) -> dict[str, float | None]:
-    """Devices delivered per 1,000 children, by région, where structures gave nb_enfants."""
+def _deliveries(
+    rows: list[Any],
+) -> tuple[Counter[str], Counter[str], dict[str, float | None]]:
+    """From the rows of ``_DELIVERIES``: units delivered by ISO week; structures equipped by
+    région (one delivered in two départements of a région counts once); and devices
+    delivered per 1,000 children by région, where structures gave nb_enfants."""
+    weekly: Counter[str] = Counter()
+    equipped: Counter[str] = Counter()
+    places: dict[str, list[str]] = defaultdict(list)  # structures in several départements
     children: Counter[str] = Counter()
     units: Counter[str] = Counter()
     served: Counter[str] = Counter()
-    for need in ledger.table(
-        "SELECT structure_id, departement, nb_enfants FROM needs WHERE nb_enfants > 0"
-    ):
-        region = region_of(need["departement"])
-        children[region] += int(need["nb_enfants"])
-        if received[need["structure_id"]]:
-            units[region] += received[need["structure_id"]]
-            served[region] += 1
-    return {
+    for kind, place, structure, first, second, third in rows:
+        if kind == "day":
+            year, week, _ = dt.date.fromisoformat(place).isocalendar()
+            weekly[f"{year}-W{week:02d}"] += int(first)
+        elif kind == "equipped":
+            equipped[region_of(place)] += int(first)
+        elif kind == "split":
+            places[structure].append(place)
+        else:
+            region = region_of(place)
+            children[region] += int(first)
+            units[region] += int(second)
+            served[region] += int(third)
+    for found in places.values():
+        for region, times in Counter(region_of(place) for place in found).items():
+            equipped[region] -= times - 1
+    per_children = {
         region: round(1000 * units[region] / kids, 1)
         if served[region] >= SMALL
         # nothing delivered there yet is 0; one or two structures' figure is never shown
         else (None if served[region] else 0.0)
         for region, kids in sorted(children.items())
     }
+    return weekly, equipped, per_children
 
 
 def _weeks_between(first: str, last: str) -> list[str]:
