@@ -21,10 +21,11 @@ import sqlite3
 import tempfile
 import urllib.parse
 import uuid
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..atomic import link_new
 from ..errors import OrdisError
@@ -166,6 +167,24 @@ def _text(raw: bytes) -> str:
     """Text as stored; bytes that are not UTF-8 (a damaged or hand-edited ledger) read as
     U+FFFD instead of failing deep inside a command."""
     return raw.decode("utf-8", errors="replace")
+
+
+def fetch_all(connection: Any, query: str, parameters: Sequence[Any] = ()) -> list[Any]:
+    """The rows of a query that reads many texts, decoded by SQLite's own reader (a Python
+    call a text costs about as much as the rest of the row); bytes that are not UTF-8 make
+    it read them again as the connection always does, with U+FFFD. Any other connection
+    (PostgreSQL) is read as it is."""
+    if not isinstance(connection, sqlite3.Connection):
+        return list(connection.execute(query, parameters).fetchall())
+    connection.text_factory = str
+    try:
+        return connection.execute(query, parameters).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+    finally:
+        connection.text_factory = _text
+    return connection.execute(query, parameters).fetchall()
 
 
 def _tables(connection: sqlite3.Connection, schema: str = "main") -> set[str]:

@@ -11,6 +11,7 @@ still active, a delivery not dated before that run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -133,13 +134,17 @@ class LedgerFacts:
     partner: str | None = None  # the partner the workbook was written for (its a_lire)
 
 
+# The shipment's field that each column of the workbook repeats.
+_STORED_FIELD = {
+    "id_don": "lot_id",
+    "id_structure": "structure_id",
+    "materiel": "device",
+    "quantite": "quantity",
+}
+
+
 def _stored_value(shipment: StoredShipment, column: str) -> Any:
-    return {
-        "id_don": shipment.lot_id,
-        "id_structure": shipment.structure_id,
-        "materiel": shipment.device,
-        "quantite": shipment.quantity,
-    }[column]
+    return getattr(shipment, _STORED_FIELD[column])
 
 
 def check_against_ledger(
@@ -203,7 +208,7 @@ def _is_that_shipment(
                 shipment=shipment.id,
             )
             same = False
-    if facts.partner and name_key(facts.partner) != name_key(shipment.shipper):
+    if facts.partner and _key(facts.partner) != _key(shipment.shipper):
         report.add(
             "other-partner",
             row[ROW],
@@ -214,6 +219,12 @@ def _is_that_shipment(
         )
         same = False
     return same
+
+
+@functools.lru_cache(maxsize=1024)
+def _key(name: str) -> str:
+    """``name_key``, once per name: a file of 100,000 lines names a handful of partners."""
+    return name_key(name)
 
 
 def _not_active(row: dict[str, Any], shipment: StoredShipment, report: Reporter) -> None:
