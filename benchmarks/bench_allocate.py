@@ -2,6 +2,7 @@
 
     python benchmarks/bench_allocate.py            # 100,000 and 1,000,000 structures
     python benchmarks/bench_allocate.py --small    # a quick smoke run
+    python benchmarks/bench_allocate.py --smoke    # every step at the smallest size (tests)
     python benchmarks/bench_allocate.py --shares-only --repeat 7  # equitable against demande
     python benchmarks/bench_allocate.py --phases --repeat 7       # where their time goes
 
@@ -289,6 +290,9 @@ def shares(structures: int, lots: int, repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="a quick smoke run")
+    parser.add_argument(
+        "--smoke", action="store_true", help="every step at the smallest size (the tests' run)"
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--shares-only", action="store_true", help="only --share equitable against demande"
@@ -298,7 +302,10 @@ def main() -> int:
         "--phases", action="store_true", help="CPU time by phase and round, equitable and demande"
     )
     args = parser.parse_args()
-    n, lots, repeat = (2_000, 400, 1) if args.small else (100_000, 20_000, 3)
+    quick = args.small or args.smoke
+    n, lots, repeat = (
+        (200, 40, 1) if args.smoke else (2_000, 400, 1) if args.small else (100_000, 20_000, 3)
+    )
     if args.repeat:
         repeat = args.repeat
     if args.shares_only:
@@ -309,7 +316,7 @@ def main() -> int:
         for share, found in phases(n, lots, repeat).items():
             print(f"{share.value}: " + ", ".join(f"{k} {v:.3f} s" for k, v in found.items()))
         return 0
-    small, large = core(n, lots, repeat), core(10 * n, lots, 1 if args.small else 2)
+    small, large = core(n, lots, repeat), core(10 * n, lots, 1 if quick else 2)
     growth = 10 * math.log(10 * n) / math.log(n)
     print(f"core, {n:,} structures × {lots:,} lots: {small:.2f} s (target ≤ 1 s)")
     print(
@@ -323,7 +330,7 @@ def main() -> int:
         f"end to end, allocate --dry-run from xlsx: {ours:.2f} s, bare read {bare:.2f} s, "
         f"ratio {ours / bare:.2f} (target ≤ 3)"
     )
-    count = 2_000 if args.small else 50_000
+    count = n if quick else 50_000
     xlsxwriter_time, openpyxl_time = writing(count, repeat)
     print(
         f"writing {count:,} shipment lines: XlsxWriter {xlsxwriter_time:.2f} s, openpyxl "

@@ -77,7 +77,7 @@ def test_allocation_benchmark_smoke_run(tmp_path: Path) -> None:
         [
             sys.executable,
             str(ROOT / "benchmarks" / "bench_allocate.py"),
-            "--small",
+            "--smoke",
             "--out",
             str(tmp_path),
         ],
@@ -87,7 +87,8 @@ def test_allocation_benchmark_smoke_run(tmp_path: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "core, 2,000 structures" in done.stdout and "XlsxWriter" in done.stdout
+    assert "core, 200 structures" in done.stdout and "end to end" in done.stdout
+    assert "XlsxWriter" in done.stdout
 
 
 def test_benchmark_smoke_run(tmp_path: Path) -> None:
@@ -96,7 +97,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
             sys.executable,
             str(ROOT / "benchmarks" / "bench_validate.py"),
             "--rows",
-            "500",
+            "50",
             "--repeat",
             "1",
             "--quick",
@@ -109,7 +110,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "besoins_500.xlsx" in done.stdout and "besoins_500.csv" in done.stdout
+    assert "besoins_50.xlsx" in done.stdout and "besoins_50.csv" in done.stdout
 
 
 def test_the_version_has_one_source() -> None:

@@ -67,16 +67,20 @@ def test_light_choices_are_those_of_their_home_modules() -> None:
     assert REPORT_FORMATS == FORMATS
 
 
-def test_benchmark_smoke_run() -> None:
+def test_benchmark_smoke_run(sample_run: Path) -> None:
+    """``benchmarks/startup.py`` runs each command once, on the session's ledger (a demo of
+    its own is ``ordis demo``, tested in test_demo.py)."""
+    ledger = sample_run / "ordis.db"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick"],
+        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick", "--ledger", ledger],
         capture_output=True,
         text=True,
         check=False,
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
-    assert "ordis runs list (demo ledger)" in done.stdout
+    assert "ordis runs list (ledger given)" in done.stdout
+    assert "python -c pass" in done.stdout and "ordis allocate --help" in done.stdout
 
 
 def test_listing_the_runs_of_a_ledger_imports_nothing_heavy(sample_run: Path) -> None:
