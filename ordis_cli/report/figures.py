@@ -107,8 +107,7 @@ _WAITING = (
     f"CASE WHEN r.status = 'active' AND s.cancelled_at IS NULL AND NOT {_CLOSED} "
     "THEN s.quantity ELSE 0 END"
 )
-# The lines of the runs handed out by the report's day; the runs are chosen once (a list the
-# lines are looked up in), not line by line.
+# The lines of the runs handed out by the report's day (the runs chosen once, not per line).
 _LINES = (
     "FROM shipments s JOIN runs r ON r.id = s.run_id WHERE s.run_id IN "
     f"(SELECT r.id FROM runs r WHERE r.run_date <= ? AND {_HANDED_OUT})"
@@ -120,28 +119,25 @@ _BY_GROUP = (
     f"SUM({_SHIPPED}), SUM({_DONE}), SUM({_WRITTEN_OFF}), SUM({_WAITING}) "
     f"{_LINES} {{donors}} GROUP BY 1, 2, 3, 4, 5"
 )
-# One pass over the lines closed by the report's day gives, by département (what Python
-# folds into régions): units delivered by day, structures equipped (the few structures
-# delivered in more than one département listed, so that none counts twice in a région),
-# and, over the needs giving nb_enfants, children, units they received and structures served.
-# Every branch has typed columns (0 and '' rather than NULL): PostgreSQL types a UNION
-# branch by branch.
+# One pass over the lines closed by the report's day gives, by département (folded into
+# régions in Python): units delivered by day, structures equipped (those delivered in more
+# than one département listed: none counts twice in a région), and over the needs giving
+# nb_enfants, children, units received and structures served. Typed columns in every branch
+# (0 and '', not NULL): PostgreSQL types a UNION branch by branch.
 _DELIVERIES = (
     "WITH days AS (SELECT s.structure_id AS structure, s.departement AS place, "
-    f"s.delivered_on AS on_day, SUM({_DONE}) AS done {_LINES} AND {_CLOSED} {{donors}} "
-    "GROUP BY 1, 2, 3), "
+    "s.delivered_on AS on_day, SUM(COALESCE(s.delivered_quantity, 0)) AS done "
+    f"{_LINES} AND {_CLOSED} {{donors}} GROUP BY 1, 2, 3), "
     "places AS (SELECT structure, place, SUM(done) AS done FROM days GROUP BY 1, 2 "
-    "HAVING SUM(done) > 0), "
-    "received AS (SELECT structure, SUM(done) AS done, COUNT(*) AS places FROM places "
-    "GROUP BY 1) "
+    "HAVING SUM(done) > 0), received AS (SELECT structure, SUM(done) AS done, "
+    "COUNT(*) AS places FROM places GROUP BY 1) "
     "SELECT 'day', on_day, '', SUM(done), 0, 0 FROM days GROUP BY on_day HAVING SUM(done) > 0 "
     "UNION ALL SELECT 'equipped', place, '', COUNT(*), 0, 0 FROM places GROUP BY place "
     "UNION ALL SELECT 'split', p.place, p.structure, 0, 0, 0 FROM places p "
     "JOIN received d ON d.structure = p.structure WHERE d.places > 1 "
     "UNION ALL SELECT 'children', n.departement, '', SUM(n.nb_enfants), "
-    "COALESCE(SUM(d.done), 0), COUNT(d.done) FROM needs n "
-    "LEFT JOIN received d ON d.structure = n.structure_id WHERE n.nb_enfants > 0 "
-    "GROUP BY n.departement"
+    "COALESCE(SUM(d.done), 0), COUNT(d.done) FROM needs n LEFT JOIN received d "
+    "ON d.structure = n.structure_id WHERE n.nb_enfants > 0 GROUP BY n.departement"
 )
 
 
@@ -237,9 +233,7 @@ def compute(
         ledger.table(*_query(_DELIVERIES, donors, spellings, day))
     )
     requested = _types()
-    (totals,) = ledger.table(
-        f"SELECT {', '.join(f'SUM({kind})' for kind in requested)} FROM needs"
-    )
+    (totals,) = ledger.table(f"SELECT {', '.join(f'SUM({kind})' for kind in requested)} FROM needs")
     for kind, total in zip(list(requested), totals, strict=True):
         requested[kind] = int(total or 0)
     asked = sum(requested.values())
@@ -299,15 +293,10 @@ def compute(
 def _deliveries(
     rows: list[Any],
 ) -> tuple[Counter[str], Counter[str], dict[str, float | None]]:
-    """From the rows of ``_DELIVERIES``: units delivered by ISO week; structures equipped by
-    région (one delivered in two départements of a région counts once); and devices
-    delivered per 1,000 children by région, where structures gave nb_enfants."""
-    weekly: Counter[str] = Counter()
-    equipped: Counter[str] = Counter()
+    """From ``_DELIVERIES``: units delivered by ISO week, structures equipped by région, and
+    devices delivered per 1,000 children by région where structures gave nb_enfants."""
+    weekly, equipped, children, units, served = (Counter[str]() for _ in range(5))
     places: dict[str, list[str]] = defaultdict(list)  # structures in several départements
-    children: Counter[str] = Counter()
-    units: Counter[str] = Counter()
-    served: Counter[str] = Counter()
     for kind, place, structure, first, second, third in rows:
         if kind == "day":
             year, week, _ = dt.date.fromisoformat(place).isocalendar()
