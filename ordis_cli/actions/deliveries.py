@@ -86,12 +86,21 @@ def import_deliveries(
         command="deliveries",
     )
     with Ledger(ledger_path, "write", lang) as ledger:
-        # every file read in one contained child (one fork, not one a file), then each
-        # recorded or refused on its own
-        report, validators = validate_inputs([(path, Kind.DELIVERIES) for path in paths], options)
+        # every file read in one contained child (one fork, not one a file); each recorded
+        # or refused on its own as soon as it is read, while the child reads the next
+        imported: dict[int, FileImport] = {}
+
+        def record(index: int, checked: FileReport, validator: KindValidator) -> None:
+            imported[index] = _import_one(paths[index], checked, validator, ledger, options)
+
+        report, validators = validate_inputs(
+            [(path, Kind.DELIVERIES) for path in paths], options, on_file=record
+        )
         results = [
-            _import_one(path, checked, validator, ledger, options)
-            for path, checked, validator in zip(paths, report.files, validators, strict=True)
+            imported.get(index) or _import_one(path, checked, validator, ledger, options)
+            for index, (path, checked, validator) in enumerate(
+                zip(paths, report.files, validators, strict=True)
+            )
         ]
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
 

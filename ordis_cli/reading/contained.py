@@ -103,12 +103,14 @@ def validate_contained(
     paths: Sequence[str],
     lang: Lang,
     progress: Progress | None = None,
+    on_done: Callable[[int, tuple[FileReport, V]], None] | None = None,
 ) -> list[tuple[FileReport, V] | ReadingError]:
     """Each ``work(progress)``, the reading and validation of the file at the same place in
     ``paths``, contained: what comes back is its report and a light copy of its validator
-    (``travelling``), or the ``ReadingError`` that made it unreadable."""
+    (``travelling``), or the ``ReadingError`` that made it unreadable (``on_done``: see
+    ``run_contained_many``)."""
     return run_contained_many(
-        works, paths, lang, progress, pack=pack_validated, unpack=unpack_validated
+        works, paths, lang, progress, pack=pack_validated, unpack=unpack_validated, on_done=on_done
     )
 
 
@@ -144,27 +146,43 @@ def run_contained_many(
     pack: Callable[[T], Any] | None = None,
     unpack: Callable[[Any], T] | None = None,
     sizes: Sequence[int] | None = None,
+    on_done: Callable[[int, T], None] | None = None,
 ) -> list[T | ReadingError]:
     """The works in turn, in as few children as may be: one child goes through them all
     unless one fails. A file that fails first in its child gets the verdict
     (``ReadingError``: crashed, memory, timeout) in its place of the list, and the next
     child starts after it; one that fails after others in the same child is tried again,
     first in a fresh child, so that what the files before it left behind never decides
-    its verdict. An internal error in the child is raised here as it was raised there."""
+    its verdict. An internal error in the child is raised here as it was raised there.
+
+    Each result is rebuilt as soon as it arrives, and given to ``on_done(index, result)``
+    (the same object as in the list returned), in the order of the works, while the child
+    goes on with the next one: the caller's work on a file overlaps the reading of the
+    next. The time ``on_done`` takes is not counted against the child's deadline. What
+    ``on_done`` raises stops the child and is raised here."""
     containment = containment or DEFAULT
     if sizes is None:
         sizes = [_size_of(path) for path in paths]
     if not available():
-        pairs = zip(works, paths, strict=True)
-        return [_in_process(work, path, lang, progress, containment) for work, path in pairs]
+        outcomes: list[T | ReadingError] = []
+        for index, (work, path) in enumerate(zip(works, paths, strict=True)):
+            outcomes.append(_in_process(work, path, lang, progress, containment))
+            if on_done is not None and not isinstance(outcomes[-1], ReadingError):
+                on_done(index, outcomes[-1])
+        return outcomes
     found: list[Any] = [_PENDING] * len(works)
+
+    def arrived(index: int, packed: Any) -> None:
+        found[index] = result = packed if unpack is None else unpack(packed)
+        if on_done is not None:
+            on_done(index, result)
+
     first = 0
     while first < len(works):
-        first = _one_child(works, paths, sizes, first, found, lang, progress, containment, pack)
-    return [
-        outcome if isinstance(outcome, ReadingError) or unpack is None else unpack(outcome)
-        for outcome in found
-    ]
+        first = _one_child(
+            works, paths, sizes, first, found, lang, progress, containment, pack, arrived
+        )
+    return found
 
 
 _PENDING = object()
@@ -214,9 +232,11 @@ def _one_child(
     progress: Progress | None,
     containment: Containment,
     pack: Callable[[Any], Any] | None,
+    arrived: Callable[[int, Any], None],
 ) -> int:
-    """Fork a child for ``works[first:]``, take what it sends into ``found``; return the
-    index the next child starts from (``len(works)`` when all are done)."""
+    """Fork a child for ``works[first:]``, give what it sends to ``arrived`` (which puts it
+    in ``found``); return the index the next child starts from (``len(works)`` when all are
+    done)."""
     try:
         results_read, results_write = os.pipe()
         errors_read, errors_write = os.pipe()
@@ -249,7 +269,7 @@ def _one_child(
     gc.unfreeze()
     os.close(results_write)
     os.close(errors_write)
-    child = _Child(pid, first, sizes, containment)
+    child = _Child(pid, first, sizes, containment, arrived)
     child.listen(results_read, errors_read, found, progress)
     return child.verdict(found, paths, lang)
 
@@ -272,8 +292,16 @@ class _Child:
     """What the parent knows of one child: the work it is on, that work's deadline, how it
     ended."""
 
-    def __init__(self, pid: int, first: int, sizes: Sequence[int], containment: Containment):
+    def __init__(
+        self,
+        pid: int,
+        first: int,
+        sizes: Sequence[int],
+        containment: Containment,
+        arrived: Callable[[int, Any], None],
+    ):
         self.pid, self.first, self.sizes, self.containment = pid, first, sizes, containment
+        self.arrived = arrived
         self.current = first
         self.deadline = time.monotonic() + containment.seconds_for(sizes[first])
         self.out_of_memory = False  # the allocator said so on stderr, or the child did
@@ -328,8 +356,13 @@ class _Child:
             self.current = message[1]
             seconds = self.containment.seconds_for(self.sizes[self.current])
             self.deadline = time.monotonic() + seconds
-        elif kind == "done":
-            found[message[1]] = message[2]
+        elif kind == "done" and self.raised is None:
+            began = time.monotonic()
+            try:
+                self.arrived(message[1], message[2])
+            except BaseException as exc:  # the caller's own failure: the child is stopped
+                self.raised = exc
+            self.deadline += time.monotonic() - began  # the parent was away, not the child
         elif kind == "memory":
             self.out_of_memory = True
         elif kind == "error":

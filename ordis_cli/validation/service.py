@@ -70,16 +70,23 @@ def validate_inputs(
     files: Iterable[tuple[Path, Kind | None]],
     options: ValidationOptions,
     progress: Progress | None = None,
+    on_file: Callable[[int, FileReport, KindValidator], None] | None = None,
 ) -> tuple[ValidationReport, list[KindValidator | None]]:
     """Validate each file as the kind given with it (None: detected), then the rules across
     files; return the report and, per file, its validator (None when unreadable), whose
-    ``kept`` columns hold the clean data when ``options.keep_data``."""
+    ``kept`` columns hold the clean data when ``options.keep_data``.
+
+    ``on_file(index, report, validator)`` is called for each file read, as soon as it is,
+    while the next one is read: with the report of that file alone, before the rules across
+    files and ``strict`` (for files of a kind that has none: returned deliveries)."""
     files = list(files)
     if contained.available():
         warm_up([Path(p) for p, _ in files])
     with paused_gc():
         results = _validate_each(
-            [(Path(p), options.model_copy(update={"kind": kind})) for p, kind in files], progress
+            [(Path(p), options.model_copy(update={"kind": kind})) for p, kind in files],
+            progress,
+            on_file,
         )
     _cross_file(results, options.lang)
     reports = [report for report, _ in results]
@@ -103,7 +110,9 @@ def _unreadable(path: Path, error: ReadingError) -> FileReport:
 
 
 def _validate_each(
-    files: list[tuple[Path, ValidationOptions]], progress: Progress | None
+    files: list[tuple[Path, ValidationOptions]],
+    progress: Progress | None,
+    on_file: Callable[[int, FileReport, KindValidator], None] | None = None,
 ) -> list[tuple[FileReport, KindValidator | None]]:
     """Read and validate the files in a contained child (``reading.contained``: one for them
     all unless a parser fails): an abort, an exhaustion or a hang of the parser makes that
@@ -115,10 +124,16 @@ def _validate_each(
     works = [work(path, options) for path, options in files]
     paths = [str(path) for path, _ in files]
     lang = files[0][1].lang if files else "fr"
+
+    def done(index: int, outcome: Validated) -> None:
+        report, validator = outcome
+        if on_file is not None and validator is not None:
+            on_file(index, report, validator)
+
     return [
         (_unreadable(Path(path), outcome), None) if isinstance(outcome, ReadingError) else outcome
         for path, outcome in zip(
-            paths, contained.validate_contained(works, paths, lang, progress), strict=True
+            paths, contained.validate_contained(works, paths, lang, progress, done), strict=True
         )
     ]
 
