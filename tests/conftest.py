@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import os
 import re
@@ -115,10 +116,38 @@ def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
     return data
 
 
+# The sheets of the workbooks ``rows`` has read, by the digest of their bytes (a workbook
+# is read once however many of its sheets, or tests, look at it); small workbooks only.
+_SHEETS: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+_SHEETS_KEPT, _SHEETS_BYTES = 64, 4 * 1024 * 1024
+
+
 def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
     """The rows of a sheet of a written workbook, header included."""
-    book = openpyxl.load_workbook(path)
-    return [tuple(r) for r in book[sheet].iter_rows(values_only=True)]
+    data = path.read_bytes()
+    key = hashlib.sha256(data).hexdigest()
+    sheets = _SHEETS.get(key)
+    if sheets is None:
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        sheets = {
+            each.title: [tuple(r) for r in each.iter_rows(values_only=True)]
+            for each in book.worksheets
+        }
+        if len(data) <= _SHEETS_BYTES:
+            if len(_SHEETS) >= _SHEETS_KEPT:
+                del _SHEETS[next(iter(_SHEETS))]
+            _SHEETS[key] = sheets
+    if sheet not in sheets:
+        raise KeyError(f"no sheet {sheet!r} in {path} (it has {list(sheets)})")
+    return list(sheets[sheet])
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The names of the sheets of a workbook, in their order."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    names = list(book.sheetnames)
+    book.close()
+    return names
 
 
 def letter(where: Path | Any, column: str) -> str:
@@ -182,6 +211,23 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "inputs.json").write_text(json.dumps(inputs), encoding="utf-8")
     (folder / "summary.json").write_text(json.dumps(summary(folder)), encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def english_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One allocation of the sample data with ``--lang en``, made once for the whole
+    session (as ``sample_run``; never change it: take ``english_copy``)."""
+    folder = tmp_path_factory.mktemp("english-run")
+    result = allocate(folder, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture
+def english_copy(english_run: Path, tmp_path: Path) -> Path:
+    """A private copy of ``english_run`` in ``tmp_path``."""
+    shutil.copytree(english_run, tmp_path, dirs_exist_ok=True)
+    return tmp_path
 
 
 @pytest.fixture

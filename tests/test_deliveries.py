@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import allocate, cell, invoke, ledger_of, ledger_rows, rows
+from .conftest import cell, invoke, ledger_of, ledger_rows, rows
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
 
@@ -41,9 +41,8 @@ def delivered(folder: Path) -> int:
     return int(total)
 
 
-def test_english_headers_and_their_import(tmp_path: Path) -> None:
-    result = allocate(tmp_path, "--lang", "en")
-    assert result.exit_code == 0
+def test_english_headers_and_their_import(english_copy: Path) -> None:
+    tmp_path = english_copy
     path = tmp_path / "envois" / RETURNED
     lines = rows(path, "shipments")
     assert lines[0][:3] == ("Shipment id", "Lot id", "Donor")

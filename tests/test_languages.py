@@ -6,7 +6,6 @@ import re
 import string
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from ordis_cli.cli.help_english import HELP_ENGLISH
@@ -17,7 +16,7 @@ from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
 from ordis_cli.report.figures import press_round
-from tests.conftest import allocate, rows
+from tests.conftest import rows, sheet_names
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
 ENGLISH_WORDS = (
@@ -216,10 +215,9 @@ def test_validation_summary_counts_in_each_language() -> None:
     assert summary_line(report, "en").plain == "✘ 1 of 1 file with errors — 1 error, 0 warnings"
 
 
-def test_allocation_workbook_in_english(tmp_path: Path) -> None:
-    assert allocate(tmp_path, "--lang", "en").exit_code == 0
-    path = tmp_path / "envois" / "allocation.xlsx"
-    assert openpyxl.load_workbook(path).sheetnames == [
+def test_allocation_workbook_in_english(english_run: Path) -> None:
+    path = english_run / "envois" / "allocation.xlsx"
+    assert sheet_names(path) == [
         "shipments",
         "unmet_needs",
         "stock_left",
