@@ -163,6 +163,27 @@ class PgConnection:
         )
         self.execute(f"TRUNCATE {staging}")
 
+    def bulk_update(
+        self, table: str, key: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Set ``columns`` of the rows whose ``key`` each row starts with, in one statement:
+        the rows by COPY into a temporary table, then one UPDATE … FROM (a row per key: the
+        last one given wins, as with one UPDATE a row)."""
+        latest = {row[0]: row for row in rows}
+        if not latest:
+            return
+        staging = f"ordis_update_{table}"
+        names = ", ".join([key, *columns])
+        self.execute(f"DROP TABLE IF EXISTS {staging}")
+        self.execute(
+            f"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT {names} FROM {table} "
+            "WITH NO DATA"
+        )
+        self.copy_rows(staging, [key, *columns], latest.values())
+        sets = ", ".join(f"{column} = s.{column}" for column in columns)
+        self.execute(f"UPDATE {table} t SET {sets} FROM {staging} s WHERE t.{key} = s.{key}")
+        self.execute(f"DROP TABLE {staging}")
+
     @property
     def in_transaction(self) -> bool:
         return self.raw.info.transaction_status != TransactionStatus.IDLE

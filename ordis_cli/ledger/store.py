@@ -350,20 +350,29 @@ class Ledger(RunRecording):
         comment, gap)``, ``gap`` ('perdu', 'hors service') when the units not delivered are
         written off."""
         when = timestamp()
-        self.db.executemany(
-            "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, comment = ?, "
-            "gap = ?, delivery_recorded_at = ? WHERE id = ?",
+        self._update_lines(
+            ("delivered_on", "delivered_quantity", "comment", "gap", "delivery_recorded_at"),
             [
-                (day.isoformat(), quantity, comment, gap, when, ident)
+                (ident, day.isoformat(), quantity, comment, gap, when)
                 for ident, day, quantity, comment, gap in lines
             ],
         )
 
     def record_comments(self, comments: Iterable[tuple[str, str]]) -> None:
         """New comments ``(shipment id, comment)`` on lines not delivered yet, in one batch."""
+        self._update_lines(("comment",), list(comments))
+
+    def _update_lines(self, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Set ``columns`` of shipment lines, each row ``(id, *values)``: on PostgreSQL one
+        set-based update (``PgConnection.bulk_update``), on SQLite one UPDATE a line (as fast
+        there: each is a look-up by key in the same file)."""
+        bulk = getattr(self.db, "bulk_update", None)
+        if bulk is not None:
+            bulk("shipments", "id", columns, rows)
+            return
+        sets = ", ".join(f"{column} = ?" for column in columns)
         self.db.executemany(
-            "UPDATE shipments SET comment = ? WHERE id = ?",
-            [(comment, ident) for ident, comment in comments],
+            f"UPDATE shipments SET {sets} WHERE id = ?", [(*row[1:], row[0]) for row in rows]
         )
 
     def cancel_lines(self, shipment_ids: Iterable[str]) -> None:
