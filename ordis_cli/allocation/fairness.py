@@ -58,12 +58,19 @@ def fills(
     got: Counter[str] = Counter()
     for line in plan.shipments:
         got[line.structure_id] += line.quantity
-    given = earlier.given if earlier is not None else {}
+    # what earlier runs gave, by structure and in the order of ``need``: most structures
+    # were given nothing, and their request is their need
+    given: dict[str, list[int]] = {}
+    at = {device: index for index, device in enumerate(DEVICE_TYPES)}
+    for (ident, device), units in (earlier.given if earlier is not None else {}).items():
+        given.setdefault(ident, [0] * len(DEVICE_TYPES))[at[device]] += units
     found = []
     for structure in structures:
-        requested = sum(
-            max(n - given.get((structure.id, d), 0), 0)
-            for n, d in zip(structure.need, DEVICE_TYPES, strict=True)
+        before = given.get(structure.id)
+        requested = (
+            sum(structure.need)
+            if before is None
+            else sum(max(n - g, 0) for n, g in zip(structure.need, before, strict=True))
         )
         if requested:
             level = structure.priority if structure.priority in LEVELS else "normale"
