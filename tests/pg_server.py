@@ -91,6 +91,7 @@ def start() -> tuple[Server | None, str]:
                 "-E",
                 "UTF8",
                 "--locale=C",
+                "--no-sync",  # a throwaway server: no waiting for its files to reach the disk
             ]
         )
         _as_postgres(
