@@ -275,4 +275,7 @@ def plant_needs_errors(rows: list[dict[str, Any]], seed: int) -> None:
         rows[picks[-2]].update(portables=0, fixes=0, tablettes=0, box_4g=0)
         twin = dict(rows[picks[-1]])
         twin["departement"] = "2B" if twin["departement"] != "2B" else "2A"
-        rows.append(twin)
+        if len(rows) < MAX_DATA_ROWS:
+            rows.append(twin)
+        else:  # a file at the limit (1,000,000 structures): the twin takes a row's place
+            rows[-1 if picks[-1] != len(rows) - 1 else -2] = twin
