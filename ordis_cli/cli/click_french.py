@@ -26,6 +26,7 @@ _METAVARS = {
     "<list[Path]>": "<chemins>",
     "<list[str]>": "<texte>",
     "<str>": "<texte>",
+    "<%Y-%m-%d|%d/%m/%Y>": "<date>",  # 2020-04-20 ou 20/04/2020
 }
 _EXTRAS = (
     (re.compile(r"\bdefault: "), "défaut : "),

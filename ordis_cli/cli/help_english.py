@@ -6,6 +6,33 @@ an option every command shares). French is written where each command is declare
 
 from __future__ import annotations
 
+from typer._click.formatting import HelpFormatter
+
+# Typer names a value by its Python type (``<list[Path]>``); English help names it by what a
+# person types, as French help does (``click_french._METAVARS``).
+PLAIN_METAVARS = {
+    "<list[Path]>": "<paths>",
+    "<Path>": "<path>",
+    "<list[str]>": "<text>",
+    "<str>": "<text>",
+    "<int range>": "<number>",
+    "<int>": "<number>",
+    "<%Y-%m-%d|%d/%m/%Y>": "<date>",  # a date, as 2020-04-20 or 20/04/2020
+}
+
+
+class EnglishHelpFormatter(HelpFormatter):
+    """click's help layout, values named in plain words."""
+
+    def write_dl(self, rows: object, col_max: int = 30, col_spacing: int = 2) -> None:
+        plain = []
+        for term, text in rows:  # type: ignore[attr-defined]
+            for typed, metavar in PLAIN_METAVARS.items():
+                term = term.replace(typed, metavar)
+            plain.append((term, text))
+        super().write_dl(plain, col_max, col_spacing)
+
+
 HELP_ENGLISH: dict[str, str] = {
     "": (
         "ordis: the logistics of a computer donation drive to child welfare (Aide sociale à "

@@ -36,7 +36,7 @@ from typer.exceptions import Abort
 
 from ..messages import Lang, say
 from .click_french import FrenchHelpFormatter, french_usage_error
-from .help_english import HELP_ENGLISH
+from .help_english import HELP_ENGLISH, EnglishHelpFormatter
 
 
 def language_from_argv(argv: Sequence[str]) -> Lang:
@@ -55,6 +55,10 @@ def language_from_argv(argv: Sequence[str]) -> Lang:
 
 class FrenchContext(Context):
     formatter_class = FrenchHelpFormatter
+
+
+class EnglishContext(Context):
+    formatter_class = EnglishHelpFormatter
 
 
 def walk(command: Command, path: str = "") -> list[tuple[str, Command]]:
@@ -156,6 +160,7 @@ def localized_command(lang: Lang) -> Command:
     for path, each in walk(command):
         if lang == "en":
             _english(path, each)
+            each.context_class = EnglishContext
         else:
             each.context_class = FrenchContext
     return command
