@@ -244,13 +244,19 @@ def first_summary(folder: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder ``ordis demo`` writes (French), made once for the whole session."""
-    from ordis_cli.actions.demo import run_demo
-
+def demo_printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """``ordis demo`` (French), run once for the whole session: the folder it wrote and what
+    it printed. Never change the folder."""
     out = tmp_path_factory.mktemp("demo") / "ordis-demo"
-    run_demo(out, "fr")
-    return out
+    result = invoke("demo", "--out", out)
+    assert result.exit_code == 0, result.output
+    return out, str(result.output)
+
+
+@pytest.fixture(scope="session")
+def demo(demo_printed: tuple[Path, str]) -> Path:
+    """The folder ``ordis demo`` writes (French), made once for the whole session."""
+    return demo_printed[0]
 
 
 # --- the ledger on both back-ends: SQLite and PostgreSQL (issue 13) -------------------

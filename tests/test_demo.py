@@ -24,14 +24,15 @@ def test_demo_writes_the_whole_cycle(demo: Path) -> None:
     assert returns and all(p.name.startswith("expeditions_") for p in returns)
 
 
-def test_demo_command_prints_the_tour(tmp_path: Path) -> None:
-    result = invoke("demo", "--out", tmp_path / "d")
-    assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())
+def test_demo_command_prints_the_tour(demo_printed: tuple[Path, str]) -> None:
+    folder, printed = demo_printed  # the session's ``ordis demo --out folder``
+    text = " ".join(printed.split())
     assert "ordinateurs livrés" in text and "ordis deliveries import" in text
     assert "rapport.html" in text
-    again = invoke("demo", "--out", tmp_path / "d")
+    before = sorted(p for p in folder.rglob("*"))
+    again = invoke("demo", "--out", folder)
     assert again.exit_code == 2 and "dossier neuf" in " ".join(again.output.split())
+    assert sorted(p for p in folder.rglob("*")) == before
 
 
 def test_the_library_function_in_english(tmp_path: Path) -> None:
