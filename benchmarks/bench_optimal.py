@@ -2,6 +2,7 @@
 
     python benchmarks/bench_optimal.py            # 10,000 and 100,000 structures
     python benchmarks/bench_optimal.py --small    # a quick smoke run
+    python benchmarks/bench_optimal.py --smoke    # the smallest, the test suite's run
 
 The data is ``bench_allocate.synthetic`` (every département, four device types, three
 partners: one national with a capacity, two regional ones) with lots = structures / 5. Each
@@ -61,12 +62,13 @@ def one(plan: str, structures: int) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="a quick smoke run")
+    parser.add_argument("--smoke", action="store_true", help="200 structures (the tests' run)")
     parser.add_argument("--one", nargs=2, metavar=("PLAN", "STRUCTURES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(one(args.one[0], int(args.one[1]))))
         return 0
-    sizes = (1_000,) if args.small else (10_000, 100_000)
+    sizes = (200,) if args.smoke else (1_000,) if args.small else (10_000, 100_000)
     print("| structures × lots | plan | seconds | CPU s | peak MB | urgente | haute | normale |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for size in sizes:

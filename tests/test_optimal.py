@@ -322,7 +322,7 @@ def test_allocate_with_the_solver_on_the_sample(tmp_path: Path) -> None:
 
 
 def test_solver_benchmark_smoke_run() -> None:
-    """``benchmarks/bench_optimal.py --small`` runs, from this checkout, and its table shows
+    """``benchmarks/bench_optimal.py --smoke`` runs, from this checkout, and its table shows
     the solver giving ``urgente`` at least what the greedy gives it."""
     import os
     import subprocess
@@ -330,7 +330,7 @@ def test_solver_benchmark_smoke_run() -> None:
 
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run(
-        [sys.executable, str(root / "benchmarks" / "bench_optimal.py"), "--small"],
+        [sys.executable, str(root / "benchmarks" / "bench_optimal.py"), "--smoke"],
         capture_output=True,
         text=True,
         check=False,
