@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ordis_cli.errors import ReadingError
-from ordis_cli.reading import contained
+from ordis_cli.reading import contained, contained_watch
 
 pytestmark = pytest.mark.skipif(not contained.available(), reason="contained reading: Linux")
 
@@ -64,7 +64,7 @@ def test_time_the_parent_spends_is_not_the_childs(tmp_path: Path) -> None:
     assert found == ["one", "two", "three"]
     # the rule itself, whatever the messages the parent found waiting when it came back:
     # the deadline of the file the child is on moves by the time the parent was away
-    child = contained._Child(0, 0, [0, 0], BRIEF, lambda index, _: time.sleep(0.3))
+    child = contained_watch.Child(0, 0, [0, 0], BRIEF, lambda index, _: time.sleep(0.3))
     child._take(("start", 0), [None, None], None)
     before = child.deadline
     child._take(("done", 0, "one"), [None, None], None)

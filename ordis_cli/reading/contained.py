@@ -33,29 +33,24 @@ clean columns of ``keep_data`` (``allocate``, ``deliveries import``) cost more (
 100,000 rows: 13 MB pickled, sent and unpickled).
 
 What the child does after the fork, and how a message crosses the pipe, live in
-``contained_child``; the limits, the parent's wait, its verdict and its messages live here.
+``contained_child``; the limits, the parent's wait for one child and its verdict in
+``contained_watch``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
-import selectors
-import signal
 import sys
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ReadingError
-from ..messages import Lang, say
-from ..messages.counting import number
+from ..messages import Lang
 from ..models import FileReport
-from . import limits
-from .contained_child import rebuilt_exception, run_child, take_messages
+from .contained_child import run_child
+from .contained_watch import DEFAULT, PENDING, Child, Containment, memory_error
 from .validated import pack_validated, unpack_validated
 
 T = TypeVar("T")
@@ -64,29 +59,6 @@ Progress = Callable[[str, int], None]
 Work = Callable[[Progress | None], T]
 
 SWITCH = "ORDIS_CONTAINED"  # "0": run in-process (debugging)
-_MB = 1024 * 1024
-# The allocator's message, looked for in the child's stderr as it comes (a Rust backtrace of
-# several KB may follow it), with this much of the previous chunk kept for a message cut in two.
-_STDERR_OVERLAP = 64
-_OUT_OF_MEMORY = b"memory allocation of"
-
-
-@dataclass(frozen=True)
-class Containment:
-    """The limits a child runs under: address space added to what it inherits, and time."""
-
-    extra_bytes: int = limits.PARSER_EXTRA_ADDRESS_SPACE
-    base_seconds: float = limits.PARSER_SECONDS
-    seconds_per_mb: float = 1.0
-
-    def seconds_for(self, size: int) -> float:
-        """120 s for any file, plus 1 s per MB: a 100,000-row xlsx (12 MB) validates in
-        3 s, a 1,000,000-row CSV (207 MB) in 7 s; a hang is stopped well before a person
-        gives up, a big slow file is never cut short."""
-        return self.base_seconds + self.seconds_per_mb * size / _MB
-
-
-DEFAULT = Containment()
 
 
 def available() -> bool:
@@ -170,7 +142,7 @@ def run_contained_many(
             if on_done is not None and not isinstance(outcomes[-1], ReadingError):
                 on_done(index, outcomes[-1])
         return outcomes
-    found: list[Any] = [_PENDING] * len(works)
+    found: list[Any] = [PENDING] * len(works)
 
     def arrived(index: int, packed: Any) -> None:
         found[index] = result = packed if unpack is None else unpack(packed)
@@ -183,9 +155,6 @@ def run_contained_many(
             works, paths, sizes, first, found, lang, progress, containment, pack, arrived
         )
     return found
-
-
-_PENDING = object()
 
 
 def _size_of(path: str) -> int:
@@ -216,7 +185,7 @@ def run_in_process(
     try:
         return work(progress)
     except MemoryError as exc:
-        raise _memory_error(path, lang, containment or DEFAULT) from exc
+        raise memory_error(path, lang, containment or DEFAULT) from exc
 
 
 # --- the parent --------------------------------------------------------------------------
@@ -269,7 +238,7 @@ def _one_child(
     gc.unfreeze()
     os.close(results_write)
     os.close(errors_write)
-    child = _Child(pid, first, sizes, containment, arrived)
+    child = Child(pid, first, sizes, containment, arrived)
     child.listen(results_read, errors_read, found, progress)
     return child.verdict(found, paths, lang)
 
@@ -286,125 +255,3 @@ def _rest_in_process(
     for index in range(first, len(works)):
         found[index] = _in_process(works[index], paths[index], lang, progress, containment)
     return len(works)
-
-
-class _Child:
-    """What the parent knows of one child: the work it is on, that work's deadline, how it
-    ended."""
-
-    def __init__(
-        self,
-        pid: int,
-        first: int,
-        sizes: Sequence[int],
-        containment: Containment,
-        arrived: Callable[[int, Any], None],
-    ):
-        self.pid, self.first, self.sizes, self.containment = pid, first, sizes, containment
-        self.arrived = arrived
-        self.current = first
-        self.deadline = time.monotonic() + containment.seconds_for(sizes[first])
-        self.out_of_memory = False  # the allocator said so on stderr, or the child did
-        self.timed_out = False
-        self.raised: BaseException | None = None  # an internal error in the child
-        self.status = 0
-
-    def listen(
-        self, results: int, errors: int, found: list[Any], progress: Progress | None
-    ) -> None:
-        inbox = bytearray()
-        stderr_tail = b""
-        try:
-            with selectors.DefaultSelector() as selector:
-                selector.register(results, selectors.EVENT_READ)
-                selector.register(errors, selectors.EVENT_READ)
-                while selector.get_map():
-                    left = self.deadline - time.monotonic()
-                    if left <= 0:
-                        self.timed_out = True
-                        break
-                    for key, _ in selector.select(min(left, 1.0)):
-                        chunk = os.read(key.fd, 1 << 20)
-                        if not chunk:
-                            selector.unregister(key.fd)
-                        elif key.fd == errors:
-                            seen = stderr_tail + chunk
-                            self.out_of_memory = self.out_of_memory or _OUT_OF_MEMORY in seen
-                            stderr_tail = seen[-_STDERR_OVERLAP:]
-                        else:
-                            inbox += chunk
-                            for message in take_messages(inbox):
-                                self._take(message, found, progress)
-                    if self.raised is not None:
-                        break
-        finally:
-            os.close(results)
-            os.close(errors)
-            if self.timed_out or self.raised is not None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(self.pid, signal.SIGKILL)
-            _, self.status = os.waitpid(self.pid, 0)
-        if self.raised is not None:
-            raise self.raised
-
-    def _take(self, message: tuple[Any, ...], found: list[Any], progress: Progress | None) -> None:
-        kind = message[0]
-        if kind == "progress":
-            if progress is not None:
-                progress(message[1], message[2])
-        elif kind == "start":
-            self.current = message[1]
-            seconds = self.containment.seconds_for(self.sizes[self.current])
-            self.deadline = time.monotonic() + seconds
-        elif kind == "done" and self.raised is None:
-            began = time.monotonic()
-            try:
-                self.arrived(message[1], message[2])
-            except BaseException as exc:  # the caller's own failure: the child is stopped
-                self.raised = exc
-            self.deadline += time.monotonic() - began  # the parent was away, not the child
-        elif kind == "memory":
-            self.out_of_memory = True
-        elif kind == "error":
-            _, _, carried, name, text = message
-            error = rebuilt_exception(carried, name)
-            error.add_note(f"In the contained child process:\n{text}")
-            self.raised = error
-
-    def verdict(self, found: list[Any], paths: Sequence[str], lang: Lang) -> int:
-        """Where the next child starts; the verdict on the work this one failed, when it was
-        its first."""
-        failed = next((i for i in range(self.first, len(found)) if found[i] is _PENDING), None)
-        if failed is None:
-            return len(found)
-        if self.timed_out:
-            seconds = self.containment.seconds_for(self.sizes[failed])
-            message = say("parser-timeout", lang, seconds=f"{seconds:.0f}")
-            found[failed] = ReadingError("parser-timeout", message, paths[failed])
-            return failed + 1
-        if failed > self.first:  # tried again, first in a fresh child
-            return failed
-        if self.out_of_memory:
-            found[failed] = _memory_error(paths[failed], lang, self.containment)
-        else:
-            found[failed] = ReadingError(
-                "parser-crashed", say("parser-crashed", lang, detail=self._death()), paths[failed]
-            )
-        return failed + 1
-
-    def _death(self) -> str:
-        if os.WIFSIGNALED(self.status):
-            number = os.WTERMSIG(self.status)
-            try:
-                return signal.Signals(number).name
-            except ValueError:
-                return f"signal {number}"
-        return f"exit status {os.waitstatus_to_exitcode(self.status)}"
-
-
-def _memory_error(path: str, lang: Lang, containment: Containment) -> ReadingError:
-    return ReadingError(
-        "parser-memory",
-        say("parser-memory", lang, limit=number(containment.extra_bytes // _MB, lang)),
-        path,
-    )
