@@ -14,8 +14,6 @@ partner, from the ledger alone; ``write_pending`` writes that list as a workbook
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +23,7 @@ from ..allocation.inputs import rows_of
 from ..atomic import new_file
 from ..column_mapping import ColumnMapping
 from ..dispatch.chasing import chasing_path, write_chasing_list
-from ..dispatch.columns import READ_ME_LABELS, READ_ME_SHEETS
-from ..errors import ReadingError, UsageError
+from ..errors import UsageError
 from ..ledger import Ledger
 from ..ledger.location import LedgerPath
 from ..ledger.pending import PendingDeliveries, chasing_list, pending_lines, shippers
@@ -35,15 +32,17 @@ from ..messages import Lang, say
 from ..models import FileReport, Kind, Problem, Severity
 from ..names import name_key
 from ..reading.quoting import shorten
-from ..reading.workbook import Workbook
-from ..textnorm import column_letter, header_key
 from ..validation import ValidationOptions
 from ..validation.base import KindValidator
-from ..validation.deliveries import LedgerFacts, check_against_ledger, delivery_change
+from ..validation.deliveries import (
+    DeliveriesValidator,
+    LedgerFacts,
+    check_against_ledger,
+    delivery_change,
+)
+from ..validation.read_me import ReadMe
+from ..validation.read_me import read_me as read_me  # importable here, as before
 from ..validation.service import validate_inputs
-from ..validation.values import text
-
-READ_ME_ROWS = 50  # the labels are near the top; the rest of a_lire is never looked at
 
 
 class FileImport(BaseModel):
@@ -105,52 +104,6 @@ def import_deliveries(
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
 
 
-@dataclass(frozen=True, slots=True)
-class ReadMe:
-    """What a dispatch workbook's ``a_lire`` (or ``read_me``) sheet says: its ledger and its
-    partner, and where the ledger identity is written."""
-
-    sheet: str
-    ledger_id: str | None
-    partner: str | None
-    ledger_row: int | None = None
-    ledger_cell: str | None = None
-
-
-def read_me(path: Path, lang: Lang) -> ReadMe | None:
-    """The ``a_lire`` (or ``read_me``) sheet of a workbook, read by its labels (French or
-    English); None when there is no such sheet. Raises ``ReadingError`` when the workbook
-    cannot be read."""
-    book = Workbook(path, lang)
-    try:
-        sheet = next((n for n in READ_ME_SHEETS if n in book.sheet_names), None)
-        if sheet is None:
-            return None
-        rows = list(islice(book.sheet(sheet).rows(), READ_ME_ROWS))
-    finally:
-        book.close()
-    keys = {header_key(label): name for name, labels in READ_ME_LABELS.items() for label in labels}
-    found: dict[str, tuple[str, int, str]] = {}
-    for number, cells in enumerate(rows, start=1):
-        filled = [(index, cell) for index, cell in enumerate(cells) if text(cell) is not None]
-        if len(filled) < 2 or not isinstance(filled[0][1], str):
-            continue
-        name = keys.get(header_key(filled[0][1]))
-        value = text(filled[1][1])
-        if name and value and name not in found:
-            place = f"{sheet}!{column_letter(filled[1][0])}{number}"
-            found[name] = (value, number, place)
-    ledger_id = found.get("ledger_id")
-    partner = found.get("partner")
-    return ReadMe(
-        sheet=sheet,
-        ledger_id=ledger_id[0] if ledger_id else None,
-        partner=partner[0] if partner else None,
-        ledger_row=ledger_id[1] if ledger_id else None,
-        ledger_cell=ledger_id[2] if ledger_id else None,
-    )
-
-
 def _sheet_problem(
     path: Path, code: str, message: str, severity: Severity, readme: ReadMe | None = None
 ) -> Problem:
@@ -167,11 +120,11 @@ def _sheet_problem(
 
 
 def _identity(
-    path: Path, workbook: bool, ledger: Ledger, lang: Lang
+    path: Path, readme: ReadMe | None, ledger: Ledger, lang: Lang
 ) -> tuple[ReadMe | None, Problem | None]:
-    """The workbook's ``a_lire`` facts when they name this ledger, and the problem
-    otherwise: another ledger's identity (an error) or none at all (a warning)."""
-    readme = read_me(path, lang) if workbook else None
+    """The workbook's ``a_lire`` facts (read in the contained child) when they name this
+    ledger, and the problem otherwise: another ledger's identity (an error) or none at all
+    (a warning)."""
     if readme is None or readme.ledger_id is None:
         return readme, _sheet_problem(
             path, "no-ledger-identity", say("no-ledger-identity", lang), Severity.WARNING
@@ -207,17 +160,14 @@ def _import_one(
         return FileImport(
             path=str(path), recorded=False, report=file_report, readable=file_report.readable
         )
-    try:
-        readme, problem = _identity(path, file_report.sheet is not None, ledger, options.lang)
-    except ReadingError as error:
+    sheets = validator if isinstance(validator, DeliveriesValidator) else None
+    if sheets is not None and sheets.read_me_failure is not None:
+        code, message = sheets.read_me_failure
         file_report.add(
-            [
-                Problem(
-                    code=error.code, severity=Severity.ERROR, file=str(path), message=error.message
-                )
-            ]
+            [Problem(code=code, severity=Severity.ERROR, file=str(path), message=message)]
         )
         return FileImport(path=str(path), recorded=False, report=file_report, readable=False)
+    readme, problem = _identity(path, sheets.read_me if sheets else None, ledger, options.lang)
     if problem is not None:
         file_report.add([problem])
         if problem.severity is Severity.ERROR:  # another ledger's: not one line is looked at

@@ -15,14 +15,18 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..errors import ReadingError
+from ..messages import Lang
 from ..models import Kind
 from ..names import name_key
 from ..textnorm import header_key
 from . import values as v
 from .base import ROW, KindValidator, identifier, quantity
 from .columns import Block, Normaliser
+from .read_me import ReadMe, read_me
 from .reporter import Reporter
 
 if TYPE_CHECKING:  # the ledger package reads validated inputs: no import at run time
@@ -75,6 +79,18 @@ class DeliveriesValidator(KindValidator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ids: dict[str, int] = {}
+        # the workbook's a_lire facts, for ``deliveries import`` (``take_read_me``)
+        self.read_me: ReadMe | None = None
+        self.read_me_failure: tuple[str, str] | None = None  # (code, message)
+
+    def take_read_me(self, path: Path, lang: Lang) -> None:
+        """Read the ``a_lire`` sheet of the workbook being validated, where its other sheet
+        is read (in the contained child): a sheet that cannot be read makes the file
+        unreadable, as its shipments would."""
+        try:
+            self.read_me = read_me(path, lang)
+        except ReadingError as error:
+            self.read_me_failure = (error.code, error.message)
 
     def check_rows(self, block: Block) -> None:
         empty = [None] * len(block)

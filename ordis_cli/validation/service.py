@@ -154,6 +154,12 @@ def _read_and_validate(
         failed.kind, failed.sheet = table.kind, table.sheet
         return failed, None
     report.add(_with_merge_hints(reporter.problems, table.layout, options.lang))
+    if (
+        options.command == "deliveries"
+        and isinstance(validator, DeliveriesValidator)
+        and table.sheet is not None  # a workbook, not a CSV
+    ):
+        validator.take_read_me(path, options.lang)
     return report, validator
 
 
