@@ -21,6 +21,7 @@ import typer.testing
 from typer.testing import CliRunner
 
 from ordis_cli.actions.validate import ValidationOptions, validate_files
+from ordis_cli.cli import language
 from ordis_cli.cli.app import app
 from ordis_cli.models import Kind, Problem, ValidationReport
 
@@ -34,6 +35,11 @@ from .pg_server import start as start_postgres
 _build_command = typer.main.get_command
 _built_once = functools.cache(_build_command)
 typer.testing._get_command = _built_once  # type: ignore[attr-defined]
+# The same for ``cli/language.run`` (what the ``ordis`` program runs, called in-process by
+# the tests of languages and usage errors): its tree in each language, built once.
+_localize = language.localized_command
+_localized_once = functools.cache(_localize)
+language.localized_command = _localized_once
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -194,11 +200,15 @@ def tree(command: Any) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="session", autouse=True)
 def command_tree_unchanged() -> Iterator[None]:
-    """At the end of the session (of each worker), the command tree built once for every
-    ``invoke`` still says and does what a freshly built one does: no test changed it."""
+    """At the end of the session (of each worker), the command trees built once for every
+    ``invoke`` and every ``language.run`` still say and do what freshly built ones do: no
+    test changed them."""
     yield
     if _built_once.cache_info().currsize:
         assert tree(_built_once(app)) == tree(_build_command(app))
+    for lang in ("fr", "en"):
+        if _localized_once.cache_info().currsize:
+            assert tree(_localized_once(lang)) == tree(_localize(lang)), lang
 
 
 @pytest.fixture(scope="session")
