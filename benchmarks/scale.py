@@ -6,9 +6,11 @@
 
 Lots are structures / 5. Inputs come from ``ordis sample`` (same seed, kept in
 ``benchmarks/out/scale-<n>/`` between runs). Each measurement is a fresh process timed from
-its start to its end (imports included), best of ``--repeat``; peak memory is the largest
-resident set of the process or of a child it waited for (``wait4``), so a contained read's
-child counts. The stages and their baselines:
+its start to its end (imports included), best of ``--repeat``, in wall seconds and in CPU
+seconds (user + system of the process and the children it waited for, from ``wait4``: what a
+loaded machine changes least; a contained read's child counts, and a command whose child
+reads while the parent works shows more CPU than wall); peak memory is the largest resident
+set of the process or of such a child. The stages and their baselines:
 
 - validate-xlsx: ``ordis validate besoins.xlsx`` / python-calamine reads the sheet;
 - validate-csv: ``ordis validate besoins.csv`` / ``pandas.read_csv`` (C engine, text);
@@ -19,8 +21,8 @@ child counts. The stages and their baselines:
   python-calamine reads those workbooks;
 - report: ``ordis report --format json`` / the report's ``GROUP BY`` queries in bare SQLite.
 
-The bare write is timed inside its process (the cells it writes are loaded first, untimed)
-and added to the bare reads' time.
+The bare write is timed inside its process, wall and CPU (the cells it writes are loaded
+first, untimed), and added to the bare reads' times.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ BARE_WRITE = """
 import pickle, sys, time, xlsxwriter
 with open(sys.argv[1], "rb") as source:
     books = pickle.load(source)
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 for number, sheets in enumerate(books):
     book = xlsxwriter.Workbook(f"{sys.argv[2]}/{number}.xlsx", {"constant_memory": True})
     for name, rows in sheets:
@@ -71,7 +73,7 @@ for number, sheets in enumerate(books):
         for index, row in enumerate(rows):
             sheet.write_row(index, 0, row)
     book.close()
-print(time.perf_counter() - started)
+print(time.perf_counter() - started, time.process_time() - cpu)
 """
 
 BARE_SQL = """
@@ -98,6 +100,7 @@ for query in (
 class Measure:
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # user + system seconds, the process's and its waited-for children's
 
 
 @dataclass
@@ -111,10 +114,15 @@ class Row:
     def ratio(self) -> float:
         return self.ours.seconds / self.bare.seconds
 
+    @property
+    def cpu_ratio(self) -> float:
+        return self.ours.cpu / self.bare.cpu if self.bare.cpu else float("nan")
+
     def markdown(self) -> str:
         return (
             f"| {self.stage} | {self.size:,} | {self.ours.seconds:.2f} | {self.bare.seconds:.2f} "
-            f"| {self.ratio:.2f}× | {self.ours.peak_mb:,.0f} | {self.bare.peak_mb:,.0f} |"
+            f"| {self.ratio:.2f}× | {self.ours.cpu:.2f} | {self.bare.cpu:.2f} "
+            f"| {self.cpu_ratio:.2f}× | {self.ours.peak_mb:,.0f} | {self.bare.peak_mb:,.0f} |"
         )
 
 
@@ -133,7 +141,8 @@ def run(command: list[str], ok: tuple[int, ...] = (0,)) -> tuple[Measure, str]:
     if process.returncode not in ok:
         shown = " ".join(str(part) for part in command[:6])
         raise SystemExit(f"{shown}… exited {process.returncode}:\n{complaint[-2000:]}")
-    return Measure(seconds, usage.ru_maxrss / 1024), printed
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measure(seconds, usage.ru_maxrss / 1024, cpu), printed
 
 
 def best(
@@ -148,7 +157,11 @@ def best(
         if before is not None:
             before()
         measures.append(run(command, ok)[0])
-    return Measure(min(m.seconds for m in measures), max(m.peak_mb for m in measures))
+    return Measure(
+        min(m.seconds for m in measures),
+        max(m.peak_mb for m in measures),
+        min(m.cpu for m in measures),
+    )
 
 
 def inputs(size: int, file_format: str) -> Path:
@@ -273,8 +286,10 @@ def stages(size: int, repeat: int, work: Path) -> list[Row]:
     for _ in range(repeat):
         shutil.rmtree(written, ignore_errors=True)
         written.mkdir()
-        writes.append(float(run([*py, BARE_WRITE, str(cells), str(written)])[1]))
-    add("allocate", ours, Measure(reads.seconds + min(writes), reads.peak_mb))
+        wall, cpu = run([*py, BARE_WRITE, str(cells), str(written)])[1].split()
+        writes.append((float(wall), float(cpu)))
+    wall, cpu = min(writes)
+    add("allocate", ours, Measure(reads.seconds + wall, reads.peak_mb, reads.cpu + cpu))
 
     apart("returned", out, work / "retours")
     back = sorted((work / "retours").glob("*.xlsx"))
@@ -295,8 +310,9 @@ def stages(size: int, repeat: int, work: Path) -> list[Row]:
 
 
 HEADER = (
-    "| stage | structures | ordis s | bare s | ratio | ordis peak MB | bare peak MB |\n"
-    "|---|---:|---:|---:|---:|---:|---:|"
+    "| stage | structures | ordis s | bare s | ratio | ordis CPU s | bare CPU s | CPU ratio "
+    "| ordis peak MB | bare peak MB |\n"
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 )
 
 
@@ -330,6 +346,9 @@ def main() -> int:
                         "ours_s": row.ours.seconds,
                         "bare_s": row.bare.seconds,
                         "ratio": row.ratio,
+                        "ours_cpu_s": row.ours.cpu,
+                        "bare_cpu_s": row.bare.cpu,
+                        "cpu_ratio": row.cpu_ratio,
                         "ours_peak_mb": row.ours.peak_mb,
                         "bare_peak_mb": row.bare.peak_mb,
                     }
