@@ -9,13 +9,18 @@ import re
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+
+try:
+    import fcntl
+except ImportError:  # Windows: no sharing between workers
+    fcntl = None  # type: ignore[assignment]
 import typer.main
 import typer.testing
 from typer.testing import CliRunner
@@ -211,26 +216,53 @@ def command_tree_unchanged() -> Iterator[None]:
             assert tree(_localized_once(lang)) == tree(_localize(lang)), lang
 
 
-@pytest.fixture(scope="session")
-def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One allocation of the sample data, made once for the whole session: a folder with
-    ``ordis.db``, ``envois/`` and ``summary.json`` (what allocate printed). Never change it:
-    tests that go on from it take ``run_copy``."""
-    folder = tmp_path_factory.mktemp("sample-run")
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name`` filled by ``make(folder)`` once for the whole test run: the
+    pytest-xdist workers share it (the first to need it makes it, under a lock, while the
+    others wait; a folder left half made by a worker that died is made again). Never
+    change what is in it. Without ``fcntl`` (Windows), each worker makes its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    root = factory.getbasetemp()
+    if worker is None or fcntl is None:
+        folder = factory.mktemp(name)
+        make(folder)
+        return folder
+    root = root.parent  # the run's own folder, above each worker's
+    folder, done = root / name, root / f"{name}.made"
+    with (root / f"{name}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _sample_run(folder: Path) -> None:
     inputs = {p.name: sha256(p) for p in SAMPLE.glob("*.xlsx")}
     (folder / "inputs.json").write_text(json.dumps(inputs), encoding="utf-8")
     (folder / "summary.json").write_text(json.dumps(summary(folder)), encoding="utf-8")
-    return folder
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One allocation of the sample data, made once for the whole run (``made_once``): a
+    folder with ``ordis.db``, ``envois/`` and ``summary.json`` (what allocate printed).
+    Never change it: tests that go on from it take ``run_copy``."""
+    return made_once(tmp_path_factory, "sample-run", _sample_run)
+
+
+def _english_run(folder: Path) -> None:
+    result = allocate(folder, "--lang", "en")
+    assert result.exit_code == 0, result.output
 
 
 @pytest.fixture(scope="session")
 def english_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One allocation of the sample data with ``--lang en``, made once for the whole
-    session (as ``sample_run``; never change it: take ``english_copy``)."""
-    folder = tmp_path_factory.mktemp("english-run")
-    result = allocate(folder, "--lang", "en")
-    assert result.exit_code == 0, result.output
-    return folder
+    """One allocation of the sample data with ``--lang en``, made once for the whole run
+    (as ``sample_run``; never change it: take ``english_copy``)."""
+    return made_once(tmp_path_factory, "english-run", _english_run)
 
 
 @pytest.fixture
@@ -253,14 +285,18 @@ def first_summary(folder: Path) -> dict[str, Any]:
     return data
 
 
+def _demo(folder: Path) -> None:
+    result = invoke("demo", "--out", folder / "ordis-demo")
+    assert result.exit_code == 0, result.output
+    (folder / "printed.txt").write_text(result.output, encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def demo_printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """``ordis demo`` (French), run once for the whole session: the folder it wrote and what
-    it printed. Never change the folder."""
-    out = tmp_path_factory.mktemp("demo") / "ordis-demo"
-    result = invoke("demo", "--out", out)
-    assert result.exit_code == 0, result.output
-    return out, str(result.output)
+    """``ordis demo`` (French), run once for the whole run (``made_once``): the folder it
+    wrote and what it printed. Never change the folder."""
+    folder = made_once(tmp_path_factory, "demo", _demo)
+    return folder / "ordis-demo", (folder / "printed.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

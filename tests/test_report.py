@@ -17,7 +17,7 @@ from .conftest import ROOT, invoke
 SAMPLE = ROOT / "sample_data"
 
 
-def test_json_is_exactly_the_spec(demo: Path) -> None:
+def test_json_is_exactly_the_spec(demo: Path, tmp_path: Path) -> None:
     result = invoke(
         "report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE), "--format", "json"
     )
@@ -64,7 +64,7 @@ def test_json_is_exactly_the_spec(demo: Path) -> None:
         "Corse",
     }
     # the same file is written when --out is given, and nothing else
-    out = demo.parent / "json-only"
+    out = tmp_path / "json-only"
     invoke(
         "report",
         "--ledger",
