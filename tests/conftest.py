@@ -1,50 +1,29 @@
 from __future__ import annotations
 
-import functools
 import hashlib
-import io
 import json
-import os
-import re
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-
-try:
-    import fcntl
-except ImportError:  # Windows: no sharing between workers
-    fcntl = None  # type: ignore[assignment]
-import typer.main
-import typer.testing
 from typer.testing import CliRunner
 
 from ordis_cli.actions.validate import ValidationOptions, validate_files
-from ordis_cli.cli import language
 from ordis_cli.cli.app import app
 from ordis_cli.models import Kind, Problem, ValidationReport
 
+from .once import cache_command_trees, made_once, shared_server, unchanged_trees
+from .once import rows as rows  # the rows of a workbook's sheet, read once
+from .once import sheet_names as sheet_names
 from .pg_server import Server
-from .pg_server import start as start_postgres
 
-# Typer's CliRunner builds the click command tree from the app at every invoke (25-35 ms,
-# about 900 times a session); the real ``ordis`` builds it once per process. Built once per
-# test process here too: the same tree, given to the same runner (``command_tree_unchanged``
-# checks at the end of the session that no test changed it).
-_build_command = typer.main.get_command
-_built_once = functools.cache(_build_command)
-typer.testing._get_command = _built_once  # type: ignore[attr-defined]
-# The same for ``cli/language.run`` (what the ``ordis`` program runs, called in-process by
-# the tests of languages and usage errors): its tree in each language, built once.
-_localize = language.localized_command
-_localized_once = functools.cache(_localize)
-language.localized_command = _localized_once
+cache_command_trees()  # see tests/once.py
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -127,40 +106,6 @@ def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
     return data
 
 
-# The sheets of the workbooks ``rows`` has read, by the digest of their bytes (a workbook
-# is read once however many of its sheets, or tests, look at it); small workbooks only.
-_SHEETS: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
-_SHEETS_KEPT, _SHEETS_BYTES = 64, 4 * 1024 * 1024
-
-
-def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
-    """The rows of a sheet of a written workbook, header included."""
-    data = path.read_bytes()
-    key = hashlib.sha256(data).hexdigest()
-    sheets = _SHEETS.get(key)
-    if sheets is None:
-        book = openpyxl.load_workbook(io.BytesIO(data))
-        sheets = {
-            each.title: [tuple(r) for r in each.iter_rows(values_only=True)]
-            for each in book.worksheets
-        }
-        if len(data) <= _SHEETS_BYTES:
-            if len(_SHEETS) >= _SHEETS_KEPT:
-                del _SHEETS[next(iter(_SHEETS))]
-            _SHEETS[key] = sheets
-    if sheet not in sheets:
-        raise KeyError(f"no sheet {sheet!r} in {path} (it has {list(sheets)})")
-    return list(sheets[sheet])
-
-
-def sheet_names(path: Path) -> list[str]:
-    """The names of the sheets of a workbook, in their order."""
-    book = openpyxl.load_workbook(path, read_only=True)
-    names = list(book.sheetnames)
-    book.close()
-    return names
-
-
 def letter(where: Path | Any, column: str) -> str:
     """The letter of the column whose header stands for ``column`` (its name, its English
     name or its plain words) in ``where``: a sheet, or a dispatch workbook's path (its
@@ -183,60 +128,13 @@ def cell(sheet: Any, key: str) -> Any:
     return sheet[key]
 
 
-def tree(command: Any) -> list[tuple[str, str, str]]:
-    """What a command tree holds, command by command and parameter by parameter, attribute by
-    attribute (functions by name, objects by their repr without addresses), except what
-    Typer and click fill in when a command is first used (converters, the help option)."""
-    from ordis_cli.cli.language import walk
-
-    def shown(value: Any) -> str:
-        if callable(value) and hasattr(value, "__qualname__"):
-            value = getattr(value, "__wrapped__", value)
-            return f"{value.__module__}.{value.__qualname__}"
-        return re.sub(r" at 0x[0-9a-f]+", "", repr(value))
-
-    used = {"_runtime_param", "_help_option", "params", "commands"}
-    seen = []
-    for path, each in walk(command):
-        for where, holder in [(path, each), *((f"{path} {p.name}", p) for p in each.params)]:
-            seen += [(where, k, shown(v)) for k, v in vars(holder).items() if k not in used]
-    return seen
-
-
 @pytest.fixture(scope="session", autouse=True)
 def command_tree_unchanged() -> Iterator[None]:
     """At the end of the session (of each worker), the command trees built once for every
     ``invoke`` and every ``language.run`` still say and do what freshly built ones do: no
     test changed them."""
     yield
-    if _built_once.cache_info().currsize:
-        assert tree(_built_once(app)) == tree(_build_command(app))
-    for lang in ("fr", "en"):
-        if _localized_once.cache_info().currsize:
-            assert tree(_localized_once(lang)) == tree(_localize(lang)), lang
-
-
-def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """The folder ``name`` filled by ``make(folder)`` once for the whole test run: the
-    pytest-xdist workers share it (the first to need it makes it, under a lock, while the
-    others wait; a folder left half made by a worker that died is made again). Never
-    change what is in it. Without ``fcntl`` (Windows), each worker makes its own."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    root = factory.getbasetemp()
-    if worker is None or fcntl is None:
-        folder = factory.mktemp(name)
-        make(folder)
-        return folder
-    root = root.parent  # the run's own folder, above each worker's
-    folder, done = root / name, root / f"{name}.made"
-    with (root / f"{name}.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            make(folder)
-            done.touch()
-    return folder
+    assert unchanged_trees() == []
 
 
 def _sample_run(folder: Path) -> None:
@@ -309,17 +207,12 @@ def demo(demo_printed: tuple[Path, str]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[Server]:
-    """A throwaway PostgreSQL server for this test session (``tests/pg_server.py``), or the
-    one ``ORDIS_TEST_POSTGRES_URL`` names. Skips the PostgreSQL half, saying why, only when
-    none can be started — and fails instead under ``ORDIS_REQUIRE_POSTGRES=1`` (CI)."""
-    server, why = start_postgres()
-    if server is None:
-        if os.environ.get("ORDIS_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"PostgreSQL required (ORDIS_REQUIRE_POSTGRES=1): {why}")
-        pytest.skip(f"PostgreSQL half of the ledger tests skipped: {why}")
-    yield server
-    server.stop()
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A throwaway PostgreSQL server for the whole run, shared by the xdist workers
+    (``once.shared_server``), or the one ``ORDIS_TEST_POSTGRES_URL`` names. Skips the
+    PostgreSQL half, saying why, only when none can be started — and fails instead under
+    ``ORDIS_REQUIRE_POSTGRES=1`` (CI)."""
+    yield from shared_server(tmp_path_factory)
 
 
 def new_database(server: Server, template: str = "template0") -> str:
@@ -362,14 +255,18 @@ def ledger_of(folder: Path) -> str | Path:
 
 @pytest.fixture(scope="session")
 def pg_sample(postgres_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``sample_run`` on PostgreSQL: one allocation of the sample data made once, a folder
-    with ``envois/``, ``summary.json`` and ``ledger.url`` (its database, the template of
-    ``run_both``'s copies). Never change it."""
-    folder = tmp_path_factory.mktemp("pg-sample")
-    url = new_database(postgres_server)
-    (folder / "summary.json").write_text(json.dumps(summary(folder, ledger=url)), encoding="utf-8")
-    (folder / LEDGER_URL).write_text(url, encoding="utf-8")
-    return folder
+    """``sample_run`` on PostgreSQL: one allocation of the sample data made once for the
+    run's server, a folder with ``envois/``, ``summary.json`` and ``ledger.url`` (its
+    database, the template of ``run_both``'s copies). Never change it."""
+
+    def make(folder: Path) -> None:
+        url = new_database(postgres_server)
+        summary_text = json.dumps(summary(folder, ledger=url))
+        (folder / "summary.json").write_text(summary_text, encoding="utf-8")
+        (folder / LEDGER_URL).write_text(url, encoding="utf-8")
+
+    server = hashlib.sha256(f"{postgres_server.url} {postgres_server.folder}".encode())
+    return made_once(tmp_path_factory, f"pg-sample-{server.hexdigest()[:12]}", make)
 
 
 @pytest.fixture(params=BACKENDS)
