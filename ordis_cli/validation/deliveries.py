@@ -137,10 +137,6 @@ class DeliveriesValidator(KindValidator):
             self.report.add("gap-without-shortfall", row, "quantite_livree", raw, shipped=shipped)
 
 
-# The columns of a returned line that must say what the ledger holds for its id_envoi.
-LEDGER_COLUMNS = ("id_don", "id_structure", "materiel", "quantite")
-
-
 @dataclass(frozen=True, slots=True)
 class LedgerFacts:
     """What the ledger knows that a returned file is checked against."""
@@ -150,17 +146,14 @@ class LedgerFacts:
     partner: str | None = None  # the partner the workbook was written for (its a_lire)
 
 
-# The shipment's field that each column of the workbook repeats.
-_STORED_FIELD = {
+# The columns of a returned line that must say what the ledger holds for its id_envoi, and
+# the shipment's field each repeats.
+LEDGER_COLUMNS = {
     "id_don": "lot_id",
     "id_structure": "structure_id",
     "materiel": "device",
     "quantite": "quantity",
 }
-
-
-def _stored_value(shipment: StoredShipment, column: str) -> Any:
-    return getattr(shipment, _STORED_FIELD[column])
 
 
 def check_against_ledger(
@@ -207,13 +200,17 @@ def _is_that_shipment(
     """Whether every column the ledger also holds says the same (a column the partner
     deleted or a cell left empty is not compared); report each difference."""
     same = True
-    for column in LEDGER_COLUMNS:
+    for column, field in LEDGER_COLUMNS.items():
         found = row.get(column)
         if found is None:
             continue
-        expected = _stored_value(shipment, column)
-        if (found.casefold() if isinstance(found, str) else found) != (
-            expected.casefold() if isinstance(expected, str) else expected
+        expected = getattr(shipment, field)
+        if found == expected:  # the usual case: no case to fold
+            continue
+        if not (
+            isinstance(found, str)
+            and isinstance(expected, str)
+            and found.casefold() == expected.casefold()
         ):
             report.add(
                 "shipment-mismatch",
