@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py                          # 10,000 and 100,000 structures
     python benchmarks/scale.py --sizes 1000000 --repeat 1
+    python benchmarks/scale.py --sizes 1000000 --stages validate-csv allocate-dry
     python benchmarks/scale.py --quick                  # 1,000 structures, once: a quick check
 
 Lots are structures / 5. Inputs come from ``ordis sample`` (same seed, kept in
@@ -242,8 +243,12 @@ def apart(step: str, source: Path, target: Path) -> None:
     run([sys.executable, __file__, "--step", step, str(source), str(target)])
 
 
-def stages(size: int, repeat: int, work: Path) -> list[Row]:
-    xlsx, csv = inputs(size, "xlsx"), inputs(size, "csv")
+STAGES = ("validate-xlsx", "validate-csv", "allocate-dry", "allocate", "import", "report")
+
+
+def stages(size: int, repeat: int, work: Path, wanted: tuple[str, ...] = STAGES) -> list[Row]:
+    """The ``wanted`` stages at ``size`` (``import`` and ``report`` run an allocate first)."""
+    csv = inputs(size, "csv")
     needs, donations, partners = (
         csv / f"{name}.csv" for name in ("besoins", "dons", "partenaires")
     )
@@ -254,25 +259,27 @@ def stages(size: int, repeat: int, work: Path) -> list[Row]:
         found.append(Row(stage, size, ours, bare))
         print(found[-1].markdown(), flush=True)
 
-    add(
-        "validate-xlsx",
-        best([*ORDIS, "validate", str(xlsx / "besoins.xlsx"), "--quiet"], repeat, (0, 1)),
-        best([*py, BARE_CALAMINE, str(xlsx / "besoins.xlsx")], repeat),
-    )
-    add(
-        "validate-csv",
-        best([*ORDIS, "validate", str(needs), "--quiet"], repeat, (0, 1)),
-        best([*py, BARE_CSV, str(needs)], repeat),
-    )
+    if "validate-xlsx" in wanted:
+        xlsx = inputs(size, "xlsx")
+        add(
+            "validate-xlsx",
+            best([*ORDIS, "validate", str(xlsx / "besoins.xlsx"), "--quiet"], repeat, (0, 1)),
+            best([*py, BARE_CALAMINE, str(xlsx / "besoins.xlsx")], repeat),
+        )
+    if "validate-csv" in wanted:
+        add(
+            "validate-csv",
+            best([*ORDIS, "validate", str(needs), "--quiet"], repeat, (0, 1)),
+            best([*py, BARE_CSV, str(needs)], repeat),
+        )
     reads = best([*py, BARE_CSV, str(needs), str(donations), str(partners)], repeat)
     allocate = [*ORDIS, "allocate", "--needs", str(needs), "--donations", str(donations)]
     allocate += ["--partners", str(partners), "--date", RUN_DATE, "--quiet"]
     ledger, out = work / "ordis.db", work / "envois"
-    add(
-        "allocate-dry",
-        best([*allocate, "--ledger", str(ledger), "--dry-run"], repeat),
-        reads,
-    )
+    if "allocate-dry" in wanted:
+        add("allocate-dry", best([*allocate, "--ledger", str(ledger), "--dry-run"], repeat), reads)
+    if not {"allocate", "import", "report"} & set(wanted):
+        return found
 
     def fresh() -> None:
         ledger.unlink(missing_ok=True)
@@ -322,6 +329,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="1,000 structures, once")
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument(
+        "--stages",
+        nargs="+",
+        choices=STAGES,
+        default=list(STAGES),
+        help="only these (import and report need an allocate, which is then measured too)",
+    )
     parser.add_argument("--step", nargs=3, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.step:
@@ -335,7 +349,7 @@ def main() -> int:
     rows: list[Row] = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="ordis-scale-") as work:
-            rows += stages(size, repeat, Path(work))
+            rows += stages(size, repeat, Path(work), tuple(arguments.stages))
     if arguments.json:
         arguments.json.write_text(
             json.dumps(
