@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import json
 import math
 import sys
@@ -197,32 +198,39 @@ def _edges(ring: list[Point]) -> list[Edge]:
     ]
 
 
-def _edge_distance(point: Point, edges: list[Edge], beats: float, plus: float) -> float | None:
+def _edge_distance(
+    point: Point, edges: list[Edge], beats: float, plus: float, near: list[Edge]
+) -> float | None:
     """The distance from ``point`` to the nearest of ``edges``; None as soon as it is known
     that the distance plus ``plus`` cannot be above ``beats`` (the label's best room so far:
-    such a point cannot win, and the other sides need not be measured)."""
+    such a point cannot win, and the other sides need not be measured). ``near[0]``, the
+    side found nearest last time, is measured first (the grid's next point is close by):
+    the least distance is the same in any order, a losing point is seen sooner."""
     px, py = point
-    best = math.inf
-    for x0, y0, dx, dy, length2 in edges:
+    best, nearest = math.inf, near[0]
+    for edge in itertools.chain(near, edges):
+        x0, y0, dx, dy, length2 = edge
         share = ((px - x0) * dx + (py - y0) * dy) / length2
         share = 0.0 if share < 0.0 else 1.0 if share > 1.0 else share
         distance = math.hypot(px - x0 - share * dx, py - y0 - share * dy)
         if distance < best:
-            best = distance
+            best, nearest = distance, edge
             if best + plus <= beats:
+                near[0] = nearest
                 return None
+    near[0] = nearest
     return best
 
 
-def _room(point: Point, edges: list[Edge], beats: float) -> float | None:
+def _room(point: Point, edges: list[Edge], beats: float, near: list[list[Edge]]) -> float | None:
     """The room around ``point`` (its distance to the edges, or 10 more than the distance of
     the points 20 units to its left and right, whichever is least); None when it cannot be
     above ``beats``: such a point loses, and is left at its first measure that shows it."""
-    room = _edge_distance(point, edges, beats, 0.0)
-    for side in (-20, 20):
+    room = _edge_distance(point, edges, beats, 0.0, near[0])
+    for side, hint in ((-20, near[1]), (20, near[2])):
         if room is None:
             return None
-        beside = _edge_distance((point[0] + side, point[1]), edges, beats, 10.0)
+        beside = _edge_distance((point[0] + side, point[1]), edges, beats, 10.0, hint)
         room = None if beside is None else min(room, beside + 10)
     return room
 
@@ -237,11 +245,12 @@ def label_point(rings: list[list[Point]]) -> Point:
     steps = 40
     heights = [min(ys) + (max(ys) - min(ys)) * j / steps for j in range(1, steps)]
     crossings = [_crossings(y, main) for y in heights]
+    near = [[edges[0]] for _ in range(3)]  # the nearest side last found, for each measure
     for i in range(1, steps):
         x = min(xs) + (max(xs) - min(xs)) * i / steps
         for y, crossed in zip(heights, crossings, strict=True):
             if sum(x < c for c in crossed) % 2:
-                room = _room((x, y), edges, best)
+                room = _room((x, y), edges, best, near)
                 if room is not None and room > best:
                     best, spot = room, (x, y)
     return float(round(spot[0])), float(round(spot[1]))
