@@ -4,7 +4,7 @@ partners, and the details only the dispatch workbooks use (addresses and contact
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,10 +55,37 @@ class Gift:
     amount_eur: float
 
 
+class Contacts(Mapping[str, dict[str, Any]]):
+    """Each structure's delivery details (``CONTACT_FIELDS`` and its département), made from
+    the validated columns when asked: a dry run never asks, and a million dictionaries made
+    in advance held about 400 MB. Only the columns of these details are kept."""
+
+    def __init__(self) -> None:
+        self._where: dict[str, tuple[dict[str, list[Any]], int]] = {}
+
+    def add(self, ident: str, columns: dict[str, list[Any]], index: int) -> None:
+        self._where[ident] = (columns, index)
+
+    def __getitem__(self, ident: str) -> dict[str, Any]:
+        columns, index = self._where[ident]
+        contact = {n: columns[n][index] if n in columns else None for n in CONTACT_FIELDS}
+        contact["departement"] = columns["departement"][index]
+        return contact
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+_KEPT_FOR_DETAILS = (*CONTACT_FIELDS, "departement")
+
+
 @dataclass(slots=True)
 class Inputs:
     structures: list[Structure] = field(default_factory=list)
-    contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    contacts: Mapping[str, dict[str, Any]] = field(default_factory=Contacts)
     lots: list[Lot] = field(default_factory=list)
     lot_info: dict[str, LotInfo] = field(default_factory=dict)
     gifts: list[Gift] = field(default_factory=list)
@@ -179,6 +206,10 @@ def _structures(inputs: Inputs, validators: Sequence[KindValidator | None]) -> N
                 entry[3] = asked
             if _latest_key(kept, (number, index)) > _latest_key(kept, entry[4]):
                 entry[4] = (number, index)
+    details = [
+        {name: columns[name] for name in _KEPT_FOR_DETAILS if name in columns} for columns in kept
+    ]
+    contacts = Contacts()
     for ident, (need, priority, internet, asked, (number, index)) in merged.items():
         columns = kept[number]
         departement = columns["departement"][index]
@@ -194,11 +225,8 @@ def _structures(inputs: Inputs, validators: Sequence[KindValidator | None]) -> N
                 children,
             )
         )
-        contact = {
-            name: columns[name][index] if name in columns else None for name in CONTACT_FIELDS
-        }
-        contact["departement"] = departement
-        inputs.contacts[ident] = contact
+        contacts.add(ident, details[number], index)
+    inputs.contacts = contacts
 
 
 def _latest_key(
