@@ -9,7 +9,7 @@ from ..allocation import Earlier, Plan, Policy
 from ..allocation.fairness import by_level, by_level_and_area, fills
 from ..allocation.inputs import Inputs
 from ..messages import Lang, say
-from ..models import DEVICE_TYPES
+from ..models import DEVICE_TYPES, DeviceType
 from ..territory import region_of
 from ..textnorm import fold
 from .columns import ALLOCATION_EXTRA, DISPATCH
@@ -25,10 +25,12 @@ def french_order(name: str) -> tuple[str, str]:
 def by_region(plan: Plan, inputs: Inputs) -> dict[str, dict[str, int]]:
     """Units allocated per région of the structures, type by type."""
     dept_of = {s.id: s.departement for s in inputs.structures}
-    table: dict[str, dict[str, int]] = defaultdict(lambda: {d.value: 0 for d in DEVICE_TYPES})
+    units: Counter[tuple[str, DeviceType]] = Counter()  # by département first: ~100 keys
     for shipment in plan.shipments:
-        region = region_of(dept_of[shipment.structure_id])
-        table[region][shipment.device.value] += shipment.quantity
+        units[(dept_of[shipment.structure_id], shipment.device)] += shipment.quantity
+    table: dict[str, dict[str, int]] = defaultdict(lambda: {d.value: 0 for d in DEVICE_TYPES})
+    for (departement, device), count in units.items():
+        table[region_of(departement)][device.value] += count
     return dict(sorted(table.items(), key=lambda item: french_order(item[0])))
 
 
