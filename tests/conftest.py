@@ -8,22 +8,17 @@ import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from ordis_cli.actions.validate import ValidationOptions, validate_files
-from ordis_cli.cli.app import app
-from ordis_cli.models import Kind, Problem, ValidationReport
-
-from .once import cache_command_trees, made_once, shared_server, unchanged_trees
-from .once import rows as rows  # the rows of a workbook's sheet, read once
-from .once import sheet_names as sheet_names
 from .pg_server import Server
 
-cache_command_trees()  # see tests/once.py
+if TYPE_CHECKING:
+    from ordis_cli.models import Problem, ValidationReport
+
+# ordis, openpyxl and tests/once.py are imported where they are used: the xdist controller
+# loads this file too, before it starts the workers, and runs no test.
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -36,14 +31,13 @@ def data() -> Path:
     return DATA
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Any:
     """Run ``ordis`` in-process; the result has exit_code, stdout and stderr."""
     # wide enough that rich never folds a long temporary path inside a message
+    from typer.testing import CliRunner
+
+    from ordis_cli.cli.app import app
+
     settings = {"ORDIS_LANG": "fr", "COLUMNS": "400", **(env or {})}
     return CliRunner().invoke(app, [str(a) for a in args], env=settings)
 
@@ -54,6 +48,8 @@ def invoke_json(*args: str | Path) -> tuple[int, dict[str, Any]]:
 
 
 def validate(*paths: Path, **options: Any) -> ValidationReport:
+    from ordis_cli.actions.validate import ValidationOptions, validate_files
+
     return validate_files(list(paths), ValidationOptions(**options))
 
 
@@ -110,6 +106,9 @@ def letter(where: Path | Any, column: str) -> str:
     """The letter of the column whose header stands for ``column`` (its name, its English
     name or its plain words) in ``where``: a sheet, or a dispatch workbook's path (its
     shipments sheet, the last); headers matched as ``deliveries import`` does."""
+    import openpyxl
+
+    from ordis_cli.models import Kind
     from ordis_cli.schema import column_for
 
     sheet = openpyxl.load_workbook(where).worksheets[-1] if isinstance(where, Path) else where
@@ -117,6 +116,14 @@ def letter(where: Path | Any, column: str) -> str:
         if header.value is not None and column_for(Kind.DELIVERIES, str(header.value)) == column:
             return str(header.column_letter)
     raise KeyError(column)
+
+
+def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
+    """The rows of a sheet of a written workbook, header included (``once.rows``: each
+    workbook read once)."""
+    from .once import rows as read
+
+    return read(path, sheet)
 
 
 def cell(sheet: Any, key: str) -> Any:
@@ -130,11 +137,19 @@ def cell(sheet: Any, key: str) -> Any:
 
 @pytest.fixture(scope="session", autouse=True)
 def command_tree_unchanged() -> Iterator[None]:
-    """At the end of the session (of each worker), the command trees built once for every
-    ``invoke`` and every ``language.run`` still say and do what freshly built ones do: no
-    test changed them."""
+    """The command trees built once for ``invoke`` and ``language.run``; at the end of the
+    session (of each worker), still what fresh builds make: no test changed them."""
+    from . import once
+
+    once.cache_command_trees()  # see tests/once.py
     yield
-    assert unchanged_trees() == []
+    assert once.unchanged_trees() == []
+
+
+def _made_once(factory: pytest.TempPathFactory, name: str, make: Any) -> Path:
+    from .once import made_once  # a folder made once for the whole run, see there
+
+    return made_once(factory, name, make)
 
 
 def _sample_run(folder: Path) -> None:
@@ -148,7 +163,7 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One allocation of the sample data, made once for the whole run (``made_once``): a
     folder with ``ordis.db``, ``envois/`` and ``summary.json`` (what allocate printed).
     Never change it: tests that go on from it take ``run_copy``."""
-    return made_once(tmp_path_factory, "sample-run", _sample_run)
+    return _made_once(tmp_path_factory, "sample-run", _sample_run)
 
 
 def _english_run(folder: Path) -> None:
@@ -160,7 +175,7 @@ def _english_run(folder: Path) -> None:
 def english_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One allocation of the sample data with ``--lang en``, made once for the whole run
     (as ``sample_run``; never change it: take ``english_copy``)."""
-    return made_once(tmp_path_factory, "english-run", _english_run)
+    return _made_once(tmp_path_factory, "english-run", _english_run)
 
 
 @pytest.fixture
@@ -193,7 +208,7 @@ def _demo(folder: Path) -> None:
 def demo_printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """``ordis demo`` (French), run once for the whole run (``made_once``): the folder it
     wrote and what it printed. Never change the folder."""
-    folder = made_once(tmp_path_factory, "demo", _demo)
+    folder = _made_once(tmp_path_factory, "demo", _demo)
     return folder / "ordis-demo", (folder / "printed.txt").read_text(encoding="utf-8")
 
 
@@ -212,6 +227,8 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     (``once.shared_server``), or the one ``ORDIS_TEST_POSTGRES_URL`` names. Skips the
     PostgreSQL half, saying why, only when none can be started — and fails instead under
     ``ORDIS_REQUIRE_POSTGRES=1`` (CI)."""
+    from .once import shared_server
+
     yield from shared_server(tmp_path_factory)
 
 
@@ -266,7 +283,7 @@ def pg_sample(postgres_server: Server, tmp_path_factory: pytest.TempPathFactory)
         (folder / LEDGER_URL).write_text(url, encoding="utf-8")
 
     server = hashlib.sha256(f"{postgres_server.url} {postgres_server.folder}".encode())
-    return made_once(tmp_path_factory, f"pg-sample-{server.hexdigest()[:12]}", make)
+    return _made_once(tmp_path_factory, f"pg-sample-{server.hexdigest()[:12]}", make)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -319,7 +336,6 @@ __all__ = [
     "LEDGER_URL",
     "ROOT",
     "SAMPLE",
-    "Kind",
     "allocate",
     "cell",
     "codes_at",

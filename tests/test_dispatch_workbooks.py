@@ -19,9 +19,10 @@ from ordis_cli.dispatch.columns import PARTNER, plain_headers
 from ordis_cli.dispatch.rows import french_order
 from ordis_cli.dispatch.workbooks import _WIDTHS, pages_wide
 from ordis_cli.file_columns import DELIVERIES
+from ordis_cli.models import Kind
 from ordis_cli.schema import column_for
 
-from .conftest import DATE, ROOT, Kind, cell, first_summary, invoke, letter, rows
+from .conftest import DATE, ROOT, cell, first_summary, invoke, letter, rows
 
 NEEDS = (
     "id_structure;nom_structure;departement;adresse;code_postal;commune;contact_nom;"

@@ -16,7 +16,8 @@ from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
 from ordis_cli.report.figures import press_round
-from tests.conftest import rows, sheet_names
+from tests.conftest import rows
+from tests.once import sheet_names
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
 ENGLISH_WORDS = (
