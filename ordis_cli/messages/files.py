@@ -126,10 +126,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parser-memory": (
         "Fichier illisible : sa lecture demandait plus de {limit} Mo de mémoire. Il est "
-        "endommagé ou bien plus grand qu'il n'y paraît : enregistrez-en une copie depuis votre "
-        "tableur, ou découpez-le.",
-        "Unreadable file: reading it needed more than {limit} MB of memory. It is damaged or "
-        "far larger than it looks: save a copy from your spreadsheet, or split it.",
+        "endommagé, ou très grand (un classeur d'un million de lignes l'est) : exportez-le en "
+        "CSV depuis votre tableur (lu avec bien moins de mémoire), ou découpez-le.",
+        "Unreadable file: reading it needed more than {limit} MB of memory. It is damaged, or "
+        "very large (a workbook of a million rows is): export it as CSV from your spreadsheet "
+        "(read with far less memory), or split it.",
     ),
     "parser-timeout": (
         "Fichier illisible : sa lecture n'a pas abouti en {seconds} secondes. Il est "
