@@ -23,9 +23,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..atomic import output_folder, staged_folder, write_atomically
+from ..errors import UsageError
 from ..fictional.donations import PARTNERS, donation_rows, partner_rows, plant_donation_errors
 from ..fictional.structures import needs_rows, plant_needs_errors
-from ..messages import Lang
+from ..messages import Lang, say
+from ..messages.counting import number
 from ..models import Kind
 from ..schema import column_names
 from ..xlsx_safety import clean_text
@@ -37,6 +39,7 @@ __all__ = [
     "NEEDS_COLUMNS",
     "PARTNERS",
     "PARTNER_COLUMNS",
+    "XLSX_MAX_STRUCTURES",
     "SampleFormat",
     "donation_rows",
     "needs_rows",
@@ -52,6 +55,11 @@ __all__ = [
 NEEDS_COLUMNS = column_names(Kind.NEEDS)
 DONATION_COLUMNS = column_names(Kind.DONATIONS)
 PARTNER_COLUMNS = column_names(Kind.PARTNERS)
+# The largest needs workbook ``sample`` writes: ordis reads a workbook within the 1 GB a
+# contained read may add (SPEC §2), and python-calamine holds a whole sheet's cells, so a
+# workbook of 700,000 structures is refused (``parser-memory``) where 300,000 read (measured,
+# benchmarks/README.md). Beyond, CSV (1,000,000 rows validate in 351 MB).
+XLSX_MAX_STRUCTURES = 300_000
 
 
 def _cell(value: Any) -> Any:
@@ -121,7 +129,19 @@ def write_sample(
     lang: Lang = "fr",
 ) -> list[Path]:
     """Write needs, donations and partners files into ``out`` (absent or empty: SPEC §1),
-    all of them or none; return their paths."""
+    all of them or none; return their paths. A needs workbook too large for ordis to read
+    back (more than ``XLSX_MAX_STRUCTURES``) is refused (``UsageError``): CSV has no such
+    bound."""
+    if fmt == "xlsx" and structures > XLSX_MAX_STRUCTURES:
+        raise UsageError(
+            "sample-xlsx-too-large",
+            say(
+                "sample-xlsx-too-large",
+                lang,
+                structures=number(structures, lang),
+                most=number(XLSX_MAX_STRUCTURES, lang),
+            ),
+        )
     needs = needs_rows(structures, seed)
     donations = donation_rows(lots, seed)
     suffix = "_erreurs" if with_errors else ""

@@ -132,6 +132,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "very large (a workbook of a million rows is): export it as CSV from your spreadsheet "
         "(read with far less memory), or split it.",
     ),
+    "sample-xlsx-too-large": (
+        "Un échantillon de {structures} structures en classeur .xlsx serait trop grand pour "
+        "qu'ordis le relise : un tel classeur demande plus de 1 Go de mémoire à lire (au plus "
+        "{most} structures en .xlsx). Écrivez-le en CSV : --file-format csv.",
+        "A sample of {structures} structures as an .xlsx workbook would be too large for ordis "
+        "to read back: such a workbook needs more than 1 GB of memory to read (at most {most} "
+        "structures as .xlsx). Write it as CSV: --file-format csv.",
+    ),
     "parser-timeout": (
         "Fichier illisible : sa lecture n'a pas abouti en {seconds} secondes. Il est "
         "probablement endommagé : enregistrez-en une copie depuis votre tableur, ou "
