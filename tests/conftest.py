@@ -73,25 +73,25 @@ def sha256(path: Path) -> str:
 # --- allocations of the bundled sample data ---------------------------------------------
 
 
+SAMPLE_FILES = {
+    "--needs": "besoins.xlsx",
+    "--donations": "dons.xlsx",
+    "--partners": "partenaires.xlsx",
+}
+
+
+def allocate_arguments(ledger: str | Path, *extra: str) -> list[str]:
+    """The arguments of ``ordis allocate`` of the sample data on ``ledger``, run date
+    ``DATE`` (for ``invoke`` or a real process: ``[sys.executable, "-m", "ordis_cli", *…]``)."""
+    sample = [part for flag, name in SAMPLE_FILES.items() for part in (flag, str(SAMPLE / name))]
+    return ["allocate", *sample, "--ledger", str(ledger), "--date", DATE, *extra]
+
+
 def allocate(tmp: Path, *extra: str, ledger: str | None = None, out: str = "envois") -> Any:
     """``ordis allocate`` of the sample data into ``tmp`` (ledger ``tmp/ordis.db``, or
     ``ledger`` when it is a PostgreSQL URL; workbooks in ``tmp/envois``), run date ``DATE``."""
-    return invoke(
-        "allocate",
-        "--needs",
-        SAMPLE / "besoins.xlsx",
-        "--donations",
-        SAMPLE / "dons.xlsx",
-        "--partners",
-        SAMPLE / "partenaires.xlsx",
-        "--ledger",
-        ledger_of(tmp) if ledger is None else ledger if "://" in ledger else tmp / ledger,
-        "--out",
-        tmp / out,
-        "--date",
-        DATE,
-        *extra,
-    )
+    where = ledger_of(tmp) if ledger is None else ledger if "://" in ledger else tmp / ledger
+    return invoke(*allocate_arguments(where, "--out", str(tmp / out), *extra))
 
 
 def summary(tmp: Path, *extra: str, **kwargs: str) -> dict[str, Any]:
@@ -337,6 +337,7 @@ __all__ = [
     "ROOT",
     "SAMPLE",
     "allocate",
+    "allocate_arguments",
     "cell",
     "codes_at",
     "first_summary",

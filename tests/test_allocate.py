@@ -20,6 +20,7 @@ from .conftest import (
     DATE,
     SAMPLE,
     allocate,
+    allocate_arguments,
     cell,
     first_summary,
     invoke,
@@ -277,19 +278,7 @@ def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
         sys.executable,
         "-m",
         "ordis_cli",
-        "allocate",
-        "--needs",
-        str(SAMPLE / "besoins.xlsx"),
-        "--donations",
-        str(SAMPLE / "dons.xlsx"),
-        "--partners",
-        str(SAMPLE / "partenaires.xlsx"),
-        "--ledger",
-        str(tmp_path / "ordis.db"),
-        "--date",
-        DATE,
-        "--format",
-        "json",
+        *allocate_arguments(tmp_path / "ordis.db", "--format", "json"),
     ]
     processes = [
         subprocess.Popen(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATE, SAMPLE, invoke, ledger_rows
+from .conftest import allocate_arguments, invoke, ledger_rows
 from .pg_server import PASSWORD
 
 
@@ -21,21 +21,7 @@ def _allocate_command(ledger: str, out: Path) -> list[str]:
         sys.executable,
         "-m",
         "ordis_cli",
-        "allocate",
-        "--needs",
-        str(SAMPLE / "besoins.xlsx"),
-        "--donations",
-        str(SAMPLE / "dons.xlsx"),
-        "--partners",
-        str(SAMPLE / "partenaires.xlsx"),
-        "--ledger",
-        ledger,
-        "--date",
-        DATE,
-        "--format",
-        "json",
-        "--out",
-        str(out),
+        *allocate_arguments(ledger, "--format", "json", "--out", str(out)),
     ]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import DATE, SAMPLE, allocate, invoke, sha256, summary
+from .conftest import DATE, SAMPLE, allocate, allocate_arguments, invoke, sha256, summary
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -127,19 +127,7 @@ app()
 def test_a_run_killed_while_writing_is_cancelled_by_the_next(tmp_path: Path) -> None:
     """The finding: a kill between writing and the ledger commit left a folder whose run was
     not in the ledger; the next run reused the id, so one id_envoi meant two shipments."""
-    arguments = [
-        "allocate",
-        "--needs",
-        str(SAMPLE / "besoins.xlsx"),
-        "--donations",
-        str(SAMPLE / "dons.xlsx"),
-        "--partners",
-        str(SAMPLE / "partenaires.xlsx"),
-        "--ledger",
-        str(tmp_path / "ordis.db"),
-        "--date",
-        DATE,
-    ]
+    arguments = allocate_arguments(tmp_path / "ordis.db")
     killed = subprocess.run(
         [sys.executable, "-c", KILL_WHILE_WRITING, *arguments, "--out", str(tmp_path / "a")],
         capture_output=True,
