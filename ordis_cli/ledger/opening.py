@@ -30,7 +30,7 @@ from typing import Any, Literal
 from ..atomic import link_new
 from ..errors import OrdisError
 from ..messages import Lang, say
-from .checks import CORE_COLUMNS, first_bad_value
+from .checks import CORE_COLUMNS, BadValue, first_bad_value
 from .location import LedgerPath
 
 OpenMode = Literal["read", "write", "create"]
@@ -212,11 +212,20 @@ def check_ledger(connection: sqlite3.Connection, path: Path, lang: Lang) -> None
         for column in columns:
             if column not in present:
                 raise ledger_error("ledger-missing-column", path, lang, table=table, column=column)
-    bad = first_bad_value(connection)  # first: quick_check also sees broken CHECKs
+    # first: quick_check also sees broken CHECKs
+    refuse_bad_value(first_bad_value(connection), path, lang)
+    verdict = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    if verdict != ["ok"]:
+        raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
+
+
+def refuse_bad_value(bad: BadValue | None, where: LedgerPath, lang: Lang) -> None:
+    """``ledger-bad-value`` (exit 2) for a value ordis could not have written, on either
+    back-end: its table, row, column, the value as shown and what was expected."""
     if bad is not None:
         raise ledger_error(
             "ledger-bad-value",
-            path,
+            where,
             lang,
             table=bad.table,
             row=bad.row[:60],
@@ -224,9 +233,6 @@ def check_ledger(connection: sqlite3.Connection, path: Path, lang: Lang) -> None
             value=_shown(bad.value),
             expected=say(bad.expected, lang),
         )
-    verdict = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
-    if verdict != ["ok"]:
-        raise ledger_error("ledger-damaged", path, lang, detail=str(verdict[0])[:200])
 
 
 def _shown(value: object) -> str:

@@ -26,12 +26,11 @@ import psycopg
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 
-from ..messages import Lang, say
+from ..messages import Lang
 from .checks import CORE_COLUMNS
 from .location import LedgerUrl
-from .opening import IDENTITY_KEY, SCHEMA_VERSION, OpenMode, ledger_error
+from .opening import IDENTITY_KEY, SCHEMA_VERSION, OpenMode, ledger_error, refuse_bad_value
 from .opening import LedgerError as LedgerError
-from .opening import _shown as shown_value
 from .pg_checks import first_bad_value
 
 PG_FAILURES = (psycopg.Error,)
@@ -304,18 +303,7 @@ def check_ledger(connection: PgConnection, location: LedgerUrl, lang: Lang) -> N
                 raise ledger_error(
                     "ledger-missing-column", location, lang, table=table, column=column
                 )
-    bad = first_bad_value(connection)
-    if bad is not None:
-        raise ledger_error(
-            "ledger-bad-value",
-            location,
-            lang,
-            table=bad.table,
-            row=bad.row[:60],
-            column=bad.column,
-            value=shown_value(bad.value),
-            expected=say(bad.expected, lang),
-        )
+    refuse_bad_value(first_bad_value(connection), location, lang)
 
 
 def _create(connection: PgConnection) -> None:
