@@ -15,8 +15,8 @@ from functools import cache
 from .file_columns import QUANTITY_COLUMNS
 from .textnorm import alias_key
 
-# Words that only say "how many" of a device, dropped before the device is looked up.
-_FILLERS = frozenset(
+# Words that say "how many" of a device.
+_QUANTITY_WORDS = frozenset(
     {
         "nb",
         "nbr",
@@ -30,6 +30,12 @@ _FILLERS = frozenset(
         "number",
         "count",
         "combien",
+    }
+)
+# Words dropped before the device is looked up: those that say "how many", and the other
+# words a header or a form's question wraps a device in.
+_FILLERS = _QUANTITY_WORDS | frozenset(
+    {
         "of",
         "de",
         "d",
@@ -70,22 +76,6 @@ _FILLERS = frozenset(
         "for",
         "your",
         "children",
-    }
-)
-_QUANTITY_WORDS = frozenset(
-    {
-        "nb",
-        "nbr",
-        "nbre",
-        "nombre",
-        "qte",
-        "qt",
-        "quantite",
-        "quantity",
-        "qty",
-        "number",
-        "count",
-        "combien",
     }
 )
 # Words that make a header about a device something other than a number of it.
