@@ -45,6 +45,15 @@ LEFTOVER = (
     "partenaire",
     "disponible_le",
 )
+# How to reach a structure served: the last columns of its row on the sheet ``structures``.
+STRUCTURE_CONTACT = (
+    "contact_nom",
+    "contact_telephone",
+    "contact_email",
+    "adresse",
+    "code_postal",
+    "commune",
+)
 STRUCTURES = (
     "id_structure",
     "nom_structure",
@@ -55,12 +64,7 @@ STRUCTURES = (
     "box_4g",
     "total",
     "partenaires",
-    "contact_nom",
-    "contact_telephone",
-    "contact_email",
-    "adresse",
-    "code_postal",
-    "commune",
+    *STRUCTURE_CONTACT,
 )
 TOTALS = ("region", "portable", "fixe", "tablette", "box_4g", "total_alloue", "non_couvert")
 # SPEC §4 fairness by level and région: structures requesting, served, the lowest and the

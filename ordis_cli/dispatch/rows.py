@@ -12,7 +12,7 @@ from ..messages import Lang, say
 from ..models import DEVICE_TYPES, DeviceType
 from ..territory import region_of
 from ..textnorm import fold
-from .columns import ALLOCATION_EXTRA, DISPATCH
+from .columns import ALLOCATION_EXTRA, DISPATCH, STRUCTURE_CONTACT
 from .unmet import unmet_reasons
 
 
@@ -192,17 +192,7 @@ def structure_rows(lines: list[list[Any]]) -> list[list[Any]]:
                 *counts,
                 sum(counts),
                 ", ".join(sorted(served[sid]["partners"], key=french_order)),
-                *(
-                    line[at[c]]
-                    for c in (
-                        "contact_nom",
-                        "contact_telephone",
-                        "contact_email",
-                        "adresse",
-                        "code_postal",
-                        "commune",
-                    )
-                ),
+                *(line[at[c]] for c in STRUCTURE_CONTACT),
             ]
         )
     return rows
