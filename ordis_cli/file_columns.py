@@ -24,6 +24,15 @@ class Column:
 
 
 QUANTITY_COLUMNS = ("portables", "fixes", "tablettes", "box_4g")
+# A web form's timestamp column: read as the request's date (``WEAK_HEADERS``).
+_FORM_TIMESTAMPS = (
+    "horodateur",
+    "horodatage",
+    "timestamp",
+    "date de soumission",
+    "submit date utc",
+    "submitted at",
+)
 
 NEEDS = (
     Column(
@@ -182,12 +191,7 @@ NEEDS = (
             "date",
             "request date",
             "requested on",
-            "horodateur",
-            "horodatage",
-            "timestamp",
-            "date de soumission",
-            "submit date utc",
-            "submitted at",
+            *_FORM_TIMESTAMPS,
         ),
     ),
     Column(
@@ -376,13 +380,4 @@ DELIVERIES = (
 
 # Headers that stand for a column only for want of a better one: a web form's timestamp is
 # the request's date unless the sheet also has a column that says so ("Date de la demande").
-WEAK_HEADERS = frozenset(
-    {
-        "horodateur",
-        "horodatage",
-        "timestamp",
-        "date de soumission",
-        "submit date utc",
-        "submitted at",
-    }
-)
+WEAK_HEADERS = frozenset(_FORM_TIMESTAMPS)
