@@ -66,10 +66,7 @@ def departements() -> dict[str, Departement]:
 @cache
 def _departement_names() -> dict[str, str]:
     names = {alias_key(d.name): d.code for d in departements().values()}
-    names[alias_key("Réunion")] = "974"
-    names[alias_key("Corse du Sud")] = "2A"
-    names[alias_key("Haute Corse")] = "2B"
-    names[alias_key("Belfort")] = "90"  # Territoire de Belfort, as most people say it
+    names.update({alias_key(other): code for other, code in _OTHER_DEPARTEMENT_NAMES.items()})
     # The Métropole de Lyon is, since 2015, the child-welfare authority (ASE) on its own
     # territory in place of the Rhône's conseil départemental: structures there write
     # "Métropole de Lyon" or "69M". For shipping it is the Rhône, 69, whose chief town is
@@ -79,14 +76,26 @@ def _departement_names() -> dict[str, str]:
     return names
 
 
+# Names people write for a département or a région besides its official one.
+_OTHER_DEPARTEMENT_NAMES = {
+    "Réunion": "974",
+    "Corse du Sud": "2A",
+    "Haute Corse": "2B",
+    "Belfort": "90",  # Territoire de Belfort, as most people say it
+}
+_OTHER_REGION_NAMES = {
+    "Réunion": "04",
+    "Ile de France": "11",
+    "Centre": "24",
+    "Région Sud": "93",
+}
+
+
 @cache
 def _region_names() -> dict[str, str]:
     names = {alias_key(r.name): r.code for r in regions().values()}
-    names[alias_key("Réunion")] = "04"
-    names[alias_key("Ile de France")] = "11"
-    names[alias_key("Centre")] = "24"
-    names[alias_key("Région Sud")] = "93"
-    names.update({alias_key(short): code for short, code in ABBREVIATIONS.items()})
+    for others in (_OTHER_REGION_NAMES, ABBREVIATIONS):
+        names.update({alias_key(other): code for other, code in others.items()})
     return names
 
 
