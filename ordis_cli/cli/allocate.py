@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -42,6 +42,7 @@ class MethodChoice(StrEnum):
 
 if TYPE_CHECKING:  # the allocation stack (pandas, pydantic) is imported when the command runs
     from ..actions.allocate import AllocateRequest, AllocationResult
+    from ..models import ValidationReport
 
 _STEPS = {
     "reading": "term-step-reading",
@@ -234,18 +235,24 @@ def allocate(
         with stages(quiet) as show:
             result = run_allocation(request, lambda name: show(say(_STEPS[name], language)))
         if result.summary is None:
-            if output is OutputFormat.JSON:
-                typer.echo(result.validation.model_dump_json(indent=2))
-            else:
-                from .render import render_report
-
-                render_report(result.validation, stdout_console(), language, quiet)
-            raise typer.Exit(2 if not result.validation.readable else 1)
+            _refused(result.validation, output, language, quiet)
         if output is OutputFormat.JSON:
             typer.echo(result.summary.model_dump_json(indent=2))
         elif not quiet:
             _render(result, language, dry_run)
         raise typer.Exit(0)
+
+
+def _refused(report: ValidationReport, output: OutputFormat, lang: Lang, quiet: bool) -> NoReturn:
+    """The input files refused: their problems (text or JSON), then exit 2 when a file
+    cannot be read at all, else 1."""
+    if output is OutputFormat.JSON:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        from .render import render_report
+
+        render_report(report, stdout_console(), lang, quiet)
+    raise typer.Exit(2 if not report.readable else 1)
 
 
 def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: bool) -> None:
@@ -257,13 +264,7 @@ def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: 
         show(say("term-step-allocating", lang))
         result = compare_plans(request)
     if result.comparison is None:
-        if output is OutputFormat.JSON:
-            typer.echo(result.validation.model_dump_json(indent=2))
-        else:
-            from .render import render_report
-
-            render_report(result.validation, stdout_console(), lang, quiet)
-        raise typer.Exit(2 if not result.validation.readable else 1)
+        _refused(result.validation, output, lang, quiet)
     if output is OutputFormat.JSON:
         typer.echo(result.comparison.model_dump_json(indent=2))
         raise typer.Exit(0)
