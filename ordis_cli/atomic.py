@@ -207,6 +207,14 @@ def write_atomically(
     return path
 
 
+def scratch_beside(path: Path, suffix: str) -> Path:
+    """A new empty file under a hidden temporary name beside ``path`` (``.<name>-…<suffix>``),
+    to be given its name by ``link_new``; the caller removes it when done."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=suffix, dir=path.parent)
+    os.close(handle)
+    return Path(temporary)
+
+
 def link_new(temporary: Path, path: Path) -> None:
     """Give ``temporary`` the name ``path`` only if nothing has that name: a hard link fails
     if ``path`` appeared meanwhile (filesystems without links: a last check, then rename)."""

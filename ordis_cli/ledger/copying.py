@@ -14,20 +14,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ..atomic import link_new
+from ..atomic import link_new, scratch_beside
 from ..errors import OrdisError
 from ..messages import Lang, say
 from .checks import CORE_COLUMNS
 from .location import LedgerPath, LedgerUrl
-from .opening import ledger_error, schema_script
+from .opening import ledger_error, schema_script, unopenable
 from .store import Ledger
 
 if TYPE_CHECKING:
@@ -120,15 +118,9 @@ def _to_sqlite(rows: Rows, figures: dict[str, Any], target: Path, lang: Lang) ->
     if not target.parent.is_dir():
         raise ledger_error("ledger-no-folder", target, lang, folder=str(target.parent))
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}-", suffix=".copy", dir=target.parent
-        )
+        scratch = scratch_beside(target, ".copy")
     except OSError as exc:
-        raise ledger_error(
-            "ledger-unopenable", target, lang, detail=exc.strerror or type(exc).__name__
-        ) from exc
-    os.close(handle)
-    scratch = Path(temporary)
+        raise unopenable(exc, target, lang) from exc
     try:
         with contextlib.closing(sqlite3.connect(scratch, isolation_level=None)) as db:
             db.executescript(f"BEGIN IMMEDIATE;\n{schema_script()}")
@@ -142,9 +134,7 @@ def _to_sqlite(rows: Rows, figures: dict[str, Any], target: Path, lang: Lang) ->
     except sqlite3.Error as exc:
         raise ledger_error("ledger-unopenable", target, lang, detail=str(exc)[:200]) from exc
     except OSError as exc:
-        raise ledger_error(
-            "ledger-unopenable", target, lang, detail=exc.strerror or type(exc).__name__
-        ) from exc
+        raise unopenable(exc, target, lang) from exc
     finally:
         scratch.unlink(missing_ok=True)
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import link_new
+from ..atomic import link_new, scratch_beside
 from ..messages import Lang
 from .location import LedgerPath, LedgerUrl
 from .opening import (
@@ -86,9 +84,7 @@ def _backup_name(path: Path, when: dt.datetime, attempt: int) -> Path:
 def _copy_aside(connection: sqlite3.Connection, path: Path) -> Path:
     """A complete copy of the ledger as it is now (SQLite's backup: consistent even while
     another process reads it), under a new name beside it; never over an existing file."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".copy", dir=path.parent)
-    os.close(handle)
-    scratch = Path(temporary)
+    scratch = scratch_beside(path, ".copy")
     try:
         target = sqlite3.connect(scratch)
         try:

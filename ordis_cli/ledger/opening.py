@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 import urllib.parse
 import uuid
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from ..atomic import link_new
+from ..atomic import link_new, scratch_beside
 from ..errors import OrdisError
 from ..messages import Lang, say
 from .checks import CORE_COLUMNS, BadValue, first_bad_value
@@ -55,6 +54,11 @@ class LedgerError(OrdisError):
 
 def ledger_error(code: str, path: LedgerPath, lang: Lang, **fields: object) -> LedgerError:
     return LedgerError(code, say(code, lang, **fields), str(path))
+
+
+def unopenable(exc: OSError, path: LedgerPath, lang: Lang) -> LedgerError:
+    """The system refused the ledger's file or folder (permissions, disk…), saying why."""
+    return ledger_error("ledger-unopenable", path, lang, detail=exc.strerror or type(exc).__name__)
 
 
 SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)  # the latter: a damaged schema's text
@@ -109,9 +113,7 @@ def _check_file(path: Path, mode: OpenMode, lang: Lang) -> bool:
         with path.open("rb") as file:
             head = file.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise ledger_error(
-            "ledger-unopenable", path, lang, detail=exc.strerror or type(exc).__name__
-        ) from exc
+        raise unopenable(exc, path, lang) from exc
     if not head:
         raise ledger_error("ledger-empty-file", path, lang)
     if head != SQLITE_HEADER:
@@ -272,9 +274,7 @@ def _create(path: Path, lang: Lang) -> None:
     """Make a new ledger under a temporary name beside ``path``, then give it its name only
     if nothing has it yet: two commands creating the same ledger at once never see a
     half-made (0-byte) file, and the second one simply opens the first one's."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".new", dir=path.parent)
-    os.close(handle)
-    scratch = Path(temporary)
+    scratch = scratch_beside(path, ".new")
     try:
         connection = _connection(_uri(scratch, mode="rw"))
         try:
@@ -287,9 +287,7 @@ def _create(path: Path, lang: Lang) -> None:
     except SQLITE_FAILURES as exc:
         raise from_sqlite(exc, path, lang) from exc
     except OSError as exc:
-        raise ledger_error(
-            "ledger-unopenable", path, lang, detail=exc.strerror or type(exc).__name__
-        ) from exc
+        raise unopenable(exc, path, lang) from exc
     finally:
         scratch.unlink(missing_ok=True)
 
