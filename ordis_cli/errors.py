@@ -4,9 +4,13 @@ Validation never raises: it returns problem records. These exceptions are for th
 cases where a command cannot go on at all (a file that cannot be read, a ledger that
 cannot be opened...). Each carries a stable ``code`` and a message already written in
 the user's language, so the CLI only has to print it and pick the exit code.
+``closed_on_failure`` turns a database driver's errors into them.
 """
 
 from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
 
 
 class OrdisError(Exception):
@@ -45,3 +49,21 @@ class WriteError(OrdisError):
     def __init__(self, code: str, message: str, path: str) -> None:
         super().__init__(code, message)
         self.path = path
+
+
+@contextlib.contextmanager
+def closed_on_failure(
+    close: Callable[[], object],
+    failures: tuple[type[Exception], ...],
+    failed: Callable[[Exception], OrdisError],
+) -> Iterator[None]:
+    """A connection handed out only once checked: any failure of the body closes it first;
+    the driver's own ``failures`` become ``failed(error)`` (an ``OrdisError``)."""
+    try:
+        yield
+    except failures as exc:
+        close()
+        raise failed(exc) from exc
+    except BaseException:
+        close()
+        raise

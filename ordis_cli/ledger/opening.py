@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..atomic import link_new, scratch_beside
-from ..errors import OrdisError
+from ..errors import OrdisError, closed_on_failure
 from ..messages import Lang, say
 from .checks import CORE_COLUMNS, BadValue, first_bad_value
 from .location import LedgerPath
@@ -84,18 +84,12 @@ def open_connection(path: Path, mode: OpenMode, lang: Lang) -> sqlite3.Connectio
     if not _check_file(path, mode, lang):  # create mode: a whole new ledger, or none
         _create(path, lang)
     connection = _connect(path, mode, lang)
-    try:
+    with closed_on_failure(connection.close, SQLITE_FAILURES, lambda e: from_sqlite(e, path, lang)):
         check_ledger(connection, path, lang)
         if mode == "read":
             _stand_in_for_missing_tables(connection)
         else:
             _prepare_for_writing(connection)
-    except SQLITE_FAILURES as exc:
-        connection.close()
-        raise from_sqlite(exc, path, lang) from exc
-    except BaseException:
-        connection.close()
-        raise
     return connection
 
 

@@ -26,6 +26,7 @@ import psycopg
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
 
+from ..errors import closed_on_failure
 from ..messages import Lang
 from .checks import CORE_COLUMNS
 from .location import LedgerUrl
@@ -327,7 +328,7 @@ def _create(connection: PgConnection) -> None:
 def open_connection(location: LedgerUrl, mode: OpenMode, lang: Lang) -> PgConnection:
     """A connection on a checked PostgreSQL ledger (see the module's description)."""
     connection = connect(location, lang)
-    try:
+    with closed_on_failure(connection.close, PG_FAILURES, lambda e: from_pg(e, location, lang)):
         if mode == "read":
             connection.execute("SET default_transaction_read_only = on")
         if "meta" not in columns(connection):
@@ -335,12 +336,6 @@ def open_connection(location: LedgerUrl, mode: OpenMode, lang: Lang) -> PgConnec
                 raise ledger_error("no-ledger", location, lang)
             _create(connection)
         check_ledger(connection, location, lang)
-    except PG_FAILURES as exc:
-        connection.close()
-        raise from_pg(exc, location, lang) from exc
-    except BaseException:
-        connection.close()
-        raise
     return connection
 
 
