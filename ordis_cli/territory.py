@@ -7,14 +7,13 @@ chief town and its coordinates); it is loaded once, on first use.
 from __future__ import annotations
 
 import csv
-import difflib
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .textnorm import alias_key
+from .textnorm import alias_key, close_matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +117,7 @@ _CODE_AT_START = re.compile(r"^\s*(\d{1,3}|2[abAB])(?:\s*[-–:]\s*|\s+)\D")
 _CODE_IN_PARENS = re.compile(r"\((\d{1,3}|2[abAB])\)\s*$")
 _CODE_AT_END = re.compile(r"[^\W\d]\s*(?:[-–:]\s*)?(\d{1,3}|2[abAB])\s*$")
 _FLOAT_CODE = re.compile(r"^(\d{1,3})[.,]0+$")  # 1.0: a CSV written from a float column
+_END_WINDOW = 64  # "Seine-Saint-Denis - 93" and the like end within this many characters
 CORSICA = ("2A", "2B")
 
 
@@ -144,8 +144,14 @@ def departement_code(value: str) -> str | None:
         return upper
     if upper in ("20",):
         return None
-    for pattern in (_CODE_AT_START, _CODE_IN_PARENS, _CODE_AT_END):
-        match = pattern.search(text)
+    # The code at the end is looked for in the last characters only: tried at every place of
+    # a cell of millions of characters, that pattern took a second.
+    for pattern, start in (
+        (_CODE_AT_START, 0),
+        (_CODE_IN_PARENS, 0),
+        (_CODE_AT_END, max(0, len(text) - _END_WINDOW)),
+    ):
+        match = pattern.search(text, start)
         if match:
             return departement_code(match.group(1))
     return _departement_names().get(alias_key(text))
@@ -163,7 +169,7 @@ def is_corsica(value: str) -> bool:
 def suggest_departement(value: str) -> str | None:
     """A département name close to ``value`` (typo), as ``"code name"``, or None."""
     names = _departement_names()
-    close = difflib.get_close_matches(alias_key(value), list(names), n=1, cutoff=0.75)
+    close = close_matches(alias_key(value), names, n=1, cutoff=0.75)
     if not close:
         return None
     dept = departements()[names[close[0]]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -16,7 +17,10 @@ _SPACE_RE = re.compile("[" + SPACES + "]+")
 def fold(text: str) -> str:
     """Lower case, accents removed, runs of non-alphanumerics turned into one space."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if decomposed.isascii():  # nothing to strip: no ASCII character is combining
+        bare = decomposed
+    else:
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     bare = bare.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
     return _NON_ALNUM.sub(" ", bare).strip()
 
@@ -41,6 +45,24 @@ def header_key(text: str) -> str:
     ``s`` ignored, so ``"Département"``, ``"DEPARTEMENTS"`` and ``"dé-par-te-ment"`` match."""
     key = fold(text).replace(" ", "")
     return key[:-1] if len(key) > 2 and key.endswith("s") else key
+
+
+def close_matches(word: str, keys: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """``difflib.get_close_matches(word, keys, n, cutoff)``, without comparing ``word`` to a
+    key whose length alone keeps it under ``cutoff`` (difflib's own first test, its
+    ``real_quick_ratio``): the same answer, but a cell of millions of characters is no
+    longer indexed character by character to be compared with names (3 s for 3,000,000)."""
+    fit = [key for key in keys if _length_ratio(len(word), len(key)) >= cutoff]
+    if not fit:
+        return []
+    import difflib
+
+    return difflib.get_close_matches(word, fit, n=n, cutoff=cutoff)
+
+
+def _length_ratio(a: int, b: int) -> float:
+    """The best ratio two texts of these lengths can reach (difflib's ``real_quick_ratio``)."""
+    return 2.0 * min(a, b) / (a + b) if a + b else 1.0
 
 
 def squash_spaces(text: str) -> str:

@@ -12,7 +12,6 @@ reporting", would do just that; a coordinator thanks a private donor directly.""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import Counter
 from typing import Any
 
@@ -23,6 +22,7 @@ from ..errors import OrdisError, UsageError
 from ..ledger import Ledger
 from ..messages import Lang, say
 from ..names import clean_name, name_key
+from ..textnorm import close_matches
 from . import charts, press, regions_map
 from .figures import ORGANISATIONS, RegionFigures, Week, compute, press_number
 from .render import money, type_chart, week_label
@@ -90,7 +90,7 @@ def find_donor(ledger: Ledger, name: str, lang: Lang) -> tuple[str, str, str]:
             for k, (spellings, types) in donors.items()
             if _is_organisation(types)
         }
-        close = difflib.get_close_matches(key, list(organisations), n=CLOSE, cutoff=0.5)
+        close = close_matches(key, organisations, n=CLOSE, cutoff=0.5)
         close += [k for k in sorted(organisations) if key and key in k and k not in close]
 
         def quoted(keys: list[str]) -> str:

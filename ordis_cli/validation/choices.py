@@ -9,11 +9,10 @@ closest known one as a suggestion. Like every normaliser (``values``) each retur
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from ..models import DeviceType
-from ..textnorm import alias_key
+from ..textnorm import alias_key, close_matches
 from .cell_text import Fault, is_empty, text
 
 _BOOLEANS = {
@@ -63,7 +62,7 @@ class Choice:
         key = alias_key(text(raw) or "")
         if key in self._keys:
             return self._keys[key], None
-        close = difflib.get_close_matches(key, list(self._keys), n=1, cutoff=0.7)
+        close = close_matches(key, self._keys, n=1, cutoff=0.7)
         fields = {"suggestion": self._keys[close[0]]} if close else {}
         return None, (self.fault, fields)
 

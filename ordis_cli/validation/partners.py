@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -10,7 +9,7 @@ from typing import Any, ClassVar
 from ..models import Kind
 from ..names import name_key
 from ..territory import departement_code, departements, region_code, regions
-from ..textnorm import alias_key
+from ..textnorm import alias_key, close_matches
 from . import values as v
 from .base import KindValidator, email, positive_quantity
 from .columns import Block, Normaliser
@@ -122,7 +121,7 @@ def _zone_hint(token: str) -> dict[str, Any]:
         return fields
     names = [r.name for r in regions().values()] + [d.name for d in departements().values()]
     keys = {alias_key(n): n for n in names}
-    close = difflib.get_close_matches(alias_key(token), list(keys), n=1, cutoff=0.75)
+    close = close_matches(alias_key(token), keys, n=1, cutoff=0.75)
     if close:
         fields["suggestion"] = keys[close[0]]
     return fields
