@@ -35,6 +35,20 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
                 else:
                     sheet.write_number(number, column, value, count)
 
+    def one_series_chart(kind: str, sheet: str, rows: int, name: str, **series: Any) -> Any:
+        """A chart, with no legend, of a table's third column against its first."""
+        chart = book.add_chart({"type": kind})
+        chart.add_series(
+            {
+                "name": name,
+                "categories": [sheet, 1, 0, rows, 0],
+                "values": [sheet, 1, 2, rows, 2],
+                **series,
+            }
+        )
+        chart.set_legend({"none": True})
+        return chart
+
     summary = book.add_worksheet("chiffres")
     summary.set_column(0, 0, 30)
     summary.set_column(1, 3, 14)
@@ -84,16 +98,8 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         rows,
     )
     if rows:
-        bars = book.add_chart({"type": "bar"})
-        bars.add_series(
-            {
-                "name": words["delivered"],
-                "categories": ["regions", 1, 0, len(rows), 0],
-                "values": ["regions", 1, 2, len(rows), 2],
-            }
-        )
+        bars = one_series_chart("bar", "regions", len(rows), words["delivered"])
         bars.set_title({"name": words["chart_regions"]})
-        bars.set_legend({"none": True})
         bars.set_y_axis({"reverse": True})  # the first région on top, as in the table
         bars.set_size({"width": 640, "height": 480})
         regions.insert_chart("F2", bars)
@@ -104,17 +110,10 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     weekly = [[label(w.week), w.delivered, w.cumulative] for w in figures.weekly]
     table(weeks, 0, [words["week"], words["delivered"], words["cumulative"]], weekly)
     if weekly:
-        line = book.add_chart({"type": "line"})
-        line.add_series(
-            {
-                "name": words["cumulative"],
-                "categories": ["semaines", 1, 0, len(weekly), 0],
-                "values": ["semaines", 1, 2, len(weekly), 2],
-                "marker": {"type": "circle"},
-            }
+        line = one_series_chart(
+            "line", "semaines", len(weekly), words["cumulative"], marker={"type": "circle"}
         )
         line.set_title({"name": words["chart_weekly"]})
-        line.set_legend({"none": True})
         weeks.insert_chart("E2", line)
 
     partners = book.add_worksheet("partenaires")
