@@ -17,59 +17,35 @@ from ordis_cli.models import DEVICE_TYPES, DeviceType
 from ordis_cli.territory import departements
 from ordis_cli.textnorm import fold
 
+from .allocation_cases import (
+    DAY,
+    Instance,
+    asked_on,
+    lot_lists,
+    partner,
+    structure_lists,
+    the_order_of_rows_changes_nothing,
+)
 from .depth import examples
 
 DEPTS = ["75", "92", "93", "69", "01", "38", "13", "2A", "59", "974"]
 SHIPPERS = ["Relais", "Ouest", "Sud", "Donateur A"]
-DAY = dt.date(2020, 4, 20)
 
-structures_st = st.lists(
-    st.builds(
-        Structure,
-        id=st.text(alphabet="ABCDEF", min_size=1, max_size=3),
-        departement=st.sampled_from(DEPTS),
-        need=st.tuples(*[st.integers(0, 12)] * 4),
-        priority=st.sampled_from(["urgente", "haute", "normale"]),
-        internet=st.sampled_from([True, False, None]),
-        requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 5, 1))),
-        children=st.one_of(st.none(), st.integers(0, 40)),
-    ),
+structures_st = structure_lists(
+    DEPTS,
+    st.tuples(*[st.integers(0, 12)] * 4),
+    ids="ABCDEF",
+    children=40,
     max_size=25,
-    unique_by=lambda s: s.id,
+    internet=st.sampled_from([True, False, None]),
+    requested_on=asked_on(dt.date(2020, 5, 1)),
 )
-lots_st = st.lists(
-    st.builds(
-        Lot,
-        id=st.text(alphabet="0123456789", min_size=1, max_size=3),
-        device=st.sampled_from(DEVICE_TYPES),
-        quantity=st.integers(1, 20),
-        departement=st.sampled_from(DEPTS),
-        shipper=st.sampled_from(SHIPPERS),
-        available_on=st.one_of(st.none(), st.dates(dt.date(2020, 4, 1), dt.date(2020, 5, 10))),
-    ),
-    max_size=25,
-    unique_by=lambda lot: lot.id,
-)
+lots_st = lot_lists(DEPTS, SHIPPERS, most=20, max_size=25)
 partners_st = st.fixed_dictionaries(
     {
-        "relais": st.builds(
-            Partner,
-            name=st.just("Relais"),
-            departements=st.none(),
-            capacity=st.one_of(st.none(), st.integers(1, 60)),
-        ),
-        "ouest": st.builds(
-            Partner,
-            name=st.just("Ouest"),
-            departements=st.frozensets(st.sampled_from(DEPTS), min_size=1),
-            capacity=st.one_of(st.none(), st.integers(1, 30)),
-        ),
-        "sud": st.builds(
-            Partner,
-            name=st.just("Sud"),
-            departements=st.just(frozenset({"13", "2A", "69", "38"})),
-            capacity=st.one_of(st.none(), st.integers(1, 30)),
-        ),
+        "relais": partner("Relais", st.none(), 60),
+        "ouest": partner("Ouest", st.frozensets(st.sampled_from(DEPTS), min_size=1), 30),
+        "sud": partner("Sud", st.just(frozenset({"13", "2A", "69", "38"})), 30),
     }
 )
 policy_st = st.builds(
@@ -85,6 +61,7 @@ policy_st = st.builds(
     ),
     date=st.just(DAY),
 )
+instances = st.builds(Instance, structures_st, lots_st, partners_st, policy_st)
 
 
 def _check_invariants(
@@ -183,15 +160,9 @@ def _priority_respected(
 
 @pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=examples(100), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st)
-def test_invariants_hold(
-    share: Share,
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-) -> None:
-    policy = policy.model_copy(update={"share": share})
+@given(instances)
+def test_invariants_hold(share: Share, case: Instance) -> None:
+    structures, lots, partners, policy = case.under(share=share)
     plan = allocate(structures, lots, partners, policy)
     _check_invariants(structures, lots, partners, policy, plan, {}, {})
     _priority_respected(structures, plan, share)
@@ -199,50 +170,25 @@ def test_invariants_hold(
 
 @pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=examples(60), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
+@given(instances, st.randoms(use_true_random=False))
 def test_plan_is_deterministic_and_ignores_row_order(
-    share: Share,
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-    rng: random.Random,
+    share: Share, case: Instance, rng: random.Random
 ) -> None:
-    policy = policy.model_copy(update={"share": share})
-    first = allocate(structures, lots, partners, policy)
-    shuffled_structures, shuffled_lots = list(structures), list(lots)
-    rng.shuffle(shuffled_structures)
-    rng.shuffle(shuffled_lots)
-    second = allocate(shuffled_structures, shuffled_lots, partners, policy)
-    assert first.shipments == second.shipments
-    assert first.unmet == second.unmet
-    assert first.leftover == second.leftover
+    the_order_of_rows_changes_nothing(case.under(share=share), rng)
 
 
 @pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=examples(60), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st, st.data())
+@given(instances, st.data())
 def test_earlier_runs_are_taken_into_account(
-    share: Share,
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-    data: st.DataObject,
+    share: Share, case: Instance, data: st.DataObject
 ) -> None:
-    runs_on_top_keep_the_invariants(
-        structures, lots, partners, policy.model_copy(update={"share": share}), data
-    )
+    runs_on_top_keep_the_invariants(case.under(share=share), data)
 
 
-def runs_on_top_keep_the_invariants(
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-    data: st.DataObject,
-) -> None:
-    """The property of earlier runs, whatever the method or sharing rule of ``policy``."""
+def runs_on_top_keep_the_invariants(case: Instance, data: st.DataObject) -> None:
+    """The property of earlier runs, whatever the method or sharing rule of its policy."""
+    structures, lots, partners, policy = case
     first = allocate(structures, lots, partners, policy)
     # The same data again, the same day: nothing new (cap and capacities are per day).
     same_day = Earlier.from_shipments(first.shipments, first.shipments)
@@ -333,17 +279,11 @@ def test_substitution_in_a_last_round() -> None:
 
 @pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=examples(20), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st)
-def test_ledger_round_trip_of_earlier_runs(
-    share: Share,
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-) -> None:
+@given(instances)
+def test_ledger_round_trip_of_earlier_runs(share: Share, case: Instance) -> None:
     """What a run records in the ledger reads back as the same commitments, and the run
     after it, planned from the ledger, allocates nothing new the same day."""
-    policy = policy.model_copy(update={"share": share})
+    structures, lots, partners, policy = case.under(share=share)
     import tempfile
     from pathlib import Path
 

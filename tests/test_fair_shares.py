@@ -16,80 +16,54 @@ from ordis_cli.allocation import Lot, Partner, Policy, Structure, allocate
 from ordis_cli.allocation.local import grouped_shares
 from ordis_cli.allocation.policy import Scope, Share
 from ordis_cli.allocation.sharing import shares
+from ordis_cli.dispatch.columns import FAIRNESS, headers
 from ordis_cli.models import DEVICE_TYPES, DeviceType
 
+from .allocation_cases import (
+    DAY,
+    asked_on,
+    levels_share_one_at_a_time,
+    lot_lists,
+    one_at_a_time,
+    partner,
+    scope_and_cap,
+    structure_lists,
+    units,
+)
 from .conftest import allocate as run_allocate
 from .conftest import first_summary, rows, summary
 from .depth import examples
 
-DAY = dt.date(2020, 4, 20)
 DEPTS = ["75", "92", "69", "01", "13"]
 RECORDED = Path(__file__).parent / "data" / "allocation_demande.json"
 
-shortage_structures = st.lists(
-    st.builds(
-        Structure,
-        id=st.text(alphabet="ABCDEFGH", min_size=1, max_size=3),
-        departement=st.sampled_from(DEPTS),
-        need=st.tuples(st.integers(0, 15), st.integers(0, 3), st.integers(0, 6), st.integers(0, 2)),
-        priority=st.sampled_from(["urgente", "haute", "normale"]),
-        internet=st.sampled_from([True, False, None]),
-        requested_on=st.one_of(st.none(), st.dates(dt.date(2020, 3, 1), dt.date(2020, 4, 1))),
-        children=st.one_of(st.none(), st.integers(0, 60)),
-    ),
+shortage_structures = structure_lists(
+    DEPTS,
+    st.tuples(st.integers(0, 15), st.integers(0, 3), st.integers(0, 6), st.integers(0, 2)),
+    ids="ABCDEFGH",
+    children=60,
     min_size=2,
     max_size=40,
-    unique_by=lambda s: s.id,
+    internet=st.sampled_from([True, False, None]),
+    requested_on=asked_on(dt.date(2020, 4, 1)),
 )
-shortage_lots = st.lists(
-    st.builds(
-        Lot,
-        id=st.text(alphabet="0123456789", min_size=1, max_size=3),
-        device=st.sampled_from(DEVICE_TYPES),
-        quantity=st.integers(1, 12),
-        departement=st.sampled_from(DEPTS),
-        shipper=st.sampled_from(["Relais", "Lyon", "Donateur"]),
-    ),
-    max_size=15,
-    unique_by=lambda lot: lot.id,
-)
+shortage_lots = lot_lists(DEPTS, ["Relais", "Lyon", "Donateur"], most=12, max_size=15, dated=False)
 shortage_partners = st.fixed_dictionaries(
     {
-        "relais": st.builds(
-            Partner,
-            name=st.just("Relais"),
-            departements=st.none(),
-            capacity=st.one_of(st.none(), st.integers(1, 40)),
-        ),
-        "lyon": st.builds(
-            Partner,
-            name=st.just("Lyon"),
-            departements=st.sampled_from([frozenset({"69", "01"}), None]),
-            capacity=st.one_of(st.none(), st.integers(1, 20)),
-        ),
+        "relais": partner("Relais", st.none(), 40),
+        "lyon": partner("Lyon", st.sampled_from([frozenset({"69", "01"}), None]), 20),
     }
 )
 
 
 @settings(max_examples=examples(120), deadline=None)
-@given(
-    shortage_structures,
-    shortage_lots,
-    shortage_partners,
-    st.sampled_from(list(Scope)),
-    st.one_of(st.none(), st.integers(1, 6)),
-)
+@given(shortage_structures, shortage_lots, shortage_partners, scope_and_cap(6))
 def test_one_level_shares_by_children(
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    scope: Scope,
-    cap: int | None,
+    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner], policy: Policy
 ) -> None:
     """SPEC §4: A and B of one level and one département, A still short of type t (not
     held back by the cap): A's units of t per child from the département round are at least
     B's minus one unit."""
-    policy = Policy(scope=scope, cap=cap, date=DAY)
     plan = allocate(structures, lots, partners, policy)
     local: Counter[tuple[str, DeviceType]] = Counter()
     for line in plan.shipments:
@@ -128,12 +102,12 @@ def test_forty_structures_share_a_hundred_laptops() -> None:
     ]
     before = allocate(structures, lots, {}, Policy(date=DAY, share=Share.DEMANDE))
     after = allocate(structures, lots, {}, Policy(date=DAY))
-    assert sorted(Counter(_units(before).values()).items()) == [(10, 10)]
-    units = _units(after)
-    assert len(units) == 40 and sum(units.values()) == 100
-    assert sorted(Counter(units.values()).items()) == [(2, 20), (3, 20)]
+    assert sorted(Counter(units(before).values()).items()) == [(10, 10)]
+    got = units(after)
+    assert len(got) == 40 and sum(got.values()) == 100
+    assert sorted(Counter(got.values()).items()) == [(2, 20), (3, 20)]
     # ties go by the order: the 20 earliest requests get the third laptop
-    assert {s for s, n in units.items() if n == 3} == {f"S{i:02d}" for i in range(20)}
+    assert {s for s, n in got.items() if n == 3} == {f"S{i:02d}" for i in range(20)}
     # one line per structure and lot, nearest (then earliest, then by id) lot first
     assert len({(s.lot_id, s.structure_id) for s in after.shipments}) == len(after.shipments)
     children = [
@@ -141,7 +115,7 @@ def test_forty_structures_share_a_hundred_laptops() -> None:
         Structure("small", "69", (10, 0, 0, 0), "urgente", children=10),
         Structure("none", "69", (10, 0, 0, 0), "urgente"),
     ]
-    shared = _units(
+    shared = units(
         allocate(children, [Lot("L", DeviceType.LAPTOP, 16, "69", "X")], {}, Policy(date=DAY))
     )
     assert shared == {"big": 10, "small": 5, "none": 1}
@@ -155,7 +129,7 @@ def test_levels_still_come_first() -> None:
         Structure("N", "75", (5, 0, 0, 0), "normale", children=500),
     ]
     plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 6, "75", "X")], {}, Policy(date=DAY))
-    assert _units(plan) == {"U": 5, "N": 1}
+    assert units(plan) == {"U": 5, "N": 1}
 
 
 def test_national_round_shares_too() -> None:
@@ -165,7 +139,7 @@ def test_national_round_shares_too() -> None:
         Structure("B", "13", (8, 0, 0, 0), "haute", children=10),
     ]
     plan = allocate(structures, [Lot("L", DeviceType.LAPTOP, 8, "75", "X")], {}, Policy(date=DAY))
-    assert _units(plan) == {"A": 4, "B": 4}
+    assert units(plan) == {"A": 4, "B": 4}
     assert {str(s.round) for s in plan.shipments} == {"national"}
 
 
@@ -180,7 +154,7 @@ def test_shares_are_exactly_one_unit_at_a_time() -> None:
     ]
     for wants, kids in cases:
         for supply in range(sum(wants) + 2):
-            assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply), (
+            assert shares(wants, kids, supply) == one_at_a_time(wants, kids, supply), (
                 wants,
                 kids,
                 supply,
@@ -196,7 +170,7 @@ def test_shares_match_one_at_a_time_on_random_pools(
     pool: list[tuple[int, int]], supply: int
 ) -> None:
     wants, kids = [w for w, _ in pool], [k for _, k in pool]
-    assert shares(wants, kids, supply) == _one_at_a_time(wants, kids, supply)
+    assert shares(wants, kids, supply) == one_at_a_time(wants, kids, supply)
 
 
 @settings(max_examples=examples(80), deadline=None)
@@ -211,7 +185,7 @@ def test_shares_match_one_at_a_time_on_random_pools(
 def test_shares_after_earlier_rounds(pool: list[tuple[int, int, int]], supply: int) -> None:
     """In the région and national rounds, what each already got counts."""
     wants, kids, had = [w for w, _, _ in pool], [k for _, k, _ in pool], [g for *_, g in pool]
-    assert shares(wants, kids, supply, had) == _one_at_a_time(wants, kids, supply, had)
+    assert shares(wants, kids, supply, had) == one_at_a_time(wants, kids, supply, had)
 
 
 @settings(max_examples=examples(80), deadline=None)
@@ -246,34 +220,13 @@ def test_grouped_shares_are_each_pools_shares(
     expected = [
         units
         for members, supply in pools
-        for units in _one_at_a_time([w for w, _ in members], [k for _, k in members], supply)
+        for units in one_at_a_time([w for w, _ in members], [k for _, k in members], supply)
     ]
     assert got == expected
 
 
-def _one_at_a_time(
-    wants: list[int], kids: list[int], supply: int, had: list[int] | None = None
-) -> list[int]:
-    had = had or [0] * len(wants)
-    got = [0] * len(wants)
-    for _ in range(supply):
-        open_ = [i for i in range(len(wants)) if got[i] < wants[i]]
-        if not open_:
-            break
-        pick = min(open_, key=lambda i: ((had[i] + got[i]) / kids[i], i))
-        got[pick] += 1
-    return got
-
-
 def day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
-
-
-def _units(plan: object) -> dict[str, int]:
-    units: Counter[str] = Counter()
-    for line in plan.shipments:  # type: ignore[attr-defined]
-        units[line.structure_id] += line.quantity
-    return dict(units)
 
 
 def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
@@ -342,15 +295,7 @@ def test_fairness_in_the_json_and_the_equite_sheet(sample_run: Path) -> None:
     # the sample data run short of laptops for 'normale': fair shares leave nobody empty
     assert data["fairness"]["normale"]["served"] == data["fairness"]["normale"]["requesting"]
     table = rows(sample_run / "envois" / "allocation.xlsx", "equite")
-    assert table[0] == (
-        "priorite",
-        "region",
-        "structures_demandeuses",
-        "structures_servies",
-        "part_minimale",
-        "part_mediane",
-        "unites_par_enfant",
-    )
+    assert table[0] == FAIRNESS
     totals = {row[0]: row for row in table[1:] if row[1] == "Total"}
     for level, figures in data["fairness"].items():
         total = totals[level]
@@ -390,15 +335,7 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     assert english.exit_code == 0, english.output
     assert "Fairness by priority" in english.stdout and "normale:" in english.stdout
     table = rows(tmp_path / "en" / "envois" / "allocation.xlsx", "fairness")
-    assert table[0] == (
-        "priority",
-        "region",
-        "structures_requesting",
-        "structures_served",
-        "min_fill",
-        "median_fill",
-        "units_per_child",
-    )
+    assert list(table[0]) == headers(FAIRNESS, "en")
     assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}
 
 
@@ -422,15 +359,4 @@ def test_national_round_is_one_unit_at_a_time(
     """Lots that every structure can reach (no zone, no capacity), in a département none of
     them is in: each level gets, structure by structure, exactly what handing the units
     out one at a time by units per child gives."""
-    structures = [
-        Structure(f"S{n:02d}", where, (want, 0, 0, 0), level, children=kids)
-        for n, (where, want, kids, level) in enumerate(pool)
-    ]
-    stock = [Lot(f"L{n}", DeviceType.LAPTOP, units, "75", "Relais") for n, units in enumerate(lots)]
-    got = _units(allocate(structures, stock, {}, Policy(date=DAY)))
-    left = sum(lots)
-    for level in ("urgente", "normale"):
-        members = sorted((s for s in structures if s.priority == level), key=Structure.order_key)
-        expected = _one_at_a_time([s.need[0] for s in members], [s.kids for s in members], left)
-        assert [got.get(s.id, 0) for s in members] == expected
-        left -= sum(expected)
+    levels_share_one_at_a_time(pool, lots, "75", ("urgente", "normale"))

@@ -19,22 +19,29 @@ from ordis_cli.allocation.policy import Method, Scope, Share
 from ordis_cli.models import DEVICE_TYPES, DeviceType
 from ordis_cli.names import name_key
 
+from .allocation_cases import (
+    DAY,
+    LEVELS,
+    Instance,
+    levels_share_one_at_a_time,
+    lot_lists,
+    one_at_a_time,
+    scope_and_cap,
+    structure_lists,
+    the_order_of_rows_changes_nothing,
+    units,
+)
 from .conftest import summary
 from .depth import examples
 from .test_allocation import (
-    DAY,
     DEPTS,
     SHIPPERS,
     _check_invariants,
-    lots_st,
+    instances,
     partners_st,
-    policy_st,
     runs_on_top_keep_the_invariants,
-    structures_st,
 )
-from .test_fair_shares import _one_at_a_time
 
-LEVELS = ("urgente", "haute", "normale")
 OPTIMAL = Method.OPTIMAL
 
 
@@ -48,11 +55,9 @@ def _by_level(plan: Plan, structures: list[Structure]) -> dict[str, int]:
 
 
 @settings(max_examples=examples(60), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st)
-def test_invariants_hold_with_the_solver(
-    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner], policy: Policy
-) -> None:
-    policy = policy.model_copy(update={"method": OPTIMAL})
+@given(instances)
+def test_invariants_hold_with_the_solver(case: Instance) -> None:
+    structures, lots, partners, policy = case.under(method=OPTIMAL)
     plan = allocate(structures, lots, partners, policy)
     _check_invariants(structures, lots, partners, policy, plan, {}, {})
     for line in plan.shipments:
@@ -60,37 +65,17 @@ def test_invariants_hold_with_the_solver(
 
 
 @settings(max_examples=examples(40), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st, st.randoms(use_true_random=False))
+@given(instances, st.randoms(use_true_random=False))
 def test_solver_plan_is_deterministic_and_ignores_row_order(
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-    rng: random.Random,
+    case: Instance, rng: random.Random
 ) -> None:
-    policy = policy.model_copy(update={"method": OPTIMAL})
-    first = allocate(structures, lots, partners, policy)
-    shuffled_structures, shuffled_lots = list(structures), list(lots)
-    rng.shuffle(shuffled_structures)
-    rng.shuffle(shuffled_lots)
-    second = allocate(shuffled_structures, shuffled_lots, partners, policy)
-    assert first.shipments == second.shipments
-    assert first.unmet == second.unmet
-    assert first.leftover == second.leftover
+    the_order_of_rows_changes_nothing(case.under(method=OPTIMAL), rng)
 
 
 @settings(max_examples=examples(40), deadline=None)
-@given(structures_st, lots_st, partners_st, policy_st, st.data())
-def test_solver_takes_earlier_runs_into_account(
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    policy: Policy,
-    data: st.DataObject,
-) -> None:
-    runs_on_top_keep_the_invariants(
-        structures, lots, partners, policy.model_copy(update={"method": OPTIMAL}), data
-    )
+@given(instances, st.data())
+def test_solver_takes_earlier_runs_into_account(case: Instance, data: st.DataObject) -> None:
+    runs_on_top_keep_the_invariants(case.under(method=OPTIMAL), data)
 
 
 def _reference(
@@ -153,49 +138,17 @@ def _reference(
 
 
 # Small instances where zones and capacities bite: few départements, many lots per shipper.
-small_structures = st.lists(
-    st.builds(
-        Structure,
-        id=st.text(alphabet="ABCDEF", min_size=1, max_size=3),
-        departement=st.sampled_from(DEPTS[:6]),
-        need=st.tuples(*[st.integers(0, 8)] * 4),
-        priority=st.sampled_from(LEVELS),
-        children=st.one_of(st.none(), st.integers(0, 10)),
-    ),
-    max_size=12,
-    unique_by=lambda s: s.id,
+small_structures = structure_lists(
+    DEPTS[:6], st.tuples(*[st.integers(0, 8)] * 4), ids="ABCDEF", children=10, max_size=12
 )
-small_lots = st.lists(
-    st.builds(
-        Lot,
-        id=st.text(alphabet="0123456789", min_size=1, max_size=3),
-        device=st.sampled_from(DEVICE_TYPES[:2]),
-        quantity=st.integers(1, 12),
-        departement=st.sampled_from(DEPTS[:6]),
-        shipper=st.sampled_from(SHIPPERS),
-        available_on=st.one_of(st.none(), st.dates(dt.date(2020, 4, 1), dt.date(2020, 5, 10))),
-    ),
-    max_size=12,
-    unique_by=lambda lot: lot.id,
-)
+small_lots = lot_lists(DEPTS[:6], SHIPPERS, most=12, max_size=12, devices=DEVICE_TYPES[:2])
 
 
 @settings(max_examples=examples(50), deadline=None)
-@given(
-    small_structures,
-    small_lots,
-    partners_st,
-    st.sampled_from(list(Scope)),
-    st.one_of(st.none(), st.integers(1, 5)),
-)
+@given(small_structures, small_lots, partners_st, scope_and_cap(5))
 def test_units_by_level_are_the_lexicographic_optimum(
-    structures: list[Structure],
-    lots: list[Lot],
-    partners: dict[str, Partner],
-    scope: Scope,
-    cap: int | None,
+    structures: list[Structure], lots: list[Lot], partners: dict[str, Partner], policy: Policy
 ) -> None:
-    policy = Policy(scope=scope, cap=cap, date=DAY)
     plan = allocate(structures, lots, partners, policy.model_copy(update={"method": OPTIMAL}))
     assert _by_level(plan, structures) == _reference(structures, lots, partners, policy)
     for share in Share:
@@ -229,13 +182,6 @@ def test_solver_serves_more_urgent_units_than_the_greedy_when_zones_bite() -> No
     assert not best.unmet
 
 
-def _units(plan: Plan) -> dict[str, int]:
-    got: Counter[str] = Counter()
-    for line in plan.shipments:
-        got[line.structure_id] += line.quantity
-    return dict(got)
-
-
 def test_solver_shares_a_level_by_children_across_departements() -> None:
     """Two départements' urgent structures compete for one lot of a third: the greedy's
     région round gives it to Ain's (same région as the Rhône), the solver shares it by
@@ -247,11 +193,11 @@ def test_solver_shares_a_level_by_children_across_departements() -> None:
         Structure("B2", "13", (20, 0, 0, 0), "urgente", children=5),
     ]
     lots = [Lot("L", DeviceType.LAPTOP, 30, "69", "X")]
-    greedy = _units(allocate(structures, lots, {}, Policy(date=DAY)))
+    greedy = units(allocate(structures, lots, {}, Policy(date=DAY)))
     assert greedy == {"A1": 10, "A2": 20}
-    best = _units(allocate(structures, lots, {}, Policy(date=DAY, method=OPTIMAL)))
+    best = units(allocate(structures, lots, {}, Policy(date=DAY, method=OPTIMAL)))
     members = sorted(structures, key=Structure.order_key)
-    expected = _one_at_a_time([20] * 4, [s.kids for s in members], 30)
+    expected = one_at_a_time([20] * 4, [s.kids for s in members], 30)
     assert [best.get(s.id, 0) for s in members] == expected
     assert best == {"A1": 5, "A2": 13, "B1": 9, "B2": 3}
 
@@ -276,18 +222,7 @@ def test_solver_shares_each_level_evenly_by_children(
     """Lots every structure can reach (national scope, no zone, no capacity): whatever
     their départements, each level's structures get what handing the units left for that
     level out one at a time by units per child gives (computed here, unit by unit)."""
-    structures = [
-        Structure(f"S{n:02d}", where, (want, 0, 0, 0), level, children=kids)
-        for n, (where, want, kids, level) in enumerate(pool)
-    ]
-    stock = [Lot(f"L{n}", DeviceType.LAPTOP, units, "69", "Relais") for n, units in enumerate(lots)]
-    got = _units(allocate(structures, stock, {}, Policy(date=DAY, method=OPTIMAL)))
-    left = sum(lots)
-    for level in LEVELS:
-        members = sorted((s for s in structures if s.priority == level), key=Structure.order_key)
-        expected = _one_at_a_time([s.need[0] for s in members], [s.kids for s in members], left)
-        assert [got.get(s.id, 0) for s in members] == expected
-        left -= sum(expected)
+    levels_share_one_at_a_time(pool, lots, "69", LEVELS, method=OPTIMAL)
 
 
 @pytest.mark.parametrize("method", list(Method))
