@@ -251,6 +251,8 @@ def test_demande_reproduces_the_first_version_on_the_sample_data() -> None:
         plan = allocate(
             structures, lots, partners, Policy(date=DAY, share=Share.DEMANDE, **expected["policy"])
         )
+        # the recorded file's own line format, pinned by its hashes: spelled out here, not
+        # taken from the ledger's columns (ledger/run_recording.py), which may change
         now = {
             "shipments": [
                 [
