@@ -11,7 +11,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from .conftest import cell, invoke, ledger_of, ledger_rows, rows
+from .commands import import_returned
+from .conftest import cell, ledger_of, ledger_rows, rows
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
 
@@ -30,7 +31,7 @@ def fill(folder: Path, name: str, changes: dict[str, Any]) -> Path:
 
 
 def imported(folder: Path, path: Path) -> tuple[int, dict[str, Any]]:
-    result = invoke("deliveries", "import", path, "--ledger", ledger_of(folder), "--format", "json")
+    result = import_returned(path, ledger_of(folder), "--format", "json")
     return result.exit_code, json.loads(result.stdout)["files"][0]
 
 
@@ -51,15 +52,7 @@ def test_english_headers_and_their_import(english_copy: Path) -> None:
     sheet = book["shipments"]
     cell(sheet, "livre_le@2").value = dt.datetime(2020, 4, 24)
     book.save(tmp_path / "returned.xlsx")
-    done = invoke(
-        "deliveries",
-        "import",
-        tmp_path / "returned.xlsx",
-        "--ledger",
-        tmp_path / "ordis.db",
-        "--format",
-        "json",
-    )
+    done = import_returned(tmp_path / "returned.xlsx", tmp_path / "ordis.db", "--format", "json")
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["files"][0]["new"] == 1
 

@@ -10,22 +10,21 @@ from typing import Any
 
 import openpyxl
 
+from .commands import pending, report
 from .conftest import first_summary, invoke, ledger_of, sha256
 from .test_deliveries import fill, imported
 
 PARTNER = "Outre-mer Connect"  # the partner of test_deliveries.RETURNED
 
 
-def pending(folder: Path, *extra: str) -> tuple[int, dict[str, Any]]:
-    result = invoke(
-        "deliveries", "pending", "--ledger", ledger_of(folder), "--format", "json", *extra
-    )
+def pending_json(folder: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    result = pending(ledger_of(folder), "--format", "json", *extra)
     return result.exit_code, json.loads(result.stdout) if result.exit_code == 0 else {}
 
 
 def test_every_line_of_a_fresh_run_is_pending_and_the_json_is_the_spec(sample_run: Path) -> None:
     before = sha256(sample_run / "ordis.db")
-    status, data = pending(sample_run, "--as-of", "2020-05-01")
+    status, data = pending_json(sample_run, "--as-of", "2020-05-01")
     assert status == 0 and set(data) == {"as_of", "partners"}
     assert data["as_of"] == "2020-05-01"
     first = first_summary(sample_run)
@@ -61,7 +60,7 @@ def test_delivered_lines_leave_the_list_and_comments_stay_on_the_others(run_both
         {"livre_le@2": "24/04/2020", "commentaire@3": "appeler avant de passer"},
     )
     assert imported(run_both, returned)[0] == 0
-    status, data = pending(run_both, "--partner", "outre-mer CONNECT", "--as-of", "2020-05-01")
+    status, data = pending_json(run_both, "--partner", "outre-mer CONNECT", "--as-of", "2020-05-01")
     assert status == 0 and [p["partner"] for p in data["partners"]] == [PARTNER]
     lines = data["partners"][0]["shipments"]
     book = openpyxl.load_workbook(returned)["expeditions"]
@@ -72,52 +71,25 @@ def test_delivered_lines_leave_the_list_and_comments_stay_on_the_others(run_both
 
 
 def test_older_than_and_as_of(sample_run: Path) -> None:
-    _, exactly = pending(sample_run, "--as-of", "2020-04-27", "--older-than", "7")
+    _, exactly = pending_json(sample_run, "--as-of", "2020-04-27", "--older-than", "7")
     assert exactly["partners"] == []  # 7 days old is not more than 7
-    _, older = pending(sample_run, "--as-of", "2020-04-28", "--older-than", "7")
+    _, older = pending_json(sample_run, "--as-of", "2020-04-28", "--older-than", "7")
     assert older["partners"] and all(p["oldest_days"] == 8 for p in older["partners"])
-    _, before_the_run = pending(sample_run, "--as-of", "2020-04-19")
+    _, before_the_run = pending_json(sample_run, "--as-of", "2020-04-19")
     assert before_the_run["partners"] == []  # not shipped yet on that day
-    text = invoke(
-        "deliveries",
-        "pending",
-        "--ledger",
-        sample_run / "ordis.db",
-        "--as-of",
-        "27/04/2020",
-        "--older-than",
-        "7",
-    )
+    text = pending(sample_run / "ordis.db", "--as-of", "27/04/2020", "--older-than", "7")
     assert text.exit_code == 0
     assert "Rien en attente de livraison au 27/04/2020" in " ".join(text.output.split())
 
 
 def test_text_in_both_languages(sample_run: Path) -> None:
-    french = invoke(
-        "deliveries",
-        "pending",
-        "--ledger",
-        sample_run / "ordis.db",
-        "--as-of",
-        "2020-05-01",
-        "--partner",
-        PARTNER,
-    )
+    french = pending(sample_run / "ordis.db", "--as-of", "2020-05-01", "--partner", PARTNER)
     words = " ".join(french.output.split())
     assert french.exit_code == 0
     assert f"{PARTNER} :" in words and "la plus ancienne envoyée il y a 11 jours" in words
     assert "tablette" in words
-    english = invoke(
-        "deliveries",
-        "pending",
-        "--ledger",
-        sample_run / "ordis.db",
-        "--as-of",
-        "2020-05-01",
-        "--partner",
-        PARTNER,
-        "--lang",
-        "en",
+    english = pending(
+        sample_run / "ordis.db", "--as-of", "2020-05-01", "--partner", PARTNER, "--lang", "en"
     )
     words = " ".join(english.output.split())
     assert "the oldest shipped 11 days ago" in words and "tablet" in words
@@ -125,41 +97,25 @@ def test_text_in_both_languages(sample_run: Path) -> None:
 
 
 def test_a_partner_the_ledger_does_not_know_is_named_with_the_known_ones(sample_run: Path) -> None:
-    result = invoke(
-        "deliveries",
-        "pending",
-        "--ledger",
-        sample_run / "ordis.db",
-        "--partner",
-        "Transports Fantômes",
-    )
+    result = pending(sample_run / "ordis.db", "--partner", "Transports Fantômes")
     words = " ".join(result.output.split())
     assert result.exit_code == 2
     assert "Transports Fantômes" in words and PARTNER in words
-    assert invoke("deliveries", "pending", "--ledger", sample_run / "absent.db").exit_code == 2
+    assert pending(sample_run / "absent.db").exit_code == 2
     assert not (sample_run / "absent.db").exists()
 
 
 def test_cancelled_runs_have_nothing_pending(run_both: Path) -> None:
     cancelled = invoke("runs", "cancel", "1", "--yes", "--ledger", ledger_of(run_both))
     assert cancelled.exit_code == 0, cancelled.output
-    _, data = pending(run_both, "--as-of", "2020-05-01")
+    _, data = pending_json(run_both, "--as-of", "2020-05-01")
     assert data["partners"] == []
 
 
 def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
     out = tmp_path / "relances.xlsx"
-    result = invoke(
-        "deliveries",
-        "pending",
-        "--ledger",
-        sample_run / "ordis.db",
-        "--as-of",
-        "2020-05-01",
-        "--format",
-        "xlsx",
-        "--out",
-        out,
+    result = pending(
+        sample_run / "ordis.db", "--as-of", "2020-05-01", "--format", "xlsx", "--out", out
     )
     assert result.exit_code == 0 and out.exists()
     book = openpyxl.load_workbook(out)
@@ -170,16 +126,7 @@ def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
     assert lines[0][:2] == ("partenaire", "id_envoi")
     assert len(lines) - 1 == sum(row[1] for row in summary[1:])
     assert lines[1][3] == dt.datetime(2020, 4, 20) and lines[1][4] == 11
-    again = invoke(
-        "deliveries",
-        "pending",
-        "--ledger",
-        sample_run / "ordis.db",
-        "--format",
-        "xlsx",
-        "--out",
-        out,
-    )
+    again = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", out)
     assert again.exit_code == 2  # never over an existing file
     assert openpyxl.load_workbook(out).sheetnames == ["partenaires", "relances"]
 
@@ -209,20 +156,12 @@ def test_a_line_cancelled_since_is_not_counted_pending_on_import(run_copy: Path)
 def test_the_report_shows_delivered_and_waiting_per_partner(run_copy: Path, tmp_path: Path) -> None:
     returned = fill(run_copy, "retour.xlsx", {"livre_le@2": "24/04/2020"})
     assert imported(run_copy, returned)[0] == 0
-    _, data = pending(run_copy, "--as-of", "2020-05-01", "--partner", PARTNER)
+    _, data = pending_json(run_copy, "--as-of", "2020-05-01", "--partner", PARTNER)
     waiting = data["partners"][0]["units"]
     delivered = openpyxl.load_workbook(returned).worksheets[1]["E2"].value
     out = tmp_path / "rapport"
-    done = invoke(
-        "report",
-        "--ledger",
-        run_copy / "ordis.db",
-        "--as-of",
-        "2020-05-01",
-        "--out",
-        out,
-        "--format",
-        "md,xlsx,html",
+    done = report(
+        run_copy / "ordis.db", "--as-of", "2020-05-01", "--out", out, "--format", "md,xlsx,html"
     )
     assert done.exit_code == 0, done.output
     markdown = (out / "rapport.md").read_text(encoding="utf-8")

@@ -21,7 +21,8 @@ from ordis_cli.ledger.records import committed
 from ordis_cli.models import DeviceType
 from ordis_cli.textnorm import header_key
 
-from .conftest import invoke, ledger_of
+from .commands import import_returned, report
+from .conftest import ledger_of, summary
 from .depth import examples
 
 RETURNED = "expeditions_outre-mer-connect.xlsx"  # a partner with a handful of lines
@@ -186,7 +187,7 @@ def ledger_line(folder: Path, ident: str) -> tuple[Any, ...]:
 
 
 def importing(folder: Path, path: Path, *extra: str) -> Any:
-    return invoke("deliveries", "import", path, "--ledger", ledger_of(folder), *extra)
+    return import_returned(path, ledger_of(folder), *extra)
 
 
 def test_ecart_values_and_their_errors(run_copy: Path) -> None:
@@ -242,15 +243,11 @@ def test_shortfall_with_and_without_ecart(run_copy: Path) -> None:
     changed = json.loads(importing(run_copy, lost, "--format", "json").stdout)["files"][0]
     assert (changed["updated"], changed["unchanged"]) == (1, 1)
     assert ledger_line(run_copy, first) == (shipped_first - 1, "perdu")
-    report = invoke(
-        "report", "--ledger", run_copy / "ordis.db", "--format", "json", "--as-of", "2020-05-01"
-    )
-    figures = json.loads(report.stdout)
+    reported = report(run_copy / "ordis.db", "--format", "json", "--as-of", "2020-05-01")
+    figures = json.loads(reported.stdout)
     assert set(figures["lost"]) == {"portable", "fixe", "tablette", "box_4g"}
     assert sum(figures["lost"].values()) == 1
-    written = invoke(
-        "report",
-        "--ledger",
+    written = report(
         run_copy / "ordis.db",
         "--format",
         "md",
@@ -275,25 +272,8 @@ def test_units_given_back_are_allocated_again(run_copy: Path) -> None:
         lot, structure = db.execute(
             "SELECT lot_id, structure_id FROM shipments WHERE id = ?", (first,)
         ).fetchone()
-    again = invoke(
-        "allocate",
-        "--needs",
-        Path("sample_data/besoins.xlsx").absolute(),
-        "--donations",
-        Path("sample_data/dons.xlsx").absolute(),
-        "--partners",
-        Path("sample_data/partenaires.xlsx").absolute(),
-        "--ledger",
-        run_copy / "ordis.db",
-        "--out",
-        run_copy / "envois2",
-        "--date",
-        "2020-04-20",
-        "--format",
-        "json",
-    )
-    assert again.exit_code == 0, again.output
-    assert sum(json.loads(again.stdout)["allocated"].values()) == shipped_first
+    again = summary(run_copy, out="envois2")  # the sample data again, the same day
+    assert sum(again["allocated"].values()) == shipped_first
     with sqlite3.connect(run_copy / "ordis.db") as db:
         new = db.execute(
             "SELECT lot_id, structure_id, quantity FROM shipments WHERE run_id = 2"

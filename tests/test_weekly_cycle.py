@@ -12,6 +12,7 @@ from typing import Any
 
 import openpyxl
 
+from .commands import allocate_files, import_returned, pending, report
 from .conftest import cell, invoke, ledger_rows, rows
 
 NEEDS = "id_structure;nom_structure;departement;adresse;code_postal;commune;portables"
@@ -45,16 +46,12 @@ def _setup(folder: Path) -> dict[str, Path]:
 def _allocate(
     folder: Path, files: dict[str, Path], date: str, out: str, *extra: str, ledger: str
 ) -> dict[str, Any]:
-    result = invoke(
-        "allocate",
-        "--needs",
+    result = allocate_files(
         files["needs"],
-        "--donations",
         files["lots"],
+        ledger,
         "--partners",
         files["partners"],
-        "--ledger",
-        ledger,
         "--out",
         folder / out,
         "--date",
@@ -117,15 +114,7 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(
         for column, value in values.items():
             cell(sheet, f"{column}@{line_of[structure]}").value = value
     book.save(tmp_path / "retour.xlsx")
-    done = invoke(
-        "deliveries",
-        "import",
-        tmp_path / "retour.xlsx",
-        "--ledger",
-        ledger_at,
-        "--format",
-        "json",
-    )
+    done = import_returned(tmp_path / "retour.xlsx", ledger_at, "--format", "json")
     assert done.exit_code == 0, done.output
     # S5's line is cancelled by the coordinator before it leaves
     cancelled = invoke("shipments", "cancel", ids["S5"], "--ledger", ledger_at, "--format", "json")
@@ -133,18 +122,7 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(
     assert json.loads(cancelled.stdout)["freed"]["portable"] == 2
 
     # the chasing list: only S6's line, with its comment
-    chased = json.loads(
-        invoke(
-            "deliveries",
-            "pending",
-            "--ledger",
-            ledger_at,
-            "--as-of",
-            "2020-04-26",
-            "--format",
-            "json",
-        ).stdout
-    )
+    chased = json.loads(pending(ledger_at, "--as-of", "2020-04-26", "--format", "json").stdout)
     [partner] = chased["partners"]
     assert (partner["partner"], partner["lines"], partner["units"]) == ("Relais Rhône", 1, 1)
     assert partner["shipments"][0]["id_envoi"] == ids["S6"]
@@ -181,21 +159,13 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(
     assert ledger2 == shown
 
     # the report: what was delivered, lost, still pending
-    report = invoke("report", "--ledger", ledger_at, "--as-of", "2020-04-30", "--format", "json")
-    assert report.exit_code == 0, report.output
-    figures = json.loads(report.stdout)
+    reported = report(ledger_at, "--as-of", "2020-04-30", "--format", "json")
+    assert reported.exit_code == 0, reported.output
+    figures = json.loads(reported.stdout)
     assert figures["delivered"]["portable"] == 2 + 2 + 1 + 0
     assert figures["lost"] == {"portable": 1, "fixe": 0, "tablette": 0, "box_4g": 0}
-    pending = json.loads(
-        invoke(
-            "deliveries",
-            "pending",
-            "--ledger",
-            ledger_at,
-            "--as-of",
-            "2020-04-30",
-            "--format",
-            "json",
-        ).stdout
+    still_pending = json.loads(
+        pending(ledger_at, "--as-of", "2020-04-30", "--format", "json").stdout
     )
-    assert pending["partners"][0]["lines"] == 1 + 3 and pending["partners"][0]["units"] == 5
+    assert still_pending["partners"][0]["lines"] == 1 + 3
+    assert still_pending["partners"][0]["units"] == 5

@@ -1,0 +1,48 @@
+"""``ordis`` commands as the tests run them in-process (``conftest.invoke``), each with the
+arguments every call of it gives said once; what a test varies comes after, in ``extra``.
+Each returns the ``invoke`` result (``exit_code``, ``stdout``, ``output``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .conftest import invoke
+
+
+def allocate_files(needs: Path, donations: Path, ledger: str | Path, *extra: str | Path) -> Any:
+    """``ordis allocate`` of the test's own ``needs`` and ``donations`` files."""
+    return invoke(
+        "allocate", "--needs", needs, "--donations", donations, "--ledger", ledger, *extra
+    )
+
+
+def one_need_one_lot(folder: Path) -> tuple[Path, Path]:
+    """A needs file and a donations file in ``folder``: S1 (Lyon) asks 2 laptops, Nexora
+    gives a lot D1 of 5 in the Rhône."""
+    needs = folder / "besoins.csv"
+    needs.write_text(
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;"
+        "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n",
+        encoding="utf-8",
+    )
+    donations = folder / "dons.csv"
+    donations.write_text(
+        "id_don;donateur;materiel;quantite;departement\nD1;Nexora;portable;5;69\n", encoding="utf-8"
+    )
+    return needs, donations
+
+
+def import_returned(workbook: Path, ledger: str | Path, *extra: str | Path) -> Any:
+    """``ordis deliveries import`` of a partner's returned ``workbook``."""
+    return invoke("deliveries", "import", workbook, "--ledger", ledger, *extra)
+
+
+def pending(ledger: str | Path, *extra: str | Path) -> Any:
+    """``ordis deliveries pending``."""
+    return invoke("deliveries", "pending", "--ledger", ledger, *extra)
+
+
+def report(ledger: str | Path, *extra: str | Path) -> Any:
+    """``ordis report``."""
+    return invoke("report", "--ledger", ledger, *extra)
