@@ -11,19 +11,9 @@ import typer
 
 from ..messages import Lang, say
 from ..messages.counting import counted_as, number
+from . import common
 from .choices import ScopeChoice
-from .common import (
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
-    LedgerOpt,
-    OutputFormat,
-    QuietOpt,
-    guarded,
-    resolve_lang,
-    stages,
-    stdout_console,
-)
+from .common import OutputFormat, guarded, resolve_lang, stages, stdout_console
 
 
 class ShareChoice(StrEnum):
@@ -180,11 +170,11 @@ def allocate(
             "envoyé).",
         ),
     ] = False,
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Attribue les lots aux structures, écrit un classeur par partenaire et enregistre
     l'allocation dans le registre.

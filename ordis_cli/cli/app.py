@@ -6,9 +6,9 @@ import sys
 
 import typer
 
-from . import deliveries, ledger, runs, shipments
+from . import common, deliveries, ledger, runs, shipments
 from .allocate import allocate
-from .common import LangOpt, group_language
+from .common import group_language
 from .demo import demo
 from .report import report
 from .sample import sample
@@ -45,7 +45,7 @@ def root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Affiche la version et quitte."
     ),
-    lang: LangOpt = None,
+    lang: common.LangOpt = None,
 ) -> None:
     """ordis (``--lang`` as in ``common.group_language``)."""
     group_language(ctx, lang)

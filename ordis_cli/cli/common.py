@@ -35,6 +35,10 @@ class LangOption(StrEnum):
     EN = "en"
 
 
+# The options every command shares, used as ``common.LedgerOpt``… Typer reads a command's
+# options from its signature alone, so each command ends its signature with the ones it takes
+# (``ledger``, ``output``, ``lang``, ``quiet``, ``debug``) and then resolves ``lang`` and enters
+# ``guarded``: those few lines, alike in every command, are the CLI's declared repetition.
 FormatOpt = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="text (tableau lisible) ou json (sur stdout, seul)."),

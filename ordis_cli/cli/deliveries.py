@@ -12,19 +12,8 @@ import typer
 
 from ..messages import Lang, say
 from ..messages.counting import counted_as, number
-from .common import (
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
-    LedgerOpt,
-    OutputFormat,
-    QuietOpt,
-    group_language,
-    guarded,
-    resolve_lang,
-    stages,
-    stdout_console,
-)
+from . import common
+from .common import OutputFormat, group_language, guarded, resolve_lang, stages, stdout_console
 
 if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the command runs
     from ..actions.deliveries import DeliveriesImport
@@ -62,11 +51,11 @@ def import_command(
             "colonnes d'ordis, sous [livraisons] (voir le README).",
         ),
     ] = None,
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Enregistre les livraisons (livre_le, quantite_livree, commentaire) des classeurs
     retournés. Tout ou rien par fichier ; réimporter le même fichier ne change rien.
@@ -169,10 +158,10 @@ def pending_command(
             help="Classeur à écrire avec --format xlsx (défaut : ./relances-<date>.xlsx).",
         ),
     ] = None,
-    ledger: LedgerOpt = Path("ordis.db"),
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Liste, par partenaire, les lignes envoyées pas encore livrées : allocation, date
     d'envoi, âge en jours, commentaire du partenaire. La liste à relancer.

@@ -8,15 +8,8 @@ from typing import Annotated
 import typer
 
 from ..messages import say
-from .common import (
-    DebugOpt,
-    LangOpt,
-    QuietOpt,
-    guarded,
-    resolve_lang,
-    stages,
-    stdout_console,
-)
+from . import common
+from .common import guarded, resolve_lang, stages, stdout_console
 
 _STEPS = {
     "data": "term-step-data",
@@ -33,9 +26,9 @@ def demo(
         Path | None,
         typer.Option("--out", "-o", help="Dossier neuf où tout écrire (défaut : ./ordis-demo)."),
     ] = None,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Joue tout le cycle sur les données d'exemple, dans un dossier neuf : vérification,
     allocation, classeurs remplis par les partenaires, import des livraisons, rapport ; puis

@@ -9,19 +9,8 @@ import typer
 
 from ..ledger.location import ledger_location
 from ..messages import say
-from .common import (
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
-    LedgerOpt,
-    OutputFormat,
-    QuietOpt,
-    answered,
-    group_language,
-    guarded,
-    resolve_lang,
-    stdout_console,
-)
+from . import common
+from .common import OutputFormat, answered, group_language, guarded, resolve_lang, stdout_console
 
 app = typer.Typer(
     help="Le registre lui-même : upgrade, copy.\n\n"
@@ -33,11 +22,11 @@ app.callback()(group_language)
 
 @app.command("upgrade")
 def upgrade_command(
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Met à jour un registre d'un format antérieur : une copie du fichier est faite à côté
     d'abord (jamais par-dessus un fichier), puis la mise à jour se fait en une transaction.
@@ -91,10 +80,10 @@ TargetArg = Annotated[
 def copy_command(
     source: SourceArg,
     target: TargetArg,
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Copie tout un registre dans un registre neuf, par exemple le fichier SQLite des
     premières semaines dans la base PostgreSQL de l'équipe (ou l'inverse), en une

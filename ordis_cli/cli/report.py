@@ -11,17 +11,9 @@ import typer
 from ..atomic import output_folder
 from ..ledger.location import LedgerPath
 from ..messages import Lang, say
+from . import common
 from .choices import REPORT_FORMATS as FORMATS
-from .common import (
-    DebugOpt,
-    LangOpt,
-    LedgerOpt,
-    QuietOpt,
-    guarded,
-    resolve_lang,
-    stages,
-    stdout_console,
-)
+from .common import guarded, resolve_lang, stages, stdout_console
 
 # a donor's page: no workbook (its figures fit a page; the team's workbook is the report's)
 DONOR_FORMATS = ("md", "html", "json")
@@ -80,10 +72,10 @@ def report(
             "telephone, ville) donne le contact presse et la ville du communiqué.",
         ),
     ] = None,
-    ledger: LedgerOpt = Path("ordis.db"),
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Écrit les chiffres de la semaine : rapport Markdown, projet de communiqué, page HTML
     avec graphiques, classeur Excel avec graphiques, JSON. Chiffres agrégés par région,

@@ -11,19 +11,8 @@ import typer
 
 from ..messages import Lang, has, say
 from ..messages.counting import counted_as, number
-from .common import (
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
-    LedgerOpt,
-    OutputFormat,
-    QuietOpt,
-    answered,
-    group_language,
-    guarded,
-    resolve_lang,
-    stdout_console,
-)
+from . import common
+from .common import OutputFormat, answered, group_language, guarded, resolve_lang, stdout_console
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -53,11 +42,11 @@ def _status(status: str, lang: Lang) -> str:
 
 @app.command("list")
 def list_command(
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Liste les allocations du registre.
 
@@ -99,11 +88,11 @@ def list_command(
 @app.command("show")
 def show_command(
     run: Annotated[int, typer.Argument(help="Numéro de l'allocation.")],
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Détaille une allocation : fichiers d'entrée (SHA-256), politique, lignes par
     partenaire et par matériel, livraisons.
@@ -174,11 +163,11 @@ def cancel_command(
     run: Annotated[int, typer.Argument(help="Numéro de l'allocation.")],
     yes: YesOpt = False,
     dry_run: DryRunOpt = False,
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Annule une allocation : ce qui n'a pas été livré retourne aux besoins et au stock.
     Demande confirmation, sauf avec --yes ; sans terminal, --yes est obligatoire.

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ..messages import say
-from .common import DebugOpt, LangOpt, QuietOpt, guarded, resolve_lang, stdout_console
+from . import common
+from .common import guarded, resolve_lang, stdout_console
 
 
 def sample(
@@ -28,9 +29,9 @@ def sample(
     with_errors: Annotated[
         bool, typer.Option("--with-errors", help="Ajoute les erreurs typiques des coordinateurs.")
     ] = False,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Écrit des fichiers de besoins, de dons et de partenaires fictifs mais réalistes.
 

@@ -9,19 +9,8 @@ import typer
 
 from ..messages import say
 from ..messages.counting import counted_as, number
-from .common import (
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
-    LedgerOpt,
-    OutputFormat,
-    QuietOpt,
-    answered,
-    group_language,
-    guarded,
-    resolve_lang,
-    stdout_console,
-)
+from . import common
+from .common import OutputFormat, answered, group_language, guarded, resolve_lang, stdout_console
 
 app = typer.Typer(
     help="Lignes d'envoi une à une : cancel.\n\nExemple : ordis shipments cancel E1-0003",
@@ -33,11 +22,11 @@ app.callback()(group_language)
 @app.command("cancel")
 def cancel_command(
     ids: Annotated[list[str], typer.Argument(help="Identifiants des lignes (id_envoi).")],
-    ledger: LedgerOpt = Path("ordis.db"),
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    ledger: common.LedgerOpt = Path("ordis.db"),
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Annule des lignes d'envoi pas encore livrées : leurs unités retournent au lot et au
     besoin de la structure pour la prochaine allocation. Tout ou rien : si une ligne ne

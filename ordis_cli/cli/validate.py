@@ -9,12 +9,9 @@ import typer
 
 from ..messages import Lang, say
 from ..messages.counting import counted_as
+from . import common
 from .common import (
-    DebugOpt,
-    FormatOpt,
-    LangOpt,
     OutputFormat,
-    QuietOpt,
     guarded,
     resolve_lang,
     show_progress,
@@ -102,10 +99,10 @@ def validate(
             "dossier.",
         ),
     ] = None,
-    output: FormatOpt = OutputFormat.TEXT,
-    lang: LangOpt = None,
-    quiet: QuietOpt = False,
-    debug: DebugOpt = False,
+    output: common.FormatOpt = OutputFormat.TEXT,
+    lang: common.LangOpt = None,
+    quiet: common.QuietOpt = False,
+    debug: common.DebugOpt = False,
 ) -> None:
     """Vérifie des fichiers de besoins, de dons, de partenaires ou de livraisons.
 
