@@ -16,6 +16,7 @@ import pytest
 
 from ordis_cli.dispatch.columns import DISPATCH, PARTNER, plain_headers
 
+from .commands import allocate_files
 from .conftest import (
     DATE,
     SAMPLE,
@@ -172,31 +173,17 @@ def test_out_holding_an_input_is_refused(tmp_path: Path) -> None:
     folder.mkdir()
     needs = folder / "besoins.xlsx"
     needs.write_bytes((SAMPLE / "besoins.xlsx").read_bytes())
-    result = invoke(
-        "allocate",
-        "--needs",
-        needs,
-        "--donations",
-        SAMPLE / "dons.xlsx",
-        "--ledger",
-        tmp_path / "l.db",
-        "--out",
-        folder,
-        "--date",
-        DATE,
+    result = allocate_files(
+        needs, SAMPLE / "dons.xlsx", tmp_path / "l.db", "--out", folder, "--date", DATE
     )
     assert result.exit_code == 2
     assert needs.exists() and sha256(needs) == sha256(SAMPLE / "besoins.xlsx")
 
 
 def test_invalid_inputs_are_refused_with_the_validation_records(tmp_path: Path) -> None:
-    result = invoke(
-        "allocate",
-        "--needs",
+    result = allocate_files(
         SAMPLE / "besoins_erreurs.csv",
-        "--donations",
         SAMPLE / "dons.xlsx",
-        "--ledger",
         tmp_path / "l.db",
         "--out",
         tmp_path / "out",
@@ -231,18 +218,8 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
         "id_don;donateur;materiel;quantite;departement\nD1;-Nexora;portable;5;69\n",
         encoding="utf-8",
     )
-    result = invoke(
-        "allocate",
-        "--needs",
-        needs,
-        "--donations",
-        donations,
-        "--ledger",
-        tmp_path / "l.db",
-        "--out",
-        tmp_path / "out",
-        "--date",
-        DATE,
+    result = allocate_files(
+        needs, donations, tmp_path / "l.db", "--out", tmp_path / "out", "--date", DATE
     )
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")

@@ -10,7 +10,7 @@ from email.parser import BytesParser
 from pathlib import Path
 from typing import cast
 
-from .conftest import DATE, SAMPLE, invoke
+from .conftest import allocate
 from .test_dispatch_workbooks import small_run
 
 
@@ -61,24 +61,7 @@ def test_english_message_and_json_summary(tmp_path: Path) -> None:
 
 
 def test_the_sample_run_writes_them_and_lists_them(tmp_path: Path) -> None:
-    done = invoke(
-        "allocate",
-        "--needs",
-        SAMPLE / "besoins.xlsx",
-        "--donations",
-        SAMPLE / "dons.xlsx",
-        "--partners",
-        SAMPLE / "partenaires.xlsx",
-        "--ledger",
-        tmp_path / "ordis.db",
-        "--out",
-        tmp_path / "envois",
-        "--date",
-        DATE,
-        "--emails",
-        "--format",
-        "json",
-    )
+    done = allocate(tmp_path, "--emails", "--format", "json")
     assert done.exit_code == 0, done.output
     files = json.loads(done.stdout)["files"]
     emails = {Path(f["path"]).name: f["partner"] for f in files if f["path"].endswith(".eml")}

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from .conftest import invoke
+from .commands import allocate_files
 
 HEAD_NEEDS = "id_structure;nom_structure;departement;adresse;code_postal;commune;portables\n"
 HEAD_LOTS = "id_don;donateur;materiel;quantite;departement;montant_eur\n"
@@ -24,13 +24,9 @@ def files(tmp: Path, week: str, needs: str, lots: str) -> tuple[Path, Path]:
 
 def run(tmp: Path, week: str, needs: str, lots: str, *extra: str) -> tuple[int, Any]:
     needs_path, lots_path = files(tmp, week, needs, lots)
-    result = invoke(
-        "allocate",
-        "--needs",
+    result = allocate_files(
         needs_path,
-        "--donations",
         lots_path,
-        "--ledger",
         tmp / "ordis.db",
         "--out",
         tmp / f"out_{week}{len(extra)}",
@@ -42,6 +38,11 @@ def run(tmp: Path, week: str, needs: str, lots: str, *extra: str) -> tuple[int, 
     )
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.stdout)
+
+
+def week_2_dry_run(tmp: Path) -> Any:
+    """``allocate --dry-run`` of week 2's files (written by ``run``), as text."""
+    return allocate_files(tmp / "besoins_2.csv", tmp / "dons_2.csv", tmp / "ordis.db", "--dry-run")
 
 
 WEEK_1_NEEDS = "S1;MECS A;69;1 rue A;69001;Lyon;2\nS2;MECS B;69;2 rue B;69002;Lyon;3\n"
@@ -65,16 +66,7 @@ def test_a_partial_weekly_file_stops_the_run_and_names_what_it_leaves_out(tmp_pa
     assert "2 portables" in message and "--retire-missing" in message
     assert (tmp_path / "ordis.db").read_bytes() == before
     assert not (tmp_path / "out_20").exists()
-    dry = invoke(
-        "allocate",
-        "--needs",
-        tmp_path / "besoins_2.csv",
-        "--donations",
-        tmp_path / "dons_2.csv",
-        "--ledger",
-        tmp_path / "ordis.db",
-        "--dry-run",
-    )
+    dry = week_2_dry_run(tmp_path)
     assert dry.exit_code == 1 and "S2" in dry.output
 
 
@@ -126,14 +118,5 @@ def test_a_request_below_what_was_shipped_is_a_warning(tmp_path: Path) -> None:
         ("request-below-shipped", "S1", "warning")
     ]
     assert "1 portable" in done["warnings"][0]["message"]
-    text = invoke(
-        "allocate",
-        "--needs",
-        tmp_path / "besoins_2.csv",
-        "--donations",
-        tmp_path / "dons_2.csv",
-        "--ledger",
-        tmp_path / "ordis.db",
-        "--dry-run",
-    )
+    text = week_2_dry_run(tmp_path)
     assert text.exit_code == 0 and "S1" in text.output

@@ -16,6 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from .commands import allocate_files
 from .conftest import invoke
 
 DATE = "2020-04-20"
@@ -70,16 +71,12 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["<b>Log|istique</b>;national", "Relais [ok](http://x);national"],
     )
     path = folder / "ordis.db"
-    result = invoke(
-        "allocate",
-        "--needs",
+    result = allocate_files(
         needs,
-        "--donations",
         donations,
+        path,
         "--partners",
         partners,
-        "--ledger",
-        path,
         "--out",
         folder / "envois",
         "--date",

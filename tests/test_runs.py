@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
+from .commands import allocate_files, import_returned, one_need_one_lot
 from .conftest import DATE, SAMPLE, cell, first_summary, invoke, ledger_of, sha256, summary
 from .test_deliveries import fill, imported
 
@@ -60,37 +61,14 @@ def test_commands_on_a_missing_ledger_say_so(tmp_path: Path) -> None:
 
 
 def test_fully_delivered_run_cannot_be_cancelled(tmp_path: Path) -> None:
-    needs = tmp_path / "besoins.csv"
-    needs.write_text(
-        "id_structure;nom_structure;departement;adresse;code_postal;commune;"
-        "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n",
-        encoding="utf-8",
-    )
-    donations = tmp_path / "dons.csv"
-    donations.write_text(
-        "id_don;donateur;materiel;quantite;departement\nD1;Nexora;portable;5;69\n", encoding="utf-8"
-    )
+    needs, donations = one_need_one_lot(tmp_path)
     ledger = tmp_path / "ordis.db"
-    result = invoke(
-        "allocate",
-        "--needs",
-        needs,
-        "--donations",
-        donations,
-        "--ledger",
-        ledger,
-        "--out",
-        tmp_path / "out",
-        "--date",
-        DATE,
-    )
+    result = allocate_files(needs, donations, ledger, "--out", tmp_path / "out", "--date", DATE)
     assert result.exit_code == 0
     book = openpyxl.load_workbook(tmp_path / "out" / "expeditions_nexora.xlsx")
     cell(book["expeditions"], "livre_le@2").value = "21/04/2020"
     book.save(tmp_path / "retour.xlsx")
-    assert (
-        invoke("deliveries", "import", tmp_path / "retour.xlsx", "--ledger", ledger).exit_code == 0
-    )
+    assert import_returned(tmp_path / "retour.xlsx", ledger).exit_code == 0
     refused = invoke("runs", "cancel", "1", "--ledger", ledger)
     assert refused.exit_code == 1 and "entièrement livrée" in refused.output
 
