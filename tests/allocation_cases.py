@@ -151,6 +151,27 @@ def one_at_a_time(
     return got
 
 
+def laptop_pools(
+    departements: Sequence[str], levels: Sequence[str], *, fewest: int, children: int, most: int
+) -> st.SearchStrategy[list[tuple[str, int, int | None, str]]]:
+    """1 to ``most`` structures ``(département, laptops asked from fewest to 12, children
+    from 0 to ``children`` or none said, level)``, for ``levels_share_one_at_a_time``."""
+    return st.lists(
+        st.tuples(
+            st.sampled_from(departements),
+            st.integers(fewest, 12),
+            st.one_of(st.none(), st.integers(0, children)),
+            st.sampled_from(levels),
+        ),
+        min_size=1,
+        max_size=most,
+    )
+
+
+# The laptops of 1 to 4 lots, for ``levels_share_one_at_a_time``.
+LOT_SIZES = st.lists(st.integers(1, 15), min_size=1, max_size=4)
+
+
 def levels_share_one_at_a_time(
     pool: list[tuple[str, int, int | None, str]],
     lots: list[int],

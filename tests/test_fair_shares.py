@@ -21,7 +21,9 @@ from ordis_cli.models import DEVICE_TYPES, DeviceType
 
 from .allocation_cases import (
     DAY,
+    LOT_SIZES,
     asked_on,
+    laptop_pools,
     levels_share_one_at_a_time,
     lot_lists,
     one_at_a_time,
@@ -343,17 +345,8 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
 
 @settings(max_examples=examples(50), deadline=None)
 @given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["01", "13", "69", "59"]),
-            st.integers(0, 12),
-            st.one_of(st.none(), st.integers(0, 50)),
-            st.sampled_from(["urgente", "normale"]),
-        ),
-        min_size=1,
-        max_size=25,
-    ),
-    st.lists(st.integers(1, 15), min_size=1, max_size=4),
+    laptop_pools(["01", "13", "69", "59"], ["urgente", "normale"], fewest=0, children=50, most=25),
+    LOT_SIZES,
 )
 def test_national_round_is_one_unit_at_a_time(
     pool: list[tuple[str, int, int | None, str]], lots: list[int]

@@ -22,7 +22,9 @@ from ordis_cli.names import name_key
 from .allocation_cases import (
     DAY,
     LEVELS,
+    LOT_SIZES,
     Instance,
+    laptop_pools,
     levels_share_one_at_a_time,
     lot_lists,
     one_at_a_time,
@@ -203,19 +205,7 @@ def test_solver_shares_a_level_by_children_across_departements() -> None:
 
 
 @settings(max_examples=examples(30), deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["01", "13", "59", "75"]),
-            st.integers(1, 12),
-            st.one_of(st.none(), st.integers(0, 40)),
-            st.sampled_from(LEVELS),
-        ),
-        min_size=1,
-        max_size=14,
-    ),
-    st.lists(st.integers(1, 15), min_size=1, max_size=4),
-)
+@given(laptop_pools(["01", "13", "59", "75"], LEVELS, fewest=1, children=40, most=14), LOT_SIZES)
 def test_solver_shares_each_level_evenly_by_children(
     pool: list[tuple[str, int, int | None, str]], lots: list[int]
 ) -> None:
