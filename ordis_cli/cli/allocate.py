@@ -116,10 +116,9 @@ def allocate(
     ] = None,
     date: Annotated[
         dt.datetime | None,
-        typer.Option(
+        common.date_option(
             "--date",
-            formats=["%Y-%m-%d", "%d/%m/%Y"],
-            help="Date de l'envoi (défaut : aujourd'hui) ; les lots disponibles plus tard sont "
+            "Date de l'envoi (défaut : aujourd'hui) ; les lots disponibles plus tard sont "
             "laissés de côté.",
         ),
     ] = None,

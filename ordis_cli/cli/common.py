@@ -63,6 +63,13 @@ DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Affiche la trace Python complète en cas d'erreur.")
 ]
 
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")  # 2020-04-20 or 20/04/2020
+
+
+def date_option(name: str, help: str) -> Any:
+    """A date option (``--date``, ``--as-of``): ISO or as the French write it."""
+    return typer.Option(name, formats=list(DATE_FORMATS), help=help)
+
 
 def group_language(ctx: typer.Context, lang: LangOpt = None) -> None:
     """The callback of ``ordis`` and of the groups ``runs``, ``deliveries``…: ``--lang``

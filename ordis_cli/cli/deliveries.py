@@ -134,12 +134,7 @@ def pending_command(
         ),
     ] = None,
     as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d", "%d/%m/%Y"],
-            help="Date du point (défaut : aujourd'hui).",
-        ),
+        dt.datetime | None, common.date_option("--as-of", "Date du point (défaut : aujourd'hui).")
     ] = None,
     output: Annotated[
         PendingFormat,

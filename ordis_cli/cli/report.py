@@ -35,11 +35,7 @@ def _formats(value: str | None, lang: Lang, possible: tuple[str, ...]) -> tuple[
 def report(
     as_of: Annotated[
         dt.datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d", "%d/%m/%Y"],
-            help="Date des chiffres (défaut : aujourd'hui).",
-        ),
+        common.date_option("--as-of", "Date des chiffres (défaut : aujourd'hui)."),
     ] = None,
     out: Annotated[
         Path | None,
