@@ -5,13 +5,13 @@ computed it before — for every state a line can be in, on any day of the repor
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import sqlite3
 from collections import Counter, defaultdict
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ordis_cli.ledger import Ledger
@@ -19,8 +19,7 @@ from ordis_cli.names import clean_name, name_key
 from ordis_cli.report.figures import ORGANISATIONS, compute
 from ordis_cli.territory import region_of
 
-from .depth import examples
-from .test_ledger_commitments import STATES
+from .test_ledger_commitments import STATES, lines_in_states, tries_on_the_sample_run
 
 
 def _line_by_line(db: sqlite3.Connection, day: str) -> dict[str, Any]:
@@ -64,11 +63,7 @@ def _line_by_line(db: sqlite3.Connection, day: str) -> dict[str, Any]:
     return found
 
 
-@settings(
-    max_examples=examples(20),
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@tries_on_the_sample_run(20)
 @given(
     states=st.lists(STATES, min_size=1, max_size=60),
     run_cancelled=st.booleans(),
@@ -81,29 +76,11 @@ def test_the_sums_of_the_database_are_those_of_the_lines(
     run_cancelled: bool,
     day: str,
 ) -> None:
-    ledger_path = Path(tmp_path_factory.mktemp("sums")) / "ordis.db"
-    shutil.copyfile(sample_run / "ordis.db", ledger_path)
-    with sqlite3.connect(ledger_path) as db:
-        ids = [row[0] for row in db.execute("SELECT id FROM shipments ORDER BY id")]
-        for ident, (on, share, gap, alone) in zip(ids, states, strict=False):
-            (units,) = db.execute(
-                "SELECT quantity FROM shipments WHERE id = ?", (ident,)
-            ).fetchone()
-            delivered = None if share is None or on is None else int(units * share)
-            on = on if delivered is not None else None
-            db.execute(
-                "UPDATE shipments SET delivered_on = ?, delivered_quantity = ?, gap = ?, "
-                "cancelled_at = ? WHERE id = ?",
-                (
-                    on,
-                    delivered,
-                    gap if on and gap else None,
-                    "2020-04-25T10:00:00" if alone and on is None else None,
-                    ident,
-                ),
-            )
-        if run_cancelled:
-            db.execute("UPDATE runs SET status = 'cancelled'")
+    # the rule line by line reads no date without a quantity: none is written
+    ledger_path = lines_in_states(
+        sample_run, tmp_path_factory, states, run_cancelled, date_alone=False
+    )
+    with closing(sqlite3.connect(ledger_path)) as db:
         expected = _line_by_line(db, day)
     with Ledger(ledger_path, "read") as ledger:
         figures, details = compute(ledger, dt.date.fromisoformat(day))
