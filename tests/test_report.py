@@ -6,21 +6,31 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from ordis_cli.actions.demo import REPORT_DATE
 from ordis_cli.allocation.inputs import load_inputs
 from ordis_cli.report.figures import ORGANISATIONS, press_number, press_round, small_count
 from ordis_cli.validation import ValidationOptions
 
-from .conftest import ROOT, invoke
+from .commands import report
+from .conftest import ROOT
 
 SAMPLE = ROOT / "sample_data"
 
 
+def demo_report(demo: Path, *extra: str | Path, as_of: str = str(REPORT_DATE)) -> Any:
+    """``ordis report`` of the demo's ledger as of ``as_of``."""
+    return report(demo / "ordis.db", "--as-of", as_of, *extra)
+
+
+def demo_figures(demo: Path, as_of: str) -> Any:
+    """The JSON figures of the demo's ledger as of ``as_of``."""
+    return json.loads(demo_report(demo, "--format", "json", as_of=as_of).stdout)
+
+
 def test_json_is_exactly_the_spec(demo: Path, tmp_path: Path) -> None:
-    result = invoke(
-        "report", "--ledger", demo / "ordis.db", "--as-of", str(REPORT_DATE), "--format", "json"
-    )
+    result = demo_report(demo, "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data) == {
@@ -65,51 +75,21 @@ def test_json_is_exactly_the_spec(demo: Path, tmp_path: Path) -> None:
     }
     # the same file is written when --out is given, and nothing else
     out = tmp_path / "json-only"
-    invoke(
-        "report",
-        "--ledger",
-        demo / "ordis.db",
-        "--as-of",
-        str(REPORT_DATE),
-        "--format",
-        "json",
-        "--out",
-        out,
-    )
+    demo_report(demo, "--format", "json", "--out", out)
     assert sorted(p.name for p in out.iterdir()) == ["rapport.json"]
     assert json.loads((out / "rapport.json").read_text()) == data
 
 
 def test_earlier_as_of_sees_less(demo: Path) -> None:
-    late = json.loads(
-        invoke(
-            "report", "--ledger", demo / "ordis.db", "--as-of", "2020-05-15", "--format", "json"
-        ).stdout
-    )
-    early = json.loads(
-        invoke(
-            "report", "--ledger", demo / "ordis.db", "--as-of", "2020-04-28", "--format", "json"
-        ).stdout
-    )
+    late = demo_figures(demo, "2020-05-15")
+    early = demo_figures(demo, "2020-04-28")
     assert sum(early["delivered"].values()) < sum(late["delivered"].values())
-    before = json.loads(
-        invoke(
-            "report", "--ledger", demo / "ordis.db", "--as-of", "2020-04-01", "--format", "json"
-        ).stdout
-    )
+    before = demo_figures(demo, "2020-04-01")
     assert sum(before["dispatched"].values()) == 0 and before["weekly"] == []
 
 
 def test_formats_and_languages(demo: Path, tmp_path: Path) -> None:
-    result = invoke(
-        "report",
-        "--ledger",
-        demo / "ordis.db",
-        "--as-of",
-        str(REPORT_DATE),
-        "--out",
-        tmp_path / "fr",
-    )
+    result = demo_report(demo, "--out", tmp_path / "fr")
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "fr").iterdir()) == [
         "communique.md",
@@ -118,19 +98,7 @@ def test_formats_and_languages(demo: Path, tmp_path: Path) -> None:
         "rapport.md",
         "rapport.xlsx",
     ]
-    english = invoke(
-        "report",
-        "--ledger",
-        demo / "ordis.db",
-        "--as-of",
-        str(REPORT_DATE),
-        "--out",
-        tmp_path / "en",
-        "--format",
-        "md,html",
-        "--lang",
-        "en",
-    )
+    english = demo_report(demo, "--out", tmp_path / "en", "--format", "md,html", "--lang", "en")
     assert english.exit_code == 0
     assert "devices delivered" in (tmp_path / "en" / "rapport.html").read_text()
     assert sorted(p.name for p in (tmp_path / "en").iterdir()) == [
@@ -138,8 +106,8 @@ def test_formats_and_languages(demo: Path, tmp_path: Path) -> None:
         "rapport.html",
         "rapport.md",
     ]
-    assert invoke("report", "--ledger", demo / "ordis.db", "--format", "pdf").exit_code == 2
-    assert invoke("report", "--ledger", tmp_path / "absent.db").exit_code == 2
+    assert report(demo / "ordis.db", "--format", "pdf").exit_code == 2
+    assert report(tmp_path / "absent.db").exit_code == 2
 
 
 def test_weekly_series_has_no_gaps() -> None:
@@ -233,17 +201,7 @@ def _texts(folder: Path) -> dict[str, str]:
 def test_press_outputs_hold_no_private_data(demo: Path, tmp_path: Path) -> None:
     secrets = _private_strings()
     assert len(secrets) > 1000  # names, addresses, e-mails, phones, ids, private donors
-    invoke(
-        "report",
-        "--ledger",
-        demo / "ordis.db",
-        "--as-of",
-        str(REPORT_DATE),
-        "--out",
-        tmp_path / "en",
-        "--lang",
-        "en",
-    )
+    demo_report(demo, "--out", tmp_path / "en", "--lang", "en")
     for folder in (demo / "rapport", tmp_path / "en"):
         for name, text in _texts(folder).items():
             leaked = sorted(s for s in secrets if s in text)
