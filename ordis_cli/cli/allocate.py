@@ -132,12 +132,10 @@ def allocate(
     ] = None,
     columns: Annotated[
         Path | None,
-        typer.Option(
-            "--columns",
-            metavar="TOML",
-            help="Vos propres intitulés (questions d'un "
+        common.columns_option(
+            "Vos propres intitulés (questions d'un "
             "formulaire…) associés aux colonnes d'ordis : [besoins], [dons], [partenaires] "
-            "(voir le README).",
+            "(voir le README)."
         ),
     ] = None,
     compare: Annotated[

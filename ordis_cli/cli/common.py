@@ -71,6 +71,11 @@ def date_option(name: str, help: str) -> Any:
     return typer.Option(name, formats=list(DATE_FORMATS), help=help)
 
 
+def columns_option(help: str) -> Any:
+    """``--columns TOML``: the user's own headers mapped to ordis' columns."""
+    return typer.Option("--columns", metavar="TOML", help=help)
+
+
 def group_language(ctx: typer.Context, lang: LangOpt = None) -> None:
     """The callback of ``ordis`` and of the groups ``runs``, ``deliveries``…: ``--lang``
     given there (``ordis --lang en runs list``) holds for the command below it, unless the

@@ -44,11 +44,9 @@ def import_command(
     ],
     columns: Annotated[
         Path | None,
-        typer.Option(
-            "--columns",
-            metavar="TOML",
-            help="Vos propres intitulés associés aux "
-            "colonnes d'ordis, sous [livraisons] (voir le README).",
+        common.columns_option(
+            "Vos propres intitulés associés aux "
+            "colonnes d'ordis, sous [livraisons] (voir le README)."
         ),
     ] = None,
     ledger: common.LedgerOpt = Path("ordis.db"),

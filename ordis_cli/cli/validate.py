@@ -73,12 +73,10 @@ def validate(
     ] = False,
     columns: Annotated[
         Path | None,
-        typer.Option(
-            "--columns",
-            metavar="TOML",
-            help="Vos propres intitulés (questions d'un "
+        common.columns_option(
+            "Vos propres intitulés (questions d'un "
             "formulaire…) associés aux colonnes d'ordis, une table par type : [besoins], [dons], "
-            "[partenaires], [livraisons] (voir le README).",
+            "[partenaires], [livraisons] (voir le README)."
         ),
     ] = None,
     details: Annotated[
