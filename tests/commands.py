@@ -1,13 +1,14 @@
 """``ordis`` commands as the tests run them in-process (``conftest.invoke``), each with the
 arguments every call of it gives said once; what a test varies comes after, in ``extra``.
-Each returns the ``invoke`` result (``exit_code``, ``stdout``, ``output``)."""
+Each returns the ``invoke`` result (``exit_code``, ``stdout``, ``output``). And the sample
+allocation as the library takes it (``sample_allocate_request``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from .conftest import invoke
+from .conftest import SAMPLE, invoke
 
 
 def allocate_files(needs: Path, donations: Path, ledger: str | Path, *extra: str | Path) -> Any:
@@ -46,3 +47,17 @@ def pending(ledger: str | Path, *extra: str | Path) -> Any:
 def report(ledger: str | Path, *extra: str | Path) -> Any:
     """``ordis report``."""
     return invoke("report", "--ledger", ledger, *extra)
+
+
+def sample_allocate_request(ledger: Path, **more: Any) -> Any:
+    """``ordis_cli.AllocateRequest`` of the sample data on ``ledger``; ``more``: its other
+    fields (``out``, ``policy``, ``dry_run``…)."""
+    import ordis_cli
+
+    return ordis_cli.AllocateRequest(
+        needs=SAMPLE / "besoins.xlsx",
+        donations=SAMPLE / "dons.xlsx",
+        partners=SAMPLE / "partenaires.xlsx",
+        ledger=ledger,
+        **more,
+    )

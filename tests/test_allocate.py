@@ -16,7 +16,7 @@ import pytest
 
 from ordis_cli.dispatch.columns import DISPATCH, PARTNER, plain_headers
 
-from .commands import allocate_files
+from .commands import allocate_files, sample_allocate_request
 from .conftest import (
     DATE,
     SAMPLE,
@@ -330,11 +330,8 @@ def test_the_library_function_is_what_the_command_prints(sample_run: Path) -> No
 
     import ordis_cli
 
-    request = ordis_cli.AllocateRequest(
-        needs=SAMPLE / "besoins.xlsx",
-        donations=SAMPLE / "dons.xlsx",
-        partners=SAMPLE / "partenaires.xlsx",
-        ledger=sample_run / "absent.db",
+    request = sample_allocate_request(
+        sample_run / "absent.db",
         policy=ordis_cli.Policy(date=dt.date.fromisoformat(DATE)),
         dry_run=True,
     )

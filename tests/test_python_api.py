@@ -16,6 +16,7 @@ import pytest
 import ordis_cli
 from ordis_cli.ledger import Ledger
 
+from .commands import sample_allocate_request
 from .conftest import ROOT, invoke
 
 SAMPLE = ROOT / "sample_data"
@@ -107,13 +108,7 @@ def test_one_actions_module_per_command() -> None:
 
 
 def test_results_equal_the_json_outputs(tmp_path: Path) -> None:
-    request = ordis_cli.AllocateRequest(
-        needs=SAMPLE / "besoins.xlsx",
-        donations=SAMPLE / "dons.xlsx",
-        partners=SAMPLE / "partenaires.xlsx",
-        ledger=tmp_path / "ordis.db",
-        out=tmp_path / "envois",
-    )
+    request = sample_allocate_request(tmp_path / "ordis.db", out=tmp_path / "envois")
     result = ordis_cli.run_allocation(request)
     assert result.summary is not None and result.summary.run == 1
     ledger = tmp_path / "ordis.db"
@@ -132,15 +127,7 @@ def test_results_equal_the_json_outputs(tmp_path: Path) -> None:
 
 def test_ledger_run_is_the_one_row_runs_lists(tmp_path: Path) -> None:
     for out in ("a", "b"):
-        ordis_cli.run_allocation(
-            ordis_cli.AllocateRequest(
-                needs=SAMPLE / "besoins.xlsx",
-                donations=SAMPLE / "dons.xlsx",
-                partners=SAMPLE / "partenaires.xlsx",
-                ledger=tmp_path / "ordis.db",
-                out=tmp_path / out,
-            )
-        )
+        ordis_cli.run_allocation(sample_allocate_request(tmp_path / "ordis.db", out=tmp_path / out))
     ordis_cli.cancel_run(tmp_path / "ordis.db", 1)
     with Ledger(tmp_path / "ordis.db", "read") as ledger:
         every = ledger.runs()
