@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .conftest import SAMPLE, invoke
+from .csv_files import write_csv
 
 
 def allocate_files(needs: Path, donations: Path, ledger: str | Path, *extra: str | Path) -> Any:
@@ -21,15 +22,15 @@ def allocate_files(needs: Path, donations: Path, ledger: str | Path, *extra: str
 def one_need_one_lot(folder: Path) -> tuple[Path, Path]:
     """A needs file and a donations file in ``folder``: S1 (Lyon) asks 2 laptops, Nexora
     gives a lot D1 of 5 in the Rhône."""
-    needs = folder / "besoins.csv"
-    needs.write_text(
-        "id_structure;nom_structure;departement;adresse;code_postal;commune;"
-        "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n",
-        encoding="utf-8",
+    needs = write_csv(
+        folder / "besoins.csv",
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;portables",
+        "S1;MECS A;69;1 rue A;69001;Lyon;2",
     )
-    donations = folder / "dons.csv"
-    donations.write_text(
-        "id_don;donateur;materiel;quantite;departement\nD1;Nexora;portable;5;69\n", encoding="utf-8"
+    donations = write_csv(
+        folder / "dons.csv",
+        "id_don;donateur;materiel;quantite;departement",
+        "D1;Nexora;portable;5;69",
     )
     return needs, donations
 

@@ -18,6 +18,7 @@ import pytest
 
 from .commands import allocate_files
 from .conftest import invoke
+from .csv_files import write_csv
 
 DATE = "2020-04-20"
 DONATIONS_HEADER = "id_don;donateur;type_donateur;materiel;quantite;departement;partenaire"
@@ -42,20 +43,15 @@ HOSTILE = [
 ]
 
 
-def _csv(path: Path, header: str, lines: list[str]) -> Path:
-    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A ledger from an allocation of hostile donor and partner names and private donors,
     then hand-edited: a NUL in a name, a private donor recorded as its own shipper."""
     folder = tmp_path_factory.mktemp("hostile")
-    needs = _csv(
+    needs = write_csv(
         folder / "besoins.csv",
         "id_structure;nom_structure;departement;adresse;code_postal;commune;portables",
-        [f"S{n};Foyer {n};75;{n} rue Cachée;75001;Paris;20" for n in range(1, 8)],
+        *[f"S{n};Foyer {n};75;{n} rue Cachée;75001;Paris;20" for n in range(1, 8)],
     )
     lines = [
         f"H{n};{name};entreprise;portable;3;75;{'<b>Log|istique</b>' if n % 2 else ''}"
@@ -64,11 +60,12 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines += [
         f"P{n};{name};{kind};portable;2;75;" for n, (name, kind) in enumerate(PRIVATE.items())
     ]
-    donations = _csv(folder / "dons.csv", DONATIONS_HEADER, lines)
-    partners = _csv(
+    donations = write_csv(folder / "dons.csv", DONATIONS_HEADER, *lines)
+    partners = write_csv(
         folder / "partenaires.csv",
         "partenaire;zone",
-        ["<b>Log|istique</b>;national", "Relais [ok](http://x);national"],
+        "<b>Log|istique</b>;national",
+        "Relais [ok](http://x);national",
     )
     path = folder / "ordis.db"
     result = allocate_files(

@@ -9,14 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from .conftest import DATE, invoke
+from .csv_files import write_csv
 
 NEEDS_HEADER = "id_structure;nom_structure;departement;adresse;code_postal;commune;portables"
 LOTS_HEADER = "id_don;donateur;materiel;quantite;departement"
-
-
-def write(path: Path, header: str, *lines: str) -> Path:
-    path.write_text("\n".join((header, *lines)) + "\n", encoding="utf-8")
-    return path
 
 
 def run(tmp: Path, needs: list[Path], lots: list[Path], *extra: str) -> tuple[int, Any]:
@@ -40,21 +36,21 @@ def run(tmp: Path, needs: list[Path], lots: list[Path], *extra: str) -> tuple[in
 
 
 def test_files_of_one_kind_are_read_as_one_list(tmp_path: Path) -> None:
-    monday = write(
+    monday = write_csv(
         tmp_path / "besoins_lundi.csv",
         NEEDS_HEADER,
         "S1;MECS Les Tilleuls;69;1 rue A;69001;Lyon;2",
         "S2;Foyer du Parc;69;2 rue B;69002;Lyon;1",
     )
-    thursday = write(
+    thursday = write_csv(
         tmp_path / "besoins_jeudi.csv",
         NEEDS_HEADER,
         "S1;MECS Les Tilleuls;69;1 rue A;69001;Lyon;3",  # a second request
         "S3;Lieu de vie Cèdres;42;3 rue C;42000;Saint-Étienne;1",
     )
     lots = [
-        write(tmp_path / "dons_a.csv", LOTS_HEADER, "D1;Nexora;portable;4;69"),
-        write(tmp_path / "dons_b.csv", LOTS_HEADER, "D2;Fondation Lumen;portable;10;42"),
+        write_csv(tmp_path / "dons_a.csv", LOTS_HEADER, "D1;Nexora;portable;4;69"),
+        write_csv(tmp_path / "dons_b.csv", LOTS_HEADER, "D2;Fondation Lumen;portable;10;42"),
     ]
     status, data = run(tmp_path, [monday, thursday], lots)
     assert status == 0, data
@@ -72,9 +68,9 @@ def test_files_of_one_kind_are_read_as_one_list(tmp_path: Path) -> None:
 
 
 def test_a_lot_in_two_files_is_an_error_naming_both(tmp_path: Path) -> None:
-    needs = write(tmp_path / "besoins.csv", NEEDS_HEADER, "S1;MECS A;69;1 rue A;69001;Lyon;2")
-    first = write(tmp_path / "dons_semaine1.csv", LOTS_HEADER, "D1;Nexora;portable;4;69")
-    second = write(
+    needs = write_csv(tmp_path / "besoins.csv", NEEDS_HEADER, "S1;MECS A;69;1 rue A;69001;Lyon;2")
+    first = write_csv(tmp_path / "dons_semaine1.csv", LOTS_HEADER, "D1;Nexora;portable;4;69")
+    second = write_csv(
         tmp_path / "dons_semaine2.csv",
         LOTS_HEADER,
         "D9;Nexora;fixe;1;69",
@@ -88,11 +84,11 @@ def test_a_lot_in_two_files_is_an_error_naming_both(tmp_path: Path) -> None:
 
 
 def test_a_structure_with_two_departements_across_files(tmp_path: Path) -> None:
-    monday = write(tmp_path / "lundi.csv", NEEDS_HEADER, "S1;MECS A;69;1 rue A;69001;Lyon;2")
-    thursday = write(
+    monday = write_csv(tmp_path / "lundi.csv", NEEDS_HEADER, "S1;MECS A;69;1 rue A;69001;Lyon;2")
+    thursday = write_csv(
         tmp_path / "jeudi.csv", NEEDS_HEADER, "S1;MECS A;42;1 rue A;42000;Saint-Étienne;1"
     )
-    lots = write(tmp_path / "dons.csv", LOTS_HEADER, "D1;Nexora;portable;4;69")
+    lots = write_csv(tmp_path / "dons.csv", LOTS_HEADER, "D1;Nexora;portable;4;69")
     status, data = run(tmp_path, [monday, thursday], [lots], "--lang", "en")
     assert status == 1
     [problem] = [
