@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +15,9 @@ from ..messages import Lang, say
 from . import common
 from .choices import REPORT_FORMATS as FORMATS
 from .common import guarded, resolve_lang, stages, stdout_console
+
+if TYPE_CHECKING:  # pydantic is imported when the command runs
+    from pydantic import BaseModel
 
 # a donor's page: no workbook (its figures fit a page; the team's workbook is the report's)
 DONOR_FORMATS = ("md", "html", "json")
@@ -113,15 +117,13 @@ def report(
         with stages(quiet) as show:
             show(say("term-step-figures", language))
             figures, details = report_figures(ledger, day, language)
-        if json_only:
-            typer.echo(figures.model_dump_json(indent=2))
-        if target is None:
-            return
-        written = write_report(figures, details, target, chosen, language, coordination)
-        if not quiet and not json_only:
-            console = stdout_console()
-            for path in written:
-                console.print(str(path), highlight=False, markup=False)
+        _show_and_write(
+            figures,
+            target,
+            json_only,
+            quiet,
+            lambda folder: write_report(figures, details, folder, chosen, language, coordination),
+        )
 
 
 def _donor_page(
@@ -145,11 +147,29 @@ def _donor_page(
     with stages(quiet) as show:
         show(say("term-step-figures", language))
         figures = donor_report_figures(ledger, donor, day, language)
+    _show_and_write(
+        figures,
+        target,
+        json_only,
+        quiet,
+        lambda folder: write_donor_report(figures, folder, chosen, language),
+    )
+
+
+def _show_and_write(
+    figures: BaseModel,
+    target: Path | None,
+    json_only: bool,
+    quiet: bool,
+    write: Callable[[Path], list[Path]],
+) -> None:
+    """``--format json`` alone: the figures on stdout (and in ``target`` too if ``--out`` was
+    given); otherwise the report written in ``target``, then the paths of its files."""
     if json_only:
         typer.echo(figures.model_dump_json(indent=2))
     if target is None:
         return
-    written = write_donor_report(figures, target, chosen, language)
+    written = write(target)
     if not quiet and not json_only:
         console = stdout_console()
         for path in written:
