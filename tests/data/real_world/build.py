@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -92,6 +93,20 @@ def structure(i: int) -> dict[str, object]:
     }
 
 
+def answers(first: int, count: int) -> Iterator[tuple[int, dict[str, object], dt.datetime]]:
+    """The ``count`` structures from the ``first``-th on, each with its number (from 0) and
+    the time of its answer to the form."""
+    for i in range(count):
+        s = structure(first + i)
+        when = s["when"]
+        assert isinstance(when, dt.datetime)
+        yield i, s, when
+
+
+# What a Google Forms export says of a structure, in the order of its questions.
+GOOGLE_ANSWERS = ("email", "name", "id", "dept", "person", "phone", "children")
+
+
 def write_csv(
     name: str,
     header: list[str],
@@ -143,26 +158,16 @@ def google_forms_fr() -> None:
         "Nombre d'ordinateurs portables souhaités",
         "Nombre de tablettes souhaitées",
     ]
-    rows = []
-    for i in range(12):
-        s = structure(i)
-        when = s["when"]
-        assert isinstance(when, dt.datetime)
-        rows.append(
-            [
-                when.strftime("%d/%m/%Y %H:%M:%S"),
-                s["email"],
-                s["name"],
-                s["id"],
-                s["dept"],
-                s["person"],
-                s["phone"],
-                s["children"],
-                s["internet"],
-                s["laptops"] or 1,
-                s["tablets"],
-            ]
-        )
+    rows = [
+        [
+            when.strftime("%d/%m/%Y %H:%M:%S"),
+            *(s[key] for key in GOOGLE_ANSWERS),
+            s["internet"],
+            s["laptops"] or 1,
+            s["tablets"],
+        ]
+        for _, s, when in answers(0, 12)
+    ]
     write_csv("google_forms_besoins.csv", header, rows)
 
 
@@ -180,40 +185,32 @@ def google_forms_en() -> None:
         "Number of laptops requested",
         "Number of 4G boxes requested",
     ]
-    rows = []
-    for i in range(8):
-        s = structure(20 + i)
-        when = s["when"]
-        assert isinstance(when, dt.datetime)
-        rows.append(
-            [
-                when.strftime("%Y/%m/%d %H:%M:%S"),
-                s["email"],
-                s["name"],
-                s["id"],
-                s["dept"],
-                s["person"],
-                s["phone"],
-                s["children"],
-                "No" if s["internet"] == "Non" else "Yes",
-                s["laptops"] or 2,
-                s["boxes"],
-            ]
-        )
+    rows = [
+        [
+            when.strftime("%Y/%m/%d %H:%M:%S"),
+            *(s[key] for key in GOOGLE_ANSWERS),
+            "No" if s["internet"] == "Non" else "Yes",
+            s["laptops"] or 2,
+            s["boxes"],
+        ]
+        for _, s, when in answers(20, 8)
+    ]
     write_csv("google_forms_needs_en.csv", header, rows)
 
 
+# Framaforms (Drupal webform): serial, submission id, time, draft flag, IP, user, then the
+# questions; ';'-separated, UTF-8
+FRAMAFORMS_HEAD = ["Serial", "SID", "Time", "Draft", "IP Address", "UID", "Username"]
+
+
+def framaforms_head(i: int, first_sid: int, time: str) -> list[object]:
+    """What a Framaforms export says of its ``i``-th answer before the questions."""
+    return [i + 1, first_sid + i, time, 0, "(anonymisé)", 0, "Anonyme"]
+
+
 def framaforms() -> None:
-    # Framaforms (Drupal webform): serial, submission id, time, draft flag, IP, user, then
-    # the questions; ';'-separated, UTF-8
     header = [
-        "Serial",
-        "SID",
-        "Time",
-        "Draft",
-        "IP Address",
-        "UID",
-        "Username",
+        *FRAMAFORMS_HEAD,
         "Nom de l'établissement",
         "N° FINESS",
         "Département",
@@ -223,42 +220,26 @@ def framaforms() -> None:
         "Nombre d'ordinateurs portables souhaités",
         "Nombre d'ordinateurs fixes souhaités",
     ]
-    rows = []
-    for i in range(10):
-        s = structure(40 + i)
-        when = s["when"]
-        assert isinstance(when, dt.datetime)
-        rows.append(
-            [
-                i + 1,
-                1200 + i,
-                when.strftime("%d/%m/%Y - %H:%M"),
-                0,
-                "(anonymisé)",
-                0,
-                "Anonyme",
-                s["name"],
-                s["id"],
-                s["dept"],
-                s["person"],
-                s["email"],
-                s["children"],
-                s["laptops"] or 3,
-                s["desktops"],
-            ]
-        )
+    rows = [
+        [
+            *framaforms_head(i, 1200, when.strftime("%d/%m/%Y - %H:%M")),
+            s["name"],
+            s["id"],
+            s["dept"],
+            s["person"],
+            s["email"],
+            s["children"],
+            s["laptops"] or 3,
+            s["desktops"],
+        ]
+        for i, s, when in answers(40, 10)
+    ]
     write_csv("framaforms_besoins.csv", header, rows, delimiter=";")
 
 
 def framaforms_donations() -> None:
     header = [
-        "Serial",
-        "SID",
-        "Time",
-        "Draft",
-        "IP Address",
-        "UID",
-        "Username",
+        *FRAMAFORMS_HEAD,
         "N° lot",
         "Votre entreprise",
         "Matériel donné",
@@ -269,13 +250,7 @@ def framaforms_donations() -> None:
     devices = ["ordinateur portable", "PC fixe", "tablette", "clé 4G", "laptop"]
     rows = [
         [
-            i + 1,
-            900 + i,
-            f"{10 + i}/04/2020 - 14:0{i % 10}",
-            0,
-            "(anonymisé)",
-            0,
-            "Anonyme",
+            *framaforms_head(i, 900, f"{10 + i}/04/2020 - 14:0{i % 10}"),
             f"L{300 + i}",
             f"Entreprise fictive {chr(65 + i)}",
             devices[i % 5],
@@ -303,27 +278,23 @@ def typeform() -> None:
         "Submit Date (UTC)",
         "Network ID",
     ]
-    rows = []
-    for i in range(9):
-        s = structure(60 + i)
-        when = s["when"]
-        assert isinstance(when, dt.datetime)
-        rows.append(
-            [
-                f"x{i:07d}ab",
-                s["name"],
-                s["id"],
-                s["dept"],
-                s["address"],
-                s["postal"],
-                s["town"],
-                s["laptops"] or 1,
-                s["tablets"],
-                (when - dt.timedelta(minutes=4)).strftime("%Y-%m-%d %H:%M:%S"),
-                when.strftime("%Y-%m-%d %H:%M:%S"),
-                f"n{i:04d}",
-            ]
-        )
+    rows = [
+        [
+            f"x{i:07d}ab",
+            s["name"],
+            s["id"],
+            s["dept"],
+            s["address"],
+            s["postal"],
+            s["town"],
+            s["laptops"] or 1,
+            s["tablets"],
+            (when - dt.timedelta(minutes=4)).strftime("%Y-%m-%d %H:%M:%S"),
+            when.strftime("%Y-%m-%d %H:%M:%S"),
+            f"n{i:04d}",
+        ]
+        for i, s, when in answers(60, 9)
+    ]
     write_csv("typeform_besoins.csv", header, rows)
 
 
