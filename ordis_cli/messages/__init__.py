@@ -4,8 +4,9 @@ kept in parts by subsystem (``files``, ``data``, ``inputs``, ``allocation``, ``l
 terminal says around a command: steps, summaries, confirmations, the internal error; keys
 ``term-…``).
 
-``say(key, lang, **fields)`` formats one. Keys are the stable problem codes where the
-sentence describes a problem. The language comes from ``--lang`` or ``ORDIS_LANG``.
+Each part's ``MESSAGES``: stable key -> (French, English). ``say(key, lang, **fields)``
+formats one. Keys are the stable problem codes where the sentence describes a problem. The
+language comes from ``--lang`` or ``ORDIS_LANG``.
 """
 
 from __future__ import annotations

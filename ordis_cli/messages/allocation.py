@@ -1,8 +1,5 @@
 """Allocation: why a line was made or a need unmet, what ordis writes, and the input files
-against what the ledger knows.
-
-Each entry: stable key (the problem code where it names a problem) -> (French, English).
-"""
+against what the ledger knows."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- allocation: why a line was made, why a need is not met ---

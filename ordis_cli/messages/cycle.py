@@ -1,7 +1,4 @@
-"""The weekly cycle after a run: the lines still to deliver (``deliveries pending``).
-
-Each entry: stable key (the problem code where it names a problem) -> (French, English).
-"""
+"""The weekly cycle after a run: the lines still to deliver (``deliveries pending``)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- a week's needs and lots in several files, read as one list (SPEC §2) ---

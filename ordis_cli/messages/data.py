@@ -1,7 +1,4 @@
-"""Problems in the data of a file, names, and what is never dropped without a word.
-
-Each entry: stable key (the problem code where it names a problem) -> (French, English).
-"""
+"""Problems in the data of a file, names, and what is never dropped without a word."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- problems in the data ---

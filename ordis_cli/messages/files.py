@@ -1,7 +1,4 @@
-"""Files that cannot be used at all, and the reading limits (exit 2).
-
-Each entry: stable key (the problem code where it names a problem) -> (French, English).
-"""
+"""Files that cannot be used at all, and the reading limits (exit 2)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- files that cannot be used at all (exit 2) ---

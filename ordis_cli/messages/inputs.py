@@ -1,8 +1,5 @@
 """Problems of names (partners, donors, donor types) and of rows or columns that must never
-be silently dropped (quantity headers, totals rows, hidden rows, merged cells).
-
-Each entry: stable key (the problem code where it names a problem) -> (French, English).
-"""
+be silently dropped (quantity headers, totals rows, hidden rows, merged cells)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- partner and donor names, donor types (SPEC §2, §6) ---

@@ -1,7 +1,4 @@
-"""The ledger and the import of partners' returns.
-
-Each entry: stable key (the problem code where it names a problem) -> (French, English).
-"""
+"""The ledger and the import of partners' returns."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- deliveries import: returned lines checked against the ledger (issue 7) ---
