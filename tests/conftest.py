@@ -31,6 +31,28 @@ def data() -> Path:
     return DATA
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "in_process: the files are read in the test's own process, not in a contained child "
+        "(for tests of rules and readers; see read_in_process)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def read_in_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests marked ``in_process`` read files without a contained child (``ORDIS_CONTAINED=0``,
+    the switch ``ordis_cli.reading.contained`` offers for debugging): their subject is what a
+    rule or a reader finds, the same either way (``tests/fuzz/test_contained.py`` checks the
+    reports of every sample and test file equal, contained or not), and a fork of a test
+    worker of 200 MB or more costs more than reading a small file (about 9 CPU-s over those
+    modules). Containment itself, the fuzzing and every command's own tests stay contained."""
+    if request.node.get_closest_marker("in_process") is not None:
+        from ordis_cli.reading import contained
+
+        monkeypatch.setenv(contained.SWITCH, "0")
+
+
 def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Any:
     """Run ``ordis`` in-process; the result has exit_code, stdout and stderr."""
     # wide enough that rich never folds a long temporary path inside a message

@@ -23,6 +23,8 @@ from ordis_cli.dispatch.partner_workbook import write_dispatch
 from .conftest import cell, invoke, letter
 from .depth import examples
 
+pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
+
 RUN_DATE = "2020-04-20"
 DELIVERED = dt.datetime(2020, 4, 24)
 # Two partners; Relais Lyon ships two lines to S1 (laptops from D1, tablets from D2),
@@ -36,6 +38,7 @@ DONATIONS = (
     "D1;Nexora;portable;3;69;Relais Lyon\nD2;Nexora;tablette;2;69;Relais Lyon\n"
     "D3;Orion;portable;2;75;Relais Paris\n"
 )
+
 PARTNERS = "partenaire;zone\nRelais Lyon;69\nRelais Paris;75\n"
 
 

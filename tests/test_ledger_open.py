@@ -30,6 +30,8 @@ from ordis_cli.ledger.checks import first_bad_value
 from .conftest import invoke, sha256
 from .depth import examples
 
+pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
+
 DATE = "2020-04-20"
 
 
