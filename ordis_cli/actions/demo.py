@@ -45,7 +45,7 @@ class DemoResult(BaseModel):
 
 
 def bundled_samples() -> Path | None:
-    folder = Path(__file__).resolve().parents[1] / "sample_data"
+    folder = Path(__file__).resolve().parents[2] / "sample_data"  # the repository's
     return folder if all((folder / name).exists() for name in SAMPLE_FILES) else None
 
 
