@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -22,7 +20,9 @@ from ordis_cli.file_columns import DELIVERIES
 from ordis_cli.models import Kind
 from ordis_cli.schema import column_for
 
-from .conftest import DATE, ROOT, cell, first_summary, invoke, letter, rows
+from .commands import import_returned
+from .conftest import DATE, cell, first_summary, invoke, letter, rows
+from .processes import run_benchmark
 
 NEEDS = (
     "id_structure;nom_structure;departement;adresse;code_postal;commune;contact_nom;"
@@ -144,15 +144,7 @@ def test_the_returned_workbook_imports_without_a_warning_on_the_new_columns(tmp_
     sheet = book["expeditions"]
     cell(sheet, "livre_le@2").value = dt.datetime(2020, 4, 24)
     book.save(tmp_path / "retour.xlsx")
-    done = invoke(
-        "deliveries",
-        "import",
-        tmp_path / "retour.xlsx",
-        "--ledger",
-        tmp_path / "ordis.db",
-        "--format",
-        "json",
-    )
+    done = import_returned(tmp_path / "retour.xlsx", tmp_path / "ordis.db", "--format", "json")
     assert done.exit_code == 0, done.output
     result = json.loads(done.stdout)
     assert result["files"][0]["new"] == 1
@@ -229,12 +221,7 @@ def test_two_page_widths_keep_text_at_8_points() -> None:
 )
 def test_printed_on_a4_no_text_under_8_points(tmp_path: Path) -> None:
     out = small_run(tmp_path)
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "print_check.py"), out],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_benchmark("print_check.py", out)
     assert done.returncode == 0, done.stdout + done.stderr
     sizes = {line.split(":")[0]: line for line in done.stdout.splitlines()}
     assert set(sizes) == {"allocation.xlsx", "expeditions_relais.xlsx", "expeditions_sud.xlsx"}

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +15,7 @@ from ordis_cli.reading import open_table
 
 from . import hostile
 from .conftest import ROOT, invoke, invoke_json
+from .processes import run_ordis
 
 Builder = Callable[[Path], Path]
 
@@ -158,13 +157,7 @@ def test_far_cell_does_not_bring_the_process_down(tmp_path: Path) -> None:
     """python-calamine aborts the whole process on a cell at XFD1048576: ordis must refuse
     the file before calamine sees it, in a real process."""
     path = hostile.far_cell(tmp_path, "XFD1048576")
-    done = subprocess.run(
-        [sys.executable, "-m", "ordis_cli", "validate", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_ordis("validate", path)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
 

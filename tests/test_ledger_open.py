@@ -27,6 +27,7 @@ from ordis_cli.actions.runs import list_runs
 from ordis_cli.ledger import Ledger, LedgerError, opening
 from ordis_cli.ledger.checks import first_bad_value
 
+from .commands import allocate_files, one_need_one_lot
 from .conftest import invoke, sha256
 from .depth import examples
 
@@ -67,23 +68,9 @@ def build_ledger(path: Path) -> Path:
     return path
 
 
-def small_inputs(folder: Path) -> tuple[Path, Path]:
-    needs = folder / "besoins.csv"
-    needs.write_text(
-        "id_structure;nom_structure;departement;adresse;code_postal;commune;"
-        "portables\nS1;MECS A;69;1 rue A;69001;Lyon;2\n",
-        encoding="utf-8",
-    )
-    donations = folder / "dons.csv"
-    donations.write_text(
-        "id_don;donateur;materiel;quantite;departement\nD1;Nexora;portable;5;69\n", encoding="utf-8"
-    )
-    return needs, donations
-
-
 def every_command(folder: Path) -> dict[str, list[str | Path]]:
     """Each command that opens the ledger, with the arguments it needs besides --ledger."""
-    needs, donations = small_inputs(folder)
+    needs, donations = one_need_one_lot(folder)
     return {
         "allocate": [
             "allocate",
@@ -299,24 +286,10 @@ def test_damaged_pages_are_refused(tmp_path: Path) -> None:
 
 
 def test_checks_find_nothing_on_a_ledger_ordis_wrote(tmp_path: Path) -> None:
-    needs, donations = small_inputs(tmp_path)
+    needs, donations = one_need_one_lot(tmp_path)
     ledger = tmp_path / "ordis.db"
-    assert (
-        invoke(
-            "allocate",
-            "--needs",
-            needs,
-            "--donations",
-            donations,
-            "--ledger",
-            ledger,
-            "--out",
-            tmp_path / "envois",
-            "--date",
-            DATE,
-        ).exit_code
-        == 0
-    )
+    done = allocate_files(needs, donations, ledger, "--out", tmp_path / "envois", "--date", DATE)
+    assert done.exit_code == 0
     with Ledger(ledger, "read") as opened:
         assert first_bad_value(opened.db) is None
     assert list_runs(ledger)[0].units == 2

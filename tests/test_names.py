@@ -16,6 +16,7 @@ from ordis_cli.names import clean_name, file_stem, name_key
 from ordis_cli.validation import ValidationOptions
 
 from .conftest import invoke, validate
+from .csv_files import write_csv
 
 pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
 
@@ -23,16 +24,11 @@ NEEDS_HEADER = "id_structure;nom_structure;departement;adresse;code_postal;commu
 DONATIONS_HEADER = "id_don;donateur;type_donateur;materiel;quantite;departement;partenaire"
 
 
-def _csv(path: Path, header: str, lines: list[str]) -> Path:
-    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
-    return path
-
-
 def _needs(folder: Path) -> Path:
-    return _csv(
+    return write_csv(
         folder / "besoins.csv",
         NEEDS_HEADER,
-        [
+        *[
             f"S{n};Foyer {n};{dept};{n} rue de la Paix;{dept}000;Ville;10"
             for n, dept in enumerate(("14", "75", "13", "59"), start=1)
         ],
@@ -116,10 +112,10 @@ def test_case_and_spacing_variants_share_the_key(name: str) -> None:
 
 
 def test_names_without_letters_are_errors_with_their_cell(tmp_path: Path) -> None:
-    donations = _csv(
+    donations = write_csv(
         tmp_path / "dons.csv",
         DONATIONS_HEADER,
-        [
+        *[
             "D1;.;entreprise;portable;5;75;Relais",
             "D2;Acme;entreprise;portable;5;75;*?<>|",
             "D3;Acme;entreprise;portable;5;75;Логистика",
@@ -131,10 +127,10 @@ def test_names_without_letters_are_errors_with_their_cell(tmp_path: Path) -> Non
     assert bad == {("B2", "bad-name", "."), ("G3", "bad-name", "*?<>|")}
     message = next(p.message for p in report.files[0].issues if p.cell == "G3")
     assert "partenaire" in message and "lettre" in message
-    partners = _csv(
+    partners = write_csv(
         tmp_path / "partenaires.csv",
         "partenaire;zone",
-        [
+        *[
             "Логистика;Normandie",
             "物流;national",
             ".;national",
@@ -147,10 +143,10 @@ def test_names_without_letters_are_errors_with_their_cell(tmp_path: Path) -> Non
 
 
 def test_missing_or_unknown_donor_type_is_a_warning_saying_private(tmp_path: Path) -> None:
-    donations = _csv(
+    donations = write_csv(
         tmp_path / "dons.csv",
         DONATIONS_HEADER,
-        [
+        *[
             "D1;Jeanne Martin;Particulière;portable;1;75;",
             "D2;Paul Durand;;portable;1;75;",
             "D3;Nina Roy;xyz;portable;1;75;",
@@ -165,10 +161,10 @@ def test_missing_or_unknown_donor_type_is_a_warning_saying_private(tmp_path: Pat
     assert all("particulier" in p.message for p in issues)
     english = validate(donations, lang="en").files[0].issues
     assert all("private person" in p.message for p in english)
-    no_column = _csv(
+    no_column = write_csv(
         tmp_path / "dons2.csv",
         "id_don;donateur;materiel;quantite;departement",
-        ["D1;Acme;portable;1;75"],
+        *["D1;Acme;portable;1;75"],
     )
     assert [p.code for p in validate(no_column).files[0].issues] == ["no-donor-type-column"]
 
@@ -177,9 +173,9 @@ def test_missing_or_unknown_donor_type_is_a_warning_saying_private(tmp_path: Pat
 
 
 def _spellings(folder: Path, lines: list[str]) -> dict[str, str]:
-    donations = _csv(folder / "dons.csv", DONATIONS_HEADER, lines)
-    partners = _csv(
-        folder / "partenaires.csv", "partenaire;zone", ["Логистика;Normandie", "物流;national"]
+    donations = write_csv(folder / "dons.csv", DONATIONS_HEADER, *lines)
+    partners = write_csv(
+        folder / "partenaires.csv", "partenaire;zone", *["Логистика;Normandie", "物流;national"]
     )
     report, inputs = load_inputs(_needs(folder), donations, partners, ValidationOptions())
     assert inputs is not None, report
@@ -210,9 +206,9 @@ def test_one_shipper_per_partner_shown_as_the_partners_file_spells_it(tmp_path: 
 
 
 def test_allocate_gives_one_workbook_per_partner_whose_name_shows_it(tmp_path: Path) -> None:
-    donations = _csv(tmp_path / "dons.csv", DONATIONS_HEADER, LOTS[:6])
-    partners = _csv(
-        tmp_path / "partenaires.csv", "partenaire;zone", ["Логистика;Normandie", "物流;national"]
+    donations = write_csv(tmp_path / "dons.csv", DONATIONS_HEADER, *LOTS[:6])
+    partners = write_csv(
+        tmp_path / "partenaires.csv", "partenaire;zone", *["Логистика;Normandie", "物流;national"]
     )
     result = invoke(
         "allocate",
@@ -265,7 +261,7 @@ def test_a_private_donors_lot_is_shipped_by_a_partner_never_by_the_person(tmp_pa
     assert shippers == {"D1": "Логистика", "D2": "物流"}  # zone first, else national
     alone = tmp_path / "alone"
     alone.mkdir()
-    donations = _csv(alone / "dons.csv", DONATIONS_HEADER, lots)
+    donations = write_csv(alone / "dons.csv", DONATIONS_HEADER, *lots)
     report, inputs = load_inputs(_needs(alone), donations, None, ValidationOptions())
     assert inputs is not None and inputs.lots == []  # no partner at all: left out
     warned = [(p.code, p.row, p.value) for p in report.files[1].issues]
@@ -283,8 +279,8 @@ def test_a_private_donor_written_as_the_partner_never_ships(tmp_path: Path) -> N
     assert shippers == {"D1": "Логистика", "D2": "Acme"}
     alone = tmp_path / "alone"
     alone.mkdir()
-    donations = _csv(
-        alone / "dons.csv", DONATIONS_HEADER, [*lots, "D3;Bob;particulier;portable;1;13;"]
+    donations = write_csv(
+        alone / "dons.csv", DONATIONS_HEADER, *[*lots, "D3;Bob;particulier;portable;1;13;"]
     )
     _, inputs = load_inputs(_needs(alone), donations, None, ValidationOptions())
     assert inputs is not None  # without partners, she is never the partner others fall to

@@ -35,6 +35,7 @@ from .allocation_cases import (
 )
 from .conftest import summary
 from .depth import examples
+from .processes import ROOT, run_benchmark
 from .test_allocation import (
     DEPTS,
     SHIPPERS,
@@ -250,18 +251,8 @@ def test_solver_benchmark_smoke_run() -> None:
     """``benchmarks/bench_optimal.py --smoke`` runs, from this checkout, and its table shows
     the solver giving ``urgente`` at least what the greedy gives it."""
     import os
-    import subprocess
-    import sys
 
-    root = Path(__file__).resolve().parents[1]
-    done = subprocess.run(
-        [sys.executable, str(root / "benchmarks" / "bench_optimal.py"), "--smoke"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-        env={**os.environ, "PYTHONPATH": str(root)},
-    )
+    done = run_benchmark("bench_optimal.py", "--smoke", env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr
     urgente = {
         cells[2]: int(cells[6].replace(",", ""))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+from .processes import run_benchmark, run_python
 
 
 def _imports(path: Path) -> set[str]:
@@ -43,71 +44,32 @@ def test_modules_stay_small() -> None:
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
 
 
-def test_ruff_is_clean() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "ordis_cli", "tests", "benchmarks"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout
-
-
-def test_ruff_format_leaves_the_tree_as_it_is() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "ordis_cli", "tests", "benchmarks"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout
-
-
-def test_mypy_is_clean() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "ordis_cli", "tests", "benchmarks"],
+        ["ruff", "format", "--check", "ordis_cli", "tests", "benchmarks"],
+        ["mypy"],
+    ],
+    ids=["ruff-check", "ruff-format", "mypy-strict"],
+)
+def test_the_linters_find_nothing(command: list[str]) -> None:
+    """ruff, ruff format (the tree as the formatter leaves it) and mypy (strict, from
+    pyproject.toml) are clean."""
+    done = run_python("-m", *command)
     assert done.returncode == 0, done.stdout
 
 
 def test_allocation_benchmark_smoke_run(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_allocate.py"),
-            "--smoke",
-            "--out",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    done = run_benchmark("bench_allocate.py", "--smoke", "--out", tmp_path)
     assert done.returncode == 0, done.stderr
     assert "core, 200 structures" in done.stdout and "end to end" in done.stdout
     assert "XlsxWriter" in done.stdout
 
 
 def test_benchmark_smoke_run(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_validate.py"),
-            "--rows",
-            "50",
-            "--repeat",
-            "1",
-            "--quick",
-            "--out",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
+    done = run_benchmark(
+        "bench_validate.py", "--rows", "50", "--repeat", "1", "--quick", "--out", tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert "besoins_50.xlsx" in done.stdout and "besoins_50.csv" in done.stdout

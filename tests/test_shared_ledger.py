@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ import pytest
 
 from .conftest import invoke, ledger_rows
 from .pg_server import PASSWORD, Server
+from .processes import run_benchmark, run_python
 from .test_deliveries import fill
 
 
@@ -236,21 +235,13 @@ def test_the_format_3_fixture_on_both_back_ends(ledger_at: str, tmp_path: Path) 
 def test_benchmark_smoke_run(postgres_server: Server) -> None:
     """``benchmarks/bench_ledger_backends.py`` runs on a hundred rows, on the session's
     server, and prints its table with the two reports equal."""
-    root = Path(__file__).parent.parent
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(root / "benchmarks" / "bench_ledger_backends.py"),
-            "--structures",
-            "120",
-            "--lots",
-            "40",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run_benchmark(
+        "bench_ledger_backends.py",
+        "--structures",
+        "120",
+        "--lots",
+        "40",
         env={**os.environ, "ORDIS_BENCH_POSTGRES_URL": postgres_server.url},
-        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     assert "same report on both: yes" in done.stdout and "| **both** |" in done.stdout
@@ -267,7 +258,8 @@ def test_the_driver_is_loaded_only_for_a_postgresql_ledger(sample_run: Path) -> 
         "        assert done.code in (0, None), done.code\n"
         "print(sorted(m for m in sys.modules if m.startswith('psycopg')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = run_python("-c", code)
+    assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
 
 

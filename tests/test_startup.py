@@ -5,15 +5,14 @@ is shown by ``benchmarks/startup.py``, not timed here."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from ordis_cli.allocation.policy import Scope
 from ordis_cli.cli.choices import REPORT_FORMATS, ScopeChoice
 from ordis_cli.report.render import FORMATS
 
-ROOT = Path(__file__).resolve().parents[1]
+from .processes import ROOT, run_benchmark, run_ordis, run_python
+
 HEAVY = ("pandas", "openpyxl", "pydantic", "xlsxwriter", "python_calamine", "jinja2", "numpy")
 
 
@@ -23,9 +22,8 @@ def _loaded(code: str) -> list[str]:
         f"{code}\nimport sys, json\n"
         f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
-    )
+    done = run_python("-c", probe)
+    assert done.returncode == 0, done.stderr
     loaded: list[str] = json.loads(done.stdout.splitlines()[-1])
     return loaded
 
@@ -51,13 +49,7 @@ def test_help_of_a_command_imports_nothing_heavy() -> None:
 
 
 def test_help_runs() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "ordis_cli", "--help"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+    done = run_ordis("--help")
     assert done.returncode == 0, done.stderr
     assert "allocate" in done.stdout and "runs" in done.stdout
 
@@ -71,13 +63,7 @@ def test_benchmark_smoke_run(sample_run: Path) -> None:
     """``benchmarks/startup.py`` runs each command once, on the session's ledger (a demo of
     its own is ``ordis demo``, tested in test_demo.py)."""
     ledger = sample_run / "ordis.db"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "startup.py"), "--quick", "--ledger", ledger],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+    done = run_benchmark("startup.py", "--quick", "--ledger", ledger)
     assert done.returncode == 0, done.stderr
     assert "ordis runs list (ledger given)" in done.stdout
     assert "python -c pass" in done.stdout and "ordis allocate --help" in done.stdout
@@ -143,14 +129,7 @@ def test_an_environment_value_is_still_converted(tmp_path: Path) -> None:
         "ORDIS_LANG": "en",
         "COLUMNS": "400",
     }  # wide enough that the path is never folded
-    done = subprocess.run(
-        [sys.executable, "-m", "ordis_cli", "runs", "list"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=env,
-    )
+    done = run_ordis("runs", "list", env=env)
     assert done.returncode == 2
     assert f"{tmp_path / 'absent.db'}: ledger not found" in done.stderr, done.stderr
 
