@@ -41,10 +41,15 @@ def far_cell(tmp: Path, ref: str) -> Path:
     """A sheet with one more cell at ``ref`` (e.g. XFD1048576)."""
     row = re.match(r"[A-Z]+(\d+)", ref)
     assert row
-    extra = f'<row r="{row.group(1)}"><c r="{ref}"><v>1</v></c></row></sheetData>'.encode()
+    return with_rows(tmp, "far.xlsx", f'<row r="{row.group(1)}"><c r="{ref}"><v>1</v></c></row>')
+
+
+def with_rows(tmp: Path, name: str, rows: str) -> Path:
+    """The small workbook with the sheet XML ``rows`` added at the end of its data."""
+    extra = f"{rows}</sheetData>".encode()
     return rewrite_member(
         small_workbook(tmp / "base.xlsx"),
-        tmp / "far.xlsx",
+        tmp / name,
         SHEET,
         lambda d: d.replace(b"</sheetData>", extra),
     )
@@ -150,24 +155,12 @@ def ods_repeat(tmp: Path, rows: int, columns: int) -> Path:
 
 def quoted_far_cell(tmp: Path, quoted: str) -> Path:
     """A cell whose reference is written ``quoted`` (``r='XFD1048576'``, ``r = "A1"``…)."""
-    extra = f'<row r="7"><c {quoted}><v>1</v></c></row></sheetData>'.encode()
-    return rewrite_member(
-        small_workbook(tmp / "base.xlsx"),
-        tmp / "quoted.xlsx",
-        SHEET,
-        lambda d: d.replace(b"</sheetData>", extra),
-    )
+    return with_rows(tmp, "quoted.xlsx", f'<row r="7"><c {quoted}><v>1</v></c></row>')
 
 
 def two_far_cells(tmp: Path) -> Path:
     """A1 and GR1000020: each within the limits, together a 200-million-cell extent."""
-    extra = b'<row r="1000020"><c r="GR1000020"><v>1</v></c></row></sheetData>'
-    return rewrite_member(
-        small_workbook(tmp / "base.xlsx"),
-        tmp / "loin.xlsx",
-        SHEET,
-        lambda d: d.replace(b"</sheetData>", extra),
-    )
+    return with_rows(tmp, "loin.xlsx", '<row r="1000020"><c r="GR1000020"><v>1</v></c></row>')
 
 
 def entity_after_comment(tmp: Path) -> Path:

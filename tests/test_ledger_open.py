@@ -16,6 +16,7 @@ import sqlite3
 import stat
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -132,27 +133,26 @@ def test_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     refused_untouched(ledger, "n'est pas une base SQLite")
 
 
-def test_foreign_sqlite_file_gets_no_ordis_table(tmp_path: Path) -> None:
-    ledger = tmp_path / "contacts.sqlite"
-    with sqlite3.connect(ledger) as db:
-        db.execute("CREATE TABLE people (name TEXT, phone TEXT)")
-        db.execute("INSERT INTO people VALUES ('Ana', '0600000000')")
-    db.close()
+@pytest.mark.parametrize(
+    ("name", "table", "row"),
+    [
+        ("contacts.sqlite", "people (name TEXT, phone TEXT)", "people VALUES ('Ana', '06')"),
+        # a table named as ordis' own does not make a file a ledger
+        ("other.db", "meta (key TEXT PRIMARY KEY, value TEXT)", "meta VALUES ('owner', 'x')"),
+    ],
+)
+def test_a_sqlite_file_of_another_program_is_refused_untouched(
+    tmp_path: Path, name: str, table: str, row: str
+) -> None:
+    ledger = tmp_path / name
+    with closing(sqlite3.connect(ledger)) as db, db:
+        db.execute(f"CREATE TABLE {table}")
+        db.execute(f"INSERT INTO {row}")
     refused_untouched(ledger, "n'est pas un registre ordis")
     refused_untouched(ledger, "is not an ordis ledger", lang="en")
-    with sqlite3.connect(ledger) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master")]
-    db.close()
-    assert tables == ["people"]
-
-
-def test_sqlite_file_with_a_meta_table_of_its_own_is_foreign(tmp_path: Path) -> None:
-    ledger = tmp_path / "other.db"
-    with sqlite3.connect(ledger) as db:
-        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.execute("INSERT INTO meta VALUES ('owner', 'someone')")
-    db.close()
-    refused_untouched(ledger, "n'est pas un registre ordis")
+    with closing(sqlite3.connect(ledger)) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    assert tables == [table.split()[0]]  # no ordis table added
 
 
 def test_a_folder_given_as_ledger(tmp_path: Path) -> None:
