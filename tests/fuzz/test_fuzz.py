@@ -1,9 +1,9 @@
-"""The short fuzzing run of the suite: 80 mutants of the samples (small ones), each through
-``ordis validate`` and ``ordis validate --annotate`` in a forked child with limits, in four
-chunks that pytest-xdist spreads over the cores. 80 is enough for every mutator and every
-format to be drawn (the last to come, ``whole_sheet_merge``, is the 75th mutant; the test
-of the mutants checks it). ``benchmarks/fuzz/run_fuzz.py`` runs the
-same code on thousands of mutants (figures in benchmarks/fuzz/README.md)."""
+"""The short fuzzing run of the suite: 60 mutants of the samples (small ones), each through
+``ordis validate`` and ``ordis validate --annotate`` in a forked child with limits, in three
+chunks that pytest-xdist spreads over the cores. The seed is one whose first 60 mutants draw
+every mutator and every format (the test of the mutants checks it; of the seeds tried, none
+drew them all in 40). ``benchmarks/fuzz/run_fuzz.py`` runs the same code on thousands of
+mutants (figures in benchmarks/fuzz/README.md)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from .mutate import BY_SUFFIX, SMALL_BASES, mutant
 from .runner import Limits, distinct_mutants, run_mutants
 
-SEED = 20261126
+SEED = 20261143
 CHUNK = 20
-CHUNKS = 4
+CHUNKS = 3
 MUTANTS = CHUNK * CHUNKS
 
 
