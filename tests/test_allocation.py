@@ -159,7 +159,7 @@ def _priority_respected(
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=examples(100), deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(instances)
 def test_invariants_hold(share: Share, case: Instance) -> None:
     structures, lots, partners, policy = case.under(share=share)
@@ -169,7 +169,7 @@ def test_invariants_hold(share: Share, case: Instance) -> None:
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=examples(60), deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances, st.randoms(use_true_random=False))
 def test_plan_is_deterministic_and_ignores_row_order(
     share: Share, case: Instance, rng: random.Random
@@ -178,7 +178,7 @@ def test_plan_is_deterministic_and_ignores_row_order(
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=examples(60), deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances, st.data())
 def test_earlier_runs_are_taken_into_account(
     share: Share, case: Instance, data: st.DataObject
@@ -278,7 +278,7 @@ def test_substitution_in_a_last_round() -> None:
 
 
 @pytest.mark.parametrize("share", list(Share))
-@settings(max_examples=examples(20), deadline=None)
+@settings(max_examples=examples(12), deadline=None)
 @given(instances)
 def test_ledger_round_trip_of_earlier_runs(share: Share, case: Instance) -> None:
     """What a run records in the ledger reads back as the same commitments, and the run

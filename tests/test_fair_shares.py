@@ -58,7 +58,7 @@ shortage_partners = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=examples(120), deadline=None)
+@settings(max_examples=examples(70), deadline=None)
 @given(shortage_structures, shortage_lots, shortage_partners, scope_and_cap(6))
 def test_one_level_shares_by_children(
     structures: list[Structure], lots: list[Lot], partners: dict[str, Partner], policy: Policy
@@ -163,7 +163,7 @@ def test_shares_are_exactly_one_unit_at_a_time() -> None:
             )
 
 
-@settings(max_examples=examples(80), deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     st.lists(st.tuples(st.integers(0, 30), st.integers(1, 90)), min_size=1, max_size=30),
     st.integers(0, 400),
@@ -175,7 +175,7 @@ def test_shares_match_one_at_a_time_on_random_pools(
     assert shares(wants, kids, supply) == one_at_a_time(wants, kids, supply)
 
 
-@settings(max_examples=examples(80), deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     st.lists(
         st.tuples(st.integers(0, 30), st.integers(1, 90), st.integers(0, 40)),
@@ -190,7 +190,7 @@ def test_shares_after_earlier_rounds(pool: list[tuple[int, int, int]], supply: i
     assert shares(wants, kids, supply, had) == one_at_a_time(wants, kids, supply, had)
 
 
-@settings(max_examples=examples(80), deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -343,7 +343,7 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}
 
 
-@settings(max_examples=examples(50), deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     laptop_pools(["01", "13", "69", "59"], ["urgente", "normale"], fewest=0, children=50, most=25),
     LOT_SIZES,

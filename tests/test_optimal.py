@@ -57,7 +57,7 @@ def _by_level(plan: Plan, structures: list[Structure]) -> dict[str, int]:
     return {name: found[name] for name in LEVELS}
 
 
-@settings(max_examples=examples(60), deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances)
 def test_invariants_hold_with_the_solver(case: Instance) -> None:
     structures, lots, partners, policy = case.under(method=OPTIMAL)
@@ -67,7 +67,7 @@ def test_invariants_hold_with_the_solver(case: Instance) -> None:
         assert line.round in (*Scope, "substitution") and line.distance_km >= 0
 
 
-@settings(max_examples=examples(40), deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(instances, st.randoms(use_true_random=False))
 def test_solver_plan_is_deterministic_and_ignores_row_order(
     case: Instance, rng: random.Random
@@ -75,7 +75,7 @@ def test_solver_plan_is_deterministic_and_ignores_row_order(
     the_order_of_rows_changes_nothing(case.under(method=OPTIMAL), rng)
 
 
-@settings(max_examples=examples(40), deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(instances, st.data())
 def test_solver_takes_earlier_runs_into_account(case: Instance, data: st.DataObject) -> None:
     runs_on_top_keep_the_invariants(case.under(method=OPTIMAL), data)
@@ -147,7 +147,7 @@ small_structures = structure_lists(
 small_lots = lot_lists(DEPTS[:6], SHIPPERS, most=12, max_size=12, devices=DEVICE_TYPES[:2])
 
 
-@settings(max_examples=examples(50), deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(small_structures, small_lots, partners_st, scope_and_cap(5))
 def test_units_by_level_are_the_lexicographic_optimum(
     structures: list[Structure], lots: list[Lot], partners: dict[str, Partner], policy: Policy
@@ -205,7 +205,7 @@ def test_solver_shares_a_level_by_children_across_departements() -> None:
     assert best == {"A1": 5, "A2": 13, "B1": 9, "B2": 3}
 
 
-@settings(max_examples=examples(30), deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(laptop_pools(["01", "13", "59", "75"], LEVELS, fewest=1, children=40, most=14), LOT_SIZES)
 def test_solver_shares_each_level_evenly_by_children(
     pool: list[tuple[str, int, int | None, str]], lots: list[int]

@@ -77,7 +77,7 @@ def test_what_one_line_commits(line: dict[str, Any]) -> None:
         assert (need_side, lot_side) == (delivered, delivered + lost)
 
 
-@settings(max_examples=examples(60), deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     st.lists(line_st, max_size=12),
     st.lists(st.integers(0, 15), min_size=3, max_size=3),

@@ -26,13 +26,13 @@ def _slow_fold(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", bare).strip()
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=40))
 def test_fold_is_the_full_folding(text: str) -> None:
     assert fold.__wrapped__(text) == _slow_fold(text)
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.text(alphabet="abcdeinorst -", max_size=30),
     st.lists(st.text(alphabet="abcdeinorst -", max_size=30), max_size=8) | st.just(NAMES),
