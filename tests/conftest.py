@@ -34,23 +34,26 @@ def data() -> Path:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "in_process: the files are read in the test's own process, not in a contained child "
-        "(for tests of rules and readers; see read_in_process)",
+        "contained: files are read in a contained child, as ordis reads them for its users "
+        "(see read_in_process)",
     )
 
 
 @pytest.fixture(autouse=True)
 def read_in_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests marked ``in_process`` read files without a contained child (``ORDIS_CONTAINED=0``,
-    the switch ``ordis_cli.reading.contained`` offers for debugging): their subject is what a
-    rule or a reader finds, the same either way (``tests/fuzz/test_contained.py`` checks the
-    reports of every sample and test file equal, contained or not), and a fork of a test
-    worker of 200 MB or more costs more than reading a small file (about 9 CPU-s over those
-    modules). Containment itself, the fuzzing and every command's own tests stay contained."""
-    if request.node.get_closest_marker("in_process") is not None:
+    """The commands a test runs in its own process read files there, not in a contained
+    child: what a rule, a reader or a command finds is the same either way, and a fork of a
+    test worker of 200 MB or more costs more than reading a small file (about 12 CPU-s over
+    the suite). Contained are: the tests marked ``contained`` (containment itself, the
+    fuzzing, hostile files, ``validate``'s own tests), the session's shared runs
+    (``sample_run``, ``demo``: made before this fixture), and every real ``ordis`` process a
+    test starts. ``tests/fuzz/test_contained.py`` checks the reports of every sample, test
+    and real-world file, the data kept for ``allocate``, a dry run and an import equal either
+    way."""
+    if request.node.get_closest_marker("contained") is None:
         from ordis_cli.reading import contained
 
-        monkeypatch.setenv(contained.SWITCH, "0")
+        monkeypatch.setattr(contained, "available", lambda: False)
 
 
 def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Any:

@@ -19,8 +19,6 @@ from ordis_cli.reading import open_table
 
 from .conftest import SAMPLE, invoke
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 BASE = {  # a header naming every required column, to which the spelling under test is added
     Kind.NEEDS: ["id_structure", "nom_structure", "departement", "portables"],
     Kind.DONATIONS: ["id_don", "donateur", "materiel", "quantite", "departement"],

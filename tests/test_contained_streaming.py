@@ -14,7 +14,10 @@ import pytest
 from ordis_cli.errors import ReadingError
 from ordis_cli.reading import contained, contained_watch
 
-pytestmark = pytest.mark.skipif(not contained.available(), reason="contained reading: Linux")
+pytestmark = [
+    pytest.mark.skipif(not contained.available(), reason="contained reading: Linux"),
+    pytest.mark.contained,  # see conftest.read_in_process
+]
 
 # one second a file: a parent away longer than that must not make the child's file late
 BRIEF = contained.Containment(extra_bytes=256 * 1024 * 1024, base_seconds=1.0, seconds_per_mb=0)

@@ -17,6 +17,8 @@ from . import hostile
 from .conftest import ROOT, invoke, invoke_json
 from .processes import run_ordis
 
+pytestmark = pytest.mark.contained  # see conftest.read_in_process
+
 Builder = Callable[[Path], Path]
 
 CASES: list[tuple[str, Builder, str]] = [

@@ -23,8 +23,6 @@ from ordis_cli.dispatch.partner_workbook import write_dispatch
 from .conftest import cell, invoke, letter
 from .depth import examples
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 RUN_DATE = "2020-04-20"
 DELIVERED = dt.datetime(2020, 4, 24)
 # Two partners; Relais Lyon ships two lines to S1 (laptops from D1, tablets from D2),

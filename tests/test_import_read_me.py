@@ -15,6 +15,8 @@ from ordis_cli.reading import contained
 from ordis_cli.validation import deliveries as deliveries_rules
 from ordis_cli.validation.read_me import read_me
 
+pytestmark = pytest.mark.contained  # see conftest.read_in_process
+
 
 def _returned(run_copy: Path) -> list[Path]:
     return sorted((run_copy / "envois").glob("expeditions_*.xlsx"))[:2]

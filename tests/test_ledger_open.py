@@ -32,8 +32,6 @@ from .commands import allocate_files, one_need_one_lot
 from .conftest import invoke, sha256
 from .depth import examples
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 DATE = "2020-04-20"
 
 

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import openpyxl
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,8 +16,6 @@ from ordis_cli.validation import ValidationOptions
 
 from .conftest import invoke, validate
 from .csv_files import write_csv
-
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
 
 NEEDS_HEADER = "id_structure;nom_structure;departement;adresse;code_postal;commune;portables"
 DONATIONS_HEADER = "id_don;donateur;type_donateur;materiel;quantite;departement;partenaire"

@@ -22,8 +22,6 @@ from ordis_cli.validation.service import rows_text, validate_inputs
 from .conftest import DATA, invoke, problems, validate
 from .depth import examples
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 HEADER = ["id_structure", "nom_structure", "departement", "adresse", "code_postal", "commune"]
 
 

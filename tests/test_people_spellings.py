@@ -19,8 +19,6 @@ from ordis_cli.validation.service import ValidationOptions, validate_inputs
 
 from .conftest import ROOT, invoke, invoke_json
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 NEEDS_HEADER = [
     "id_structure",
     "nom_structure",

@@ -15,8 +15,6 @@ from ordis_cli.validation.values import text
 
 from .conftest import DATA, validate
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 SAME_NEEDS = [
     "besoins_ok.xlsx",
     "besoins_export_excel.csv",

@@ -20,8 +20,6 @@ from ordis_cli.column_mapping import load_mapping
 
 from .conftest import invoke
 
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
-
 CORPUS = Path(__file__).parent / "data" / "real_world"
 TODAY = dt.date(2020, 4, 20)
 

@@ -5,13 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from ordis_cli.models import Severity
 
 from .conftest import DATA, codes_at, problems, validate
-
-pytestmark = pytest.mark.in_process  # rules and readers: see conftest.read_in_process
 
 NEEDS_ERRORS = DATA / "besoins_erreurs.csv"
 

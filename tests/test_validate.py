@@ -13,6 +13,8 @@ from ordis_cli.actions import validate as service
 
 from .conftest import invoke, invoke_json, sha256
 
+pytestmark = pytest.mark.contained  # see conftest.read_in_process
+
 
 def test_exit_codes(data: Path) -> None:
     assert invoke("validate", data / "besoins_ok.xlsx").exit_code == 0

@@ -4,9 +4,11 @@ not. The fake parsers replace ``open_table`` where the validation calls it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import resource
+import shutil
 import signal
 import time
 from pathlib import Path
@@ -14,13 +16,18 @@ from typing import Any, NoReturn
 
 import pytest
 
+import ordis_cli
 from ordis_cli.actions.validate import ValidationOptions, validate_files
 from ordis_cli.models import Kind
 from ordis_cli.reading import contained
 from ordis_cli.validation import service
 from ordis_cli.validation.service import validate_inputs
 
+from ..commands import sample_allocate_request
 from ..conftest import DATA, ROOT, invoke
+from ..test_deliveries import fill
+
+pytestmark = pytest.mark.contained  # see conftest.read_in_process
 
 SPREADSHEETS = {".xlsx", ".xls", ".ods", ".csv", ".txt"}
 SAMPLES = sorted((ROOT / "sample_data").iterdir()) + sorted(
@@ -275,3 +282,29 @@ def test_a_failing_file_among_others_gets_its_own_verdict(
     assert [p.code for p in broken.issues] == [code] and not broken.readable
     assert before.readable and last.readable and before.rows == last.rows > 300
     assert len(forks) == children
+
+
+def test_a_dry_run_and_an_import_are_the_same_contained_or_not(
+    monkeypatch: pytest.MonkeyPatch, sample_run: Path, tmp_path: Path
+) -> None:
+    """What the command tests, reading in their own process (``conftest.read_in_process``),
+    rely on: the plan of the sample data and the import of a partner's returned workbook
+    come out the same from a contained child."""
+
+    def both() -> tuple[dict[str, Any], dict[str, Any]]:
+        folder = tmp_path / str(contained.available())
+        shutil.copytree(sample_run, folder)
+        plan = ordis_cli.run_allocation(
+            sample_allocate_request(tmp_path / f"{folder.name}.db", dry_run=True)
+        )
+        returned = fill(folder, "retour.xlsx", {"livre_le@2": dt.datetime(2020, 4, 24)})
+        done = ordis_cli.import_deliveries(
+            [returned], folder / "ordis.db", "fr", today=dt.date(2020, 5, 1)
+        )
+        recorded = json.loads(done.model_dump_json().replace(str(folder), "<dossier>"))
+        return json.loads(plan.model_dump_json()), recorded
+
+    inside = both()
+    monkeypatch.setattr(contained, "available", lambda: False)
+    assert both() == inside
+    assert inside[0]["summary"]["shipments"] > 300 and inside[1]["files"][0]["new"] == 1

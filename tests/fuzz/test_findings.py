@@ -17,6 +17,8 @@ from ordis_cli.validation import annotate
 from ..conftest import invoke
 from ..hostile import SHEET, rewrite_member, small_workbook
 
+pytestmark = pytest.mark.contained  # see conftest.read_in_process
+
 
 def test_a_csv_wider_than_the_limit_is_refused_even_without_a_header(tmp_path: Path) -> None:
     """20,000 columns and no recognisable header: was exit 1 (unknown kind), and exit 3

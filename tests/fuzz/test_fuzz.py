@@ -12,6 +12,8 @@ import pytest
 from .mutate import BY_SUFFIX, SMALL_BASES, mutant
 from .runner import Limits, distinct_mutants, run_mutants
 
+pytestmark = pytest.mark.contained  # see conftest.read_in_process
+
 SEED = 20261143
 CHUNK = 20
 CHUNKS = 3
