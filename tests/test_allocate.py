@@ -29,6 +29,7 @@ from .conftest import (
     sha256,
     summary,
 )
+from .csv_files import write_csv
 
 
 def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> None:
@@ -360,3 +361,33 @@ def test_no_sheet_loses_a_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "expeditions" in continued["allocation.xlsx"]
     notes = [w for w in data["warnings"] if w["code"] == "sheet-continued"]
     assert notes and all("aucune ligne n'est perdue" in w["message"] for w in notes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fr", "Vouliez-vous dire « Emmaüs Connect » ?"), ("en", "Did you mean “Emmaüs Connect”?")],
+)
+def test_a_run_shows_the_files_warnings_first(tmp_path: Path, lang: str, said: str) -> None:
+    """A misspelt partner ships everywhere without its capacity: the run goes on (a
+    warning), so its text output shows the files' warnings before the plan, with the
+    partner the name was likely meant to be."""
+    needs = write_csv(
+        tmp_path / "besoins.csv",
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;portables",
+        "S1;MECS A;75;1 rue A;75001;Paris;2",
+    )
+    donations = write_csv(
+        tmp_path / "dons.csv",
+        "id_don;donateur;type_donateur;materiel;quantite;departement;partenaire",
+        "D1;Nexora;entreprise;portable;5;75;Emmaus Conect",
+    )
+    partners = write_csv(tmp_path / "partenaires.csv", "partenaire;zone", "Emmaüs Connect;national")
+    ledger = tmp_path / "ordis.db"
+    args = ("--partners", partners, "--date", "2020-04-20", "--lang", lang)
+    done = allocate_files(needs, donations, ledger, *args, "--out", tmp_path / "envois")
+    assert done.exit_code == 0, done.output
+    text = " ".join(done.output.split())
+    assert "Emmaus Conect" in text and said in text
+    assert text.index("Emmaus Conect") < text.index("Total")  # before the plan
+    quiet = allocate_files(needs, donations, tmp_path / "q.db", *args, "--dry-run", "--quiet")
+    assert quiet.exit_code == 0 and "Emmaus Conect" not in quiet.output

@@ -292,6 +292,20 @@ def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: 
     raise typer.Exit(0)
 
 
+def _warned_files(report: ValidationReport, lang: Lang) -> None:
+    """The files' warnings, grouped as ``validate`` shows them: a run goes on despite them
+    (a partner absent from the partners file ships everywhere, without a capacity…), so
+    the coordinator sees them before the plan."""
+    warned = [file for file in report.files if file.warnings]
+    if warned:
+        from .render import render_report
+
+        shown = report.model_copy(update={"files": warned})
+        render_report(
+            shown, stdout_console(), lang, quiet=False, totals=False, more_hint="rows-validate-hint"
+        )
+
+
 def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -301,6 +315,7 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     assert result.summary is not None
     summary = result.summary
     console = stdout_console()
+    _warned_files(result.validation, lang)
     title = (
         say("term-alloc-dry", lang) if dry_run else say("term-alloc-title", lang, run=summary.run)
     )

@@ -36,8 +36,17 @@ def _file_heading(report: FileReport, lang: Lang) -> Text:
 
 
 def render_report(
-    report: ValidationReport, console: Console, lang: Lang, quiet: bool, details: bool = False
+    report: ValidationReport,
+    console: Console,
+    lang: Lang,
+    quiet: bool,
+    details: bool = False,
+    totals: bool = True,
+    more_hint: str = "rows-details-hint",
 ) -> None:
+    """Each file's heading and its problems grouped in a table (``more_hint``: the
+    catalogue's note on where the cells a group does not show are listed); ``totals``: then
+    the line counting files, errors and warnings."""
     for file_report in report.files:
         if quiet:
             continue
@@ -50,8 +59,9 @@ def render_report(
                 # a Text, never markup: a path or a value may hold "[" (e.g. "[red]")
                 console.print(Text(f"  {problem.message}", style="red"), highlight=False)
             continue
-        console.print(_problem_table(file_report, lang, details))
-    console.print(summary_line(report, lang))
+        console.print(_problem_table(file_report, lang, details, more_hint))
+    if totals:
+        console.print(summary_line(report, lang))
 
 
 def _grouped(report: FileReport) -> list[tuple[Problem, list[Problem]]]:
@@ -73,7 +83,9 @@ def _places(found: list[Problem], lang: Lang, details: bool = False) -> str:
     return shown
 
 
-def _problem_table(report: FileReport, lang: Lang, details: bool = False) -> Table:
+def _problem_table(
+    report: FileReport, lang: Lang, details: bool = False, more_hint: str = "rows-details-hint"
+) -> Table:
     cell, severity, message = say("term-report-heads", lang).split("|")
     table = Table(show_lines=False, pad_edge=False, box=box.SIMPLE_HEAD, expand=False)
     table.add_column(cell, overflow="fold", max_width=24)
@@ -91,7 +103,7 @@ def _problem_table(report: FileReport, lang: Lang, details: bool = False) -> Tab
     hidden = len(groups) - SHOWN_PER_FILE
     captions = [say("term-report-more", lang, n=number(hidden, lang))] if hidden > 0 else []
     if cut:  # "(+3)": say where the other cells are listed
-        captions.append(say("rows-details-hint", lang))
+        captions.append(say(more_hint, lang))
     if captions:
         table.caption, table.caption_justify = " ".join(captions), "left"
     return table

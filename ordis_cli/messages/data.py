@@ -200,9 +200,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown-partner": (
         "Le partenaire « {value} » n'est pas dans le fichier des partenaires : il sera considéré "
-        "comme livrant dans toute la France, sans limite de capacité.",
+        "comme livrant dans toute la France, sans limite de capacité.{hint}",
         "Partner “{value}” is not in the partners file: it will be taken to deliver anywhere "
-        "in France, with no capacity limit.",
+        "in France, with no capacity limit.{hint}",
     ),
     "suggest-4g-box": (
         "Pas d'accès à internet et aucune box 4G demandée : sans connexion, les ordinateurs "
@@ -314,5 +314,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format json et --annotate aussi.",
         "(+n): n more cells have the same problem; --details lists them all, as do --format "
         "json and --annotate.",
+    ),
+    "rows-validate-hint": (
+        "(+n) : n autres cellules ont le même problème ; ordis validate --details les liste "
+        "toutes.",
+        "(+n): n more cells have the same problem; ordis validate --details lists them all.",
     ),
 }

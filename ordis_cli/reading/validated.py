@@ -16,7 +16,17 @@ T = TypeVar("T")
 # a_lire sheet of a returned workbook says (``deliveries import``). Its
 # indexes of every row (ids, structures...) stay in the child: 100,000 of them would cost
 # more to send than the whole validation of the file.
-CARRIED = ("report", "present", "today", "kept", "names", "partners", "read_me", "read_me_failure")
+CARRIED = (
+    "report",
+    "present",
+    "today",
+    "kept",
+    "names",
+    "spellings",
+    "partners",
+    "read_me",
+    "read_me_failure",
+)
 
 
 def travelling(validator: T) -> T:

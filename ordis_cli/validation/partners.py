@@ -141,6 +141,10 @@ class PartnersValidator(KindValidator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.names: dict[str, int] = {}
+        self.spellings: dict[str, str] = {}  # a name's key -> the name as first written
 
     def check_rows(self, block: Block) -> None:
         self.duplicates(block, "partenaire", self.names, name_key)
+        for value in block.clean.get("partenaire") or ():
+            if value is not None:
+                self.spellings.setdefault(name_key(value), value)

@@ -21,7 +21,7 @@ from ..reading.delimited import warm_up
 from ..reading.layout import MergeIndex, SheetLayout
 from ..reading.table import HeaderCell
 from ..schema import QUANTITY_COLUMNS, aliases_text, quantity_guess, required
-from ..textnorm import column_index
+from ..textnorm import close_matches, column_index
 from .base import EXTRA, ROW, KindValidator
 from .columns import Block
 from .deliveries import DeliveriesValidator
@@ -321,10 +321,10 @@ def _cross_file(results: list[tuple[FileReport, Any]], lang: Lang) -> None:
     files with two départements, are errors (the files are read as one list); a partner
     named in donations but absent from the partners file is a warning."""
     _across_files(results)
-    known: set[str] | None = None
+    known: dict[str, str] | None = None  # the partners file's names: key -> as written
     for _, validator in results:
         if isinstance(validator, PartnersValidator):
-            known = (known or set()) | set(validator.names)
+            known = {**(known or {}), **validator.spellings}
     if known is None:
         return
     for report, validator in results:
@@ -334,7 +334,10 @@ def _cross_file(results: list[tuple[FileReport, Any]], lang: Lang) -> None:
         before = len(reporter.problems)
         for key, (name, row) in validator.partners.items():
             if key not in known:
-                reporter.add("unknown-partner", row, "partenaire", name)
+                # a misspelt partner would ship everywhere without its capacity: say whom
+                close = close_matches(key, known, n=1, cutoff=0.8)
+                fields = {"suggestion": known[close[0]]} if close else {}
+                reporter.add("unknown-partner", row, "partenaire", name, **fields)
         report.add(reporter.problems[before:])
 
 
