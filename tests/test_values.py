@@ -188,6 +188,9 @@ def test_booleans(raw: object, expected: bool | None) -> None:
 def test_choices_and_suggestions() -> None:
     assert v.priority("Urgent") == ("urgente", None)
     assert v.priority("urgnte") == (None, ("bad-priority", {"suggestion": "urgente"}))
+    # a negated value is never offered its opposite
+    for negated in ("non urgent", "Not urgent", "peu urgent", "non prioritaire", "sans urgence"):
+        assert v.priority(negated) == (None, ("bad-priority", {})), negated
     assert v.material("Ordinateurs portables") == ("portable", None)
     assert v.material("PC fixe") == ("fixe", None)
     assert v.material("iPad") == ("tablette", None)

@@ -46,6 +46,10 @@ def boolean(raw: Any) -> tuple[bool | None, Fault]:
     return None, ("bad-boolean", {})
 
 
+# words that turn a value into its opposite (folded, as ``alias_key`` gives them)
+_NEGATIONS = frozenset({"non", "not", "pas", "peu", "no", "san", "moin", "aucun", "aucune"})
+
+
 class Choice:
     """A closed list of values, each with aliases; unknown values get a suggestion."""
 
@@ -62,7 +66,9 @@ class Choice:
         key = alias_key(text(raw) or "")
         if key in self._keys:
             return self._keys[key], None
-        close = close_matches(key, self._keys, n=1, cutoff=0.7)
+        # « non urgent » is close to « urgent » but means the opposite: no suggestion then
+        negated = not _NEGATIONS.isdisjoint(key.split())
+        close = [] if negated else close_matches(key, self._keys, n=1, cutoff=0.7)
         fields = {"suggestion": self._keys[close[0]]} if close else {}
         return None, (self.fault, fields)
 
