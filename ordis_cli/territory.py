@@ -153,7 +153,9 @@ def departement_code(value: str) -> str | None:
     ):
         match = pattern.search(text, start)
         if match:
-            return departement_code(match.group(1))
+            found = departement_code(match.group(1))
+            rest = text[: match.start(1)] + " " + text[match.end(1) :]
+            return found if found and _agrees(found, rest) else None
     return _departement_names().get(alias_key(text))
 
 
@@ -164,6 +166,27 @@ def is_corsica(value: str) -> bool:
     if floating:
         text = floating.group(1)
     return text == "20" or alias_key(text) in ("corse", "corsica", "20 corse", "corse 20")
+
+
+# The first words of an address: a number followed by one of these is a street number, not
+# a département ("12 rue de la Paix" is not the Aveyron, "Bât 3" not the Allier).
+# fmt: off
+_STREET_WORDS = frozenset({
+    "rue", "avenue", "av", "bd", "boulevard", "chemin", "impasse", "allee", "place", "route",
+    "quai", "cour", "bat", "batiment", "residence", "lotissement", "hameau", "square", "voie",
+    "chaussee", "faubourg", "passage", "cite", "lieu", "dit",
+})
+# fmt: on
+
+
+def _agrees(code: str, rest: str) -> bool:
+    """Whether the words around a code read as its département or a place in it: not an
+    address, not another département's name ("Paris 93")."""
+    key = alias_key(rest)
+    if not _STREET_WORDS.isdisjoint(key.split()):
+        return False
+    named = _departement_names().get(key)
+    return named is None or named == code
 
 
 def suggest_departement(value: str) -> str | None:

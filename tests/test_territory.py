@@ -88,6 +88,15 @@ def test_distances() -> None:
         ("COTE-D'OR", "21"),
         ("75 - Paris", "75"),
         ("Rhône (69)", "69"),
+        ("13 Marseille", "13"),  # a town of the département
+        ("93 Seine St Denis", "93"),
+        # an address or another département's name beside a number is not that département
+        ("12 rue de la Paix", None),
+        ("1 rue A", None),
+        ("Bât 3", None),
+        ("Paris 93", None),
+        ("Paris (93)", None),
+        ("Nord 95", None),
         ("La Réunion", "974"),
         ("Corse du Sud", "2A"),
         ("100", None),
