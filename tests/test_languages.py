@@ -142,9 +142,18 @@ def test_usage_errors_say_what_is_wrong(
         capsys, ("allocate", "--date", "04/20/2020", "--needs", "a", "--donations", "b")
     )
     assert "Erreur : Valeur invalide pour '--date'" in french
-    assert "'04/20/2020' ne suit pas le format attendu" in french
+    assert "'04/20/2020' n'est pas une date : écrivez-la 2020-04-20 ou 20/04/2020." in french
     _, english = _run(capsys, ("allocate", "--needs", "a", "--lang", "en"))
     assert "Error: Missing option '--donations'." in english
+    # the parser's own wording (pydantic, strftime) never reaches an English user either
+    for args, said in (
+        (("report", "--as-of", "31/02/2020"), "is not a date: write it 2020-04-20 or 20/04/2020."),
+        (("runs", "show", "abc"), "Invalid value for 'run': a whole number is expected."),
+        (("sample", "--out", "s", "--structures", "0"), "at least 1 is expected."),
+    ):
+        _, english = _run(capsys, (*args, "--lang", "en"))
+        assert said in english and "Value error" not in english and "%Y" not in english
+        assert "Input should" not in english
     _, french = _run(capsys, ("allocate", "--needs", "a"))
     assert "Erreur : Option manquante : '--donations'." in french
     assert "Essayez « ordis allocate -h » pour l'aide." in french

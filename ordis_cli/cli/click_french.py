@@ -96,7 +96,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Input should be a valid .*$", "cette valeur n'est pas valide."),
         (
             r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
-            "{value} ne suit pas le format attendu ({formats}).",
+            "{value} n'est pas une date : écrivez-la 2020-04-20 ou 20/04/2020.",
         ),
         (
             r"^(?:Value )?(?P<value>.+) is not a valid (?:int|integer|float)\.$",
@@ -118,15 +118,47 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _NESTED = ("message",)
 
+# The same messages in plain English: the parser's own wording (pydantic's "Value error, ",
+# "Input should be…", strftime patterns) replaced by what a coordinator reads.
+ENGLISH_USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), english)
+    for pattern, english in (
+        (
+            r"^Invalid value for (?P<name>.+?): (?P<message>.+)$",
+            "Invalid value for {name}: {message}",
+        ),
+        (r"^Value error, (?P<message>.+)$", "{message}"),
+        (r"^Input should be a valid integer.*$", "a whole number is expected."),
+        (r"^Input should be a valid number.*$", "a number is expected."),
+        (r"^Input should be greater than or equal to (?P<n>\S+)$", "at least {n} is expected."),
+        (r"^Input should be less than or equal to (?P<n>\S+)$", "at most {n} is expected."),
+        (r"^Input should be greater than (?P<n>\S+)$", "more than {n} is expected."),
+        (r"^Input should be a valid .*$", "this value is not valid."),
+        (
+            r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
+            "{value} is not a date: write it 2020-04-20 or 20/04/2020.",
+        ),
+    )
+)
+
 
 def french_usage_error(message: str) -> str:
     """A usage error's message in French (unchanged when no pattern knows it)."""
-    for pattern, french in USAGE_ERRORS:
+    return _rewritten(message, USAGE_ERRORS).replace("' or '", "', '")
+
+
+def english_usage_error(message: str) -> str:
+    """A usage error's message in plain English (unchanged when no pattern knows it)."""
+    return _rewritten(message, ENGLISH_USAGE_ERRORS)
+
+
+def _rewritten(message: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for pattern, written in patterns:
         found = pattern.match(message)
         if found is not None:
             fields = found.groupdict()
             for name in _NESTED:
                 if name in fields:
-                    fields[name] = french_usage_error(fields[name])
-            return french.format(**fields).replace("' or '", "', '")
+                    fields[name] = _rewritten(fields[name], patterns)
+            return written.format(**fields)
     return message

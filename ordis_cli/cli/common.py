@@ -67,8 +67,11 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")  # 2020-04-20 or 20/04/2020
 
 
 def date_option(name: str, help: str) -> Any:
-    """A date option (``--date``, ``--as-of``): ISO or as the French write it."""
-    return typer.Option(name, formats=list(DATE_FORMATS), help=help)
+    """A date option (``--date``, ``--as-of``): ISO or as the French write it, as its help
+    says (``help_english`` says it in English)."""
+    return typer.Option(
+        name, formats=list(DATE_FORMATS), help=f"{help} Écrite 2020-04-20 ou 20/04/2020."
+    )
 
 
 def columns_option(help: str) -> Any:

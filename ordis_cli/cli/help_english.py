@@ -96,7 +96,8 @@ HELP_ENGLISH: dict[str, str] = {
     "(devices by priority, facilities served, lowest share, device-kilometres, time) without "
     "writing or recording anything.",
     "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
-    "allocate --date": "Date of the run (default: today); lots available later are left aside.",
+    "allocate --date": "Date of the run (default: today); lots available later are left aside. "
+    "Written 2020-04-20 or 20/04/2020.",
     "allocate --policy": "TOML file: scope, cap, date, [substitutions], [coordination] "
     "(nom, email, telephone).",
     "allocate --dry-run": "Print the summary without writing or recording anything.",
@@ -120,7 +121,7 @@ HELP_ENGLISH: dict[str, str] = {
         "2 ledger not found, unknown donor, --out folder not empty, writing "
         "impossible (full disk, read-only folder) or wrong command, 3 internal error."
     ),
-    "report --as-of": "Date of the figures (default: today).",
+    "report --as-of": "Date of the figures (default: today). Written 2020-04-20 or 20/04/2020.",
     "report --format": "md, html, xlsx, json, separated by commas (default: all four; with "
     "--donor: md, html, json); json alone is printed on stdout.",
     "report --donor": "One donor's page (an organisation): what its lots became, by type, "
@@ -179,7 +180,8 @@ HELP_ENGLISH: dict[str, str] = {
     ),
     "deliveries pending --partner": "One partner only (case and accents ignored).",
     "deliveries pending --older-than": "Only the lines shipped more than N days ago.",
-    "deliveries pending --as-of": "Date of the list (default: today).",
+    "deliveries pending --as-of": "Date of the list (default: today). Written 2020-04-20 or "
+    "20/04/2020.",
     "deliveries pending --format": "text, json, or xlsx (a chasing list as a workbook).",
     "deliveries pending --out": "Workbook to write with --format xlsx (default: "
     "./chasing-<date>.xlsx).",

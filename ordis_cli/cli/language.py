@@ -35,7 +35,7 @@ from typer.core import TyperGroup, TyperOption, _TyperParameter
 from typer.exceptions import Abort
 
 from ..messages import Lang, say
-from .click_french import FrenchHelpFormatter, french_usage_error
+from .click_french import FrenchHelpFormatter, english_usage_error, french_usage_error
 from .help_english import HELP_ENGLISH, EnglishHelpFormatter
 
 
@@ -168,7 +168,7 @@ def localized_command(lang: Lang) -> Command:
 
 def show_usage_error(error: ClickException, lang: Lang) -> None:
     """What click prints for a usage error, in ``lang``."""
-    if lang == "en" or isinstance(error, NoArgsIsHelpError):  # the latter prints help
+    if isinstance(error, NoArgsIsHelpError):  # it prints the help
         error.show()
         return
     lines = []
@@ -176,10 +176,16 @@ def show_usage_error(error: ClickException, lang: Lang) -> None:
     if context is not None:
         lines.append(context.get_usage())
         if context.command.get_help_option(context) is not None:
+            helping = f"{context.command_path} {context.help_option_names[0]}"
             lines.append(
-                f"Essayez « {context.command_path} {context.help_option_names[0]} » pour l'aide."
+                f"Try '{helping}' for help.\n"
+                if lang == "en"
+                else f"Essayez « {helping} » pour l'aide."
             )
-    lines.append(f"Erreur : {french_usage_error(error.format_message())}")
+    if lang == "en":
+        lines.append(f"Error: {english_usage_error(error.format_message())}")
+    else:
+        lines.append(f"Erreur : {french_usage_error(error.format_message())}")
     print("\n".join(lines), file=sys.stderr)
 
 
