@@ -155,7 +155,7 @@ def _play(out: Path, lang: Lang, step: Callable[[str], None]) -> DemoResult:
             TourStop(
                 path=str(p),
                 what=_describe(p.name, lang),
-                command=f"ordis report --as-of {REPORT_DATE}",
+                command=f"ordis report --as-of {REPORT_DATE} --out rapport",
             )
             for p in written
         ],

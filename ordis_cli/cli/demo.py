@@ -44,19 +44,18 @@ def demo(
 
         with stages(quiet) as show:
             result = run_demo(out, language, lambda name: show(say(_STEPS[name], language)))
-        if quiet:
-            return
         from rich.table import Table
+        from rich.text import Text
 
         console = stdout_console()
-        console.print(f"[bold]{result.headline}[/]")
-        table = Table(show_lines=False)
-        for head in say("term-demo-heads", language).split("|"):
-            table.add_column(head, overflow="fold")
-        for stop in result.stops:
-            table.add_row(stop.path, stop.what, stop.command)
-        console.print(table)
-        console.print(
-            say("term-demo-open", language, path=Path(result.out) / "rapport" / "rapport.html"),
-            highlight=False,
-        )
+        console.print(Text(result.headline, style="bold"))
+        if not quiet:  # --quiet: the headline and the page to open only
+            table = Table(show_lines=False)
+            for head in say("term-demo-heads", language).split("|"):
+                table.add_column(head, overflow="fold")
+            for stop in result.stops:
+                table.add_row(stop.path, stop.what, stop.command)
+            console.print(table)
+            console.print(Text(say("term-demo-where", language, path=result.out)))
+        page = Path(result.out) / "rapport" / "rapport.html"
+        console.print(Text(say("term-demo-open", language, path=page)))

@@ -177,6 +177,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- ordis demo ---
     "term-demo-heads": ("Fichier|Ce que c'est|Commande", "File|What it is|Command"),
     "term-demo-open": ("Ouvrez la page de synthèse : {path}", "Open the summary page: {path}"),
+    "term-demo-where": (
+        "Les commandes de la dernière colonne se lancent dans le dossier : cd {path}",
+        "The commands of the last column run from the folder: cd {path}",
+    ),
     # --- ordis demo: the tour of what was written ---
     "term-demo-data": (
         "les fichiers d'exemple : besoins, dons, partenaires",
