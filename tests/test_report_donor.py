@@ -171,6 +171,12 @@ def test_an_unknown_name_lists_close_organisations_never_a_private_donor(demo: P
     assert "donor organisations" in result.output  # some organisations to pick from
 
 
+def test_a_name_of_a_hundred_thousand_characters_is_quoted_cut_short(demo: Path) -> None:
+    result = donor_report(demo, "--donor", "Nexora" * 20_000)
+    assert result.exit_code == 2 and "(120\u202f000 car.)" in result.output
+    assert len(result.output) < 2_000
+
+
 def test_the_writing_rule_and_the_formats(demo: Path, tmp_path: Path, monkeypatch: Any) -> None:
     taken = tmp_path / "taken"
     taken.mkdir()

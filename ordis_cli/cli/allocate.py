@@ -352,8 +352,11 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     if summary.shipments == 0:
         console.print(say("term-alloc-nothing", lang), style="yellow")
     if summary.files:
+        from ..reading.quoting import shorten  # a partner's name of millions of characters
+
         console.print(say("term-alloc-files", lang))
         for file in summary.files:
-            owner = file.partner or say("term-alloc-workbook", lang)
+            owner = shorten(file.partner, lang=lang) if file.partner else None
+            owner = owner or say("term-alloc-workbook", lang)
             # one line per file, whatever the terminal's width
             console.print(Text(f"  {file.path}  ({owner})"), soft_wrap=True)

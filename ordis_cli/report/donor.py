@@ -77,6 +77,14 @@ def _spelling(spellings: Counter[str]) -> str:
     return min(spellings, key=lambda name: (-spellings[name], name))
 
 
+def _short(name: str, lang: Lang) -> str:
+    """``name`` cut short for a refusal (a name of millions of characters); the reading
+    package that knows how is loaded only for a refusal."""
+    from ..reading.quoting import shorten
+
+    return shorten(name, lang=lang)
+
+
 def find_donor(ledger: Ledger, name: str, lang: Lang) -> tuple[str, str, str]:
     """(name key, name as the page prints it, donor type) of the organisation ``name``
     designates, matched like every name in ordis (case, accents, punctuation ignored).
@@ -95,6 +103,7 @@ def find_donor(ledger: Ledger, name: str, lang: Lang) -> tuple[str, str, str]:
 
         def quoted(keys: list[str]) -> str:
             names = [organisations[k] for k in keys[:CLOSE]]
+            names = [_short(n, lang) for n in names]
             return ", ".join(f"« {n} »" if lang == "fr" else f"“{n}”" for n in names)
 
         if close:
@@ -104,10 +113,12 @@ def find_donor(ledger: Ledger, name: str, lang: Lang) -> tuple[str, str, str]:
             known = say("term-donors-some", lang, count=len(everyone), names=quoted(everyone))
         else:
             known = say("term-no-donor-known", lang)
-        raise UsageError("unknown-donor", say("unknown-donor", lang, value=name, known=known))
+        value = _short(name, lang)
+        raise UsageError("unknown-donor", say("unknown-donor", lang, value=value, known=known))
     spellings, types = donors[key]
     if not _is_organisation(types):
-        raise DonorRefused("private-donor-page", say("private-donor-page", lang, value=name))
+        shown = _short(name, lang)
+        raise DonorRefused("private-donor-page", say("private-donor-page", lang, value=shown))
     kind = min(types, key=lambda t: (-types[t], t))
     return key, _spelling(spellings), kind
 
