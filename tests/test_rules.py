@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
+
 from ordis_cli.models import Severity
 
 from .conftest import DATA, codes_at, problems, validate
@@ -156,3 +158,23 @@ def test_all_problems_of_a_big_file_are_reported(tmp_path: Path) -> None:
     bad = [p for p in report.issues if p.code == "unknown-departement"]
     assert len(bad) == 120
     assert [p.row for p in bad[:2]] == [1001, 2001]
+
+
+def test_values_under_a_column_without_a_header_are_said(tmp_path: Path) -> None:
+    """A value holding the delimiter, unquoted (``Bretagne;93``), or a column left unnamed:
+    its cells were dropped without a word; now one warning per column, at its first value."""
+    split = tmp_path / "partenaires.csv"
+    split.write_text("partenaire;zone\nP4;Bretagne;93\nP5;IDF\nP6;75;;x\n", encoding="utf-8")
+    found = [(p.code, p.cell, p.value) for p in problems(split)]
+    assert ("unnamed-column-values", "C2", "93") in found
+    assert ("unnamed-column-values", "D4", "x") in found
+    assert all(p.severity.value == "warning" for p in problems(split))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["partenaire", "zone"], ["P1", "IDF", None, "oubli"], ["P2", "93"]):
+        sheet.append(row)
+    book.save(tmp_path / "partenaires.xlsx")
+    found = [(p.code, p.cell, p.value) for p in problems(tmp_path / "partenaires.xlsx")]
+    assert ("unnamed-column-values", "D2", "oubli") in found
+    assert not [f for f in found if f[1] and f[1].startswith("C")]  # an empty column: nothing

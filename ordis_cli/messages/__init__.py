@@ -63,6 +63,7 @@ WARNING_CODES = frozenset(
         "totals-row",
         "hidden-rows",
         "unknown-column",
+        "unnamed-column-values",
         "duplicate-column",
         "bad-postal-code",
         "postal-code-mismatch",

@@ -24,6 +24,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Column “{value}” is not recognised: it is ignored (if it stands for a column of "
         "ordis, map it with --columns).",
     ),
+    "unnamed-column-values": (
+        "La colonne {where} n'a pas d'en-tête mais contient des valeurs (ici « {value} ») : "
+        "elles sont ignorées. Donnez-lui un en-tête ou, dans un fichier CSV, vérifiez qu'une "
+        "valeur de la ligne ne contient pas le séparateur (« ; ») qui l'aurait coupée en deux.",
+        "Column {where} has no header but holds values (here “{value}”): they are ignored. "
+        "Give it a header or, in a CSV file, check that a value of the row does not hold the "
+        "delimiter (“;”), which would have cut it in two.",
+    ),
     "duplicate-column": (
         "La colonne « {value} » désigne aussi « {field} », lue en {first} : seule celle-ci "
         "est prise en compte.",

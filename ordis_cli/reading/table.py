@@ -212,5 +212,10 @@ def _locate(
         return Table(str(path), fmt, source.name, kind, 0, [], source, sheets)
     index, kind, _ = found
     header_row, header_cells = head[index]
+    # a row wider than its header (a value holding the delimiter, a column left unnamed):
+    # its cells get header cells without text, so that they are read and can be reported
+    widest = min(max(len(cells) for _, cells in head), limits.MAX_COLUMNS)
+    if len(header_cells) < widest:
+        header_cells = [*header_cells, *[""] * (widest - len(header_cells))]
     header = _build_header(header_cells[: limits.MAX_COLUMNS], kind, mapping)
     return Table(str(path), fmt, source.name, kind, header_row, header, source, sheets)

@@ -29,6 +29,7 @@ from .kinds import kind_mismatch, mapped_absent
 from .needs import NeedsValidator
 from .partners import PartnersValidator
 from .reporter import Reporter
+from .unnamed import UnnamedColumns
 
 VALIDATORS: dict[Kind, type[KindValidator]] = {
     Kind.NEEDS: NeedsValidator,
@@ -210,7 +211,9 @@ def _validate_table(
     )
     layout = table.layout
     hidden: list[int] = []
+    unnamed = UnnamedColumns(table.header)
     for numbers, raw in table.blocks(positions, options.block_rows):
+        unnamed.look(numbers, raw)
         block = Block(numbers, raw, table.source.text_only)
         report.rows += validator.check(block)
         if layout.hidden:
@@ -221,6 +224,7 @@ def _validate_table(
         reporter.add("no-data", table.header_row, None)
     if hidden:
         reporter.add("hidden-rows", None, None, rows=rows_text(hidden, options.lang))
+    unnamed.report(reporter)
     validator.finish()
     return validator
 
