@@ -27,6 +27,7 @@ _METAVARS = {
     "<list[str]>": "<texte>",
     "<str>": "<texte>",
     "<%Y-%m-%d|%d/%m/%Y>": "<date>",  # 2020-04-20 ou 20/04/2020
+    "PATH|URL": "CHEMIN|URL",  # --ledger
 }
 _EXTRAS = (
     (re.compile(r"\bdefault: "), "défaut : "),

@@ -55,8 +55,8 @@ LedgerOpt = Annotated[
         envvar="ORDIS_LEDGER",
         parser=ledger_location,  # a postgresql:// URL stays a URL (a Path would fold its //)
         metavar="PATH|URL",
-        help="Registre des allocations et livraisons : fichier SQLite (créé au besoin) ou "
-        "postgresql://utilisateur@hôte:port/base (registre partagé).",
+        help="Registre des allocations et livraisons : fichier SQLite (allocate le crée au "
+        "besoin) ou postgresql://utilisateur@hôte:port/base (registre partagé).",
     ),
 ]
 DebugOpt = Annotated[

@@ -18,6 +18,7 @@ PLAIN_METAVARS = {
     "<int range>": "<number>",
     "<int>": "<number>",
     "<%Y-%m-%d|%d/%m/%Y>": "<date>",  # a date, as 2020-04-20 or 20/04/2020
+    "JOURS": "DAYS",  # deliveries pending --older-than
 }
 
 
@@ -47,8 +48,8 @@ HELP_ENGLISH: dict[str, str] = {
     "* --quiet": "Print the summary only.",
     "* --debug": "Print the full Python traceback on an error.",
     "* --ledger": (
-        "Ledger of the runs and deliveries: an SQLite file (created when needed) or "
-        "postgresql://user@host:port/dbname (a shared ledger)."
+        "Ledger of the runs and deliveries: an SQLite file (allocate creates it when needed) "
+        "or postgresql://user@host:port/dbname (a shared ledger)."
     ),
     "validate": (
         "Check files of needs, donations, partners or deliveries.\n\n"
