@@ -209,6 +209,38 @@ def region_code(value: str) -> str | None:
     return _region_names().get(alias_key(text))
 
 
+# The régions before 2016 whose names are gone, as partners may still write them in a zone:
+# each stands for its départements (Centre and Normandie are today's names of theirs).
+FORMER_REGIONS: dict[str, tuple[str, ...]] = {
+    "Alsace": ("67", "68"),
+    "Aquitaine": ("24", "33", "40", "47", "64"),
+    "Auvergne": ("03", "15", "43", "63"),
+    "Basse-Normandie": ("14", "50", "61"),
+    "Bourgogne": ("21", "58", "71", "89"),
+    "Champagne-Ardenne": ("08", "10", "51", "52"),
+    "Franche-Comté": ("25", "39", "70", "90"),
+    "Haute-Normandie": ("27", "76"),
+    "Languedoc-Roussillon": ("11", "30", "34", "48", "66"),
+    "Limousin": ("19", "23", "87"),
+    "Lorraine": ("54", "55", "57", "88"),
+    "Midi-Pyrénées": ("09", "12", "31", "32", "46", "65", "81", "82"),
+    "Nord-Pas-de-Calais": ("59", "62"),
+    "Picardie": ("02", "60", "80"),
+    "Poitou-Charentes": ("16", "17", "79", "86"),
+    "Rhône-Alpes": ("01", "07", "26", "38", "42", "69", "73", "74"),
+}
+
+
+def former_region(value: str) -> tuple[str, tuple[str, ...]] | None:
+    """A région of before 2016 (``"Nord-Pas-de-Calais"``), as (its name, its départements)."""
+    return _former_regions().get(alias_key(value))
+
+
+@cache
+def _former_regions() -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {alias_key(name): (name, depts) for name, depts in FORMER_REGIONS.items()}
+
+
 def departement_of_postal_code(postal_code: str) -> str | None:
     """The département a 5-digit postal code belongs to (``20xxx`` split into 2A/2B)."""
     if len(postal_code) != 5 or not postal_code.isdigit():

@@ -14,7 +14,13 @@ import pytest
 
 from ordis_cli.messages import say
 from ordis_cli.models import Kind
-from ordis_cli.territory import ABBREVIATIONS, finess_key
+from ordis_cli.territory import (
+    ABBREVIATIONS,
+    FORMER_REGIONS,
+    departements,
+    finess_key,
+    former_region,
+)
 from ordis_cli.validation.service import ValidationOptions, validate_inputs
 
 from .conftest import ROOT, invoke, invoke_json
@@ -288,6 +294,33 @@ def test_a_bare_number_that_is_a_region_code_is_a_departement_with_a_warning(
     assert "R75 (Nouvelle-Aquitaine), R93 (Provence-Alpes-Côte d'Azur)" in issues[1]["message"]
     assert invoke("validate", path).exit_code == 0
     assert invoke("validate", path, "--strict").exit_code == 1
+
+
+def test_a_region_of_before_2016_is_read_as_its_departements(tmp_path: Path) -> None:
+    """« Nord-Pas-de-Calais » was offered « Pas-de-Calais » (which drops the Nord), and
+    Aquitaine, Rhône-Alpes… were refused: each is now its départements, with a warning
+    naming today's région."""
+    path = _partners(tmp_path / "partenaires.xlsx", ["Nord-Pas-de-Calais", "Midi-Pyrenees; 13"])
+    zones = _zones(path)
+    assert zones[0].departements == {"59", "62"} and not zones[0].regions
+    assert zones[1].departements == {"09", "12", "31", "32", "46", "65", "81", "82", "13"}
+    issues = _issues(path)
+    assert [(i["code"], i["cell"]) for i in issues] == [
+        ("zone-former-region", "B2"),
+        ("zone-former-region", "B3"),
+    ]
+    assert "(59, 62)" in issues[0]["message"] and "(Hauts-de-France)" in issues[0]["message"]
+
+
+def test_the_former_regions_are_whole_and_apart() -> None:
+    """Each former région's départements exist, lie in one région of today, and belong to
+    no other former région."""
+    seen: set[str] = set()
+    for name, codes in FORMER_REGIONS.items():
+        assert former_region(name.upper().replace("-", " ")) == (name, codes)
+        assert {departements()[code].region for code in codes} and not seen & set(codes)
+        assert len({departements()[code].region for code in codes}) == 1, name
+        seen |= set(codes)
 
 
 # --- FINESS ---------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ WARNING_CODES = frozenset(
         "unknown-donor-type",
         "unknown-state",
         "unknown-partner",
+        "zone-former-region",
         "suggest-4g-box",
         "large-quantity",
         "ignored-row",

@@ -206,6 +206,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zone: {part} read as a département ({read_as}), since a bare number is a "
         "département. If the région is meant, write {other} or its name.",
     ),
+    "zone-former-region": (
+        "Zone : {part}, région d'avant 2016, lue comme ses départements ({read_as}). Pour "
+        "toute la région d'aujourd'hui, écrivez son nom ({now}).",
+        "Zone: {part}, a région of before 2016, read as its départements ({read_as}). For the "
+        "whole of today's région, write its name ({now}).",
+    ),
     "unknown-partner": (
         "Le partenaire « {value} » n'est pas dans le fichier des partenaires : il sera considéré "
         "comme livrant dans toute la France, sans limite de capacité.{hint}",

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from ..models import Kind
 from ..names import name_key
-from ..territory import departement_code, departements, region_code, regions
+from ..territory import departement_code, departements, former_region, region_code, regions
 from ..textnorm import alias_key, close_matches
 from . import values as v
 from .base import KindValidator, email, positive_quantity
@@ -73,6 +73,7 @@ def zone(raw: Any) -> tuple[Zone | None, Any]:
     found_regions: set[str] = set()
     found_depts: set[str] = set()
     ambiguous: list[str] = []
+    formers: list[tuple[str, tuple[str, ...]]] = []
     for part in _SEPARATORS.split(v.text(raw) or ""):
         token = part.strip()
         if not token:
@@ -87,6 +88,11 @@ def zone(raw: Any) -> tuple[Zone | None, Any]:
         if region:
             found_regions.add(region)
             continue
+        former = former_region(token)
+        if former:
+            found_depts.update(former[1])
+            formers.append(former)
+            continue
         dept = departement_code(token)
         if dept:
             found_depts.add(dept)
@@ -99,7 +105,20 @@ def zone(raw: Any) -> tuple[Zone | None, Any]:
     parsed = Zone(False, frozenset(found_regions), frozenset(found_depts))
     if ambiguous:
         return parsed, ("zone-region-code", _region_code_fields(ambiguous))
+    if formers:
+        return parsed, ("zone-former-region", _former_fields(formers))
     return parsed, None
+
+
+def _former_fields(formers: list[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:
+    """A former région's name, the départements it is read as, and today's région."""
+    depts = departements()
+    today = {depts[d].region for _, codes in formers for d in codes}
+    return {
+        "part": ", ".join(name for name, _ in formers),
+        "read_as": ", ".join(", ".join(codes) for _, codes in formers),
+        "now": ", ".join(sorted(regions()[code].name for code in today)),
+    }
 
 
 def _region_code_fields(codes: list[str]) -> dict[str, Any]:
