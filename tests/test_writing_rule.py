@@ -197,10 +197,13 @@ def test_demo_and_sample_follow_the_rule(tmp_path: Path) -> None:
 
 
 def test_a_demo_that_fails_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk fills up once the data, the dispatch workbooks and the ledger are written,
+    as the partners' returns begin: nothing of the demo stays."""
+
     def broken(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device", str(tmp_path / "x"))
 
-    monkeypatch.setattr("ordis_cli.actions.demo.write_report", broken)
+    monkeypatch.setattr("ordis_cli.actions.demo._fill_like_a_partner", broken)
     result = invoke("demo", "--out", tmp_path / "demo")
     assert result.exit_code == 2 and "plein" in " ".join(result.output.split())
     assert not (tmp_path / "demo").exists()
