@@ -58,108 +58,139 @@ class FrenchHelpFormatter(HelpFormatter):
         super().write_dl(french, col_max, col_spacing)
 
 
-# (English pattern, French) for the whole message; a value message inside "Invalid value
-# for …: " is translated on its own by the same list.
-USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), french)
-    for pattern, french in (
+# (click's English pattern, French, plain English or None to keep click's) for the whole
+# message; a value message inside "Invalid value for …: " is rewritten on its own by the
+# same list. Plain English replaces the parser's own wording (pydantic's "Value error, ",
+# "Input should be…", strftime patterns) with what a coordinator reads.
+USAGE_ERRORS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), french, english)
+    for pattern, french, english in (
         (
             r"^No such option: (?P<name>\S+) \(Possible options: (?P<others>.+)\)$",
             "Option inconnue : {name} (options possibles : {others})",
+            None,
         ),
-        (r"^No such option: (?P<name>.+)$", "Option inconnue : {name}"),
-        (r"^No such command (?P<name>.+)\.$", "Commande inconnue : {name}."),
-        (r"^Missing command\.$", "Commande manquante."),
-        (r"^Missing option (?P<name>.+?)\.(?P<more>.*)$", "Option manquante : {name}.{more}"),
-        (r"^Missing argument (?P<name>.+?)\.(?P<more>.*)$", "Argument manquant : {name}.{more}"),
-        (r"^Missing parameter (?P<name>.+?)\.(?P<more>.*)$", "Paramètre manquant : {name}.{more}"),
-        (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "Argument(s) en trop : ({args})"),
-        (r"^Option (?P<name>\S+) requires an argument\.$", "L'option {name} attend une valeur."),
+        (r"^No such option: (?P<name>.+)$", "Option inconnue : {name}", None),
+        (r"^No such command (?P<name>.+)\.$", "Commande inconnue : {name}.", None),
+        (r"^Missing command\.$", "Commande manquante.", None),
+        (r"^Missing option (?P<name>.+?)\.(?P<more>.*)$", "Option manquante : {name}.{more}", None),
+        (
+            r"^Missing argument (?P<name>.+?)\.(?P<more>.*)$",
+            "Argument manquant : {name}.{more}",
+            None,
+        ),
+        (
+            r"^Missing parameter (?P<name>.+?)\.(?P<more>.*)$",
+            "Paramètre manquant : {name}.{more}",
+            None,
+        ),
+        (
+            r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
+            "Argument(s) en trop : ({args})",
+            None,
+        ),
+        (
+            r"^Option (?P<name>\S+) requires an argument\.$",
+            "L'option {name} attend une valeur.",
+            None,
+        ),
         (
             r"^Option (?P<name>\S+) requires (?P<n>\d+) arguments\.$",
             "L'option {name} attend {n} valeurs.",
+            None,
         ),
         (
             r"^Option (?P<name>\S+) does not take a value\.$",
             "L'option {name} ne prend pas de valeur.",
+            None,
         ),
         (
             r"^Invalid value for (?P<name>.+?): (?P<message>.+)$",
             "Valeur invalide pour {name} : {message}",
+            "Invalid value for {name}: {message}",
         ),
-        (r"^Invalid value: (?P<message>.+)$", "Valeur invalide : {message}"),
-        (r"^Value error, (?P<message>.+)$", "{message}"),
-        (r"^Input should be a valid integer.*$", "un nombre entier est attendu."),
-        (r"^Input should be a valid number.*$", "un nombre est attendu."),
-        (r"^Input should be greater than or equal to (?P<n>\S+)$", "au moins {n} est attendu."),
-        (r"^Input should be less than or equal to (?P<n>\S+)$", "au plus {n} est attendu."),
-        (r"^Input should be greater than (?P<n>\S+)$", "plus de {n} est attendu."),
-        (r"^Input should be a valid .*$", "cette valeur n'est pas valide."),
+        (
+            r"^Invalid value: (?P<message>.+)$",
+            "Valeur invalide : {message}",
+            "Invalid value: {message}",
+        ),
+        (r"^Value error, (?P<message>.+)$", "{message}", "{message}"),
+        (
+            r"^Input should be a valid integer.*$",
+            "un nombre entier est attendu.",
+            "a whole number is expected.",
+        ),
+        (r"^Input should be a valid number.*$", "un nombre est attendu.", "a number is expected."),
+        (
+            r"^Input should be greater than or equal to (?P<n>\S+)$",
+            "au moins {n} est attendu.",
+            "at least {n} is expected.",
+        ),
+        (
+            r"^Input should be less than or equal to (?P<n>\S+)$",
+            "au plus {n} est attendu.",
+            "at most {n} is expected.",
+        ),
+        (
+            r"^Input should be greater than (?P<n>\S+)$",
+            "plus de {n} est attendu.",
+            "more than {n} is expected.",
+        ),
+        (
+            r"^Input should be a valid .*$",
+            "cette valeur n'est pas valide.",
+            "this value is not valid.",
+        ),
         (
             r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
             "{value} n'est pas une date : écrivez-la 2020-04-20 ou 20/04/2020.",
+            "{value} is not a date: write it 2020-04-20 or 20/04/2020.",
         ),
         (
             r"^(?:Value )?(?P<value>.+) is not a valid (?:int|integer|float)\.$",
             "{value} n'est pas un nombre valide.",
+            None,
         ),
         (
             r"^(?:Value )?(?P<value>.+) is not a valid (?P<kind>\w+)\.$",
             "{value} n'est pas une valeur valide.",
+            None,
         ),
         (
             r"^(?P<value>.+) is not one of (?P<choices>.+)\.$",
             "{value} n'est pas l'une des valeurs {choices}.",
+            None,
         ),
         (
             r"^(?P<value>.+) is not in the range (?P<range>.+)\.$",
             "{value} n'est pas dans l'intervalle {range}.",
+            None,
         ),
     )
 )
 _NESTED = ("message",)
 
-# The same messages in plain English: the parser's own wording (pydantic's "Value error, ",
-# "Input should be…", strftime patterns) replaced by what a coordinator reads.
-ENGLISH_USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), english)
-    for pattern, english in (
-        (
-            r"^Invalid value for (?P<name>.+?): (?P<message>.+)$",
-            "Invalid value for {name}: {message}",
-        ),
-        (r"^Value error, (?P<message>.+)$", "{message}"),
-        (r"^Input should be a valid integer.*$", "a whole number is expected."),
-        (r"^Input should be a valid number.*$", "a number is expected."),
-        (r"^Input should be greater than or equal to (?P<n>\S+)$", "at least {n} is expected."),
-        (r"^Input should be less than or equal to (?P<n>\S+)$", "at most {n} is expected."),
-        (r"^Input should be greater than (?P<n>\S+)$", "more than {n} is expected."),
-        (r"^Input should be a valid .*$", "this value is not valid."),
-        (
-            r"^(?P<value>.+) does not match the formats? (?P<formats>.+)\.$",
-            "{value} is not a date: write it 2020-04-20 or 20/04/2020.",
-        ),
-    )
-)
-
 
 def french_usage_error(message: str) -> str:
     """A usage error's message in French (unchanged when no pattern knows it)."""
-    return _rewritten(message, USAGE_ERRORS).replace("' or '", "', '")
+    return _rewritten(message, 1).replace("' or '", "', '")
 
 
 def english_usage_error(message: str) -> str:
     """A usage error's message in plain English (unchanged when no pattern knows it)."""
-    return _rewritten(message, ENGLISH_USAGE_ERRORS)
+    return _rewritten(message, 2)
 
 
-def _rewritten(message: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> str:
-    for pattern, written in patterns:
+def _rewritten(message: str, column: int) -> str:
+    for pattern, *languages in USAGE_ERRORS:
         found = pattern.match(message)
         if found is not None:
+            written = languages[column - 1]
+            if written is None:
+                return message
             fields = found.groupdict()
             for name in _NESTED:
                 if name in fields:
-                    fields[name] = _rewritten(fields[name], patterns)
+                    fields[name] = _rewritten(fields[name], column)
             return written.format(**fields)
     return message
