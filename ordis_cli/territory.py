@@ -168,8 +168,8 @@ def is_corsica(value: str) -> bool:
     return text == "20" or alias_key(text) in ("corse", "corsica", "20 corse", "corse 20")
 
 
-# The first words of an address: a number followed by one of these is a street number, not
-# a département ("12 rue de la Paix" is not the Aveyron, "Bât 3" not the Allier).
+# Words of an address: a number beside one of these is a street or building number, not a
+# département ("12 rue de la Paix" is not the Aveyron, "Bât 3" not the Allier).
 # fmt: off
 _STREET_WORDS = frozenset({
     "rue", "avenue", "av", "bd", "boulevard", "chemin", "impasse", "allee", "place", "route",
