@@ -15,6 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Donateurs connus les plus proches : {names}.",
         "Closest known donors: {names}.",
     ),
+    "term-donor-close": (
+        "Donateur connu le plus proche : {names}.",
+        "Closest known donor: {names}.",
+    ),
     "term-donors-some": (
         "Aucun nom proche ; le registre connaît {count} organisations donatrices, dont {names}.",
         "No name close to it; the ledger knows {count} donor organisations, among them {names}.",

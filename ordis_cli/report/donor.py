@@ -107,7 +107,10 @@ def find_donor(ledger: Ledger, name: str, lang: Lang) -> tuple[str, str, str]:
             return ", ".join(f"« {n} »" if lang == "fr" else f"“{n}”" for n in names)
 
         if close:
-            known = say("term-donors-close", lang, names=quoted(close))
+            one = len(close[:CLOSE]) == 1
+            known = say(
+                "term-donor-close" if one else "term-donors-close", lang, names=quoted(close)
+            )
         elif organisations:
             everyone = sorted(organisations, key=lambda k: organisations[k])
             known = say("term-donors-some", lang, count=len(everyone), names=quoted(everyone))
