@@ -324,3 +324,29 @@ def test_refusals_of_every_command_in_english_have_no_french_word(
         assert english.strip() and _words(english, french_only) == [], (args, english)
         code, french = _run(capsys, args)
         assert code == expected and french != english, (args, french)
+
+
+@pytest.mark.parametrize(
+    ("args", "french", "english"),
+    [
+        (("validate",), "FICHIERS...", "FILES..."),
+        (("deliveries", "import"), "FICHIERS...", "FILES..."),
+        (("runs", "show"), "N°", "RUN"),
+        (("shipments", "cancel"), "ID_ENVOI...", "SHIPMENT_IDS..."),
+        (("ledger", "copy"), "SRC DST", "SRC DST"),
+    ],
+)
+def test_usage_lines_name_arguments_in_words(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    french: str,
+    english: str,
+) -> None:
+    """Typer writes a required argument ``{files}``: the usage line and the help's list of
+    arguments name it in words, in each language."""
+    monkeypatch.delenv("ORDIS_LANG", raising=False)
+    for lang, word in (("fr", french), ("en", english)):
+        _, shown = _run(capsys, (*args, "--help", "--lang", lang))
+        usage = shown.splitlines()[0]
+        assert usage.endswith(f"[OPTIONS] {word}") and "{" not in shown, shown[:300]

@@ -36,11 +36,31 @@ _EXTRAS = (
 )
 
 
+# Typer writes a required argument in a usage line as ``{files}``: a person reads a word
+ARGUMENT_WORDS = {"files": "FICHIERS", "run": "N°", "ids": "ID_ENVOI"}
+_BRACED = re.compile(r"\{(\w+)\}")
+
+
+def plain_arguments(args: str, words: dict[str, str]) -> str:
+    """A usage line's ``{name}`` arguments as the word ``words`` gives, else ``NAME``."""
+    return _BRACED.sub(lambda m: words.get(m.group(1), m.group(1).upper()), args)
+
+
+def argument_term(term: str, words: dict[str, str]) -> str:
+    """A help line's term naming an argument (``files... <chemins>``) with the usage line's
+    word for it (``FICHIERS... <chemins>``); an option's term as it is."""
+    name = term.partition(" ")[0].removesuffix("...")
+    word = words.get(name)
+    return term if word is None else word + term[len(name) :]
+
+
 class FrenchHelpFormatter(HelpFormatter):
     """click's help layout with French words."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        args = args.replace("COMMAND [ARGS]", "COMMANDE [ARGUMENTS]")
+        args = plain_arguments(args, ARGUMENT_WORDS).replace(
+            "COMMAND [ARGS]", "COMMANDE [ARGUMENTS]"
+        )
         super().write_usage(prog, args, "Utilisation : " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
@@ -54,7 +74,7 @@ class FrenchHelpFormatter(HelpFormatter):
                 text = pattern.sub(replacement, text)
             for english, metavar in _METAVARS.items():
                 term = term.replace(english, metavar)
-            french.append((term, text))
+            french.append((argument_term(term, ARGUMENT_WORDS), text))
         super().write_dl(french, col_max, col_spacing)
 
 

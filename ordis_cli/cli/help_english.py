@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typer._click.formatting import HelpFormatter
 
+from .click_french import argument_term, plain_arguments
+
 # Typer names a value by its Python type (``<list[Path]>``); English help names it by what a
 # person types, as French help does (``click_french._METAVARS``).
 PLAIN_METAVARS = {
@@ -22,15 +24,21 @@ PLAIN_METAVARS = {
 }
 
 
+ARGUMENT_WORDS = {"files": "FILES", "run": "RUN", "ids": "SHIPMENT_IDS"}
+
+
 class EnglishHelpFormatter(HelpFormatter):
     """click's help layout, values named in plain words."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, plain_arguments(args, ARGUMENT_WORDS), prefix)
 
     def write_dl(self, rows: object, col_max: int = 30, col_spacing: int = 2) -> None:
         plain = []
         for term, text in rows:  # type: ignore[attr-defined]
             for typed, metavar in PLAIN_METAVARS.items():
                 term = term.replace(typed, metavar)
-            plain.append((term, text))
+            plain.append((argument_term(term, ARGUMENT_WORDS), text))
         super().write_dl(plain, col_max, col_spacing)
 
 
