@@ -356,7 +356,10 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
 
         console.print(say("term-alloc-files", lang))
         for file in summary.files:
-            owner = shorten(file.partner, lang=lang) if file.partner else None
-            owner = owner or say("term-alloc-workbook", lang)
+            owner = (
+                shorten(file.partner, lang=lang)
+                if file.partner
+                else say("term-alloc-workbook", lang)
+            )
             # one line per file, whatever the terminal's width
             console.print(Text(f"  {file.path}  ({owner})"), soft_wrap=True)

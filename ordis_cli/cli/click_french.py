@@ -193,24 +193,24 @@ _NESTED = ("message",)
 
 def french_usage_error(message: str) -> str:
     """A usage error's message in French (unchanged when no pattern knows it)."""
-    return _rewritten(message, 1).replace("' or '", "', '")
+    return _rewritten(message, english=False).replace("' or '", "', '")
 
 
 def english_usage_error(message: str) -> str:
     """A usage error's message in plain English (unchanged when no pattern knows it)."""
-    return _rewritten(message, 2)
+    return _rewritten(message, english=True)
 
 
-def _rewritten(message: str, column: int) -> str:
-    for pattern, *languages in USAGE_ERRORS:
+def _rewritten(message: str, english: bool) -> str:
+    for pattern, in_french, in_english in USAGE_ERRORS:
         found = pattern.match(message)
         if found is not None:
-            written = languages[column - 1]
+            written = in_english if english else in_french
             if written is None:
                 return message
             fields = found.groupdict()
             for name in _NESTED:
                 if name in fields:
-                    fields[name] = _rewritten(fields[name], column)
+                    fields[name] = _rewritten(fields[name], english)
             return written.format(**fields)
     return message

@@ -12,16 +12,15 @@ T = TypeVar("T")
 
 # What of a validator the commands use once validation is over: its reporter (to add the
 # rules across files or against the ledger), the columns it kept (``keep_data``), the
-# partners' names of a partners file and the partners named in a donations file, what the
-# a_lire sheet of a returned workbook says (``deliveries import``). Its
-# indexes of every row (ids, structures...) stay in the child: 100,000 of them would cost
-# more to send than the whole validation of the file.
+# partners' names of a partners file as written (``spellings``) and the partners named in a
+# donations file, what the a_lire sheet of a returned workbook says (``deliveries import``).
+# Its indexes of every row (ids, structures...) stay in the child: 100,000 of them would
+# cost more to send than the whole validation of the file.
 CARRIED = (
     "report",
     "present",
     "today",
     "kept",
-    "names",
     "spellings",
     "partners",
     "read_me",
