@@ -183,6 +183,31 @@ def _sample_run(folder: Path) -> None:
     (folder / "summary.json").write_text(json.dumps(summary(folder)), encoding="utf-8")
 
 
+def _print(folder: Path, report: Path) -> None:
+    from .commands import small_run
+    from .processes import benchmark_module
+
+    out = small_run(folder)
+    shutil.copy(report, out / "rapport.xlsx")
+    found = benchmark_module("print_check.py").check(out)
+    (folder / "printed.json").write_text(json.dumps(found), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def printed(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The workbooks of a small allocation (``commands.small_run``) and the demo's
+    ``rapport.xlsx`` printed to PDF by LibreOffice, once for the whole run and in one go
+    (its start-up is most of the time), by ``benchmarks/print_check.py``: for each workbook
+    its pages, their paper and its smallest text in points. Skipped without LibreOffice
+    (``soffice``) or poppler (``pdftotext``)."""
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) and poppler (pdftotext) print the workbooks")
+    report = demo / "rapport" / "rapport.xlsx"
+    folder = _made_once(tmp_path_factory, "printed", lambda made: _print(made, report))
+    found: dict[str, Any] = json.loads((folder / "printed.json").read_text(encoding="utf-8"))
+    return found
+
+
 @pytest.fixture(scope="session")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One allocation of the sample data, made once for the whole run (``made_once``): a

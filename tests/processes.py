@@ -1,12 +1,26 @@
 """Programs the tests start as a person would start them: a script of ``benchmarks/`` or
 ``python -m ordis_cli``, from the repository's root, in a process of their own, their output
-kept as text and their exit status left to the test."""
+kept as text and their exit status left to the test; and ``ordis`` in a child forked from
+the test process, for the tests of several processes at once or of a process killed while
+it works (a new process for each costs 0.8 s of imports)."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import importlib.util
+import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,8 +47,127 @@ def run_benchmark(
     return run_python(ROOT / "benchmarks" / script, *args, env=env)
 
 
+def benchmark_module(script: str) -> ModuleType:
+    """``benchmarks/<script>`` imported (once), to call its parts from a test."""
+    name = Path(script).stem
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / script)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 def run_ordis(
     *args: str | Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``python -m ordis_cli args…``: a real ``ordis`` process."""
     return run_python("-m", "ordis_cli", *args, env=env)
+
+
+@dataclass
+class Finished:
+    """What a forked ``ordis`` left: its exit status and its output, as text."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class ForkedOrdis:
+    """``ordis args…`` in a child forked from this test process: a process of its own (its
+    own ledger connections, locks and exit), as a coordinator's ``ordis`` is, without the
+    0.8 s a new Python spends importing ordis again. Its output goes to two files of a
+    temporary folder; ``wait`` gives them back. ``before`` runs in the child first (to
+    make it fail at a chosen point, say). Start several to run them at once.
+
+    The child reads files as the test process does (see ``conftest.read_in_process``): a
+    test that wants them read in a contained child, as a real ``ordis`` reads them, is
+    marked ``contained``."""
+
+    def __init__(
+        self,
+        *args: str | Path,
+        cwd: Path | None = None,
+        before: Callable[[], object] | None = None,
+    ) -> None:
+        self._folder = Path(tempfile.mkdtemp(prefix="ordis-forked-"))
+        argv = ["ordis", *(str(a) for a in args)]
+        _import_what_commands_use()
+        gc.freeze()  # the child's collections leave the parent's pages alone
+        self.pid = os.fork()
+        if self.pid == 0:
+            self._child(argv, cwd, before)  # never returns
+        gc.unfreeze()
+
+    def _child(
+        self, argv: list[str], cwd: Path | None, before: Callable[[], object] | None
+    ) -> None:
+        status = 70
+        try:
+            for fd, name in ((1, "stdout"), (2, "stderr")):
+                target = os.open(self._folder / name, os.O_WRONLY | os.O_CREAT, 0o600)
+                os.dup2(target, fd)
+                os.close(target)
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            if cwd is not None:
+                os.chdir(cwd)
+            if before is not None:
+                before()
+            from ordis_cli.cli.app import main
+
+            sys.argv = argv
+            try:
+                main()
+                status = 0
+            except SystemExit as done:
+                status = done.code if isinstance(done.code, int) else 1
+        except BaseException:
+            with contextlib.suppress(BaseException):
+                traceback.print_exc()
+        finally:
+            with contextlib.suppress(BaseException):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(status)
+
+    def wait(self, timeout: float = 300.0) -> Finished:
+        """The child's exit status and output; killed past ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                os.kill(self.pid, signal.SIGKILL)
+                _, status = os.waitpid(self.pid, 0)
+                break
+            time.sleep(0.01)
+        try:
+            return Finished(
+                os.waitstatus_to_exitcode(status),
+                (self._folder / "stdout").read_text(encoding="utf-8"),
+                (self._folder / "stderr").read_text(encoding="utf-8"),
+            )
+        finally:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _import_what_commands_use() -> None:
+    """What a command imports when it runs, imported here once: each child would import
+    it again, on its own (half a second for ``allocate``)."""
+    import numpy  # noqa: F401  # allocation
+    import pydantic  # noqa: F401
+    import typer._adapters  # noqa: F401  # options converted by type
+
+    from ordis_cli.actions import allocate, deliveries, report, validate  # noqa: F401
+    from ordis_cli.cli import language  # noqa: F401
+
+
+def forked_ordis(
+    *args: str | Path, cwd: Path | None = None, before: Callable[[], object] | None = None
+) -> Finished:
+    """``ordis args…`` in a forked child (``ForkedOrdis``), waited for."""
+    return ForkedOrdis(*args, cwd=cwd, before=before).wait()

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from .conftest import (
     summary,
 )
 from .csv_files import write_csv
+from .processes import ForkedOrdis
 
 
 def test_allocate_writes_the_workbooks_and_records_the_run(sample_run: Path) -> None:
@@ -251,24 +250,13 @@ def test_a_failure_while_writing_leaves_the_previous_set_and_cancels_the_run(
     assert [r["status"] for r in runs] == ["active", "cancelled"]
 
 
+@pytest.mark.contained  # each process reads its files as ordis does, in a contained child
 def test_two_processes_never_allocate_the_same_units(tmp_path: Path) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "ordis_cli",
-        *allocate_arguments(tmp_path / "ordis.db", "--format", "json"),
-    ]
-    processes = [
-        subprocess.Popen(
-            [*command, "--out", str(tmp_path / f"out{n}")],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in range(2)
-    ]
-    outputs = [p.communicate(timeout=300) for p in processes]
-    assert [p.returncode for p in processes] == [0, 0], outputs
+    arguments = allocate_arguments(tmp_path / "ordis.db", "--format", "json")
+    processes = [ForkedOrdis(*arguments, "--out", tmp_path / f"out{n}") for n in range(2)]
+    finished = [p.wait() for p in processes]
+    outputs = [(f.stdout, f.stderr) for f in finished]
+    assert [f.returncode for f in finished] == [0, 0], outputs
     results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["run"])
     assert [r["run"] for r in results] == [1, 2]
     assert results[0]["shipments"] > 0 and results[1]["shipments"] == 0

@@ -10,8 +10,8 @@ from email.parser import BytesParser
 from pathlib import Path
 from typing import cast
 
+from .commands import small_run
 from .conftest import allocate
-from .test_dispatch_workbooks import small_run
 
 
 def parsed(path: Path) -> EmailMessage:

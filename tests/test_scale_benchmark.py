@@ -6,25 +6,19 @@ benchmarks/README.md)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import pickle
-import sys
 from pathlib import Path
 from types import ModuleType
 
 from ordis_cli.actions.deliveries import import_deliveries
 from ordis_cli.ledger import Ledger
 
-from .conftest import ROOT, rows
+from .conftest import rows
+from .processes import benchmark_module
 
 
 def _scale() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["scale"] = module
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("scale.py")
 
 
 def test_returned_workbooks_are_imported_whole(run_copy: Path, tmp_path: Path) -> None:

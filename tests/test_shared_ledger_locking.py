@@ -1,44 +1,31 @@
 """Two coordinators at once on a PostgreSQL ledger (issue 13, SPEC §7): every writing
-transaction takes the ledger's advisory lock, so four real ``ordis allocate`` started together
-never allocate a unit twice (the second waits, then sees the first one's run), a writer that
-waits too long says the ledger is busy, and readers never wait."""
+transaction takes the ledger's advisory lock, so four ``ordis allocate`` processes started
+together never allocate a unit twice (the second waits, then sees the first one's run), a
+writer that waits too long says the ledger is busy, and readers never wait."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from .conftest import allocate_arguments, invoke, ledger_rows
 from .pg_server import PASSWORD
+from .processes import ForkedOrdis
 
 
-def _allocate_command(ledger: str, out: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "ordis_cli",
-        *allocate_arguments(ledger, "--format", "json", "--out", str(out)),
-    ]
-
-
+@pytest.mark.contained  # each process reads its files as ordis does, in a contained child
 def test_four_coordinators_allocating_at_once(postgres_url: str, tmp_path: Path) -> None:
-    """Four real ``ordis allocate`` on one new PostgreSQL ledger at once: the ledger is made
-    once, each run waits for the one before, sees it, and allocates nothing new."""
+    """Four ``ordis allocate`` processes on one new PostgreSQL ledger at once: the ledger is
+    made once, each run waits for the one before, sees it, and allocates nothing new."""
     processes = [
-        subprocess.Popen(
-            _allocate_command(postgres_url, tmp_path / f"out{n}"),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n in range(4)
+        ForkedOrdis(*allocate_arguments(postgres_url, "--format", "json", "--out", out))
+        for out in (str(tmp_path / f"out{n}") for n in range(4))
     ]
-    outputs = [p.communicate(timeout=300) for p in processes]
-    assert [p.returncode for p in processes] == [0, 0, 0, 0], outputs
+    finished = [p.wait() for p in processes]
+    outputs = [(f.stdout, f.stderr) for f in finished]
+    assert [f.returncode for f in finished] == [0, 0, 0, 0], outputs
     results = sorted((json.loads(out) for out, _ in outputs), key=lambda r: r["run"])
     assert [r["run"] for r in results] == [1, 2, 3, 4]
     assert results[0]["shipments"] > 0

@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .conftest import DATE, SAMPLE, allocate, allocate_arguments, invoke, sha256, summary
+from .processes import forked_ordis
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -112,28 +111,26 @@ def test_the_write_lock_is_free_while_workbooks_are_written(
     assert seen == [1]  # the run was already committed, and the lock free
 
 
-KILL_WHILE_WRITING = """
-import os, sys
-import ordis_cli.actions.allocate as service
-def killed(*args, **kwargs):
-    os._exit(9)
-service.write_allocation = killed
-from ordis_cli.cli.app import app
-sys.argv = ["ordis", *sys.argv[1:]]
-app()
-"""
+def _killed_while_writing_its_workbooks() -> None:
+    """In a forked ``ordis`` (``ForkedOrdis``): the process dies as it starts writing."""
+    import ordis_cli.actions.allocate as service
+
+    def killed(*args: Any, **kwargs: Any) -> None:
+        os._exit(9)
+
+    service.write_allocation = killed  # type: ignore[assignment]
 
 
 def test_a_run_killed_while_writing_is_cancelled_by_the_next(tmp_path: Path) -> None:
     """The finding: a kill between writing and the ledger commit left a folder whose run was
     not in the ledger; the next run reused the id, so one id_envoi meant two shipments."""
     arguments = allocate_arguments(tmp_path / "ordis.db")
-    killed = subprocess.run(
-        [sys.executable, "-c", KILL_WHILE_WRITING, *arguments, "--out", str(tmp_path / "a")],
-        capture_output=True,
-        text=True,
+    killed = forked_ordis(
+        *arguments,
+        "--out",
+        tmp_path / "a",
         cwd=tmp_path,
-        timeout=300,
+        before=_killed_while_writing_its_workbooks,
     )
     assert killed.returncode == 9
     assert not (tmp_path / "a").exists()  # no folder without its run finished
@@ -240,13 +237,7 @@ def _killed_while_writing(tmp: Path) -> None:
         "--out",
         str(tmp / "a"),
     ]
-    killed = subprocess.run(
-        [sys.executable, "-c", KILL_WHILE_WRITING, *arguments],
-        capture_output=True,
-        text=True,
-        cwd=tmp,
-        timeout=300,
-    )
+    killed = forked_ordis(*arguments, cwd=tmp, before=_killed_while_writing_its_workbooks)
     assert killed.returncode == 9
 
 
