@@ -414,19 +414,37 @@ BY_SUFFIX = {
 }
 
 
+def _every_mutator_once(seed: int, bases: list[Path]) -> list[tuple[str, str]]:
+    """The first mutants of ``seed``: each mutator once, on one format it fits (drawn), in
+    an order of the seed; each format of ``bases`` among them."""
+    rng = random.Random(f"{seed}:every-mutator")
+    suffixes = sorted({p.suffix for p in bases})
+    fits = {
+        name: [s for s in suffixes if name in ANY or name in BY_SUFFIX[s]]
+        for name in sorted({*ANY, *(n for s in suffixes for n in BY_SUFFIX[s])})
+    }
+    while True:
+        plan = [(rng.choice(formats), name) for name, formats in fits.items()]
+        if {suffix for suffix, _ in plan} == set(suffixes):
+            rng.shuffle(plan)
+            return plan
+
+
 def mutant(seed: int, index: int, bases: list[Path] | None = None) -> Mutant:
-    """Mutant ``index`` of ``seed``: same arguments, same bytes."""
+    """Mutant ``index`` of ``seed``: same arguments, same bytes. The first ones draw each
+    mutator once (``_every_mutator_once``); the others draw a format, then one of its
+    mutators, the format's own twice as often as the blind ones."""
     rng = random.Random(f"{seed}:{index}")
-    # a format first, then one of its samples: the one .ods is mutated as often as the .xlsx
     bases = bases or BASES
-    suffix = rng.choice(sorted({p.suffix for p in bases}))
+    first = _every_mutator_once(seed, bases)
+    if index < len(first):
+        suffix, name = first[index]
+    else:  # a format first: the one .ods is mutated as often as the .xlsx
+        suffix = rng.choice(sorted({p.suffix for p in bases}))
+        name = rng.choice([*ANY, *BY_SUFFIX[suffix], *BY_SUFFIX[suffix]])
     base = rng.choice([p for p in bases if p.suffix == suffix])
     data = base.read_bytes()
-    # the format's own mutators twice as often as the blind ones
-    special = BY_SUFFIX[base.suffix]
-    names = [*ANY, *special, *special]
-    name = rng.choice(names)
-    mutate = special.get(name) or ANY[name]
+    mutate = BY_SUFFIX[suffix].get(name) or ANY[name]
     data = mutate(rng, data) if data else data
     # now and then a few blind flips on top (not on an archive: its checksums would refuse
     # it before any XML is read)
