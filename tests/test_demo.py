@@ -38,7 +38,7 @@ def test_demo_command_prints_the_tour(demo_printed: tuple[Path, str]) -> None:
 def test_the_library_function_in_english(tmp_path: Path) -> None:
     import ordis_cli
 
-    done = ordis_cli.run_demo(tmp_path / "demo", "en")
+    done = ordis_cli.run_demo(str(tmp_path / "demo"), "en")  # a path as text, as from a notebook
     assert Path(done.out) == tmp_path / "demo"
     assert "computers delivered" in done.headline and "livrés" not in done.headline
     assert all(Path(done.out, stop.path).exists() for stop in done.stops if stop.path)

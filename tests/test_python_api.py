@@ -134,3 +134,34 @@ def test_ledger_run_is_the_one_row_runs_lists(tmp_path: Path) -> None:
         assert [r.id for r in every] == [1, 2] and every[0].status != every[1].status
         assert [ledger.run(r.id) for r in every] == every
         assert ledger.run(3) is None
+
+
+def test_paths_and_ledgers_may_be_given_as_text(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """From a notebook, paths come as text: every function that takes a file, a folder or a
+    ledger takes it as ``str`` too (a ledger's text may be a path or a ``postgresql://`` URL).
+    The finding: ``run_demo("d")``, ``write_sample``, ``write_report``, ``write_pending``,
+    ``copy_ledger`` and ``upgrade_ledger`` failed on ``str`` with an AttributeError."""
+    monkeypatch.chdir(tmp_path)
+    files = ordis_cli.write_sample("donnees", structures=6, lots=4)
+    assert [Path(f).name for f in files] == ["besoins.xlsx", "dons.xlsx", "partenaires.xlsx"]
+    request = ordis_cli.AllocateRequest(
+        needs=["donnees/besoins.xlsx"],
+        donations=["donnees/dons.xlsx"],
+        partners="donnees/partenaires.xlsx",
+        ledger="ordis.db",
+        out="envois",
+        policy=ordis_cli.Policy(date=dt.date(2020, 4, 20)),
+    )
+    assert ordis_cli.run_allocation(request).summary is not None
+    returned = sorted(str(p) for p in Path("envois").glob("expeditions_*.xlsx"))
+    assert ordis_cli.import_deliveries(returned, "ordis.db", "fr").ok
+    figures, details = ordis_cli.report_figures("ordis.db", dt.date(2020, 5, 1))
+    written = ordis_cli.write_report(figures, details, "rapport", ("md", "json"), "fr")
+    assert [p.name for p in written] == ["rapport.md", "communique.md", "rapport.json"]
+    pending = ordis_cli.pending_deliveries("ordis.db")
+    assert ordis_cli.write_pending(pending, "relances.xlsx", "fr") == Path("relances.xlsx")
+    assert ordis_cli.copy_ledger("ordis.db", "copie.db").rows["runs"] == 1
+    assert ordis_cli.upgrade_ledger("copie.db").upgraded is False
+    assert [r.id for r in ordis_cli.list_runs("copie.db")] == [1]

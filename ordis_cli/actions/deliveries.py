@@ -14,6 +14,8 @@ partner, from the ledger alone; ``write_pending`` writes that list as a workbook
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +71,8 @@ class DeliveriesImport(BaseModel):
 
 
 def import_deliveries(
-    paths: list[Path],
-    ledger_path: LedgerPath,
+    paths: Sequence[str | os.PathLike[str]],
+    ledger_path: LedgerPath | str,
     lang: Lang,
     today: dt.date | None = None,
     columns: ColumnMapping | None = None,
@@ -84,21 +86,22 @@ def import_deliveries(
         columns=columns,
         command="deliveries",
     )
+    files = [Path(p) for p in paths]
     with Ledger(ledger_path, "write", lang) as ledger:
         # every file read in one contained child (one fork, not one a file); each recorded
         # or refused on its own as soon as it is read, while the child reads the next
         imported: dict[int, FileImport] = {}
 
         def record(index: int, checked: FileReport, validator: KindValidator) -> None:
-            imported[index] = _import_one(paths[index], checked, validator, ledger, options)
+            imported[index] = _import_one(files[index], checked, validator, ledger, options)
 
         report, validators = validate_inputs(
-            [(path, Kind.DELIVERIES) for path in paths], options, on_file=record
+            [(path, Kind.DELIVERIES) for path in files], options, on_file=record
         )
         results = [
             imported.get(index) or _import_one(path, checked, validator, ledger, options)
             for index, (path, checked, validator) in enumerate(
-                zip(paths, report.files, validators, strict=True)
+                zip(files, report.files, validators, strict=True)
             )
         ]
     return DeliveriesImport(ok=all(r.recorded for r in results), files=results)
@@ -238,7 +241,7 @@ def _record(
 
 
 def pending_deliveries(
-    ledger_path: LedgerPath,
+    ledger_path: LedgerPath | str,
     lang: Lang = "fr",
     as_of: dt.date | None = None,
     partner: str | None = None,
@@ -267,8 +270,10 @@ def pending_deliveries(
     return chasing_list(lines, when, partner, older_than)
 
 
-def write_pending(pending: PendingDeliveries, out: Path | None, lang: Lang) -> Path:
+def write_pending(
+    pending: PendingDeliveries, out: str | os.PathLike[str] | None, lang: Lang
+) -> Path:
     """The chasing list as a workbook: at ``out`` (which must not exist yet), or
     ``relances-<date>.xlsx`` in the current folder (next free name)."""
-    path = out if out is not None else chasing_path(pending.as_of, Path(), lang)
+    path = Path(out) if out is not None else chasing_path(pending.as_of, Path(), lang)
     return new_file(path, lambda temporary: write_chasing_list(temporary, pending, lang), lang)

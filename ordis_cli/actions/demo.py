@@ -9,6 +9,7 @@ as the commands, and the tour says which command does each.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 from collections.abc import Callable
@@ -73,10 +74,12 @@ def _fill_like_a_partner(source: Path, target: Path, rng: random.Random, lang: L
     book.save(target)
 
 
-def run_demo(out: Path | None, lang: Lang, step: Callable[[str], None] | None = None) -> DemoResult:
+def run_demo(
+    out: str | os.PathLike[str] | None, lang: Lang, step: Callable[[str], None] | None = None
+) -> DemoResult:
     """Play the whole cycle into ``out`` (absent or empty; default ``./ordis-demo``, or the
     next free name). A failure removes what the demo wrote: no half-played folder stays."""
-    target = output_folder(out, Path("ordis-demo"), lang)
+    target = output_folder(None if out is None else Path(out), Path("ordis-demo"), lang)
     existed = target.exists()
     try:
         target.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from ..ledger.location import LedgerPath
+from ..ledger.location import LedgerPath, ledger_location
 from ..ledger.migrations import upgrade
 from ..messages import Lang
 
@@ -20,10 +20,10 @@ class LedgerUpgrade(BaseModel):
     upgraded: bool
 
 
-def upgrade_ledger(ledger_path: LedgerPath, lang: Lang = "fr") -> LedgerUpgrade:
+def upgrade_ledger(ledger_path: LedgerPath | str, lang: Lang = "fr") -> LedgerUpgrade:
     """Bring a ledger of an earlier format up to date, after copying it aside. Not a
     ledger, a newer format, damaged: ``LedgerError`` (exit 2), nothing changed."""
-    done = upgrade(ledger_path, lang)
+    done = upgrade(ledger_location(ledger_path), lang)
     return LedgerUpgrade(
         ledger=done.ledger,
         found=done.found,
@@ -42,12 +42,14 @@ class LedgerCopy(BaseModel):
     rows: dict[str, int]
 
 
-def copy_ledger(source: LedgerPath, target: LedgerPath, lang: Lang = "fr") -> LedgerCopy:
+def copy_ledger(
+    source: LedgerPath | str, target: LedgerPath | str, lang: Lang = "fr"
+) -> LedgerCopy:
     """Copy a whole ledger into a new one (a free path, or an empty PostgreSQL database),
     then check the copy row for row and figure for figure. The destination is not new, or
     cannot be written: ``LedgerError`` (exit 2); the copy differs: ``CopyMismatch`` (exit 1);
     either way the destination is left as it was."""
     from ..ledger.copying import copy_ledger as copy
 
-    done = copy(source, target, lang)
+    done = copy(ledger_location(source), ledger_location(target), lang)
     return LedgerCopy(source=done.source, target=done.target, rows=done.rows)

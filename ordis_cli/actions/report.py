@@ -7,6 +7,7 @@ Markdown, HTML, XLSX and JSON (``write_report``). ``Figures`` is what ``rapport.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -38,7 +39,7 @@ DONOR_FORMATS = ("md", "html", "json")
 
 
 def report_figures(
-    ledger_path: LedgerPath, as_of: dt.date, lang: Lang = "fr"
+    ledger_path: LedgerPath | str, as_of: dt.date, lang: Lang = "fr"
 ) -> tuple[Figures, Details]:
     """The figures as of ``as_of`` (what ``rapport.json`` holds) and the details only the
     rendered formats use; the ledger is opened read-only (``LedgerError``, exit 2)."""
@@ -49,7 +50,7 @@ def report_figures(
 def write_report(
     figures: Figures,
     details: Details,
-    target: Path,
+    target: str | os.PathLike[str],
     formats: tuple[str, ...],
     lang: Lang,
     coordination: Coordination | None = None,
@@ -65,7 +66,7 @@ def write_report(
         "html": [("rapport.html", "rapport.html.j2")],
     }
     written: list[str] = []
-    with staged_folder(target, lang) as staging:
+    with staged_folder(Path(target), lang) as staging:
         for fmt in formats:
             if fmt in names:
                 for name, template in names[fmt]:
@@ -82,11 +83,11 @@ def write_report(
                     figures.model_dump_json(indent=2) + "\n", encoding="utf-8"
                 )
                 written.append("rapport.json")
-    return [target / name for name in written]
+    return [Path(target) / name for name in written]
 
 
 def donor_report_figures(
-    ledger_path: LedgerPath, donor: str, as_of: dt.date, lang: Lang = "fr"
+    ledger_path: LedgerPath | str, donor: str, as_of: dt.date, lang: Lang = "fr"
 ) -> DonorFigures:
     """What the lots of the organisation ``donor`` became as of ``as_of`` (its name matched
     as ordis matches names). Unknown donor: ``UsageError`` (exit 2) naming the closest known
@@ -96,14 +97,14 @@ def donor_report_figures(
 
 
 def write_donor_report(
-    figures: DonorFigures, target: Path, formats: tuple[str, ...], lang: Lang
+    figures: DonorFigures, target: str | os.PathLike[str], formats: tuple[str, ...], lang: Lang
 ) -> list[Path]:
     """Write the donor's page (``rapport-donateur.html``, ``.md``, ``.json``, among
     ``DONOR_FORMATS``) into ``target`` through a staging folder, as ``write_report`` does."""
     values = donor_context(figures, lang)
     templates = environments()
     written: list[str] = []
-    with staged_folder(target, lang) as staging:
+    with staged_folder(Path(target), lang) as staging:
         for fmt in formats:
             name = f"rapport-donateur.{fmt}"
             if fmt == "json":
@@ -115,4 +116,4 @@ def write_donor_report(
                     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
             (staging / name).write_text(text, encoding="utf-8")
             written.append(name)
-    return [target / name for name in written]
+    return [Path(target) / name for name in written]

@@ -81,7 +81,7 @@ def _info(record: object) -> RunInfo:
     return RunInfo(**{f.name: getattr(record, f.name) for f in fields(RunInfo)})
 
 
-def list_runs(ledger_path: LedgerPath, lang: Lang = "fr") -> list[RunInfo]:
+def list_runs(ledger_path: LedgerPath | str, lang: Lang = "fr") -> list[RunInfo]:
     """Every run of the ledger, opened read-only (nothing is created or changed)."""
     with Ledger(ledger_path, "read", lang) as ledger:
         return [_info(r) for r in ledger.runs()]
@@ -95,7 +95,7 @@ def _missing(run_id: int, lang: Lang) -> RunError:
     return _refused("unknown-run", run_id, lang, exit_code=2)
 
 
-def show_run(ledger_path: LedgerPath, run_id: int, lang: Lang = "fr") -> RunDetail:
+def show_run(ledger_path: LedgerPath | str, run_id: int, lang: Lang = "fr") -> RunDetail:
     """One run in detail, the ledger opened read-only."""
     with Ledger(ledger_path, "read", lang) as ledger:
         record = ledger.run(run_id)
@@ -130,7 +130,7 @@ def show_run(ledger_path: LedgerPath, run_id: int, lang: Lang = "fr") -> RunDeta
 
 
 def cancel_run(
-    ledger_path: LedgerPath, run_id: int, lang: Lang = "fr", dry_run: bool = False
+    ledger_path: LedgerPath | str, run_id: int, lang: Lang = "fr", dry_run: bool = False
 ) -> Cancelled:
     """Cancel a run: what was not delivered goes back to the needs and the stock. A run
     already cancelled, or whose lines were all delivered (or cancelled one by one), is
@@ -138,14 +138,14 @@ def cancel_run(
     return _cancel(ledger_path, run_id, lang, "read" if dry_run else "write", dry_run)
 
 
-def cancel_preview(ledger_path: LedgerPath, run_id: int, lang: Lang = "fr") -> Cancelled:
+def cancel_preview(ledger_path: LedgerPath | str, run_id: int, lang: Lang = "fr") -> Cancelled:
     """What ``cancel_run`` would do, before asking for confirmation: the ledger opened for
     writing (a ledger that cannot be written is said before the question), nothing changed."""
     return _cancel(ledger_path, run_id, lang, "write", dry_run=True)
 
 
 def _cancel(
-    ledger_path: LedgerPath, run_id: int, lang: Lang, mode: OpenMode, dry_run: bool
+    ledger_path: LedgerPath | str, run_id: int, lang: Lang, mode: OpenMode, dry_run: bool
 ) -> Cancelled:
     with Ledger(ledger_path, mode, lang) as ledger:
         with ledger.transaction(write=not dry_run):

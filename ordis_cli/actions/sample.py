@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -120,7 +121,7 @@ def _csv_value(value: Any) -> Any:
 
 
 def write_sample(
-    out: Path,
+    out: str | os.PathLike[str],
     structures: int = 300,
     lots: int = 150,
     seed: int = 2020,
@@ -132,6 +133,7 @@ def write_sample(
     all of them or none; return their paths. A needs workbook too large for ordis to read
     back (more than ``XLSX_MAX_STRUCTURES``) is refused (``UsageError``): CSV has no such
     bound."""
+    out = Path(out)
     if fmt == "xlsx" and structures > XLSX_MAX_STRUCTURES:
         raise UsageError(
             "sample-xlsx-too-large",

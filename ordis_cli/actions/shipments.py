@@ -63,7 +63,7 @@ def _sentence(code: str, ident: str, shipment: StoredShipment | None, lang: Lang
 
 
 def cancel_shipments(
-    ids: list[str], ledger_path: LedgerPath, lang: Lang = "fr"
+    ids: list[str], ledger_path: LedgerPath | str, lang: Lang = "fr"
 ) -> ShipmentsCancelled:
     """Cancel the lines ``ids`` (see the module's description), in one transaction."""
     wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))

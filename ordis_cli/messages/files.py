@@ -138,10 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "structures as .xlsx). Write it as CSV: --file-format csv.",
     ),
     "parser-timeout": (
-        "Fichier illisible : sa lecture n'a pas abouti en {seconds} secondes. Il est "
+        "Fichier illisible : sa lecture n'a pas abouti en {seconds}. Il est "
         "probablement endommagé : enregistrez-en une copie depuis votre tableur, ou "
         "exportez-le en CSV.",
-        "Unreadable file: reading it did not finish within {seconds} seconds. It is probably "
+        "Unreadable file: reading it did not finish within {seconds}. It is probably "
         "damaged: save a copy from your spreadsheet, or export it as CSV.",
     ),
     # --- options and installation (exit 2) ---

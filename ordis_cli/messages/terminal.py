@@ -105,6 +105,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-status-cancelled": ("annulée", "cancelled"),
     "term-status-writing": ("en écriture", "being written"),
     "term-count-units": ("unité|unités", "unit|units"),
+    "term-count-seconds": ("seconde|secondes", "second|seconds"),
     "term-count-lines": ("ligne|lignes", "line|lines"),
     "term-count-delivered": ("livrée|livrées", "delivered|delivered"),
     "term-count-freed": ("unité libérée|unités libérées", "unit freed|units freed"),

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ReadingError
 from ..messages import Lang, say
-from ..messages.counting import number
+from ..messages.counting import counted_as, number
 from . import limits
 from .contained_child import rebuilt_exception, take_messages
 
@@ -137,7 +137,8 @@ class Child:
             return len(found)
         if self.timed_out:
             seconds = self.containment.seconds_for(self.sizes[failed])
-            message = say("parser-timeout", lang, seconds=f"{seconds:.0f}")
+            waited = counted_as(round(seconds), lang, "term-count-seconds")
+            message = say("parser-timeout", lang, seconds=waited)
             found[failed] = ReadingError("parser-timeout", message, paths[failed])
             return failed + 1
         if failed > self.first:  # tried again, first in a fresh child
