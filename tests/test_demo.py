@@ -42,3 +42,30 @@ def test_the_library_function_in_english(tmp_path: Path) -> None:
     assert Path(done.out) == tmp_path / "demo"
     assert "computers delivered" in done.headline and "livrés" not in done.headline
     assert all(Path(done.out, stop.path).exists() for stop in done.stops if stop.path)
+
+
+def test_a_partners_return_changes_only_what_it_typed_in(demo: Path) -> None:
+    """The demo's returns (``fictional/returns.py``): each is its dispatch workbook with
+    dates, quantities and comments typed into the columns a partner fills in, and nothing
+    else changed, member for member and cell for cell."""
+    import zipfile
+
+    import openpyxl
+
+    from ordis_cli.dispatch.columns import PARTNER
+
+    fill_from = PARTNER.index("livre_le")
+    typed = 0
+    for returned in sorted((demo / "retours").iterdir()):
+        sent = demo / "envois" / returned.name
+        with zipfile.ZipFile(sent) as before, zipfile.ZipFile(returned) as after:
+            assert before.namelist() == after.namelist()
+            changed = [n for n in before.namelist() if before.read(n) != after.read(n)]
+            assert changed in ([], ["xl/worksheets/sheet2.xml"]), changed
+        old, new = (openpyxl.load_workbook(p).worksheets for p in (sent, returned))
+        assert [s.title for s in old] == [s.title for s in new]
+        assert list(old[0].values) == list(new[0].values)  # a_lire
+        for was, now in zip(old[1].values, new[1].values, strict=True):
+            assert was[:fill_from] == now[:fill_from]
+            typed += sum(v is not None for v in now[fill_from:])
+    assert typed > 500

@@ -200,7 +200,7 @@ def test_a_demo_that_fails_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     def broken(*args: Any, **kwargs: Any) -> None:
         raise OSError(28, "No space left on device", str(tmp_path / "x"))
 
-    monkeypatch.setattr("ordis_cli.actions.demo._fill_like_a_partner", broken)
+    monkeypatch.setattr("ordis_cli.actions.demo.fill_like_a_partner", broken)
     result = invoke("demo", "--out", tmp_path / "demo")
     assert result.exit_code == 2 and "plein" in " ".join(result.output.split())
     assert not (tmp_path / "demo").exists()

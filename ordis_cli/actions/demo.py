@@ -15,12 +15,11 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl
 from pydantic import BaseModel
 
 from ..allocation import Policy
 from ..atomic import output_folder, write_error
-from ..dispatch.columns import PARTNER, sheet_name
+from ..fictional.returns import fill_like_a_partner
 from ..messages import Lang, has, say
 from .allocate import AllocateRequest, run_allocation
 from .deliveries import import_deliveries
@@ -48,30 +47,6 @@ class DemoResult(BaseModel):
 def bundled_samples() -> Path | None:
     folder = Path(__file__).resolve().parents[2] / "sample_data"  # the repository's
     return folder if all((folder / name).exists() for name in SAMPLE_FILES) else None
-
-
-def _fill_like_a_partner(source: Path, target: Path, rng: random.Random, lang: Lang) -> None:
-    """Dates for about three lines in four, typed as dates or as text, over three weeks; a
-    few partial quantities with a comment; the rest left for later."""
-    book = openpyxl.load_workbook(source)
-    sheet = book[sheet_name("expeditions", lang)]
-    at = {column: index for index, column in enumerate(PARTNER, start=1)}
-    for row in range(2, sheet.max_row + 1):
-        if rng.random() > 0.75:
-            continue
-        day = RUN_DATE + dt.timedelta(days=rng.randint(2, 21))
-        sheet.cell(row, at["livre_le"]).value = (
-            dt.datetime.combine(day, dt.time()) if rng.random() < 0.5 else day.strftime("%d/%m/%Y")
-        )
-        shipped = sheet.cell(row, at["quantite"]).value
-        if isinstance(shipped, int | float) and shipped > 1 and rng.random() < 0.1:
-            sheet.cell(row, at["quantite_livree"]).value = int(shipped) - 1
-            sheet.cell(
-                row, at["commentaire"]
-            ).value = "un appareil arrivé abîmé, renvoyé au donateur"
-        elif rng.random() < 0.5:
-            sheet.cell(row, at["quantite_livree"]).value = shipped
-    book.save(target)
 
 
 def run_demo(
@@ -127,7 +102,7 @@ def _play(out: Path, lang: Lang, step: Callable[[str], None]) -> DemoResult:
     returns.mkdir()
     rng = random.Random(2020)
     for path in sorted(Path(f.path) for f in allocation.summary.files if f.partner):
-        _fill_like_a_partner(path, returns / path.name, rng, lang)
+        fill_like_a_partner(path, returns / path.name, rng, RUN_DATE)
     step("import")
     import_deliveries(sorted(returns.iterdir()), ledger, lang, today=REPORT_DATE)
     step("report")
