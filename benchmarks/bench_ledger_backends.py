@@ -34,22 +34,11 @@ ORDIS = [sys.executable, "-m", "ordis_cli"]
 
 def inputs(structures: int, lots: int) -> Path:
     folder = OUT / f"ledger-{structures}-{lots}"
-    if not (folder / "dons.xlsx").exists():
+    if not (folder / "dons.xlsx").exists():  # written here: the timed runs are the others
+        from ordis_cli.actions.sample import write_sample
+
         folder.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                *ORDIS,
-                "sample",
-                "--out",
-                str(folder),
-                "--structures",
-                str(structures),
-                "--lots",
-                str(lots),
-                "--quiet",
-            ],
-            check=True,
-        )
+        write_sample(folder, structures=structures, lots=lots)
     return folder
 
 
