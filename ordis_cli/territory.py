@@ -199,6 +199,17 @@ def suggest_departement(value: str) -> str | None:
     return f"{dept.code} {dept.name}"
 
 
+@cache
+def _chief_towns() -> dict[str, str]:
+    return {alias_key(d.chief_town): d.code for d in departements().values()}
+
+
+def departement_of_chief_town(value: str) -> str | None:
+    """The code of the département whose chief town ``value`` names (« Marseille » -> 13),
+    or None: a town written where a département is expected."""
+    return _chief_towns().get(alias_key(value))
+
+
 def region_code(value: str) -> str | None:
     """A région given by name (``"Bretagne"``) or as ``R53`` / ``région 53``; None otherwise."""
     text = value.strip()

@@ -273,6 +273,32 @@ def test_a_misspelt_name_in_a_zone_still_gets_a_suggestion(tmp_path: Path) -> No
     assert "Vouliez-vous dire « Normandie » ?" in issue["message"]
 
 
+def test_a_chief_town_written_for_a_departement_says_which_one(tmp_path: Path) -> None:
+    """« Marseille » in the département column, or in a partner's zone, was offered a name
+    that merely looks alike (« 57 Moselle »): the message says whose chief town it is."""
+    needs = _needs(
+        tmp_path / "besoins.xlsx", [{"departement": "Marseille"}, {"departement": "saint-brieuc"}]
+    )
+    first, second = [i for i in _issues(needs) if i["code"] == "unknown-departement"]
+    assert first["cell"] == "C2" and first["severity"] == "error"
+    assert first["message"].endswith(
+        "Marseille est le chef-lieu du département 13 (Bouches-du-Rhône) : écrivez 13."
+    )
+    assert "Moselle" not in first["message"]
+    assert "Saint-Brieuc est le chef-lieu du département 22 (Côtes-d'Armor)" in second["message"]
+    (english,) = [i for i in _issues(needs, "--lang", "en") if i["cell"] == "C2"]
+    assert (
+        "Marseille is the chief town of département 13 (Bouches-du-Rhône): write 13."
+        in (english["message"])
+    )
+    zone = _partners(tmp_path / "partenaires.xlsx", ["Bretagne; Lyon"])
+    (issue,) = _issues(zone)
+    assert issue["code"] == "bad-zone" and "« Lyon »" in issue["message"]
+    assert issue["message"].endswith(
+        "Lyon est le chef-lieu du département 69 (Rhône) : écrivez 69."
+    )
+
+
 def test_a_bare_number_that_is_a_region_code_is_a_departement_with_a_warning(
     tmp_path: Path,
 ) -> None:

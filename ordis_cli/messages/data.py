@@ -276,6 +276,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Le département {value} n'existe pas.",
         " There is no département {value}.",
     ),
+    "hint-chief-town": (
+        " {town} est le chef-lieu du département {found} ({name}) : écrivez {found}.",
+        " {town} is the chief town of département {found} ({name}): write {found}.",
+    ),
     "hint-corsica": (
         " La Corse compte deux départements : écrivez 2A pour la Corse-du-Sud ou 2B pour la "
         "Haute-Corse.",

@@ -70,7 +70,7 @@ class Reporter:
         }
         hint = fields.get("hint")
         if isinstance(hint, str) and hint and has(hint):
-            message_fields["hint"] = say(hint, self.lang, value=shown)
+            message_fields["hint"] = say(hint, self.lang, **message_fields)
         elif "suggestion" in fields:
             message_fields["hint"] = say(
                 "hint-did-you-mean", self.lang, suggestion=fields["suggestion"]

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..territory import (
     departement_code,
+    departement_of_chief_town,
     departement_of_postal_code,
     departements,
     is_corsica,
@@ -263,6 +264,11 @@ def departement(raw: Any) -> tuple[str | None, Fault]:
             )
     if value.isdigit():
         return None, ("unknown-departement", {"hint": "hint-no-such-departement"})
+    town = departement_of_chief_town(value)
+    if town:  # « Marseille »: its département, said, not a look-alike name (« Moselle »)
+        place = departements()[town]
+        fields = {"hint": "hint-chief-town", "found": town, "name": place.name}
+        return None, ("unknown-departement", {**fields, "town": place.chief_town})
     suggestion = suggest_departement(value)
     return None, ("unknown-departement", {"suggestion": suggestion} if suggestion else {})
 
