@@ -8,14 +8,7 @@ from typing import Any, ClassVar
 
 from ..models import Kind
 from ..names import name_key
-from ..territory import (
-    departement_code,
-    departement_of_chief_town,
-    departements,
-    former_region,
-    region_code,
-    regions,
-)
+from ..territory import departement_code, departements, former_region, region_code, regions
 from ..textnorm import alias_key, close_matches
 from . import values as v
 from .base import KindValidator, email, positive_quantity
@@ -145,11 +138,9 @@ def _zone_hint(token: str) -> dict[str, Any]:
     if _ABBREVIATION_LIKE.match(token):
         fields["hint"] = "hint-zone-abbreviations"  # lists ABBREVIATIONS (a test checks it)
         return fields
-    town = departement_of_chief_town(token)
+    town = v.chief_town_hint(token)
     if town:  # « Lyon »: the département whose chief town it is
-        place = departements()[town]
-        fields.update(hint="hint-chief-town", found=town, name=place.name, town=place.chief_town)
-        return fields
+        return {**fields, **town}
     names = [r.name for r in regions().values()] + [d.name for d in departements().values()]
     keys = {alias_key(n): n for n in names}
     close = close_matches(alias_key(token), keys, n=1, cutoff=0.75)

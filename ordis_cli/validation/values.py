@@ -36,6 +36,7 @@ __all__ = [
     "Fault",
     "amount",
     "boolean",
+    "chief_town_hint",
     "date",
     "departement",
     "donor_type",
@@ -264,13 +265,21 @@ def departement(raw: Any) -> tuple[str | None, Fault]:
             )
     if value.isdigit():
         return None, ("unknown-departement", {"hint": "hint-no-such-departement"})
-    town = departement_of_chief_town(value)
+    town = chief_town_hint(value)
     if town:  # « Marseille »: its département, said, not a look-alike name (« Moselle »)
-        place = departements()[town]
-        fields = {"hint": "hint-chief-town", "found": town, "name": place.name}
-        return None, ("unknown-departement", {**fields, "town": place.chief_town})
+        return None, ("unknown-departement", town)
     suggestion = suggest_departement(value)
     return None, ("unknown-departement", {"suggestion": suggestion} if suggestion else {})
+
+
+def chief_town_hint(value: str) -> dict[str, Any] | None:
+    """The hint for a département's chief town written where a département (or a zone) is
+    expected: the town, its département's code and name; None for any other text."""
+    town = departement_of_chief_town(value)
+    if town is None:
+        return None
+    place = departements()[town]
+    return {"hint": "hint-chief-town", "found": town, "name": place.name, "town": place.chief_town}
 
 
 def postal_code(raw: Any) -> tuple[str | None, Fault]:
