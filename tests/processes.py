@@ -106,6 +106,12 @@ class ForkedOrdis:
     ) -> None:
         status = 70
         try:
+            # nothing to read (a question would read the test worker's own input), output
+            # to the folder's two files
+            nothing = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(nothing, 0)
+            os.close(nothing)
+            sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
             for fd, name in ((1, "stdout"), (2, "stderr")):
                 target = os.open(self._folder / name, os.O_WRONLY | os.O_CREAT, 0o600)
                 os.dup2(target, fd)
