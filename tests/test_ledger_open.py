@@ -505,3 +505,46 @@ def test_commands_creating_one_ledger_at_once_share_it(tmp_path: Path) -> None:
     identities = {out.get(timeout=5) for _ in workers}
     assert len(identities) == 1 and not next(iter(identities)).startswith("error")
     assert [p.name for p in tmp_path.iterdir()] == ["ordis.db"]  # no temporary left
+
+
+def _killed_in_the_middle_of_a_write(ledger: Path) -> None:
+    """A process that dies half way through a transaction, after SQLite has written part of
+    it into the file (a small cache makes it spill): the journal stays beside the ledger."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            db = sqlite3.connect(ledger, isolation_level=None)
+            db.execute("PRAGMA cache_size = 1")
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("UPDATE shipments SET delivered_on = '2020-05-01', delivered_quantity = 99")
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def test_a_write_cut_short_is_never_read_as_figures(run_copy: Path) -> None:
+    """Attack finding: ``deliveries import`` killed half way left ``ordis.db-journal``; the
+    commands that only read opened the file as it was (half of the import in it) and
+    printed deliveries nobody recorded, or called the ledger damaged. They now refuse it
+    (``ledger-interrupted``, exit 2, nothing touched) and ``ledger upgrade`` undoes the
+    write: the figures are those of the last command that finished."""
+    ledger = run_copy / "ordis.db"
+    before = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
+    _killed_in_the_middle_of_a_write(ledger)
+    journal = run_copy / "ordis.db-journal"
+    assert journal.stat().st_size > 0
+    files = {p.name: sha256(p) for p in (ledger, journal)}
+    for command in (("runs", "list"), ("report", "--format", "json"), ("deliveries", "pending")):
+        refused = invoke(*command, "--ledger", ledger)
+        assert refused.exit_code == 2, (command, refused.output)
+        assert "une écriture du registre a été interrompue" in " ".join(refused.output.split())
+        assert "ordis ledger upgrade" in refused.output
+    english = invoke("runs", "list", "--ledger", ledger, "--lang", "en")
+    assert "a write to the ledger was interrupted" in " ".join(english.output.split())
+    assert {p.name: sha256(p) for p in (ledger, journal)} == files
+    undone = invoke("ledger", "upgrade", "--ledger", ledger, "--format", "json")
+    assert undone.exit_code == 0, undone.output
+    assert json.loads(undone.stdout)["interrupted_write_undone"] is True
+    assert not journal.exists()
+    after = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
+    assert after == before

@@ -67,6 +67,7 @@ def test_upgrade_from_format_2(sample_run: Path, tmp_path: Path) -> None:
         "now": "3",
         "backup": None,
         "upgraded": False,
+        "interrupted_write_undone": False,
     }
     assert sha256(old) == upgraded and len(list(tmp_path.glob("ordis.avant-*"))) == 1
     english = invoke("ledger", "upgrade", "--ledger", old, "--lang", "en")

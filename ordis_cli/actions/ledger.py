@@ -11,13 +11,15 @@ from ..messages import Lang
 
 class LedgerUpgrade(BaseModel):
     """What the upgrade did: the format found and the format now, the copy made first
-    (None when the ledger was already current: nothing was changed)."""
+    (None when the ledger was already current: nothing was changed), and whether a write
+    interrupted before (a process killed) was undone first."""
 
     ledger: str
     found: str
     now: str
     backup: str | None
     upgraded: bool
+    interrupted_write_undone: bool
 
 
 def upgrade_ledger(ledger_path: LedgerPath | str, lang: Lang = "fr") -> LedgerUpgrade:
@@ -30,6 +32,7 @@ def upgrade_ledger(ledger_path: LedgerPath | str, lang: Lang = "fr") -> LedgerUp
         now=done.now,
         backup=done.backup,
         upgraded=done.found != done.now,
+        interrupted_write_undone=done.undone,
     )
 
 

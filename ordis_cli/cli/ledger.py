@@ -45,8 +45,10 @@ def upgrade_command(
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
         said = "term-ledger-upgraded" if done.backup else "term-ledger-upgraded-in-place"
+        if not done.upgraded:
+            said = "term-ledger-undone" if done.interrupted_write_undone else "term-ledger-current"
         text = say(
-            said if done.upgraded else "term-ledger-current",
+            said,
             language,
             ledger=done.ledger,
             found=done.found,

@@ -16,6 +16,7 @@ backups, ``pg_dump``, are the team's).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from .opening import (
     check_ledger,
     connection_to,
     from_sqlite,
+    interrupted,
     leave_wal,
     ledger_error,
 )
@@ -68,6 +70,7 @@ class Upgraded:
     now: str
     backup: str | None
     steps: tuple[str, ...]
+    undone: bool = False  # a write interrupted before (``opening.interrupted``), undone
 
 
 def _due(found: str) -> list[Step]:
@@ -109,9 +112,10 @@ def upgrade(path: LedgerPath, lang: Lang = "fr") -> Upgraded:
     if isinstance(path, LedgerUrl):
         return _upgrade_postgres(path, lang)
     check_file(path, "write", lang)
+    undone = interrupted(path)  # SQLite undoes it as the connection first reads
     connection = connection_to(path, "write", lang)
     try:
-        return _upgrade(connection, path, lang)
+        return dataclasses.replace(_upgrade(connection, path, lang), undone=undone)
     except SQLITE_FAILURES as exc:
         raise from_sqlite(exc, path, lang) from exc
     finally:

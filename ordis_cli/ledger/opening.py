@@ -135,12 +135,27 @@ def _connect(path: Path, mode: OpenMode, lang: Lang) -> sqlite3.Connection:
                 # it, the file holds everything: read it as it is (nobody can be writing it,
                 # the folder being read-only).
                 connection.close()
+                if interrupted(path):  # its figures are half written: never read them
+                    journal = f"{path.name}-journal"
+                    raise ledger_error("ledger-interrupted", path, lang, journal=journal) from exc
                 if not _cannot_share(exc) or Path(f"{path}-wal").exists():
                     raise
                 connection = _connection(_uri(path, mode="ro", immutable="1"))
     except SQLITE_FAILURES as exc:
         raise from_sqlite(exc, path, lang) from exc
     return connection
+
+
+def interrupted(path: Path) -> bool:
+    """Whether a write was interrupted (a process killed, the power cut) and not undone yet:
+    SQLite's journal of it is still beside the ledger. The next connection that may write
+    undoes it; a read-only one cannot, and reading the file as it is would read the half
+    of the write that reached it."""
+    journal = Path(f"{path}-journal")
+    try:
+        return journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _cannot_share(exc: sqlite3.Error) -> bool:

@@ -151,6 +151,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "un moment.",
         "ledger busy: another ordis command is writing to it. Try again in a moment.",
     ),
+    "ledger-interrupted": (
+        "une écriture du registre a été interrompue (son journal « {journal} » est resté à "
+        "côté) : ses chiffres ne sont pas sûrs tant qu'elle n'est pas annulée. Lancez « ordis "
+        "ledger upgrade », qui l'annule sans rien perdre de ce qui était enregistré, puis "
+        "recommencez. Ne supprimez pas ce journal : il sert à l'annuler.",
+        "a write to the ledger was interrupted (its journal “{journal}” is still beside it): "
+        "its figures cannot be trusted until that write is undone. Run “ordis ledger "
+        "upgrade”, which undoes it without losing anything that was recorded, then try "
+        "again. Do not delete that journal: it is what undoes the write.",
+    ),
     "ledger-read-only": (
         "registre en lecture seule (le fichier ou son dossier) : cette commande doit y écrire. "
         "Donnez-vous le droit d'écriture ou travaillez sur une copie.",

@@ -156,6 +156,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Registre {ledger} déjà au format {now} : rien à faire, il n'a pas été modifié.",
         "Ledger {ledger} already in format {now}: nothing to do, it was not changed.",
     ),
+    "term-ledger-undone": (
+        "Registre {ledger} au format {now} : l'écriture interrompue a été annulée. Il est tel "
+        "que la dernière commande terminée l'a laissé.",
+        "Ledger {ledger} in format {now}: the interrupted write was undone. It is as the last "
+        "command that finished left it.",
+    ),
     "term-ledger-upgraded": (
         "Registre {ledger} mis à jour du format {found} au format {now}. Copie du registre "
         "d'avant : {backup}",
