@@ -165,3 +165,27 @@ def test_paths_and_ledgers_may_be_given_as_text(
     assert ordis_cli.copy_ledger("ordis.db", "copie.db").rows["runs"] == 1
     assert ordis_cli.upgrade_ledger("copie.db").upgraded is False
     assert [r.id for r in ordis_cli.list_runs("copie.db")] == [1]
+
+
+def test_one_file_alone_is_one_file_and_unknown_formats_are_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample_run: Path
+) -> None:
+    """Helper's findings: ``validate_files("besoins.xlsx", …)`` read the letters of the name
+    as 12 paths, and ``write_report(…, "md", …)`` or ``("pdf",)`` wrote an empty folder and
+    said nothing. One path alone is one file; the formats are those of ``--format``, as a
+    list or as its text (``"md,json"``), and any other is a ``UsageError``, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    alone = ordis_cli.validate_files(str(SAMPLE / "besoins.xlsx"), ordis_cli.ValidationOptions())
+    assert [Path(f.path).name for f in alone.files] == ["besoins.xlsx"] and alone.ok
+    options = ordis_cli.ValidationOptions()
+    assert len(ordis_cli.validate_files(SAMPLE / "dons.xlsx", options).files) == 1
+    figures, details = ordis_cli.report_figures(sample_run / "ordis.db", dt.date(2020, 5, 1))
+    written = ordis_cli.write_report(figures, details, "rapport", "md,json", "fr")
+    assert [p.name for p in written] == ["rapport.md", "communique.md", "rapport.json"]
+    for wrong in (("pdf",), "md,docx", ()):
+        with pytest.raises(ordis_cli.UsageError) as refused:
+            ordis_cli.write_report(figures, details, "autre", wrong, "en")
+        assert refused.value.code == "bad-report-format" and "possible formats" in str(
+            refused.value
+        )
+    assert not Path("autre").exists()

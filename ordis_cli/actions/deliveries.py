@@ -45,6 +45,7 @@ from ..validation.deliveries import (
 from ..validation.read_me import ReadMe
 from ..validation.read_me import read_me as read_me  # importable here, as before
 from ..validation.service import validate_inputs
+from .validate import PathLike, file_paths
 
 
 class FileImport(BaseModel):
@@ -71,7 +72,7 @@ class DeliveriesImport(BaseModel):
 
 
 def import_deliveries(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: PathLike | Sequence[PathLike],
     ledger_path: LedgerPath | str,
     lang: Lang,
     today: dt.date | None = None,
@@ -86,7 +87,7 @@ def import_deliveries(
         columns=columns,
         command="deliveries",
     )
-    files = [Path(p) for p in paths]
+    files = file_paths(paths)
     with Ledger(ledger_path, "write", lang) as ledger:
         # every file read in one contained child (one fork, not one a file); each recorded
         # or refused on its own as soon as it is read, while the child reads the next

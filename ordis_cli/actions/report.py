@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..allocation.policy import Coordination
 from ..atomic import staged_folder
+from ..errors import UsageError
 from ..ledger import Ledger
 from ..ledger.location import LedgerPath
-from ..messages import Lang
+from ..messages import Lang, say
 from ..report.donor import DonorFigures, DonorRefused, donor_figures
 from ..report.donor import context as donor_context
 from ..report.figures import Details, Figures, compute
@@ -38,6 +40,20 @@ __all__ = [
 DONOR_FORMATS = ("md", "html", "json")
 
 
+def chosen_formats(
+    formats: str | Iterable[str], possible: tuple[str, ...], lang: Lang
+) -> tuple[str, ...]:
+    """The formats asked for, as ``--format`` writes them (``"md,html"``) or as a list; none,
+    or one not among ``possible``: ``UsageError`` (exit 2), nothing written."""
+    parts = formats.split(",") if isinstance(formats, str) else list(formats)
+    chosen = tuple(part.strip().lower() for part in parts if part.strip())
+    if not chosen or any(fmt not in possible for fmt in chosen):
+        shown = formats if isinstance(formats, str) else ",".join(parts)
+        message = say("bad-report-format", lang, formats=", ".join(possible), value=shown)
+        raise UsageError("bad-report-format", message)
+    return chosen
+
+
 def report_figures(
     ledger_path: LedgerPath | str, as_of: dt.date, lang: Lang = "fr"
 ) -> tuple[Figures, Details]:
@@ -51,7 +67,7 @@ def write_report(
     figures: Figures,
     details: Details,
     target: str | os.PathLike[str],
-    formats: tuple[str, ...],
+    formats: str | Iterable[str],
     lang: Lang,
     coordination: Coordination | None = None,
 ) -> list[Path]:
@@ -59,6 +75,7 @@ def write_report(
     ``atomic.output_folder``) through a staging folder: the files appear together, or none
     do (``WriteError`` naming the path, exit 2). Return the paths written. ``coordination``
     (the policy's ``[coordination]``) gives the communiqué its city and press contact."""
+    formats = chosen_formats(formats, FORMATS, lang)
     values = context(figures, details, lang, coordination)
     templates = environments()
     names = {
@@ -97,10 +114,11 @@ def donor_report_figures(
 
 
 def write_donor_report(
-    figures: DonorFigures, target: str | os.PathLike[str], formats: tuple[str, ...], lang: Lang
+    figures: DonorFigures, target: str | os.PathLike[str], formats: str | Iterable[str], lang: Lang
 ) -> list[Path]:
     """Write the donor's page (``rapport-donateur.html``, ``.md``, ``.json``, among
     ``DONOR_FORMATS``) into ``target`` through a staging folder, as ``write_report`` does."""
+    formats = chosen_formats(formats, DONOR_FORMATS, lang)
     values = donor_context(figures, lang)
     templates = environments()
     written: list[str] = []

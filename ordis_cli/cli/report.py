@@ -26,14 +26,13 @@ DONOR_FORMATS = ("md", "html", "json")
 def _formats(value: str | None, lang: Lang, possible: tuple[str, ...]) -> tuple[str, ...]:
     if value is None:
         return possible
-    chosen = tuple(part.strip().lower() for part in value.split(",") if part.strip())
-    unknown = [f for f in chosen if f not in possible]
-    if unknown or not chosen:
-        raise typer.BadParameter(
-            say("bad-report-format", lang, formats=", ".join(possible), value=value),
-            param_hint="--format",
-        )
-    return chosen
+    from ..actions.report import chosen_formats
+    from ..errors import UsageError
+
+    try:
+        return chosen_formats(value, possible, lang)
+    except UsageError as refused:  # a usage error of the command line, said as click says it
+        raise typer.BadParameter(refused.message, param_hint="--format") from None
 
 
 def report(
