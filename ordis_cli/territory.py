@@ -199,6 +199,10 @@ def suggest_departement(value: str) -> str | None:
     return f"{dept.code} {dept.name}"
 
 
+# Chief towns whose name is also a large town of another département: a hint names both.
+TOWNS_ELSEWHERE = {"Saint-Denis": "93"}  # La Réunion's chief town, and Seine-Saint-Denis'
+
+
 @cache
 def _chief_towns() -> dict[str, str]:
     return {alias_key(d.chief_town): d.code for d in departements().values()}

@@ -286,6 +286,13 @@ def test_a_chief_town_written_for_a_departement_says_which_one(tmp_path: Path) -
     )
     assert "Moselle" not in first["message"]
     assert "Saint-Brieuc est le chef-lieu du département 22 (Côtes-d'Armor)" in second["message"]
+    # a chief town that is also a large town elsewhere: both départements said
+    both = _needs(tmp_path / "saint-denis.xlsx", [{"departement": "Saint-Denis"}])
+    (issue,) = [i for i in _issues(both) if i["code"] == "unknown-departement"]
+    assert issue["message"].endswith(
+        "Saint-Denis est le chef-lieu du département 974 (La Réunion), et une commune du "
+        "département 93 (Seine-Saint-Denis) : écrivez le numéro du sien, 974 ou 93."
+    )
     (english,) = [i for i in _issues(needs, "--lang", "en") if i["cell"] == "C2"]
     assert (
         "Marseille is the chief town of département 13 (Bouches-du-Rhône): write 13."

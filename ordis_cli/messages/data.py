@@ -280,6 +280,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {town} est le chef-lieu du département {found} ({name}) : écrivez {found}.",
         " {town} is the chief town of département {found} ({name}): write {found}.",
     ),
+    "hint-chief-town-or": (
+        " {town} est le chef-lieu du département {found} ({name}), et une commune du "
+        "département {other} ({other_name}) : écrivez le numéro du sien, {found} ou {other}.",
+        " {town} is the chief town of département {found} ({name}), and a town in département "
+        "{other} ({other_name}): write the number of the right one, {found} or {other}.",
+    ),
     "hint-corsica": (
         " La Corse compte deux départements : écrivez 2A pour la Corse-du-Sud ou 2B pour la "
         "Haute-Corse.",

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ..territory import (
+    TOWNS_ELSEWHERE,
     departement_code,
     departement_of_chief_town,
     departement_of_postal_code,
@@ -279,7 +280,11 @@ def chief_town_hint(value: str) -> dict[str, Any] | None:
     if town is None:
         return None
     place = departements()[town]
-    return {"hint": "hint-chief-town", "found": town, "name": place.name, "town": place.chief_town}
+    hint = {"hint": "hint-chief-town", "found": town, "name": place.name, "town": place.chief_town}
+    other = TOWNS_ELSEWHERE.get(place.chief_town)
+    if other:  # « Saint-Denis »: La Réunion's chief town, and a town of the 93
+        hint.update(hint="hint-chief-town-or", other=other, other_name=departements()[other].name)
+    return hint
 
 
 def postal_code(raw: Any) -> tuple[str | None, Fault]:
