@@ -181,11 +181,15 @@ _STREET_WORDS = frozenset({
 
 def _agrees(code: str, rest: str) -> bool:
     """Whether the words around a code read as its département or a place in it: not an
-    address, not another département's name ("Paris 93")."""
+    address, not another département's name ("Paris 93") nor its chief town ("Marseille
+    69"; "Saint-Denis 93" agrees: a town of the 93 too)."""
     key = alias_key(rest)
     if not _STREET_WORDS.isdisjoint(key.split()):
         return False
     named = _departement_names().get(key)
+    town = _chief_towns().get(key)
+    if town is not None and town != code:
+        return TOWNS_ELSEWHERE.get(departements()[town].chief_town) == code
     return named is None or named == code
 
 

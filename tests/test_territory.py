@@ -97,6 +97,11 @@ def test_distances() -> None:
         ("Paris 93", None),
         ("Paris (93)", None),
         ("Nord 95", None),
+        # nor another département's chief town (Saint-Denis is also a town of the 93)
+        ("Marseille 69", None),
+        ("Lyon (13)", None),
+        ("Saint-Denis 93", "93"),
+        ("Saint-Denis 974", "974"),
         ("La Réunion", "974"),
         ("Corse du Sud", "2A"),
         ("100", None),
