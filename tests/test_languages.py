@@ -205,6 +205,9 @@ def test_numbers_and_plurals_per_language() -> None:
     lines = (("ligne", "lignes"), ("line", "lines"))
     assert [counted(n, "fr", *lines) for n in (0, 1, 2)] == ["0 ligne", "1 ligne", "2 lignes"]
     assert [counted(n, "en", *lines) for n in (0, 1, 2)] == ["0 lines", "1 line", "2 lines"]
+    # the word agrees with the number as written: 1.5 is written 2
+    assert [counted(n, "fr", *lines) for n in (1.4, 1.5)] == ["1 ligne", "2 lignes"]
+    assert [counted(n, "en", *lines) for n in (0.6, 1.5)] == ["1 line", "2 lines"]
     assert (
         counted(400_000, "en", ("car.", "car."), ("character", "characters"))
         == "400,000 characters"

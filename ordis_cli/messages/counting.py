@@ -30,11 +30,12 @@ def counted(
     """``count`` and its word, e.g. ``counted(1, "fr", ("ligne", "lignes"), ("line",
     "lines"))`` is "1 ligne"; each pair is (singular, plural)."""
     singular, plural = french if lang == "fr" else english
-    return f"{number(count, lang)} {singular if is_singular(count, lang) else plural}"
+    # the number as shown (1.5 is written 2): its word agrees with what the reader sees
+    return f"{number(count, lang)} {singular if is_singular(round(count), lang) else plural}"
 
 
 def counted_as(count: int | float, lang: Lang, key: str) -> str:
     """``count`` and the word the catalogue keeps under ``key`` as "singular|plural", e.g.
     ``counted_as(2, "fr", "term-count-rows")`` is "2 lignes"."""
     singular, plural = say(key, lang).split("|")
-    return f"{number(count, lang)} {singular if is_singular(count, lang) else plural}"
+    return f"{number(count, lang)} {singular if is_singular(round(count), lang) else plural}"
