@@ -167,19 +167,29 @@ def test_paths_and_ledgers_may_be_given_as_text(
     assert [r.id for r in ordis_cli.list_runs("copie.db")] == [1]
 
 
-def test_one_file_alone_is_one_file_and_unknown_formats_are_refused(
+def test_one_file_alone_a_day_as_text_and_unknown_formats(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample_run: Path
 ) -> None:
     """Helper's findings: ``validate_files("besoins.xlsx", …)`` read the letters of the name
     as 12 paths, and ``write_report(…, "md", …)`` or ``("pdf",)`` wrote an empty folder and
-    said nothing. One path alone is one file; the formats are those of ``--format``, as a
-    list or as its text (``"md,json"``), and any other is a ``UsageError``, nothing written."""
+    said nothing; ``report_figures(ledger, "2020-05-15")`` raised AttributeError. One path
+    alone is one file; a day may be given as text; the formats are those of ``--format``, as
+    a list or as its text (``"md,json"``), and any other is a ``UsageError``, nothing
+    written."""
     monkeypatch.chdir(tmp_path)
     alone = ordis_cli.validate_files(str(SAMPLE / "besoins.xlsx"), ordis_cli.ValidationOptions())
     assert [Path(f.path).name for f in alone.files] == ["besoins.xlsx"] and alone.ok
     options = ordis_cli.ValidationOptions()
     assert len(ordis_cli.validate_files(SAMPLE / "dons.xlsx", options).files) == 1
     figures, details = ordis_cli.report_figures(sample_run / "ordis.db", dt.date(2020, 5, 1))
+    # a day given as text, as a notebook types it, is the same day
+    assert ordis_cli.report_figures(sample_run / "ordis.db", "01/05/2020") == (figures, details)
+    pending = ordis_cli.pending_deliveries(sample_run / "ordis.db", as_of="2020-05-01")
+    assert pending.as_of == "2020-05-01"
+    with pytest.raises(ordis_cli.UsageError) as refused:
+        ordis_cli.report_figures(sample_run / "ordis.db", "demain", "en")
+    assert refused.value.code == "bad-day-given"
+    assert str(refused.value) == "“demain” is not a date: write it 2020-04-20 or 20/04/2020."
     written = ordis_cli.write_report(figures, details, "rapport", "md,json", "fr")
     assert [p.name for p in written] == ["rapport.md", "communique.md", "rapport.json"]
     for wrong in (("pdf",), "md,docx", ()):

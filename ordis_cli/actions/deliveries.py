@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..allocation.inputs import rows_of
+from ..arguments import PathLike, day_given, file_paths
 from ..atomic import new_file
 from ..column_mapping import ColumnMapping
 from ..dispatch.chasing import chasing_path, write_chasing_list
@@ -45,7 +46,6 @@ from ..validation.deliveries import (
 from ..validation.read_me import ReadMe
 from ..validation.read_me import read_me as read_me  # importable here, as before
 from ..validation.service import validate_inputs
-from .validate import PathLike, file_paths
 
 
 class FileImport(BaseModel):
@@ -75,14 +75,14 @@ def import_deliveries(
     paths: PathLike | Sequence[PathLike],
     ledger_path: LedgerPath | str,
     lang: Lang,
-    today: dt.date | None = None,
+    today: dt.date | str | None = None,
     columns: ColumnMapping | None = None,
 ) -> DeliveriesImport:
     """Import each returned dispatch workbook (``columns``: the user's own headers, from
     ``--columns``, see ``column_mapping``)."""
     options = ValidationOptions(
         lang=lang,
-        today=today or dt.date.today(),
+        today=dt.date.today() if today is None else day_given(today, lang),
         keep_data=True,
         columns=columns,
         command="deliveries",
@@ -244,14 +244,14 @@ def _record(
 def pending_deliveries(
     ledger_path: LedgerPath | str,
     lang: Lang = "fr",
-    as_of: dt.date | None = None,
+    as_of: dt.date | str | None = None,
     partner: str | None = None,
     older_than: int | None = None,
 ) -> PendingDeliveries:
     """The lines not yet delivered, per partner, with their age (SPEC §5); the ledger is
     opened read-only. A ``partner`` the ledger does not know is a ``UsageError`` (exit 2)
     naming the ones it knows."""
-    when = as_of or dt.date.today()
+    when = dt.date.today() if as_of is None else day_given(as_of, lang)
     if older_than is not None and older_than < 0:
         raise UsageError("bad-older-than", say("bad-older-than", lang, value=older_than))
     with Ledger(ledger_path, "read", lang) as ledger:

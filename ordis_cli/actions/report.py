@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..allocation.policy import Coordination
+from ..arguments import day_given
 from ..atomic import staged_folder
 from ..errors import UsageError
 from ..ledger import Ledger
@@ -55,12 +56,13 @@ def chosen_formats(
 
 
 def report_figures(
-    ledger_path: LedgerPath | str, as_of: dt.date, lang: Lang = "fr"
+    ledger_path: LedgerPath | str, as_of: dt.date | str, lang: Lang = "fr"
 ) -> tuple[Figures, Details]:
     """The figures as of ``as_of`` (what ``rapport.json`` holds) and the details only the
     rendered formats use; the ledger is opened read-only (``LedgerError``, exit 2)."""
+    day = day_given(as_of, lang)
     with Ledger(ledger_path, "read", lang) as ledger:  # SQLite failures: LedgerError
-        return compute(ledger, as_of)
+        return compute(ledger, day)
 
 
 def write_report(
@@ -104,13 +106,14 @@ def write_report(
 
 
 def donor_report_figures(
-    ledger_path: LedgerPath | str, donor: str, as_of: dt.date, lang: Lang = "fr"
+    ledger_path: LedgerPath | str, donor: str, as_of: dt.date | str, lang: Lang = "fr"
 ) -> DonorFigures:
     """What the lots of the organisation ``donor`` became as of ``as_of`` (its name matched
     as ordis matches names). Unknown donor: ``UsageError`` (exit 2) naming the closest known
     organisations; a private donor or one without a donor type: ``DonorRefused`` (exit 1)."""
+    day = day_given(as_of, lang)
     with Ledger(ledger_path, "read", lang) as ledger:
-        return donor_figures(ledger, donor, as_of, lang)
+        return donor_figures(ledger, donor, day, lang)
 
 
 def write_donor_report(

@@ -4,33 +4,15 @@ in ``validation/``."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
+from ..arguments import PathLike, file_paths
 from ..models import FileReport, Problem, ValidationReport
 from ..validation.service import ValidationOptions, validate_inputs
 
-__all__ = [
-    "FileReport",
-    "Problem",
-    "ValidationOptions",
-    "ValidationReport",
-    "file_paths",
-    "validate_files",
-]
-
-PathLike = str | os.PathLike[str]
+__all__ = ["FileReport", "Problem", "ValidationOptions", "ValidationReport", "validate_files"]
 
 Progress = Callable[[str, int], None]  # (file name, rows read so far)
-
-
-def file_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
-    """The files a function of the API is given: several, or one (a path given alone, as
-    text or not, is one file, never the letters of its name)."""
-    if isinstance(paths, str | os.PathLike):
-        return [Path(paths)]
-    return [Path(p) for p in paths]
 
 
 def validate_files(

@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "[substitutions] as the README shows.",
     ),
     "hint-no-such-file": ("{path} : fichier introuvable", "{path}: file not found"),
+    "bad-day-given": (
+        "« {value} » n'est pas une date : écrivez-la 2020-04-20 ou 20/04/2020.",
+        "“{value}” is not a date: write it 2020-04-20 or 20/04/2020.",
+    ),
     "bad-report-format": (
         "formats possibles : {formats} (séparés par des virgules), pas « {value} »",
         "possible formats: {formats} (separated by commas), not “{value}”",
