@@ -23,6 +23,12 @@ class OrdisError(Exception):
         self.code = code
         self.message = message
 
+    def __str__(self) -> str:
+        """The message, after the path it is about when there is one (``path: message``), as
+        the command line prints it: ``print(error)`` in a notebook says which file."""
+        path = getattr(self, "path", "")
+        return f"{path}: {self.message}" if path else self.message
+
 
 class ReadingError(OrdisError):
     """A file cannot be used at all: missing, unsupported, corrupted, encrypted, too large."""

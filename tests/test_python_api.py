@@ -160,6 +160,9 @@ def test_paths_and_ledgers_may_be_given_as_text(
     figures, details = ordis_cli.report_figures("ordis.db", dt.date(2020, 5, 1))
     written = ordis_cli.write_report(figures, details, "rapport", ("md", "json"), "fr")
     assert [p.name for p in written] == ["rapport.md", "communique.md", "rapport.json"]
+    with pytest.raises(ordis_cli.WriteError) as refused:  # never over what is there
+        ordis_cli.write_report(figures, details, "rapport", ("md",), "fr")
+    assert str(refused.value) == f"rapport: {refused.value.message}"  # says which path
     pending = ordis_cli.pending_deliveries("ordis.db")
     assert ordis_cli.write_pending(pending, "relances.xlsx", "fr") == Path("relances.xlsx")
     assert ordis_cli.copy_ledger("ordis.db", "copie.db").rows["runs"] == 1
