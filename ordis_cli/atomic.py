@@ -184,10 +184,10 @@ def write_atomically(
     """Call ``save(temporary_path)``, then move the result to ``path``. With
     ``replace=False`` an existing ``path`` is refused (``WriteError``), never replaced."""
     _check_parent(path, lang)
+    if path.is_dir():  # said as such, before "already exists", which speaks of a file
+        raise WriteError("write-is-a-folder", say("write-is-a-folder", lang, detail=""), str(path))
     if not replace and (path.exists() or path.is_symlink()):
         raise WriteError("write-exists", say("write-exists", lang, detail=""), str(path))
-    if path.is_dir():
-        raise WriteError("write-is-a-folder", say("write-is-a-folder", lang, detail=""), str(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".ordis-", suffix=path.suffix, dir=path.parent)
     except OSError as exc:

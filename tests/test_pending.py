@@ -129,6 +129,11 @@ def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
     again = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", out)
     assert again.exit_code == 2  # never over an existing file
     assert openpyxl.load_workbook(out).sheetnames == ["partenaires", "relances"]
+    folder = tmp_path / "relances"
+    folder.mkdir()
+    into_a_folder = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", folder)
+    assert into_a_folder.exit_code == 2  # said as a folder, not as a file already there
+    assert "c'est un dossier, un fichier était attendu" in " ".join(into_a_folder.output.split())
 
 
 def test_the_library_function(sample_run: Path) -> None:
