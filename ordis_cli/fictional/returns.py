@@ -19,8 +19,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..dispatch.columns import PARTNER
+from ..validation.values import EXCEL_EPOCH
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial dates after February 1900
 DAMAGED = "un appareil arrivé abîmé, renvoyé au donateur"
 
 

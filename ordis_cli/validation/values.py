@@ -33,6 +33,7 @@ from .choices import Choice, boolean, donor_type, material, priority, state, str
 
 __all__ = [
     "EMAIL_PATTERN",
+    "EXCEL_EPOCH",
     "Choice",
     "Fault",
     "amount",
@@ -53,7 +54,7 @@ __all__ = [
     "whole_number",
 ]
 
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial dates after February 1900
 _SERIAL_MIN, _SERIAL_MAX = 25569, 73051  # 1970-01-01 .. 2099-12-31
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _STRIP_IN_NUMBERS = str.maketrans("", "", SPACES + "'’")
@@ -130,7 +131,7 @@ def _number(raw: Any) -> float | None:
         # a number in a cell formatted as a date by mistake: 7 shows as 07/01/1900
         # (Excel counts a 29 February 1900 that never was: serials below 61 are one off)
         day = raw.date() if isinstance(raw, dt.datetime) else raw
-        serial = (day - _EXCEL_EPOCH).days
+        serial = (day - EXCEL_EPOCH).days
         return float(serial - 1 if day < dt.date(1900, 3, 1) else serial)
     if isinstance(raw, str):
         compact = raw.translate(_STRIP_IN_NUMBERS)
@@ -178,7 +179,7 @@ def date(raw: Any) -> tuple[dt.date | None, Fault]:
         return raw, None
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         if _SERIAL_MIN <= raw <= _SERIAL_MAX:
-            return _EXCEL_EPOCH + dt.timedelta(days=int(raw)), None
+            return EXCEL_EPOCH + dt.timedelta(days=int(raw)), None
         return None, ("bad-date", {"hint": ""})
     if not isinstance(raw, str):
         return None, ("bad-date", {"hint": ""})
@@ -196,7 +197,7 @@ def date(raw: Any) -> tuple[dt.date | None, Fault]:
             return None, ("bad-date", {"hint": "hint-month-first"})
         return _make_date(year, month, day)
     if value.isdigit() and _SERIAL_MIN <= int(value) <= _SERIAL_MAX:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value)), None
+        return EXCEL_EPOCH + dt.timedelta(days=int(value)), None
     match = _NO_YEAR.match(value)
     if match:
         return _without_year(int(match.group(1)), int(match.group(2)))
