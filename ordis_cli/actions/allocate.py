@@ -30,6 +30,7 @@ from ..allocation import Earlier, Plan, Policy, allocate
 from ..allocation.compare import ComparisonResult, compare_files
 from ..allocation.fairness import by_level, fills
 from ..allocation.inputs import Inputs, load_inputs
+from ..arguments import file_paths
 from ..atomic import new_staging, output_folder, put_in_place
 from ..column_mapping import ColumnMapping
 from ..dispatch.partner_workbook import write_dispatch
@@ -55,8 +56,9 @@ from ..validation import ValidationOptions
 
 
 def _one_or_more(value: object) -> object:
-    """A single path is a list of one: ``needs=Path("besoins.xlsx")`` still works."""
-    return [value] if isinstance(value, str | Path) else value
+    """A single path is a list of one (``arguments.file_paths``): ``needs="besoins.xlsx"``
+    still works; anything else is left to pydantic to check."""
+    return file_paths(value) if isinstance(value, str | os.PathLike) else value
 
 
 Paths = Annotated[list[Path], BeforeValidator(_one_or_more), Field(min_length=1)]
