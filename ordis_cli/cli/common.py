@@ -151,8 +151,7 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
     except OrdisError as error:
         if debug:
             raise
-        where = f"{getattr(error, 'path', '')}: " if getattr(error, "path", "") else ""
-        _fail(f"{where}{error.message}")
+        _fail(str(error))  # ``path: message`` when it is about a path
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
@@ -162,7 +161,7 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
         system = os_error_in(error)
         if system is not None:  # a path the command could not write or read: never exit 3
             written = write_error(failed_path(system), system, lang)
-            _fail(f"{written.path}: {written.message}")
+            _fail(str(written))
             raise typer.Exit(2) from None
         _fail(say("term-internal-error", lang, kind=type(error).__name__))
         raise typer.Exit(3) from None
