@@ -66,6 +66,17 @@ def run_ordis(
     return run_python("-m", "ordis_cli", *args, env=env)
 
 
+def output_to(folder: Path) -> None:
+    """In a forked child: its output (file descriptors 1 and 2, ``sys.stdout`` and
+    ``sys.stderr``) into the files ``stdout`` and ``stderr`` of ``folder``, made anew."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        target = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(target, fd)
+        os.close(target)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
 @dataclass
 class Finished:
     """What a forked ``ordis`` left: its exit status and its output, as text."""
@@ -112,12 +123,7 @@ class ForkedOrdis:
             os.dup2(nothing, 0)
             os.close(nothing)
             sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
-            for fd, name in ((1, "stdout"), (2, "stderr")):
-                target = os.open(self._folder / name, os.O_WRONLY | os.O_CREAT, 0o600)
-                os.dup2(target, fd)
-                os.close(target)
-            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-            sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            output_to(self._folder)
             if cwd is not None:
                 os.chdir(cwd)
             if before is not None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..processes import output_to
 from .mutate import Mutant, mutant
 
 COMMANDS = ("validate", "annotate")
@@ -264,12 +265,7 @@ def _start(args: list[str], folder: Path, limits: Limits) -> int:
     status = 70
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for fd, name in ((1, "stdout"), (2, "stderr")):
-            target = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            os.dup2(target, fd)
-            os.close(target)
-        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        output_to(folder)
         mapped = int(Path("/proc/self/statm").read_bytes().split()[0]) * resource.getpagesize()
         limit = mapped + limits.address_space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
