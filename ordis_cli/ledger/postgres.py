@@ -274,22 +274,31 @@ def columns(connection: PgConnection) -> dict[str, set[str]]:
     return found
 
 
-def ledger_format(connection: PgConnection) -> str | None:
-    """The format the ``meta`` table records; None: no ordis ledger in this database."""
-    if "meta" not in columns(connection):
+def ledger_format(
+    connection: PgConnection, tables: dict[str, set[str]] | None = None
+) -> str | None:
+    """The format the ``meta`` table records; None: no ordis ledger in this database.
+    ``tables``: what ``columns`` gave, when the caller has it already."""
+    if "meta" not in (columns(connection) if tables is None else tables):
         return None
     found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     return None if found is None else str(found[0])
 
 
-def check_ledger(connection: PgConnection, location: LedgerUrl, lang: Lang) -> None:
+def check_ledger(
+    connection: PgConnection,
+    location: LedgerUrl,
+    lang: Lang,
+    tables: dict[str, set[str]] | None = None,
+) -> None:
     """Refuse a database that is not a ledger of the supported format, is incomplete, or
     holds values ordis could not have written (its columns' types and CHECKs keep most out;
-    ``pg_checks`` looks for the others)."""
-    tables = columns(connection)
+    ``pg_checks`` looks for the others). ``tables``: what ``columns`` gave, if known (the
+    catalogue query is most of a check's cost on the server)."""
+    tables = columns(connection) if tables is None else tables
     if not {"key", "value"} <= tables.get("meta", set()):
         raise ledger_error("ledger-foreign", location, lang)
-    found = ledger_format(connection)
+    found = ledger_format(connection, tables)
     if found is None:
         raise ledger_error("ledger-foreign", location, lang)
     if found != SCHEMA_VERSION:
@@ -331,11 +340,13 @@ def open_connection(location: LedgerUrl, mode: OpenMode, lang: Lang) -> PgConnec
     with closed_on_failure(connection.close, PG_FAILURES, lambda e: from_pg(e, location, lang)):
         if mode == "read":
             connection.execute("SET default_transaction_read_only = on")
-        if "meta" not in columns(connection):
+        tables = columns(connection)
+        if "meta" not in tables:
             if mode != "create":
                 raise ledger_error("no-ledger", location, lang)
             _create(connection)
-        check_ledger(connection, location, lang)
+            tables = columns(connection)
+        check_ledger(connection, location, lang, tables)
     return connection
 
 
