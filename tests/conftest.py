@@ -17,6 +17,8 @@ from .pg_server import Server
 if TYPE_CHECKING:
     from ordis_cli.models import Problem, ValidationReport
 
+    from .pg_databases import Pool
+
 # ordis, openpyxl and tests/once.py are imported where they are used: the xdist controller
 # loads this file too, before it starts the workers, and runs no test.
 
@@ -282,20 +284,34 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     yield from shared_server(tmp_path_factory)
 
 
-def new_database(server: Server, template: str = "template0") -> str:
-    """A fresh database on ``server`` (a copy of ``template``), as a ``--ledger`` URL."""
+def new_database(server: Server) -> str:
+    """A new database on ``server``, as a ``--ledger`` URL, outside the workers' pools
+    (``pg_sample``'s, which both workers read)."""
     import psycopg
 
     name = f"ordis_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(server.url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE {name} TEMPLATE "{template}"')
+        connection.execute(f"CREATE DATABASE {name} TEMPLATE template0")
     return server.database_url(name)
 
 
+@pytest.fixture(scope="session")
+def pg_pool(postgres_server: Server) -> Iterator[Pool]:
+    """This worker's databases on the session's server, emptied between tests
+    (``tests/pg_databases.py``)."""
+    from .pg_databases import Pool
+
+    pool = Pool(postgres_server)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def postgres_url(postgres_server: Server) -> str:
-    """A fresh, empty database of the session's server, as a ``--ledger`` URL."""
-    return new_database(postgres_server)
+def postgres_url(pg_pool: Pool) -> Iterator[str]:
+    """An empty database of the session's server, as a ``--ledger`` URL."""
+    url = pg_pool.take()
+    yield url
+    pg_pool.give_back(url)
 
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -344,23 +360,28 @@ def run_both(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     if request.param == "sqlite":
         return Path(request.getfixturevalue("run_copy"))
     sample: Path = request.getfixturevalue("pg_sample")
-    server: Server = request.getfixturevalue("postgres_server")
     shutil.copytree(sample, tmp_path, dirs_exist_ok=True)
-    template = ledger_of(sample)
-    (tmp_path / LEDGER_URL).write_text(
-        new_database(server, template=str(template).rsplit("/", 1)[1]), encoding="utf-8"
-    )
+    url = _copied_ledger(request, sample)
+    (tmp_path / LEDGER_URL).write_text(url, encoding="utf-8")
     return tmp_path
 
 
+def _copied_ledger(request: pytest.FixtureRequest, sample: Path) -> str:
+    """A database of the pool holding a copy of ``sample``'s ledger, given back to the pool
+    when the test is over."""
+    pool: Pool = request.getfixturevalue("pg_pool")
+    url = pool.filled_like(str(ledger_of(sample)))
+    request.addfinalizer(lambda: pool.give_back(url))
+    return url
+
+
 @pytest.fixture
-def pg_run(postgres_server: Server, pg_sample: Path, tmp_path: Path) -> tuple[Path, str]:
+def pg_run(request: pytest.FixtureRequest, pg_sample: Path, tmp_path: Path) -> tuple[Path, str]:
     """A private copy of ``pg_sample``: a folder with the sample run's workbooks, and a
-    fresh database holding its run."""
+    database of its own holding its run."""
     folder = tmp_path / "pg"
     shutil.copytree(pg_sample, folder)
-    template = str(ledger_of(pg_sample)).rsplit("/", 1)[1]
-    url = new_database(postgres_server, template=template)
+    url = _copied_ledger(request, pg_sample)
     (folder / LEDGER_URL).write_text(url, encoding="utf-8")
     return folder, url
 
