@@ -1,4 +1,4 @@
-"""The short fuzzing run of the suite: 45 mutants of the samples (small ones), each through
+"""The short fuzzing run of the suite: 30 mutants of the samples (small ones), each through
 ``ordis validate`` and ``ordis validate --annotate`` in a forked child with limits, in three
 chunks that pytest-xdist spreads over the cores. The first 23 mutants of a seed draw each
 mutator once, and every format among them (``mutate._every_mutator_once``; the test of the
@@ -15,7 +15,7 @@ from .runner import Limits, distinct_mutants, run_mutants
 pytestmark = pytest.mark.contained  # see conftest.read_in_process
 
 SEED = 20261143
-CHUNK = 15
+CHUNK = 10
 CHUNKS = 3
 MUTANTS = CHUNK * CHUNKS
 
