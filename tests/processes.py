@@ -1,8 +1,9 @@
-"""Programs the tests start as a person would start them: a script of ``benchmarks/`` or
-``python -m ordis_cli``, from the repository's root, in a process of their own, their output
-kept as text and their exit status left to the test; and ``ordis`` in a child forked from
-the test process, for the tests of several processes at once or of a process killed while
-it works (a new process for each costs 0.8 s of imports)."""
+"""Programs the tests start as a person would start them, from the repository's root, their
+output kept as text and their exit status left to the test: ``python -m ordis_cli`` or
+``python`` itself in a new process (what a fresh interpreter does is what they test); and,
+in a child forked from the test process (``Forked``), ``ordis`` for the tests of several
+processes at once or of a process killed while it works, and the benchmarks' smoke runs: a
+new Python would spend 0.8 s importing what the test process has imported already."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import contextlib
 import gc
 import importlib.util
 import os
+import runpy
 import shutil
 import signal
 import subprocess
@@ -40,11 +42,19 @@ def run_python(
     )
 
 
-def run_benchmark(
-    script: str, *args: str | Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """``python benchmarks/<script> args…``: the benchmarks' smoke runs."""
-    return run_python(ROOT / "benchmarks" / script, *args, env=env)
+def run_benchmark(script: str, *args: str | Path, env: dict[str, str] | None = None) -> Finished:
+    """``python benchmarks/<script> args…`` from the repository's root, for the benchmarks'
+    smoke runs, in a child forked from the test process (``Forked``): the script runs as
+    that command runs it, but on the imports the test process has made (most of a smoke
+    run's time in a new Python); what it measures, it starts as new processes itself."""
+    path = ROOT / "benchmarks" / script
+
+    def benchmark() -> None:
+        sys.argv = [str(path), *(str(a) for a in args)]
+        sys.path.insert(0, str(path.parent))
+        runpy.run_path(str(path), run_name="__main__")
+
+    return Forked(benchmark, cwd=ROOT, env=env).wait(timeout=600.0)
 
 
 def benchmark_module(script: str) -> ModuleType:
@@ -79,41 +89,35 @@ def output_to(folder: Path) -> None:
 
 @dataclass
 class Finished:
-    """What a forked ``ordis`` left: its exit status and its output, as text."""
+    """What a forked program left: its exit status and its output, as text."""
 
     returncode: int
     stdout: str
     stderr: str
 
 
-class ForkedOrdis:
-    """``ordis args…`` in a child forked from this test process: a process of its own (its
-    own ledger connections, locks and exit), as a coordinator's ``ordis`` is, without the
-    0.8 s a new Python spends importing ordis again. Its output goes to two files of a
-    temporary folder; ``wait`` gives them back. ``before`` runs in the child first (to
-    make it fail at a chosen point, say). Start several to run them at once.
-
-    The child reads files as the test process does (see ``conftest.read_in_process``): a
-    test that wants them read in a contained child, as a real ``ordis`` reads them, is
-    marked ``contained``."""
+class Forked:
+    """``target()`` in a child forked from this test process, as a program of its own: no
+    input, its output in two files of a temporary folder (``wait`` gives them back), run
+    from ``cwd``, with the environment ``env`` if given; its exit status is Python's for a
+    program (0 when ``target`` returns, a ``SystemExit``'s code, 1 and the traceback for an
+    exception)."""
 
     def __init__(
         self,
-        *args: str | Path,
+        target: Callable[[], object],
         cwd: Path | None = None,
-        before: Callable[[], object] | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="ordis-forked-"))
-        argv = ["ordis", *(str(a) for a in args)]
-        _import_what_commands_use()
         gc.freeze()  # the child's collections leave the parent's pages alone
         self.pid = os.fork()
         if self.pid == 0:
-            self._child(argv, cwd, before)  # never returns
+            self._child(target, cwd, env)  # never returns
         gc.unfreeze()
 
     def _child(
-        self, argv: list[str], cwd: Path | None, before: Callable[[], object] | None
+        self, target: Callable[[], object], cwd: Path | None, env: dict[str, str] | None
     ) -> None:
         status = 70
         try:
@@ -126,17 +130,16 @@ class ForkedOrdis:
             output_to(self._folder)
             if cwd is not None:
                 os.chdir(cwd)
-            if before is not None:
-                before()
-            from ordis_cli.cli.app import main
-
-            sys.argv = argv
+            if env is not None:
+                os.environ.clear()
+                os.environ.update(env)
             try:
-                main()
+                target()
                 status = 0
             except SystemExit as done:
-                status = done.code if isinstance(done.code, int) else 1
+                status = _exit_status(done.code)
         except BaseException:
+            status = 1
             with contextlib.suppress(BaseException):
                 traceback.print_exc()
         finally:
@@ -165,6 +168,44 @@ class ForkedOrdis:
             )
         finally:
             shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _exit_status(code: object) -> int:
+    """The exit status Python gives ``sys.exit(code)``: a text is printed, and is 1."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=sys.stderr)
+    return 1
+
+
+class ForkedOrdis(Forked):
+    """``ordis args…`` in a forked child (``Forked``): a process of its own (its own ledger
+    connections, locks and exit), as a coordinator's ``ordis`` is, without the 0.8 s a new
+    Python spends importing ordis again. ``before`` runs in the child first (to make it
+    fail at a chosen point, say). Start several to run them at once.
+
+    The child reads files as the test process does (see ``conftest.read_in_process``): a
+    test that wants them read in a contained child, as a real ``ordis`` reads them, is
+    marked ``contained``."""
+
+    def __init__(
+        self,
+        *args: str | Path,
+        cwd: Path | None = None,
+        before: Callable[[], object] | None = None,
+    ) -> None:
+        argv = ["ordis", *(str(a) for a in args)]
+        _import_what_commands_use()
+
+        def ordis() -> None:
+            if before is not None:
+                before()
+            from ordis_cli.cli.app import main
+
+            sys.argv = argv
+            main()
+
+        super().__init__(ordis, cwd=cwd)
 
 
 def _import_what_commands_use() -> None:

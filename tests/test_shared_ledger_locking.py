@@ -46,14 +46,14 @@ def test_four_coordinators_allocating_at_once(postgres_url: str, tmp_path: Path)
 def test_a_writer_waits_for_the_lock_then_says_busy(
     pg_run: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another writer holds the ledger's lock: a command that writes waits (here 1 s instead
+    """Another writer holds the ledger's lock: a command that writes waits (here 0.3 s instead
     of two minutes), then says the ledger is busy, nothing changed; reading never waits."""
     import psycopg
 
     from ordis_cli.ledger import postgres
 
     _, url = pg_run
-    monkeypatch.setattr(postgres, "LOCK_TIMEOUT", "1s")
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT", "300ms")
     with psycopg.connect(url, autocommit=True) as other:
         other.execute(f"SELECT pg_advisory_lock({postgres.LOCK_KEY})")
         busy = invoke("runs", "cancel", "1", "--yes", "--ledger", url)

@@ -133,9 +133,10 @@ def test_a_failing_parser_makes_the_file_unreadable_not_ordis(
     assert fine.readable and fine.kind is Kind.NEEDS and fine.rows > 300
     assert resource.getrlimit(resource.RLIMIT_AS) == limit_before
 
-    result = invoke("validate", hostile, good)
-    assert result.exit_code == 2
-    assert "Fichier illisible" in result.stdout + result.stderr
+    if code != "parser-timeout":  # a hang waits its whole second: the others show the French
+        result = invoke("validate", hostile, good)
+        assert result.exit_code == 2
+        assert "Fichier illisible" in result.stdout + result.stderr
     english = invoke("validate", hostile, "--lang", "en", "--format", "json")
     assert english.exit_code == 2
     (issue,) = json.loads(english.stdout)["files"][0]["issues"]
