@@ -7,7 +7,7 @@ import random
 from collections import Counter, defaultdict
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
 from ordis_cli.allocation import Earlier, Lot, Partner, Plan, Policy, Structure, allocate
@@ -158,32 +158,35 @@ def _priority_respected(
                 ), (structure_id, other, device)
 
 
-@pytest.mark.parametrize("share", list(Share))
+# Each drawn instance is allocated under both sharing rules: drawing an instance costs more
+# than allocating it (tests/depth.py), and the two rules are compared on the same data.
+
+
 @settings(max_examples=examples(60), deadline=None)
 @given(instances)
-def test_invariants_hold(share: Share, case: Instance) -> None:
-    structures, lots, partners, policy = case.under(share=share)
-    plan = allocate(structures, lots, partners, policy)
-    _check_invariants(structures, lots, partners, policy, plan, {}, {})
-    _priority_respected(structures, plan, share)
+def test_invariants_hold(case: Instance) -> None:
+    for share in Share:
+        note(f"share: {share.value}")
+        structures, lots, partners, policy = case.under(share=share)
+        plan = allocate(structures, lots, partners, policy)
+        _check_invariants(structures, lots, partners, policy, plan, {}, {})
+        _priority_respected(structures, plan, share)
 
 
-@pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=examples(40), deadline=None)
 @given(instances, st.randoms(use_true_random=False))
-def test_plan_is_deterministic_and_ignores_row_order(
-    share: Share, case: Instance, rng: random.Random
-) -> None:
-    the_order_of_rows_changes_nothing(case.under(share=share), rng)
+def test_plan_is_deterministic_and_ignores_row_order(case: Instance, rng: random.Random) -> None:
+    for share in Share:
+        note(f"share: {share.value}")
+        the_order_of_rows_changes_nothing(case.under(share=share), rng)
 
 
-@pytest.mark.parametrize("share", list(Share))
 @settings(max_examples=examples(40), deadline=None)
 @given(instances, st.data())
-def test_earlier_runs_are_taken_into_account(
-    share: Share, case: Instance, data: st.DataObject
-) -> None:
-    runs_on_top_keep_the_invariants(case.under(share=share), data)
+def test_earlier_runs_are_taken_into_account(case: Instance, data: st.DataObject) -> None:
+    for share in Share:
+        note(f"share: {share.value}")
+        runs_on_top_keep_the_invariants(case.under(share=share), data)
 
 
 def runs_on_top_keep_the_invariants(case: Instance, data: st.DataObject) -> None:
