@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import invoke, ledger_rows
+from .conftest import allocate_arguments, invoke, ledger_rows
 from .pg_server import PASSWORD, Server
 from .processes import run_benchmark, run_python
 from .test_deliveries import fill
@@ -158,6 +158,22 @@ def test_reading_commands_never_create_a_ledger(postgres_url: str) -> None:
         postgres_url,
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
     ) == [(0,)]
+
+
+def test_another_programs_database_is_refused_untouched(postgres_url: str) -> None:
+    """A database holding another program's ``meta`` table: every command refuses it, exit
+    2, in words that fit a PostgreSQL database (not « base SQLite »), and leaves it as it was."""
+    _run(postgres_url, "CREATE TABLE meta (k integer)")
+    for lang, words in (("fr", "n'est pas un registre ordis"), ("en", "is not an ordis ledger")):
+        for command in (
+            ["runs", "list", "--ledger", postgres_url],
+            allocate_arguments(postgres_url),
+        ):
+            result = invoke(*command, "--lang", lang)
+            said = " ".join(result.output.split())
+            assert result.exit_code == 2 and words in said and "SQLite" not in said, said
+    tables = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+    assert ledger_rows(postgres_url, tables) == [("meta",)]
 
 
 def test_a_read_only_role_reads_the_reports(pg_run: tuple[Path, str], tmp_path: Path) -> None:

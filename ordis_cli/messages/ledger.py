@@ -99,10 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the path given to --ledger.",
     ),
     "ledger-foreign": (
-        "cette base SQLite n'est pas un registre ordis (pas de table meta avec le format du "
-        "registre) ; ordis n'y touche pas. Vérifiez le chemin donné à --ledger.",
-        "this SQLite database is not an ordis ledger (no meta table holding the ledger's "
-        "format); ordis leaves it alone. Check the path given to --ledger.",
+        "cette base de données n'est pas un registre ordis (pas de table meta avec le format "
+        "du registre) ; ordis n'y touche pas. Vérifiez ce que désigne --ledger.",
+        "this database is not an ordis ledger (no meta table holding the ledger's format); "
+        "ordis leaves it alone. Check what --ledger names.",
     ),
     "ledger-version": (
         "registre au format {found}, cette version d'ordis lit le format {expected}. Un "
