@@ -77,7 +77,7 @@ def write_report(
     ``atomic.output_folder``) through a staging folder: the files appear together, or none
     do (``WriteError`` naming the path, exit 2). Return the paths written. ``coordination``
     (the policy's ``[coordination]``) gives the communiqué its city and press contact."""
-    formats = chosen_formats(formats, FORMATS, lang)
+    formats, folder = chosen_formats(formats, FORMATS, lang), Path(target)
     values = context(figures, details, lang, coordination)
     templates = environments()
     names = {
@@ -85,7 +85,7 @@ def write_report(
         "html": [("rapport.html", "rapport.html.j2")],
     }
     written: list[str] = []
-    with staged_folder(Path(target), lang) as staging:
+    with staged_folder(folder, lang) as staging:
         for fmt in formats:
             if fmt in names:
                 for name, template in names[fmt]:
@@ -102,7 +102,7 @@ def write_report(
                     figures.model_dump_json(indent=2) + "\n", encoding="utf-8"
                 )
                 written.append("rapport.json")
-    return [Path(target) / name for name in written]
+    return [folder / name for name in written]
 
 
 def donor_report_figures(
@@ -121,11 +121,11 @@ def write_donor_report(
 ) -> list[Path]:
     """Write the donor's page (``rapport-donateur.html``, ``.md``, ``.json``, among
     ``DONOR_FORMATS``) into ``target`` through a staging folder, as ``write_report`` does."""
-    formats = chosen_formats(formats, DONOR_FORMATS, lang)
+    formats, folder = chosen_formats(formats, DONOR_FORMATS, lang), Path(target)
     values = donor_context(figures, lang)
     templates = environments()
     written: list[str] = []
-    with staged_folder(Path(target), lang) as staging:
+    with staged_folder(folder, lang) as staging:
         for fmt in formats:
             name = f"rapport-donateur.{fmt}"
             if fmt == "json":
@@ -137,4 +137,4 @@ def write_donor_report(
                     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
             (staging / name).write_text(text, encoding="utf-8")
             written.append(name)
-    return [Path(target) / name for name in written]
+    return [folder / name for name in written]
