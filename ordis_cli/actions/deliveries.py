@@ -14,7 +14,6 @@ partner, from the ledger alone; ``write_pending`` writes that list as a workbook
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -271,9 +270,7 @@ def pending_deliveries(
     return chasing_list(lines, when, partner, older_than)
 
 
-def write_pending(
-    pending: PendingDeliveries, out: str | os.PathLike[str] | None, lang: Lang
-) -> Path:
+def write_pending(pending: PendingDeliveries, out: PathLike | None, lang: Lang) -> Path:
     """The chasing list as a workbook: at ``out`` (which must not exist yet), or
     ``relances-<date>.xlsx`` in the current folder (next free name)."""
     path = Path(out) if out is not None else chasing_path(pending.as_of, Path(), lang)

@@ -9,7 +9,6 @@ as the commands, and the tour says which command does each.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import shutil
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..allocation import Policy
+from ..arguments import PathLike
 from ..atomic import output_folder, write_error
 from ..fictional.returns import fill_like_a_partner
 from ..messages import Lang, has, say
@@ -50,7 +50,7 @@ def bundled_samples() -> Path | None:
 
 
 def run_demo(
-    out: str | os.PathLike[str] | None, lang: Lang, step: Callable[[str], None] | None = None
+    out: PathLike | None, lang: Lang, step: Callable[[str], None] | None = None
 ) -> DemoResult:
     """Play the whole cycle into ``out`` (absent or empty; default ``./ordis-demo``, or the
     next free name). A failure removes what the demo wrote: no half-played folder stays."""

@@ -7,13 +7,12 @@ Markdown, HTML, XLSX and JSON (``write_report``). ``Figures`` is what ``rapport.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..allocation.policy import Coordination
-from ..arguments import day_given
+from ..arguments import PathLike, day_given
 from ..atomic import staged_folder
 from ..errors import UsageError
 from ..ledger import Ledger
@@ -68,7 +67,7 @@ def report_figures(
 def write_report(
     figures: Figures,
     details: Details,
-    target: str | os.PathLike[str],
+    target: PathLike,
     formats: str | Iterable[str],
     lang: Lang,
     coordination: Coordination | None = None,
@@ -117,7 +116,7 @@ def donor_report_figures(
 
 
 def write_donor_report(
-    figures: DonorFigures, target: str | os.PathLike[str], formats: str | Iterable[str], lang: Lang
+    figures: DonorFigures, target: PathLike, formats: str | Iterable[str], lang: Lang
 ) -> list[Path]:
     """Write the donor's page (``rapport-donateur.html``, ``.md``, ``.json``, among
     ``DONOR_FORMATS``) into ``target`` through a staging folder, as ``write_report`` does."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from ..arguments import PathLike
 from ..atomic import output_folder, staged_folder, write_atomically
 from ..errors import UsageError
 from ..fictional.donations import PARTNERS, donation_rows, partner_rows, plant_donation_errors
@@ -121,7 +121,7 @@ def _csv_value(value: Any) -> Any:
 
 
 def write_sample(
-    out: str | os.PathLike[str],
+    out: PathLike,
     structures: int = 300,
     lots: int = 150,
     seed: int = 2020,
