@@ -19,10 +19,11 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,19 +43,90 @@ def run_python(
     )
 
 
-def run_benchmark(script: str, *args: str | Path, env: dict[str, str] | None = None) -> Finished:
+def run_benchmark(
+    script: str,
+    *args: str | Path,
+    env: dict[str, str] | None = None,
+    fork_pythons: bool = True,
+) -> Finished:
     """``python benchmarks/<script> args…`` from the repository's root, for the benchmarks'
     smoke runs, in a child forked from the test process (``Forked``): the script runs as
     that command runs it, but on the imports the test process has made (most of a smoke
-    run's time in a new Python); what it measures, it starts as new processes itself."""
+    run's time in a new Python). With ``fork_pythons``, the Python programs the script
+    starts with ``subprocess.run`` are forked children too (``forking_pythons``): a smoke
+    run checks that the script works and prints its table, not its figures, which only a
+    real run measures (the start-up benchmark, whose figures are the new processes, says
+    ``fork_pythons=False``)."""
     path = ROOT / "benchmarks" / script
 
     def benchmark() -> None:
         sys.argv = [str(path), *(str(a) for a in args)]
         sys.path.insert(0, str(path.parent))
-        runpy.run_path(str(path), run_name="__main__")
+        with forking_pythons() if fork_pythons else contextlib.nullcontext():
+            runpy.run_path(str(path), run_name="__main__")
 
     return Forked(benchmark, cwd=ROOT, env=env).wait(timeout=600.0)
+
+
+@contextlib.contextmanager
+def forking_pythons() -> Iterator[None]:
+    """Within: ``subprocess.run([sys.executable, …])`` of a module (``-m``), a code (``-c``)
+    or a script runs that program in a child forked from this process (``Forked``), with the
+    same result (``CompletedProcess``, ``check``, captured output as text or bytes); any
+    other command, or other options, in a new process as usual."""
+    real = subprocess.run
+
+    def run(args: Any, **options: Any) -> subprocess.CompletedProcess[Any]:
+        argv = None if isinstance(args, str | bytes) else [str(a) for a in args]
+        program = _python_program(argv[1:]) if argv and argv[0] == sys.executable else None
+        if program is None or set(options) - {"capture_output", "text", "check", "env", "cwd"}:
+            return real(args, **options)
+        cwd = options.get("cwd")
+        done = Forked(program, cwd=cwd and Path(cwd), env=options.get("env")).wait(600.0)
+        out, err = done.stdout, done.stderr
+        if not options.get("capture_output"):
+            sys.stdout.write(out)
+            sys.stderr.write(err)
+            out = err = None
+        elif not options.get("text"):
+            out, err = out.encode(), err.encode()
+        result = subprocess.CompletedProcess(argv, done.returncode, out, err)
+        if options.get("check"):
+            result.check_returncode()
+        return result
+
+    subprocess.run = run  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        subprocess.run = real
+
+
+def _python_program(arguments: list[str]) -> Callable[[], object] | None:
+    """What ``python arguments…`` runs, as a function of this process: a module (``-m``),
+    a code (``-c``) or a script, ``sys.argv`` and ``sys.path`` set as Python sets them;
+    ``None`` for anything else (options of the interpreter's own)."""
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-m", "-c")):
+        return None
+    first, rest = arguments[0], arguments[1:]
+
+    def program() -> None:
+        if first == "-m":
+            sys.argv = [first, *rest[1:]]
+            sys.path.insert(0, str(Path.cwd()))
+            runpy.run_module(rest[0], run_name="__main__", alter_sys=True)
+        elif first == "-c":
+            sys.argv = ["-c", *rest[1:]]
+            sys.path.insert(0, "")
+            exec(compile(rest[0], "<string>", "exec"), {"__name__": "__main__"})
+        else:
+            sys.argv = arguments
+            sys.path.insert(0, str(Path(first).resolve().parent))
+            runpy.run_path(first, run_name="__main__")
+
+    if first in ("-m", "-c") and not rest:
+        return None
+    return program
 
 
 def benchmark_module(script: str) -> ModuleType:
@@ -110,6 +182,8 @@ class Forked:
         env: dict[str, str] | None = None,
     ) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="ordis-forked-"))
+        for stream in (sys.stdout, sys.stderr):  # else the child would write it out again
+            stream.flush()
         gc.freeze()  # the child's collections leave the parent's pages alone
         self.pid = os.fork()
         if self.pid == 0:

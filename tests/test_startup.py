@@ -63,7 +63,7 @@ def test_benchmark_smoke_run(sample_run: Path) -> None:
     """``benchmarks/startup.py`` runs each command once, on the session's ledger (a demo of
     its own is ``ordis demo``, tested in test_demo.py)."""
     ledger = sample_run / "ordis.db"
-    done = run_benchmark("startup.py", "--quick", "--ledger", ledger)
+    done = run_benchmark("startup.py", "--quick", "--ledger", ledger, fork_pythons=False)
     assert done.returncode == 0, done.stderr
     assert "ordis runs list (ledger given)" in done.stdout
     assert "python -c pass" in done.stdout and "ordis allocate --help" in done.stdout
