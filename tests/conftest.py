@@ -170,6 +170,14 @@ def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
     return read(path, sheet)
 
 
+def sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of each sheet of a written workbook by sheet name, in their order
+    (``once.sheets``: each workbook read once)."""
+    from .once import sheets as read
+
+    return read(path)
+
+
 def cell(sheet: Any, key: str) -> Any:
     """``sheet[key]``; ``key`` may name its column: ``"livre_le@2"`` is row 2 of the column
     whose header stands for ``livre_le`` (see ``letter``)."""

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import io
@@ -29,6 +30,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import python_calamine
 import typer.main
 import typer.testing
 
@@ -178,22 +180,50 @@ _SHEETS_KEPT, _SHEETS_BYTES = 64, 4 * 1024 * 1024
 
 def rows(path: Path, sheet: str = "expeditions") -> list[tuple[Any, ...]]:
     """The rows of a sheet of a written workbook, header included."""
+    found = sheets(path)
+    if sheet not in found:
+        raise KeyError(f"no sheet {sheet!r} in {path} (it has {list(found)})")
+    return list(found[sheet])
+
+
+def sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of each sheet of a written workbook, by sheet name in their order (the
+    workbook read once by the digest of its bytes; never change what it gives)."""
     data = path.read_bytes()
     key = hashlib.sha256(data).hexdigest()
-    sheets = _SHEETS.get(key)
-    if sheets is None:
-        book = openpyxl.load_workbook(io.BytesIO(data))
-        sheets = {
-            each.title: [tuple(r) for r in each.iter_rows(values_only=True)]
-            for each in book.worksheets
-        }
+    found = _SHEETS.get(key)
+    if found is None:
+        found = _values_of(data)
         if len(data) <= _SHEETS_BYTES:
             if len(_SHEETS) >= _SHEETS_KEPT:
                 del _SHEETS[next(iter(_SHEETS))]
-            _SHEETS[key] = sheets
-    if sheet not in sheets:
-        raise KeyError(f"no sheet {sheet!r} in {path} (it has {list(sheets)})")
-    return list(sheets[sheet])
+            _SHEETS[key] = found
+    return found
+
+
+def _values_of(data: bytes) -> dict[str, list[tuple[Any, ...]]]:
+    """The values of each sheet of a workbook as openpyxl gives them (``values_only``), read
+    with python-calamine, some ten times faster: no value is ``None`` there but an empty
+    text, a number is a float, a day a ``date``; ``test_rows_are_what_openpyxl_reads`` checks
+    the two readings of every workbook a run writes are the same."""
+    book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return {
+        name: [
+            tuple(_as_openpyxl(value) for value in row)
+            for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        ]
+        for name in book.sheet_names
+    }
+
+
+def _as_openpyxl(value: Any) -> Any:
+    if value == "":
+        return None
+    if value.__class__ is float and value.is_integer():
+        return int(value)
+    if value.__class__ is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    return value
 
 
 def sheet_names(path: Path) -> list[str]:

@@ -166,3 +166,17 @@ def test_printed_on_a4_no_text_under_8_points(printed: dict[str, Any]) -> None:
     assert set(books) == {"allocation.xlsx", "expeditions_relais.xlsx", "expeditions_sud.xlsx"}
     for name, (pages, paper, points) in books.items():
         assert pages >= 2 and paper == "A4 landscape" and points >= 8, (name, pages, points)
+
+
+def test_rows_are_what_openpyxl_reads(demo: Path, english_run: Path) -> None:
+    """The tests read written workbooks' values with python-calamine (``once.rows``): the
+    same values, sheet by sheet, as openpyxl's, for every workbook of the demo (inputs,
+    dispatch, returns, report) and of an English run."""
+    from .once import _values_of
+
+    books = sorted([*demo.rglob("*.xlsx"), *english_run.rglob("*.xlsx")])
+    assert len(books) > 20
+    for path in books:
+        book = openpyxl.load_workbook(path)
+        read = {s.title: [tuple(r) for r in s.iter_rows(values_only=True)] for s in book}
+        assert _values_of(path.read_bytes()) == read, path

@@ -23,7 +23,7 @@ from ordis_cli.territory import (
 )
 from ordis_cli.validation.service import ValidationOptions, validate_inputs
 
-from .conftest import ROOT, invoke, invoke_json
+from .conftest import ROOT, invoke, invoke_json, rows
 
 NEEDS_HEADER = [
     "id_structure",
@@ -400,12 +400,7 @@ def test_finess_shaped_identifiers_are_checked(tmp_path: Path) -> None:
 
 def test_the_bundled_sample_data_draws_no_finess_warning() -> None:
     sample = ROOT / "sample_data"
-    ids = [
-        row[0]
-        for row in openpyxl.load_workbook(sample / "besoins.xlsx")
-        .worksheets[0]
-        .iter_rows(min_row=2, values_only=True)
-    ]
+    ids = [row[0] for row in rows(sample / "besoins.xlsx", "besoins")[1:]]
     assert all(re.fullmatch(r"(?:\d\d|2[AB])\d{7}", str(i)) for i in ids)
     assert all(finess_key(str(i)[:8]) == str(i)[8] for i in ids)
     issues = _issues(sample / "besoins.xlsx")

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
-
 from ordis_cli.territory import departements
 
-from .conftest import DATA, ROOT, invoke, invoke_json
+from .conftest import DATA, ROOT, invoke, invoke_json, sheets
 
 
 def _sheet_values(path: Path) -> list[tuple[object, ...]]:
-    book = openpyxl.load_workbook(path, read_only=True)
-    return [tuple(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    (first, *_) = sheets(path).values()
+    return first
 
 
 def test_sample_is_deterministic_and_realistic(tmp_path: Path) -> None:

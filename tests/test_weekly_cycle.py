@@ -86,10 +86,8 @@ def test_two_weeks_of_deliveries_shortfalls_losses_and_cancellations(
     workbook = tmp_path / "semaine1" / "expeditions_relais-rhone.xlsx"
     line_of = _by_structure(workbook)
     assert set(line_of) == set(ASKED)
-    ids = {
-        s: openpyxl.load_workbook(workbook).worksheets[1].cell(r, 1).value
-        for s, r in line_of.items()
-    }
+    lines = rows(workbook)
+    ids = {s: lines[r - 1][0] for s, r in line_of.items()}
 
     # the partner's return: S1 in full, S2 one short, S3 one lost, S4 refused, S6 pending
     book = openpyxl.load_workbook(workbook)
