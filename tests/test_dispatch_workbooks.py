@@ -168,14 +168,22 @@ def test_printed_on_a4_no_text_under_8_points(printed: dict[str, Any]) -> None:
         assert pages >= 2 and paper == "A4 landscape" and points >= 8, (name, pages, points)
 
 
+KINDS = ("envois/allocation.xlsx", "envois/expeditions_*.xlsx", "retours/*.xlsx")
+
+
 def test_rows_are_what_openpyxl_reads(demo: Path, english_run: Path) -> None:
     """The tests read written workbooks' values with python-calamine (``once.rows``): the
-    same values, sheet by sheet, as openpyxl's, for every workbook of the demo (inputs,
-    dispatch, returns, report) and of an English run."""
+    same values, sheet by sheet, as openpyxl's, for a workbook of each kind the demo writes
+    (inputs, allocation, dispatch, a partner's return, report) and of an English run."""
     from .once import _values_of
 
-    books = sorted([*demo.rglob("*.xlsx"), *english_run.rglob("*.xlsx")])
-    assert len(books) > 20
+    books = [
+        *sorted((demo / "donnees").glob("*.xlsx")),
+        *sorted((demo / "rapport").glob("*.xlsx")),
+        *(min(demo.glob(pattern)) for pattern in KINDS),
+        *(min(english_run.glob(pattern)) for pattern in KINDS[:2]),  # nothing returned
+    ]
+    assert len(books) == 3 + 1 + 3 + 2
     for path in books:
         book = openpyxl.load_workbook(path)
         read = {s.title: [tuple(r) for r in s.iter_rows(values_only=True)] for s in book}
