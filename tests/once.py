@@ -28,7 +28,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 import python_calamine
 import typer.main
@@ -228,7 +227,4 @@ def _as_openpyxl(value: Any) -> Any:
 
 def sheet_names(path: Path) -> list[str]:
     """The names of the sheets of a workbook, in their order."""
-    book = openpyxl.load_workbook(path, read_only=True)
-    names = list(book.sheetnames)
-    book.close()
-    return names
+    return list(python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from ordis_cli.actions.deliveries import import_deliveries, read_me
 from ordis_cli.dispatch.partner_workbook import write_dispatch
 
-from .conftest import cell, invoke, letter
+from .conftest import cell, invoke, letter, sheets
 from .depth import examples
 
 RUN_DATE = "2020-04-20"
@@ -76,9 +76,9 @@ def _allocate(tmp: Path, name: str = "ordis.db", lang: str = "fr") -> Path:
 def _workbook(tmp: Path, lot: str, name: str = "ordis.db") -> Path:
     """The dispatch workbook of the allocation into ``name`` that ships ``lot``."""
     for path in sorted((tmp / f"out-{name}").glob("*.xlsx")):
-        book = openpyxl.load_workbook(path, read_only=True)
-        if book.sheetnames[0] in ("a_lire", "read_me") and any(  # French or English names
-            row[1] == lot for row in book.worksheets[1].iter_rows(values_only=True)
+        first, *others = sheets(path).items()
+        if first[0] in ("a_lire", "read_me") and any(  # French or English names
+            row[1] == lot for row in others[0][1]
         ):
             return path
     raise AssertionError(f"no workbook ships {lot}")
@@ -97,12 +97,8 @@ def _returned(source: Path, target: Path, edit: dict[str, Any], drop_sheet: bool
 
 def _lines(path: Path) -> dict[str, tuple[Any, ...]]:
     """id_envoi -> its row, and the row number under ``(id, "row")``."""
-    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[1]  # after "a_lire"
-    return {
-        row[0]: (number, *row)
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-        if number > 1
-    }
+    _, lines = list(sheets(path).values())[:2]  # after "a_lire"
+    return {row[0]: (number, *row) for number, row in enumerate(lines, start=1) if number > 1}
 
 
 def _ledger_state(ledger: Path) -> list[tuple[Any, ...]]:
@@ -373,7 +369,7 @@ def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) ->
         None,
         None,
     ]
-    for lang, labels, sheets in (
+    for lang, labels, names in (
         ("fr", ("Partenaire", "Identifiant du registre", "Livré le"), ["a_lire", "expeditions"]),
         ("en", ("Partner", "Ledger identity", "Delivered on"), ["read_me", "shipments"]),
     ):
@@ -388,12 +384,12 @@ def test_the_a_lire_sheet_says_who_which_run_and_which_ledger(tmp_path: Path) ->
             ledger_id="0f6c2c1e-aaaa",
         )
         book = openpyxl.load_workbook(path)
-        assert book.sheetnames == sheets
+        assert book.sheetnames == names
         assert all(s.sheet_state == "visible" for s in book.worksheets)
         assert not book.defined_names and (book.properties.creator or "") == ""
         text = " ".join(
             str(c)
-            for row in book[sheets[0]].iter_rows(values_only=True)
+            for row in book[names[0]].iter_rows(values_only=True)
             for c in row
             if c is not None
         )

@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 
 from .commands import pending, report
-from .conftest import first_summary, invoke, ledger_of, sha256
+from .conftest import first_summary, invoke, ledger_of, sha256, sheets
 from .test_deliveries import fill, imported
 
 PARTNER = "Outre-mer Connect"  # the partner of test_deliveries.RETURNED
@@ -118,17 +118,17 @@ def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
         sample_run / "ordis.db", "--as-of", "2020-05-01", "--format", "xlsx", "--out", out
     )
     assert result.exit_code == 0 and out.exists()
-    book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["partenaires", "relances"]
-    summary = list(book["partenaires"].iter_rows(values_only=True))
+    book = sheets(out)
+    assert list(book) == ["partenaires", "relances"]
+    summary = book["partenaires"]
     assert summary[0] == ("partenaire", "lignes", "unites", "plus_ancienne_jours")
-    lines = list(book["relances"].iter_rows(values_only=True))
+    lines = book["relances"]
     assert lines[0][:2] == ("partenaire", "id_envoi")
     assert len(lines) - 1 == sum(row[1] for row in summary[1:])
     assert lines[1][3] == dt.datetime(2020, 4, 20) and lines[1][4] == 11
     again = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", out)
     assert again.exit_code == 2  # never over an existing file
-    assert openpyxl.load_workbook(out).sheetnames == ["partenaires", "relances"]
+    assert list(sheets(out)) == ["partenaires", "relances"]
     folder = tmp_path / "relances"
     folder.mkdir()
     into_a_folder = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", folder)
