@@ -148,7 +148,7 @@ def test_usage_errors_say_what_is_wrong(
     # the parser's own wording (pydantic, strftime) never reaches an English user either
     for args, said in (
         (("report", "--as-of", "31/02/2020"), "is not a date: write it 2020-04-20 or 20/04/2020."),
-        (("runs", "show", "abc"), "Invalid value for 'run': a whole number is expected."),
+        (("runs", "show", "abc"), "Invalid value for 'RUN': a whole number is expected."),
         (("sample", "--out", "s", "--structures", "0"), "at least 1 is expected."),
     ):
         _, english = _run(capsys, (*args, "--lang", "en"))
@@ -347,9 +347,16 @@ def test_usage_lines_name_arguments_in_words(
     english: str,
 ) -> None:
     """Typer writes a required argument ``{files}``: the usage line and the help's list of
-    arguments name it in words, in each language."""
+    arguments name it in words, in each language, and so does the error when it is missing
+    (it said 'files' in French)."""
     monkeypatch.delenv("ORDIS_LANG", raising=False)
-    for lang, word in (("fr", french), ("en", english)):
+    for lang, word, missing in (
+        ("fr", french, "Erreur : Argument manquant : '{}'."),
+        ("en", english, "Error: Missing argument '{}'."),
+    ):
         _, shown = _run(capsys, (*args, "--help", "--lang", lang))
         usage = shown.splitlines()[0]
         assert usage.endswith(f"[OPTIONS] {word}") and "{" not in shown, shown[:300]
+        code, said = _run(capsys, (*args, "--lang", lang))
+        first = word.split()[0].removesuffix("...")
+        assert code == 2 and missing.format(first) in said, said

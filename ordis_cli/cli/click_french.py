@@ -97,7 +97,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (
             r"^Missing argument (?P<name>.+?)\.(?P<more>.*)$",
             "Argument manquant : {name}.{more}",
-            None,
+            "Missing argument {name}.{more}",
         ),
         (
             r"^Missing parameter (?P<name>.+?)\.(?P<more>.*)$",
@@ -192,16 +192,18 @@ _NESTED = ("message",)
 
 
 def french_usage_error(message: str) -> str:
-    """A usage error's message in French (unchanged when no pattern knows it)."""
-    return _rewritten(message, english=False).replace("' or '", "', '")
+    """A usage error's message in French (unchanged when no pattern knows it); an argument
+    named by the word of the usage line (``'FICHIERS'``, not Typer's ``'files'``)."""
+    return _rewritten(message, False, ARGUMENT_WORDS).replace("' or '", "', '")
 
 
-def english_usage_error(message: str) -> str:
-    """A usage error's message in plain English (unchanged when no pattern knows it)."""
-    return _rewritten(message, english=True)
+def english_usage_error(message: str, words: dict[str, str]) -> str:
+    """A usage error's message in plain English (unchanged when no pattern knows it); an
+    argument named by ``words``, those of the English usage line."""
+    return _rewritten(message, True, words)
 
 
-def _rewritten(message: str, english: bool) -> str:
+def _rewritten(message: str, english: bool, words: dict[str, str]) -> str:
     for pattern, in_french, in_english in USAGE_ERRORS:
         found = pattern.match(message)
         if found is not None:
@@ -211,6 +213,13 @@ def _rewritten(message: str, english: bool) -> str:
             fields = found.groupdict()
             for name in _NESTED:
                 if name in fields:
-                    fields[name] = _rewritten(fields[name], english)
+                    fields[name] = _rewritten(fields[name], english, words)
+            if "name" in fields:  # 'files' -> 'FICHIERS'; an option ('--date') stays
+                fields["name"] = _QUOTED_ARGUMENT.sub(
+                    lambda m: f"'{words.get(m.group(1), m.group(1))}'", fields["name"]
+                )
             return written.format(**fields)
     return message
+
+
+_QUOTED_ARGUMENT = re.compile(r"^'(\w+)'$")

@@ -36,7 +36,7 @@ from typer.exceptions import Abort
 
 from ..messages import Lang, say
 from .click_french import FrenchHelpFormatter, english_usage_error, french_usage_error
-from .help_english import HELP_ENGLISH, EnglishHelpFormatter
+from .help_english import ARGUMENT_WORDS, HELP_ENGLISH, EnglishHelpFormatter
 
 
 def language_from_argv(argv: Sequence[str]) -> Lang:
@@ -183,7 +183,7 @@ def show_usage_error(error: ClickException, lang: Lang) -> None:
                 else f"Essayez « {helping} » pour l'aide."
             )
     if lang == "en":
-        lines.append(f"Error: {english_usage_error(error.format_message())}")
+        lines.append(f"Error: {english_usage_error(error.format_message(), ARGUMENT_WORDS)}")
     else:
         lines.append(f"Erreur : {french_usage_error(error.format_message())}")
     print("\n".join(lines), file=sys.stderr)
