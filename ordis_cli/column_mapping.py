@@ -21,7 +21,6 @@ from the form must not stop the run; a required column it stood for is still an 
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from .messages import Lang, say
 from .models import Kind
 from .schema import column_names
 from .textnorm import header_key
+from .toml_faults import syntax_fault
 
 __all__ = ["KIND_NAMES", "ColumnMapping", "load_mapping"]
 
@@ -45,8 +45,6 @@ KIND_NAMES: dict[str, Kind] = {
     "livraisons": Kind.DELIVERIES,
     "deliveries": Kind.DELIVERIES,
 }
-
-_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,21 +84,16 @@ def load_mapping(path: Path, lang: Lang = "fr") -> ColumnMapping:
         text = raw.decode("utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
+        detail = say("hint-toml-not-utf8", lang)
         raise UsageError(
             "columns-bad-toml",
-            say("columns-bad-toml", lang, path=str(path), line=1, detail="UTF-8"),
+            say("columns-bad-toml", lang, path=str(path), line=1, detail=detail),
         ) from None
     except tomllib.TOMLDecodeError as error:
-        found = _LINE.search(str(error))
+        line, detail = syntax_fault(error, text, lang)
         raise UsageError(
             "columns-bad-toml",
-            say(
-                "columns-bad-toml",
-                lang,
-                path=str(path),
-                line=found.group(1) if found else "?",
-                detail=str(error),
-            ),
+            say("columns-bad-toml", lang, path=str(path), line=line, detail=detail),
         ) from None
     return _build(data, str(path), lang, text)
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..errors import UsageError
 from ..messages import Lang, say
 from ..models import DeviceType
+from ..toml_faults import syntax_fault
 
 
 class Scope(StrEnum):
@@ -79,7 +81,9 @@ class Policy(BaseModel):
     ) -> dict[DeviceType, tuple[DeviceType, ...]]:
         for need, substitutes in value.items():
             if need in substitutes:
-                raise ValueError(f"{need} ne peut pas se substituer à lui-même")
+                raise PydanticCustomError(
+                    "self_substitution", "{device} cannot stand in for itself", {"device": need}
+                )
         return value
 
     @property
@@ -94,20 +98,70 @@ def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr")
     """A policy from a TOML file (if any), then the command-line options that were given."""
     data: dict[str, Any] = {}
     if path is not None:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            detail = say("hint-no-such-file", lang, path=path)
-            raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise UsageError(
-                "bad-policy", say("bad-policy", lang, detail=f"{path}: {exc}")
-            ) from exc
+        data = _read(path, lang)
     data.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-        )
+        details = "; ".join(_fault(error, lang) for error in exc.errors())
         raise UsageError("bad-policy", say("bad-policy", lang, detail=details)) from exc
+
+
+def _read(path: Path, lang: Lang) -> dict[str, Any]:
+    """The policy file's table; a file that cannot be read or is not TOML is exit 2, said
+    with its line and column."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        return tomllib.loads(text)
+    except FileNotFoundError as exc:
+        detail = say("hint-no-such-file", lang, path=path)
+        raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
+    except OSError as exc:  # a folder, no permission
+        detail = say("hint-unreadable-file", lang, path=path)
+        raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
+    except UnicodeDecodeError as exc:
+        detail = f"{path}, {say('hint-toml-not-utf8', lang)}"
+        raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        line, fault = syntax_fault(exc, text, lang)
+        detail = say("hint-policy-value", lang, name=f"{path}:{line}", fault=fault)
+        raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
+
+
+# pydantic's error types -> the catalogue's sentence (pydantic says them in English)
+_FAULTS = {
+    "extra_forbidden": "hint-policy-unknown-key",
+    "int_parsing": "hint-policy-whole-number",
+    "int_type": "hint-policy-whole-number",
+    "int_from_float": "hint-policy-whole-number",
+    "greater_than_equal": "hint-policy-at-least",
+    "enum": "hint-policy-one-of",
+    "literal_error": "hint-policy-one-of",
+    "date_type": "hint-policy-date",
+    "date_parsing": "hint-policy-date",
+    "date_from_datetime_parsing": "hint-policy-date",
+    "date_from_datetime_inexact": "hint-policy-date",
+    "string_type": "hint-policy-text",
+    "tuple_type": "hint-policy-list",
+    "list_type": "hint-policy-list",
+    "dict_type": "hint-policy-table",
+    "model_type": "hint-policy-table",
+    "self_substitution": "hint-policy-self-substitution",
+}
+
+
+def _fault(error: ErrorDetails, lang: Lang) -> str:
+    """One value of the policy that does not fit, in ``lang``: its key and what is wrong
+    (« cap : un nombre entier est attendu, pas « beaucoup » »), the value quoted short."""
+    key = ".".join(str(part) for part in error["loc"]) or "?"
+    context = error.get("ctx") or {}
+    value = str(error.get("input"))
+    fields = {
+        "value": value if len(value) <= 60 else value[:60] + "…",
+        "limit": context.get("ge"),
+        "choices": str(context.get("expected", "")).replace(" or ", ", "),
+        "device": context.get("device"),
+    }
+    # each sentence takes the fields it names
+    fault = say(_FAULTS.get(error["type"], "hint-policy-invalid"), lang, **fields)
+    return say("hint-policy-value", lang, name=key, fault=fault)

@@ -169,7 +169,10 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
 
 def _fail(message: str) -> None:
     """One line on stderr; paths and values are printed as they are (a ``[`` in a file name
-    is not rich markup)."""
+    is not rich markup). Folded to a terminal's width; into a pipe or a file, one line
+    (rich would fold it at 80 columns, mid-sentence, for a program or a log to read)."""
     from rich.text import Text
 
-    stderr_console().print(Text.assemble(("ordis ", "bold red"), message), highlight=False)
+    console = stderr_console()
+    line = Text.assemble(("ordis ", "bold red"), message)
+    console.print(line, highlight=False, soft_wrap=not console.is_terminal)

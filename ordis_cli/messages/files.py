@@ -146,12 +146,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- options and installation (exit 2) ---
     "bad-policy": (
-        "politique d'allocation invalide ({detail}). Attendu : scope, cap, date, share, "
-        "[substitutions] comme le montre le README.",
-        "invalid allocation policy ({detail}). Expected: scope, cap, date, share, "
-        "[substitutions] as the README shows.",
+        "politique d'allocation invalide ({detail}). Attendu : scope, cap, share, method, "
+        "date, [substitutions], [coordination] comme le montre le README.",
+        "invalid allocation policy ({detail}). Expected: scope, cap, share, method, date, "
+        "[substitutions], [coordination] as the README shows.",
+    ),
+    # what is wrong with a value of the policy (pydantic says it in English)
+    "hint-policy-value": ("{name} : {fault}", "{name}: {fault}"),
+    "hint-policy-unknown-key": ("clé inconnue", "unknown key"),
+    "hint-policy-whole-number": (
+        "un nombre entier est attendu, pas « {value} »",
+        "a whole number is expected, not “{value}”",
+    ),
+    "hint-policy-at-least": (
+        "au moins {limit} est attendu, pas « {value} »",
+        "at least {limit} is expected, not “{value}”",
+    ),
+    "hint-policy-one-of": (
+        "valeurs possibles : {choices}, pas « {value} »",
+        "possible values: {choices}, not “{value}”",
+    ),
+    "hint-policy-date": (
+        "une date est attendue (2020-04-20), pas « {value} »",
+        "a date is expected (2020-04-20), not “{value}”",
+    ),
+    "hint-policy-text": (
+        "un texte est attendu, pas « {value} »",
+        "a text is expected, not “{value}”",
+    ),
+    "hint-policy-list": (
+        'une liste est attendue (["portable", "tablette"]), pas « {value} »',
+        'a list is expected (["portable", "tablette"]), not “{value}”',
+    ),
+    "hint-policy-table": (
+        "une table est attendue, pas « {value} »",
+        "a table is expected, not “{value}”",
+    ),
+    "hint-policy-self-substitution": (
+        "« {device} » ne peut pas se remplacer lui-même",
+        "“{device}” cannot stand in for itself",
+    ),
+    "hint-policy-invalid": (
+        "« {value} » n'est pas une valeur valide",
+        "“{value}” is not a valid value",
     ),
     "hint-no-such-file": ("{path} : fichier introuvable", "{path}: file not found"),
+    "hint-unreadable-file": ("{path} : fichier illisible", "{path}: the file cannot be read"),
     "bad-day-given": (
         "« {value} » n'est pas une date : écrivez-la 2020-04-20 ou 20/04/2020.",
         "“{value}” is not a date: write it 2020-04-20 or 20/04/2020.",
@@ -181,6 +221,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'exemple : "Nom de votre structure" = "nom_structure" sous [besoins].',
         "--columns {path}, line {line}: this is not valid TOML ({detail}). Expected, for "
         'example: "Nom de votre structure" = "nom_structure" under [besoins].',
+    ),
+    # where a TOML file (the policy, --columns) breaks the syntax (tomllib says it in English)
+    "hint-toml-at": ("colonne {column} : {fault}", "column {column}: {fault}"),
+    "hint-toml-at-end": ("à la fin du fichier : {fault}", "at the end of the file: {fault}"),
+    "hint-toml-value": (
+        'valeur non reconnue (un texte s\'écrit entre guillemets : "national")',
+        'value not recognised (text is written in quotes: "national")',
+    ),
+    "hint-toml-unfinished": (
+        "une valeur manque, ou une liste n'est pas refermée",
+        "a value is missing, or a list is not closed",
+    ),
+    "hint-toml-equals": ("« = » attendu après le nom", "“=” expected after the name"),
+    "hint-toml-table-name": (
+        "« {bracket} » attendu à la fin du nom de la table",
+        "“{bracket}” expected at the end of the table's name",
+    ),
+    "hint-toml-list": ("liste non refermée : « ] » manque", "list not closed: “]” is missing"),
+    "hint-toml-inline-table": (
+        "table non refermée : l'accolade fermante manque",
+        "table not closed: the closing brace is missing",
+    ),
+    "hint-toml-string": (
+        "texte non refermé : un guillemet manque",
+        "text not closed: a quotation mark is missing",
+    ),
+    "hint-toml-twice": ("ce nom est déjà donné plus haut", "this name is already given above"),
+    "hint-toml-statement": (
+        "ligne non reconnue : « nom = valeur » ou « [table] » attendu (un nom accentué "
+        "s'écrit entre guillemets)",
+        "line not recognised: “name = value” or “[table]” expected (a name with accents is "
+        "written in quotes)",
+    ),
+    "hint-toml-line-end": (
+        "la fin de la ligne n'est pas comprise : une valeur par ligne, un texte entre guillemets",
+        "the end of the line is not understood: one value a line, text in quotes",
+    ),
+    "hint-toml-backslash": (
+        "« \\ » dans un texte : doublez-le, ou mettez le texte entre apostrophes",
+        "“\\” in a text: double it, or put the text in single quotes",
+    ),
+    "hint-toml-date": (
+        "date non valide (écrivez-la 2020-04-20)",
+        "invalid date (write it 2020-04-20)",
+    ),
+    "hint-toml-character": ("caractère non permis ici", "character not allowed here"),
+    "hint-toml-other": ("syntaxe non reconnue", "syntax not recognised"),
+    "hint-toml-not-utf8": (
+        "le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8",
+        "the file is not UTF-8: save it as UTF-8",
     ),
     "columns-unknown-kind": (
         "--columns {path}, ligne {line} : type de fichier « {value} » inconnu. Attendu : "

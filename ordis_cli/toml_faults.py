@@ -1,0 +1,62 @@
+"""Where a settings file (the allocation policy, ``--columns``) breaks TOML's syntax, and
+what is wrong there, in the user's language: tomllib says it in English only."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from .messages import Lang, say
+
+_AT = re.compile(r" \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_AT_END = " (at end of document)"
+
+# tomllib's sentence -> the catalogue's, for the faults people make by hand; another
+# sentence is said as "syntax not recognised" in French, and as tomllib says it in English
+_FAULTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^Invalid value$", "hint-toml-value"),
+        (r"^Expected '=' after a key", "hint-toml-equals"),
+        (r"^Expected '(?P<bracket>\]\]?)' at the end of a", "hint-toml-table-name"),
+        (r"^Unclosed array$", "hint-toml-list"),
+        (r"^Unclosed inline table$", "hint-toml-inline-table"),
+        (r"^(Unterminated string|Illegal character '\\n')$", "hint-toml-string"),
+        (
+            r"^(Cannot overwrite a value|Cannot declare .* twice|Cannot redefine namespace|"
+            r"Cannot mutate immutable namespace|Duplicate inline table key)",
+            "hint-toml-twice",
+        ),
+        (r"^Invalid statement$", "hint-toml-statement"),
+        (r"^Expected newline or end of document after a statement$", "hint-toml-line-end"),
+        (r"^Unescaped '\\' in a string$", "hint-toml-backslash"),
+        (r"^Invalid date or datetime$", "hint-toml-date"),
+        (
+            r"^(Illegal character|Found invalid character|Invalid initial character)",
+            "hint-toml-character",
+        ),
+    )
+)
+
+
+def syntax_fault(error: tomllib.TOMLDecodeError, text: str, lang: Lang) -> tuple[int, str]:
+    """The line of ``error`` in ``text`` and what is wrong there, in ``lang``: the column
+    and the fault (« colonne 10 : « ] » attendu à la fin du nom de la table »), or the end
+    of the file (an unclosed list, a value missing)."""
+    message = str(error)
+    found = _AT.search(message)
+    if found is None:  # what was opened is never closed, or the last value is missing
+        what = message.removesuffix(_AT_END)
+        fault = say("hint-toml-unfinished", lang) if what == "Invalid value" else _fault(what, lang)
+        return len(text.splitlines()) or 1, say("hint-toml-at-end", lang, fault=fault)
+    what = message[: found.start()]
+    fault = _fault(what, lang)
+    return int(found["line"]), say("hint-toml-at", lang, column=found["column"], fault=fault)
+
+
+def _fault(what: str, lang: Lang) -> str:
+    for pattern, key in _FAULTS:
+        found = pattern.match(what)
+        if found is not None:
+            return say(key, lang, **found.groupdict())
+    return what if lang == "en" else say("hint-toml-other", lang)

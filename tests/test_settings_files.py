@@ -1,0 +1,134 @@
+"""The settings files a coordinator writes by hand (the allocation policy, ``--columns``):
+what is wrong in one is said in the chosen language, with its line and column, never in
+tomllib's or pydantic's English to a French user; the value at fault is quoted."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from ordis_cli.allocation.policy import load_policy
+from ordis_cli.errors import UsageError
+from ordis_cli.toml_faults import syntax_fault
+
+from .conftest import SAMPLE, invoke
+from .test_languages import ENGLISH_WORDS, FRENCH_WORDS, _words
+
+# words of tomllib's and pydantic's messages that must not reach a French user
+PARSERS_ENGLISH = (
+    *ENGLISH_WORDS,
+    "Expected",
+    "Invalid value",
+    "Input should",
+    "Extra inputs",
+    "not permitted",
+    "Unclosed",
+    "Illegal",
+    "at line",
+    "end of document",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "french", "english"),
+    [
+        ('scope = "national\n', 1, "colonne 18 : texte non refermé", "column 18: text not closed"),
+        ("cap = 1\ncap = 2\n", 2, "déjà donné plus haut", "already given above"),
+        ("cap = 1 2\n", 1, "une valeur par ligne", "one value a line"),
+        ("scope\n", 1, "« = » attendu après le nom", "“=” expected after the name"),
+        ("[coordination\n", 1, "« ] » attendu à la fin", "“]” expected at the end"),
+        ("coordination = {nom = 1\n", 1, "l'accolade fermante", "the closing brace"),
+        ("cap = 1\n\n[substitutions]\nfixe = [\n", 4, "à la fin du fichier", "at the end"),
+        ("scope = national\n", 1, "un texte s'écrit entre guillemets", "text is written in"),
+        ('nom = "C:\\dossier"\n', 1, "doublez-le", "double it"),
+        ("équipe = 1\n", 1, "un nom accentué", "a name with accents"),
+        ("date = 2020-13-01\n", 1, "colonne 12 : la fin de la ligne", "column 12: the end"),
+    ],
+)
+def test_a_toml_fault_is_said_in_each_language_with_its_place(
+    text: str, line: int, french: str, english: str
+) -> None:
+    with pytest.raises(tomllib.TOMLDecodeError) as raised:
+        tomllib.loads(text)
+    found_line, in_french = syntax_fault(raised.value, text, "fr")
+    _, in_english = syntax_fault(raised.value, text, "en")
+    assert found_line == line
+    assert french in in_french and _words(in_french, PARSERS_ENGLISH) == [], in_french
+    assert english in in_english and _words(in_english, FRENCH_WORDS) == [], in_english
+
+
+@pytest.mark.parametrize(
+    ("text", "french", "english"),
+    [
+        (
+            'cap = "beaucoup"\n',
+            "cap : un nombre entier est attendu, pas « beaucoup »",
+            "cap: a whole number is expected, not “beaucoup”",
+        ),
+        ("cap = 0\n", "cap : au moins 1 est attendu, pas « 0 »", "cap: at least 1 is expected"),
+        (
+            'scope = "monde"\n',
+            "valeurs possibles : 'departement', 'region', 'national', pas « monde »",
+            "possible values: 'departement', 'region', 'national', not “monde”",
+        ),
+        ("plafond = 3\n", "plafond : clé inconnue", "plafond: unknown key"),
+        (
+            '[substitutions]\nfixe = ["fixe"]\n',
+            "« fixe » ne peut pas se remplacer lui-même",
+            "“fixe” cannot stand in for itself",
+        ),
+        (
+            'date = "20/04/2020"\n',
+            "date : une date est attendue (2020-04-20), pas « 20/04/2020 »",
+            "date: a date is expected (2020-04-20), not “20/04/2020”",
+        ),
+        ("[coordination]\nnom = 12\n", "coordination.nom : un texte est attendu", "a text is"),
+        ("[substitutions\n", "politique.toml:1 : colonne 15", "politique.toml:1: column 15"),
+        ("\ufeffcap = [\n", "à la fin du fichier", "at the end of the file"),
+    ],
+)
+def test_a_policy_that_cannot_be_used_says_which_value_in_each_language(
+    tmp_path: Path, text: str, french: str, english: str
+) -> None:
+    policy = tmp_path / "politique.toml"
+    policy.write_text(text, encoding="utf-8")
+    for lang, expected, foreign in (
+        ("fr", french, PARSERS_ENGLISH),
+        ("en", english, FRENCH_WORDS),
+    ):
+        with pytest.raises(UsageError) as raised:
+            load_policy(policy, {}, lang)  # type: ignore[arg-type]
+        said = str(raised.value)
+        assert raised.value.code == "bad-policy"
+        assert expected in said and _words(said, foreign) == [], said
+
+
+def test_a_policy_that_is_a_folder_or_not_utf8_is_exit_2(tmp_path: Path) -> None:
+    latin = tmp_path / "politique.toml"
+    latin.write_bytes('[coordination]\nnom = "Hélène"\n'.encode("cp1252"))
+    for policy, said in ((tmp_path, "fichier illisible"), (latin, "pas en UTF-8")):
+        result = invoke(
+            "allocate",
+            "--needs",
+            SAMPLE / "besoins.xlsx",
+            "--donations",
+            SAMPLE / "dons.xlsx",
+            "--policy",
+            policy,
+            "--dry-run",
+            "--ledger",
+            tmp_path / "o.db",
+        )
+        assert result.exit_code == 2 and said in " ".join(result.output.split()), result.output
+
+
+def test_a_broken_columns_file_says_where_in_french(tmp_path: Path) -> None:
+    mapping = tmp_path / "colonnes.toml"
+    mapping.write_text('[besoins\n"Nom" = "nom_structure"\n', encoding="utf-8")
+    result = invoke("validate", SAMPLE / "besoins.xlsx", "--columns", mapping)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2
+    assert "ligne 1 : ce n'est pas du TOML valide (colonne 9 : « ] » attendu" in said, said
+    assert _words(said, PARSERS_ENGLISH) == [], said
