@@ -127,8 +127,11 @@ def test_a_policy_that_is_a_folder_or_not_utf8_is_exit_2(tmp_path: Path) -> None
 def test_a_broken_columns_file_says_where_in_french(tmp_path: Path) -> None:
     mapping = tmp_path / "colonnes.toml"
     mapping.write_text('[besoins\n"Nom" = "nom_structure"\n', encoding="utf-8")
-    result = invoke("validate", SAMPLE / "besoins.xlsx", "--columns", mapping)
+    result = invoke(
+        "validate", SAMPLE / "besoins.xlsx", "--columns", mapping, env={"COLUMNS": "80"}
+    )
     said = " ".join(result.output.split())
     assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1  # not folded at 80 columns in a pipe
     assert "ligne 1 : ce n'est pas du TOML valide (colonne 9 : « ] » attendu" in said, said
     assert _words(said, PARSERS_ENGLISH) == [], said
