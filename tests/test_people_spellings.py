@@ -413,3 +413,23 @@ def test_the_bundled_sample_data_draws_no_finess_warning() -> None:
     ]
     assert {i["row"] for i in planted} == {322}
     assert Kind.NEEDS.value == "besoins"
+
+
+@pytest.mark.parametrize(
+    ("part", "suggested"),
+    [
+        ("Cote d Azur", "Provence-Alpes-Côte d'Azur"),  # not « Côte-d'Or », which looks alike
+        ("Maritimes", "Alpes-Maritimes"),
+        ("Bretagne Sud", "Bretagne"),  # no name holds these words: the closest one
+    ],
+)
+def test_a_part_of_one_name_suggests_that_name(tmp_path: Path, part: str, suggested: str) -> None:
+    path = _partners(tmp_path / "partenaires.xlsx", [part])
+    (issue,) = _issues(path)
+    assert f"Vouliez-vous dire « {suggested} » ?" in issue["message"]
+
+
+def test_words_of_several_names_suggest_none_of_them(tmp_path: Path) -> None:
+    path = _partners(tmp_path / "partenaires.xlsx", ["Alpes"])  # four names hold « Alpes »
+    (issue,) = _issues(path)
+    assert issue["code"] == "bad-zone" and "Vouliez-vous dire" not in issue["message"]

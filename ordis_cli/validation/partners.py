@@ -143,7 +143,14 @@ def _zone_hint(token: str) -> dict[str, Any]:
         return {**fields, **town}
     names = [r.name for r in regions().values()] + [d.name for d in departements().values()]
     keys = {alias_key(n): n for n in names}
-    close = close_matches(alias_key(token), keys, n=1, cutoff=0.75)
+    typed = alias_key(token)
+    # the words of one name only (« Cote d Azur »): that name, not one that looks alike
+    # (« Côte-d'Or »)
+    within = [name for key, name in keys.items() if f" {typed} " in f" {key} "]
+    if len(within) == 1:
+        fields["suggestion"] = within[0]
+        return fields
+    close = close_matches(typed, keys, n=1, cutoff=0.75)
     if close:
         fields["suggestion"] = keys[close[0]]
     return fields
