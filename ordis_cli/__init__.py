@@ -197,4 +197,7 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+    """The API and the module's own dunders: not the names this file uses to load it
+    (``importlib``, ``TYPE_CHECKING``, ``annotations``…)."""
+    dunders = (name for name in globals() if name.startswith("__") and name.endswith("__"))
+    return sorted({*dunders, *_EXPORTS, "__version__"})

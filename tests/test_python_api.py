@@ -63,6 +63,7 @@ def test_every_exported_name_resolves_and_is_listed() -> None:
     for name in exported:
         assert getattr(ordis_cli, name) is not None, name
     assert exported <= set(dir(ordis_cli))
+    assert {n for n in dir(ordis_cli) if not n.startswith("__")} == exported  # nothing else
     assert callable(ordis_cli.validate_files) and callable(ordis_cli.run_allocation)
     with pytest.raises(AttributeError, match="no_such_function"):
         ordis_cli.no_such_function  # type: ignore[attr-defined]  # noqa: B018
