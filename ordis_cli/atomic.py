@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .errors import WriteError
 from .messages import Lang, say
+from .system_reasons import system_reason
 
 STAGING_PREFIX = ".ordis-staging-"
 
@@ -54,9 +55,7 @@ def write_error(path: Path, exc: OSError, lang: Lang) -> WriteError:
         errno.EISDIR: "write-is-a-folder",
     }
     key = reasons.get(exc.errno or 0, "write-failed")
-    detail = (
-        "" if key in ("write-exists", "write-is-a-folder") else (exc.strerror or type(exc).__name__)
-    )
+    detail = "" if key in ("write-exists", "write-is-a-folder") else system_reason(exc, lang)
     return WriteError(key, say(key, lang, detail=detail), str(path))
 
 

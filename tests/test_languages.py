@@ -16,7 +16,7 @@ from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
 from ordis_cli.report.figures import press_round
-from tests.conftest import rows
+from tests.conftest import SAMPLE, rows
 from tests.once import sheet_names
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
@@ -278,6 +278,10 @@ def test_lang_given_to_ordis_or_a_group_holds_for_the_command(tmp_path: Path) ->
     assert "introuvable" not in policy.output
 
 
+SAMPLE_INPUTS = ("--needs", str(SAMPLE / "besoins.xlsx"), "--donations", str(SAMPLE / "dons.xlsx"))
+REFUSED = "postgresql://u:secret@127.0.0.1:1/x"  # nothing listens on port 1
+
+
 def test_refusals_of_every_command_in_english_have_no_french_word(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -306,6 +310,12 @@ def test_refusals_of_every_command_in_english_have_no_french_word(
         (("deliveries", "import", str(tmp_path / "absent.xlsx"), "--ledger", str(ledger)), 2),
         (("deliveries", "pending", "--older-than", "-1", "--ledger", str(ledger)), 2),
         (("demo", "--out", str(tmp_path / "full")), 2),
+        # a PostgreSQL ledger that cannot be reached: the dry run and --compare said it in
+        # French to an English user, and libpq's reason stays in English in French
+        (("allocate", *SAMPLE_INPUTS, "--dry-run", "--ledger", REFUSED), 2),
+        (("allocate", *SAMPLE_INPUTS, "--compare", "--ledger", REFUSED), 2),
+        (("runs", "list", "--ledger", "postgresql://u:secret@[::1/x"), 2),
+        (("runs", "list", "--ledger", "postgresql://u:secret@127.0.0.1:99999/x"), 2),
     )
     french_only = (
         *FRENCH_WORDS,
@@ -321,12 +331,15 @@ def test_refusals_of_every_command_in_english_have_no_french_word(
         "vide",
         "exemple",
     )
+    english_only = (*ENGLISH_WORDS, "refused", "invalid", "server", "address")
     for args, expected in refusals:
         code, english = _run(capsys, ("--lang", "en", *args))
         assert code == expected, (args, english)
         assert english.strip() and _words(english, french_only) == [], (args, english)
         code, french = _run(capsys, args)
         assert code == expected and french != english, (args, french)
+        assert _words(french, english_only) == [], (args, french)
+        assert "secret" not in english + french
 
 
 @pytest.mark.parametrize(
@@ -360,3 +373,38 @@ def test_usage_lines_name_arguments_in_words(
         code, said = _run(capsys, (*args, "--lang", lang))
         first = word.split()[0].removesuffix("...")
         assert code == 2 and missing.format(first) in said, said
+
+
+def test_the_systems_reasons_in_each_language() -> None:
+    """``OSError.strerror`` is English: a reason ordis knows is said in the chosen language,
+    another one named by its code in French."""
+    import errno
+    import os
+
+    from ordis_cli.system_reasons import system_reason
+
+    for code, french, english in (
+        (errno.ENOSPC, "plus de place sur le disque", "no space left on the disk"),
+        (errno.EACCES, "permission refusée", "permission denied"),
+        (errno.ENOENT, "fichier ou dossier introuvable", "no such file or folder"),
+        (errno.EXDEV, "erreur système EXDEV", os.strerror(errno.EXDEV)),
+    ):
+        error = OSError(code, os.strerror(code))
+        assert (system_reason(error, "fr"), system_reason(error, "en")) == (french, english)
+
+
+def test_the_servers_reasons_in_each_language_never_with_a_password() -> None:
+    from ordis_cli.ledger.location import LedgerUrl
+    from ordis_cli.ledger.pg_reasons import pg_reason
+
+    where = LedgerUrl("postgresql://u:secret@db.example:5433/ordis")
+    refused = Exception('connection to server at "10.0.0.1", port 5433 failed: Connection refused')
+    assert pg_reason(refused, where, "fr") == "connexion refusée"
+    assert pg_reason(refused, where, "en") == "connection refused"
+    odd = Exception(
+        'something odd in "postgresql://u:secret@db.example:5433/ordis" and "postgres://v:pw@h/y"'
+    )
+    for lang in ("fr", "en"):
+        said = pg_reason(odd, where, lang)  # type: ignore[arg-type]
+        assert "secret" not in said and ":pw@" not in said and "postgres://v@h/y" in said, said
+    assert pg_reason(odd, where, "fr").startswith("le serveur répond « something odd")

@@ -46,7 +46,7 @@ from ..dispatch.workbooks import continued_problems, write_allocation
 from ..gc_pause import paused_gc
 from ..ledger import Ledger
 from ..ledger.known import KnownCheck, check_known
-from ..ledger.location import LedgerPath, ledger_location
+from ..ledger.location import LedgerPath, ledger_exists, ledger_location
 from ..ledger.recovery import recover_interrupted, this_host
 from ..ledger.store import RunFile, RunOutputs, policy_json
 from ..messages import Lang
@@ -229,7 +229,7 @@ def _dry_run(
     """Plan as the real run would, reading the ledger (if any) without changing it."""
     step("allocating")
     earlier, notes = Earlier(), []
-    if request.ledger.exists():
+    if ledger_exists(request.ledger, request.lang):
         with (
             Ledger(request.ledger, "read", request.lang) as ledger,
             ledger.transaction(write=False),

@@ -81,6 +81,7 @@ def compare_files(request: AllocateRequest) -> ComparisonResult:
     """Validate the inputs, then plan them the three ways; ``request.out``, ``dry_run`` and
     ``emails`` play no part: nothing is written."""
     from ..ledger import Ledger
+    from ..ledger.location import ledger_exists
     from ..validation import ValidationOptions
     from .inputs import load_inputs
 
@@ -91,7 +92,7 @@ def compare_files(request: AllocateRequest) -> ComparisonResult:
     if inputs is None:
         return ComparisonResult(validation=report)
     earlier = Earlier()
-    if request.ledger.exists():
+    if ledger_exists(request.ledger, request.lang):
         with (
             Ledger(request.ledger, "read", request.lang) as ledger,
             ledger.transaction(write=False),

@@ -10,6 +10,10 @@ from __future__ import annotations
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..messages import Lang
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -23,16 +27,21 @@ class LedgerUrl:
 
     @property
     def shown(self) -> str:
-        parts = urllib.parse.urlsplit(self.conninfo)
-        user = parts.username or ""
-        host = parts.hostname or "localhost"
+        """``postgresql://user@host:port/dbname``, libpq's defaults filled in; a port or a
+        host that libpq will refuse (``:99999``, ``[::1``) as it was written."""
+        _, _, rest = self.conninfo.partition("://")
+        netloc, _, path = rest.partition("/")
+        userinfo, _, hostport = netloc.rpartition("@")
+        user = urllib.parse.unquote(userinfo.partition(":")[0])  # never the password
         try:
-            port = parts.port or 5432
-        except ValueError:
-            port = 5432
-        database = parts.path.lstrip("/") or user or "postgres"
+            parts = urllib.parse.urlsplit(f"//{hostport}")
+            host, port = parts.hostname or "localhost", parts.port or 5432
+            place = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        except ValueError:  # written wrong (libpq refuses it too): shown as it was written
+            place = hostport
+        database = path.partition("?")[0] or user or "postgres"
         where = f"{urllib.parse.quote(user)}@" if user else ""
-        return f"postgresql://{where}{host}:{port}/{database}"
+        return f"postgresql://{where}{place}/{database}"
 
     @property
     def name(self) -> str:
@@ -44,14 +53,18 @@ class LedgerUrl:
     def __repr__(self) -> str:
         return f"LedgerUrl({self.shown!r})"
 
-    def exists(self) -> bool:
-        """Whether the database holds an ordis ledger (connecting to it)."""
-        from .postgres import holds_ledger
-
-        return holds_ledger(self)
-
 
 LedgerPath = Path | LedgerUrl
+
+
+def ledger_exists(location: LedgerPath, lang: Lang = "fr") -> bool:
+    """Whether ``location`` holds a ledger: its file is there, or its database holds one
+    (connecting to it: a failure is said in ``lang``)."""
+    if isinstance(location, LedgerUrl):
+        from .postgres import holds_ledger
+
+        return holds_ledger(location, lang)
+    return location.exists()
 
 
 def is_url(value: str) -> bool:

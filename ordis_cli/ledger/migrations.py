@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..atomic import link_new, scratch_beside
 from ..messages import Lang
+from ..system_reasons import system_reason
 from .location import LedgerPath, LedgerUrl
 from .opening import (
     SCHEMA_VERSION,
@@ -157,7 +158,7 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
         backup = _copy_aside(connection, path)
     except OSError as exc:
         raise ledger_error(
-            "ledger-backup-failed", path, lang, detail=exc.strerror or type(exc).__name__
+            "ledger-backup-failed", path, lang, detail=system_reason(exc, lang)
         ) from exc
     connection.execute("BEGIN IMMEDIATE")
     try:

@@ -29,6 +29,7 @@ from typing import Any, Literal
 from ..atomic import link_new, scratch_beside
 from ..errors import OrdisError, closed_on_failure
 from ..messages import Lang, say
+from ..system_reasons import system_reason
 from .checks import CORE_COLUMNS, BadValue, first_bad_value
 from .location import LedgerPath
 
@@ -58,7 +59,7 @@ def ledger_error(code: str, path: LedgerPath, lang: Lang, **fields: object) -> L
 
 def unopenable(exc: OSError, path: LedgerPath, lang: Lang) -> LedgerError:
     """The system refused the ledger's file or folder (permissions, disk…), saying why."""
-    return ledger_error("ledger-unopenable", path, lang, detail=exc.strerror or type(exc).__name__)
+    return ledger_error("ledger-unopenable", path, lang, detail=system_reason(exc, lang))
 
 
 SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)  # the latter: a damaged schema's text

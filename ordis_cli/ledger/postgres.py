@@ -33,6 +33,7 @@ from .location import LedgerUrl
 from .opening import IDENTITY_KEY, SCHEMA_VERSION, OpenMode, ledger_error, refuse_bad_value
 from .opening import LedgerError as LedgerError
 from .pg_checks import first_bad_value
+from .pg_reasons import is_denied, pg_reason
 
 PG_FAILURES = (psycopg.Error,)
 LOCK_KEY = 0x6F72646973  # 'ordis': the advisory lock every writing transaction takes
@@ -222,25 +223,21 @@ def connect(location: LedgerUrl, lang: Lang) -> PgConnection:
     return connection
 
 
-def _detail(exc: BaseException) -> str:
-    """The server's or libpq's own reason, first line only ("Connection refused")."""
-    diag = getattr(exc, "diag", None)
-    primary = getattr(diag, "message_primary", None) if diag is not None else None
-    text = (primary or str(exc) or type(exc).__name__).strip().splitlines()[0]
-    text = text.rsplit(" failed: ", 1)[-1]
-    return " ".join(text.split())[:200]
-
-
 def unreachable(exc: psycopg.Error, location: LedgerUrl, lang: Lang) -> LedgerError:
     """A connection that failed: server unreachable, authentication refused, no such
-    database (libpq's words never hold the password; they are shortened all the same)."""
+    database, no right to connect (the reason said by ``pg_reasons``, never the password)."""
     state = getattr(exc, "sqlstate", None) or ""
     text = str(exc)
     if state.startswith("28") or "password" in text or "authentication" in text:
         return ledger_error("ledger-pg-auth", location, lang)
     if state == "3D000" or ("database" in text and "does not exist" in text):
         return ledger_error("ledger-pg-no-database", location, lang)
-    return ledger_error("ledger-pg-unreachable", location, lang, detail=_detail(exc))
+    if is_denied(exc):
+        return ledger_error(
+            "ledger-pg-denied", location, lang, detail=pg_reason(exc, location, lang)
+        )
+    detail = pg_reason(exc, location, lang)
+    return ledger_error("ledger-pg-unreachable", location, lang, detail=detail)
 
 
 def from_pg(exc: BaseException, location: LedgerUrl, lang: Lang) -> LedgerError:
@@ -248,13 +245,14 @@ def from_pg(exc: BaseException, location: LedgerUrl, lang: Lang) -> LedgerError:
     state = getattr(exc, "sqlstate", None) or ""
     if state in ("55P03", "40P01"):  # lock timeout, deadlock
         return ledger_error("ledger-busy", location, lang)
+    detail = pg_reason(exc, location, lang)
     if state in ("42501", "25006"):  # no privilege, read-only transaction
-        return ledger_error("ledger-pg-denied", location, lang, detail=_detail(exc))
+        return ledger_error("ledger-pg-denied", location, lang, detail=detail)
     if state == "53100":
         return ledger_error("ledger-disk-full", location, lang)
     if isinstance(exc, psycopg.OperationalError):
-        return ledger_error("ledger-pg-unreachable", location, lang, detail=_detail(exc))
-    return ledger_error("ledger-pg-failed", location, lang, detail=_detail(exc))
+        return ledger_error("ledger-pg-unreachable", location, lang, detail=detail)
+    return ledger_error("ledger-pg-failed", location, lang, detail=detail)
 
 
 @cache

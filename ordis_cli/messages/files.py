@@ -190,6 +190,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "« {value} » n'est pas une valeur valide",
         "“{value}” is not a valid value",
     ),
+    # the system's reasons (os.strerror is English): system_reasons.py
+    "hint-os-not-found": ("fichier ou dossier introuvable", "no such file or folder"),
+    "hint-os-denied": ("permission refusée", "permission denied"),
+    "hint-os-not-permitted": ("opération non permise", "operation not permitted"),
+    "hint-os-disk-full": ("plus de place sur le disque", "no space left on the disk"),
+    "hint-os-quota": ("quota de disque dépassé", "disk quota exceeded"),
+    "hint-os-read-only": ("disque en lecture seule", "read-only disk"),
+    "hint-os-not-a-folder": (
+        "un élément du chemin n'est pas un dossier",
+        "a part of the path is not a folder",
+    ),
+    "hint-os-is-a-folder": ("c'est un dossier", "it is a folder"),
+    "hint-os-exists": ("existe déjà", "already exists"),
+    "hint-os-name-too-long": ("nom trop long", "name too long"),
+    "hint-os-input-output": (
+        "erreur de lecture ou d'écriture du disque",
+        "disk input/output error",
+    ),
+    "hint-os-too-many-open": ("trop de fichiers ouverts", "too many open files"),
+    "hint-os-links": ("trop de liens symboliques", "too many symbolic links"),
+    "hint-os-busy": ("fichier occupé", "file busy"),
+    "hint-os-other": ("erreur système {code}", "system error {code}"),
     "hint-no-such-file": ("{path} : fichier introuvable", "{path}: file not found"),
     "hint-unreadable-file": ("{path} : fichier illisible", "{path}: the file cannot be read"),
     "bad-day-given": (

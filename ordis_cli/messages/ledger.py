@@ -175,6 +175,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PostgreSQL server unreachable ({detail}). Check that the server is "
         "running, and the host and port of the address given to --ledger or ORDIS_LEDGER.",
     ),
+    # libpq's and the server's reasons (in English there): ledger/pg_reasons.py
+    "hint-pg-refused": ("connexion refusée", "connection refused"),
+    "hint-pg-unknown-host": ("hôte inconnu", "unknown host"),
+    "hint-pg-bad-port": ("numéro de port invalide", "invalid port number"),
+    "hint-pg-timeout": ("délai de connexion dépassé", "connection timed out"),
+    "hint-pg-no-route": ("réseau injoignable", "network unreachable"),
+    "hint-pg-bad-address": ("adresse mal écrite", "address written wrong"),
+    "hint-pg-rights": ("permission refusée", "permission denied"),
+    "hint-pg-read-only": ("base en lecture seule", "read-only database"),
+    "hint-pg-closed": ("le serveur a fermé la connexion", "the server closed the connection"),
+    "hint-pg-too-many": ("trop de connexions au serveur", "too many connections to the server"),
+    "hint-pg-said": ("le serveur répond « {text} »", "the server says “{text}”"),
     "ledger-pg-auth": (
         "le serveur PostgreSQL refuse la connexion : utilisateur ou mot de passe refusé. "
         "Le mot de passe se donne dans l'adresse, par PGPASSWORD ou dans ~/.pgpass ; "

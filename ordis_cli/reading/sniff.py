@@ -21,6 +21,7 @@ from typing import IO, Literal
 from ..errors import ReadingError
 from ..messages import Lang, say
 from ..messages.counting import number
+from ..system_reasons import system_reason
 from ..textnorm import column_letter
 from . import limits, xml_scan
 from .quoting import shorten
@@ -54,7 +55,7 @@ def inspect_file(path: Path, lang: Lang) -> Format:
             head = handle.read(8192)
     except OSError as exc:
         raise ReadingError(
-            "unreadable-file", say("unreadable-file", lang, detail=exc.strerror), name
+            "unreadable-file", say("unreadable-file", lang, detail=system_reason(exc, lang)), name
         ) from exc
     if not head:
         raise ReadingError("empty-file", say("empty-file", lang), name)
