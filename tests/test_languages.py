@@ -99,6 +99,10 @@ COMMANDS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("allocate", "--needs", "a.xlsx"), 2),
     (("allocate", "--nope"), 2),
     (("runs", "show"), 2),
+    (("vaildate",), 2),  # click's « Did you mean » stayed English in French
+    (("deliveries", "imprt"), 2),
+    (("runs", "show", "1", "2"), 2),  # « Got unexpected extra argument(s) » too
+    (("allocate", "--needs", "a.xlsx", "b.xlsx", "--donations", "c.xlsx"), 2),
 )
 
 
@@ -154,6 +158,11 @@ def test_usage_errors_say_what_is_wrong(
         _, english = _run(capsys, (*args, "--lang", "en"))
         assert said in english and "Value error" not in english and "%Y" not in english
         assert "Input should" not in english
+    _, french = _run(capsys, ("allocate", "--needs", "a.xlsx", "b.xlsx", "--donations", "c"))
+    assert "Erreur : Argument(s) en trop : (b.xlsx)" in french
+    assert "pour plusieurs fichiers, répétez-la (--needs semaine1.xlsx --needs" in french
+    _, french = _run(capsys, ("vaildate",))
+    assert "Commande inconnue : 'vaildate'. Vouliez-vous dire 'validate', 'allocate' ?" in french
     _, french = _run(capsys, ("allocate", "--needs", "a"))
     assert "Erreur : Option manquante : '--donations'." in french
     assert "Essayez « ordis allocate -h » pour l'aide." in french

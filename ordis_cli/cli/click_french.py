@@ -91,6 +91,11 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
             None,
         ),
         (r"^No such option: (?P<name>.+)$", "Option inconnue : {name}", None),
+        (
+            r"^No such command (?P<name>.+?)\. Did you mean (?P<others>.+)\?$",
+            "Commande inconnue : {name}. Vouliez-vous dire {others} ?",
+            None,
+        ),
         (r"^No such command (?P<name>.+)\.$", "Commande inconnue : {name}.", None),
         (r"^Missing command\.$", "Commande manquante.", None),
         (r"^Missing option (?P<name>.+?)\.(?P<more>.*)$", "Option manquante : {name}.{more}", None),
@@ -105,7 +110,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
             None,
         ),
         (
-            r"^Got unexpected extra arguments? \((?P<args>.*)\)$",
+            r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$",
             "Argument(s) en trop : ({args})",
             None,
         ),

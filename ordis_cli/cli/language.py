@@ -186,7 +186,17 @@ def show_usage_error(error: ClickException, lang: Lang) -> None:
         lines.append(f"Error: {english_usage_error(error.format_message(), ARGUMENT_WORDS)}")
     else:
         lines.append(f"Erreur : {french_usage_error(error.format_message())}")
+    if context is not None and _files_after_a_repeatable_option(error, context):
+        lines.append(say("term-repeat-the-option", lang))
     print("\n".join(lines), file=sys.stderr)
+
+
+def _files_after_a_repeatable_option(error: ClickException, context: Context) -> bool:
+    """Values left over by a command with an option given once per value (``--needs a.xlsx
+    b.xlsx``, as a shell's ``*.xlsx`` writes it)."""
+    return error.format_message().startswith("Got unexpected extra argument") and any(
+        getattr(parameter, "multiple", False) for parameter in context.command.params
+    )
 
 
 def run(argv: Sequence[str]) -> int:

@@ -10,6 +10,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lecture et vérification des fichiers…",
         "Reading and checking the files…",
     ),
+    "term-repeat-the-option": (
+        "Une option prend une valeur : pour plusieurs fichiers, répétez-la (--needs "
+        "semaine1.xlsx --needs semaine2.xlsx).",
+        "An option takes one value: for several files, repeat it (--needs week1.xlsx --needs "
+        "week2.xlsx).",
+    ),
     "term-step-allocating": ("Allocation…", "Allocating…"),
     "term-step-writing": ("Écriture des classeurs…", "Writing the workbooks…"),
     "term-step-data": ("Fichiers d'exemple…", "Sample files…"),
