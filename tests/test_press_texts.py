@@ -22,6 +22,7 @@ from ordis_cli.report.figures import PRIVATE_SHIPPER, Details, Figures, RegionFi
 from ordis_cli.territory import regions
 
 from .conftest import invoke
+from .once import sheet_names
 
 WEEKS = {"week0": "2020-04-21", "week1": "2020-04-25", "late": "2020-05-15"}
 FILES = ("rapport.md", "communique.md", "rapport.html")
@@ -289,6 +290,25 @@ def test_workbook_key_figures_are_numbers(reports: dict[tuple[str, str], Path]) 
     for xml in sheets:  # each chart sheet prints on one page
         assert '<pageSetUpPr fitToPage="1"/>' in xml
         assert 'orientation="landscape"' in xml and 'fitToHeight="0"' not in xml
+
+
+def test_the_english_workbook_has_english_sheets_and_its_charts_read_them(
+    reports: dict[tuple[str, str], Path],
+) -> None:
+    """The sheets of rapport.xlsx were French whatever the language."""
+    path = reports["late", "en"] / "rapport.xlsx"
+    assert sheet_names(path) == ["figures", "regions", "weeks", "partners", "donors"]
+    assert sheet_names(reports["late", "fr"] / "rapport.xlsx") == [
+        "chiffres",
+        "regions",
+        "semaines",
+        "partenaires",
+        "donateurs",
+    ]
+    with zipfile.ZipFile(path) as archive:
+        charts = [archive.read(n).decode() for n in archive.namelist() if "charts/chart" in n]
+    assert charts and all("chiffres" not in c and "semaines" not in c for c in charts)
+    assert any("figures!$A$5" in c for c in charts) and any("weeks!$A$2" in c for c in charts)
 
 
 def test_private_donors_row_counts_their_units(reports: dict[tuple[str, str], Path]) -> None:

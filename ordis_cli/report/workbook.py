@@ -10,9 +10,19 @@ import xlsxwriter
 from ..names import drop_invisible
 from ..xlsx_safety import clean_text
 
+# Sheet names: French, or English with --lang en
+SHEETS = {
+    "chiffres": ("chiffres", "figures"),
+    "regions": ("regions", "regions"),
+    "semaines": ("semaines", "weeks"),
+    "partenaires": ("partenaires", "partners"),
+    "donateurs": ("donateurs", "donors"),
+}
+
 
 def write_workbook(path: Path, values: dict[str, Any]) -> None:
     words, figures = values["t"], values["figures"]
+    named = {key: pair[values["lang"] == "en"] for key, pair in SHEETS.items()}
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties({"title": words["title"], "author": "", "company": ""})
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
@@ -49,7 +59,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         chart.set_legend({"none": True})
         return chart
 
-    summary = book.add_worksheet("chiffres")
+    summary = book.add_worksheet(named["chiffres"])
     summary.set_column(0, 0, 30)
     summary.set_column(1, 3, 14)
     summary.write_string(0, 0, values["headline"], title)
@@ -76,14 +86,14 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         chart.add_series(
             {
                 "name": name,
-                "categories": ["chiffres", 4, 0, 7, 0],
-                "values": ["chiffres", 4, column, 7, column],
+                "categories": [named["chiffres"], 4, 0, 7, 0],
+                "values": [named["chiffres"], 4, column, 7, column],
             }
         )
     chart.set_title({"name": words["chart_types"]})
     summary.insert_chart("E3", chart)
 
-    regions = book.add_worksheet("regions")
+    regions = book.add_worksheet(named["regions"])
     regions.set_column(0, 0, 30)
     regions.set_column(1, 2, 12)
     regions.set_column(3, 3, 22)
@@ -98,7 +108,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         rows,
     )
     if rows:
-        bars = one_series_chart("bar", "regions", len(rows), words["delivered"])
+        bars = one_series_chart("bar", named["regions"], len(rows), words["delivered"])
         bars.set_title({"name": words["chart_regions"]})
         bars.set_y_axis({"reverse": True})  # the first région on top, as in the table
         # no wider than the table: the page, fitted to A4, prints at 8 pt or more (at 640
@@ -106,19 +116,19 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         bars.set_size({"width": 440, "height": 440})
         regions.insert_chart("F2", bars)
 
-    weeks = book.add_worksheet("semaines")
+    weeks = book.add_worksheet(named["semaines"])
     weeks.set_column(0, 2, 13)
     label = values["week_label"]
     weekly = [[label(w.week), w.delivered, w.cumulative] for w in figures.weekly]
     table(weeks, 0, [words["week"], words["delivered"], words["cumulative"]], weekly)
     if weekly:
         line = one_series_chart(
-            "line", "semaines", len(weekly), words["cumulative"], marker={"type": "circle"}
+            "line", named["semaines"], len(weekly), words["cumulative"], marker={"type": "circle"}
         )
         line.set_title({"name": words["chart_weekly"]})
         weeks.insert_chart("E2", line)
 
-    partners = book.add_worksheet("partenaires")
+    partners = book.add_worksheet(named["partenaires"])
     partners.set_column(0, 0, 34)
     partners.set_column(1, 3, 12)
     table(
@@ -127,7 +137,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
         [words["partner"], words["dispatched"], words["delivered"], words["pending"]],
         [list(row) for row in values["partner_progress"]],
     )
-    donors = book.add_worksheet("donateurs")
+    donors = book.add_worksheet(named["donateurs"])
     donors.set_column(0, 0, 40)
     thanks: list[list[Any]] = [[name, units] for name, units in values["donors"]]
     details, counted = values["details"], values["count_text"]
@@ -143,7 +153,7 @@ def write_workbook(path: Path, values: dict[str, Any]) -> None:
     for sheet in book.worksheets():  # each sheet, its chart whole, on one printed page
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
-        if sheet.name in ("chiffres", "regions", "semaines"):
+        if sheet.name in (named["chiffres"], named["regions"], named["semaines"]):
             sheet.fit_to_pages(1, 1)
         else:
             sheet.fit_to_pages(1, 0)
