@@ -16,7 +16,7 @@ from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
 from ordis_cli.report.figures import press_round
-from tests.conftest import SAMPLE, rows
+from tests.conftest import SAMPLE, invoke, rows
 from tests.once import sheet_names
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
@@ -256,6 +256,51 @@ def test_allocation_workbook_in_english(english_run: Path) -> None:
         said[:500]
     )
     assert rows(path, "totals")[0][0] == "region"
+
+
+def test_device_types_are_english_nouns_in_english(tmp_path: Path) -> None:
+    """The summary's columns, a substitution's reason and the units a cancellation frees
+    named the device types by their French codes (« tablette », « box_4g ») in English."""
+    from .commands import allocate_files
+    from .csv_files import write_csv
+
+    needs = write_csv(
+        tmp_path / "besoins.csv",
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;tablettes",
+        "S1;MECS A;69;1 rue A;69001;Lyon;2",
+    )
+    donations = write_csv(
+        tmp_path / "dons.csv", "id_don;donateur;materiel;quantite;departement", "D1;N;portable;3;69"
+    )
+    done = allocate_files(
+        needs,
+        donations,
+        tmp_path / "ordis.db",
+        "--substitute",
+        "tablette=portable",
+        "--out",
+        tmp_path / "out",
+        "--lang",
+        "en",
+        "--date",
+        "2020-04-20",
+    )
+    assert done.exit_code == 0, done.output
+    reasons = " ".join(
+        str(line[-1]) for line in rows(tmp_path / "out" / "allocation.xlsx", "shipments")
+    )
+    assert "laptop instead of tablet" in reasons and "tablette" not in reasons, reasons
+    planned = invoke(
+        "allocate", *SAMPLE_INPUTS, "--dry-run", "--lang", "en", "--ledger", tmp_path / "n.db"
+    )
+    header = next(line for line in planned.output.splitlines() if "Region" in line)
+    assert all(word in header for word in ("laptop", "desktop", "tablet", "4G box")), header
+    freed = invoke(
+        "shipments", "cancel", "E1-00001", "--ledger", tmp_path / "ordis.db", "--lang", "en"
+    )
+    assert freed.exit_code == 0 and _words(freed.output, ("portable", "tablette")) == [], (
+        freed.output
+    )
 
 
 def test_lang_given_to_ordis_or_a_group_holds_for_the_command(tmp_path: Path) -> None:

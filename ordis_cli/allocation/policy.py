@@ -153,7 +153,7 @@ _FAULTS = {
 def _fault(error: ErrorDetails, lang: Lang) -> str:
     """One value of the policy that does not fit, in ``lang``: its key and what is wrong
     (« cap : un nombre entier est attendu, pas « beaucoup » »), the value quoted short."""
-    key = ".".join(str(part) for part in error["loc"]) or "?"
+    key = ".".join(str(part) for part in error["loc"] if part != "[key]") or "?"
     context = error.get("ctx") or {}
     value = str(error.get("input"))
     fields = {

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from ..messages import Lang, say
+from ..messages import Lang, device_label, say
 from ..messages.counting import counted_as, number
 from . import common
 from .choices import ScopeChoice
@@ -323,7 +323,7 @@ def _render(result: AllocationResult, lang: Lang, dry_run: bool) -> None:
     table = Table(title=f"{title} — {lines}", title_justify="left")
     table.add_column(say("term-alloc-region", lang))
     for device in DEVICE_TYPES:
-        table.add_column(device.value, justify="right")
+        table.add_column(device_label(device.value, lang), justify="right")
     for region, counts in result.by_region.items():
         table.add_row(region, *(number(counts[d.value], lang) for d in DEVICE_TYPES))
     for label, counts, style in (

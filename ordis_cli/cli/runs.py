@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import Lang, has, say
+from ..messages import Lang, device_label, has, say
 from ..messages.counting import counted_as, number
 from . import common
 from .common import OutputFormat, answered, group_language, guarded, resolve_lang, stdout_console
@@ -140,7 +140,7 @@ def show_command(
                 (
                     (
                         line.partner,
-                        line.device,
+                        device_label(line.device, language),
                         number(line.shipments, language),
                         number(line.units, language),
                         number(line.delivered, language),

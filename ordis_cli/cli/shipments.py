@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..messages import say
+from ..messages import device_label, say
 from ..messages.counting import counted_as, number
 from . import common
 from .common import OutputFormat, answered, group_language, guarded, resolve_lang, stdout_console
@@ -46,7 +46,12 @@ def cancel_command(
         if answered(output, quiet, lambda: done.model_dump_json(indent=2)):
             return
         freed = ", ".join(
-            say("term-device-count", language, device=device, count=number(n, language))
+            say(
+                "term-device-count",
+                language,
+                device=device_label(device, language),
+                count=number(n, language),
+            )
             for device, n in done.freed.items()
             if n
         )

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from ..allocation import Earlier, Plan, Policy
 from ..allocation.fairness import by_level, by_level_and_area, fills
 from ..allocation.inputs import Inputs
-from ..messages import Lang, say
+from ..messages import Lang, device_label, say
 from ..models import DEVICE_TYPES, DeviceType
 from ..territory import region_of
 from ..textnorm import fold
@@ -113,8 +113,8 @@ def shipment_lines(
                 lang,
                 priority=structure.priority,
                 internet=internet,
-                device=shipment.device.value,
-                need=shipment.counted_as.value,
+                device=device_label(shipment.device.value, lang),
+                need=device_label(shipment.counted_as.value, lang),
                 distance=distance,
             )
             round_label = "substitution"

@@ -138,5 +138,11 @@ def say(key: str, lang: Lang = "fr", **fields: object) -> str:
     return template.format(**fields) if fields else template
 
 
+def device_label(device: str, lang: Lang) -> str:
+    """A device type in a table or a sentence: in French its code, the word the files write
+    (« tablette », « box_4g »); in English its noun ("tablet", "4G box")."""
+    return say(f"device-{device}-one", "en") if lang == "en" else device
+
+
 def has(key: str) -> bool:
     return key in _M
