@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import invoke, sheets
+from .conftest import invoke, rows, sheets
 
 
 def test_demo_writes_the_whole_cycle(demo: Path) -> None:
@@ -37,11 +37,20 @@ def test_demo_command_prints_the_tour(demo_printed: tuple[Path, str]) -> None:
 
 def test_the_library_function_in_english(tmp_path: Path) -> None:
     import ordis_cli
+    from ordis_cli.dispatch.columns import PARTNER
 
     done = ordis_cli.run_demo(str(tmp_path / "demo"), "en")  # a path as text, as from a notebook
     assert Path(done.out) == tmp_path / "demo"
     assert "computers delivered" in done.headline and "livrés" not in done.headline
     assert all(Path(done.out, stop.path).exists() for stop in done.stops if stop.path)
+    comment = PARTNER.index("commentaire")
+    comments = {  # the partners' comments too (they were French in the English demo)
+        line[comment]
+        for path in (tmp_path / "demo" / "retours").iterdir()
+        for line in rows(path, "shipments")[1:]
+        if line[comment]
+    }
+    assert comments == {"one device arrived damaged, sent back to the donor"}
 
 
 def test_a_partners_return_changes_only_what_it_typed_in(demo: Path) -> None:

@@ -102,7 +102,7 @@ def _play(out: Path, lang: Lang, step: Callable[[str], None]) -> DemoResult:
     returns.mkdir()
     rng = random.Random(2020)
     for path in sorted(Path(f.path) for f in allocation.summary.files if f.partner):
-        fill_like_a_partner(path, returns / path.name, rng, RUN_DATE)
+        fill_like_a_partner(path, returns / path.name, rng, RUN_DATE, lang=lang)
     step("import")
     import_deliveries(sorted(returns.iterdir()), ledger, lang, today=REPORT_DATE)
     step("report")

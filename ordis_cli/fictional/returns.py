@@ -19,9 +19,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..dispatch.columns import PARTNER
+from ..messages import Lang
 from ..validation.values import EXCEL_EPOCH
 
-DAMAGED = "un appareil arrivé abîmé, renvoyé au donateur"
+# a partner's comment on a line delivered one short, in the demo's language
+DAMAGED = {
+    "fr": "un appareil arrivé abîmé, renvoyé au donateur",
+    "en": "one device arrived damaged, sent back to the donor",
+}
 
 
 def _letter(column: str) -> str:
@@ -38,22 +43,27 @@ def _value(value: object) -> tuple[str, str]:
 
 
 def fill_like_a_partner(
-    source: Path, target: Path, rng: random.Random, run_date: dt.date, sheet: int = 2
+    source: Path,
+    target: Path,
+    rng: random.Random,
+    run_date: dt.date,
+    sheet: int = 2,
+    lang: Lang = "fr",
 ) -> None:
     """``target``: the dispatch workbook ``source`` as a partner returns it, its lines filled
-    in by ``rng`` (dates over three weeks from ``run_date``); ``sheet``, the shipments
-    sheet's number (the ``a_lire`` sheet comes first)."""
+    in by ``rng`` (dates over three weeks from ``run_date``, comments in ``lang``);
+    ``sheet``, the shipments sheet's number (the ``a_lire`` sheet comes first)."""
     member = f"xl/worksheets/sheet{sheet}.xml"
     with zipfile.ZipFile(source) as book:
         xml = book.read(member).decode("utf-8")
-        typed = _typed_in(xml, rng, run_date)
+        typed = _typed_in(xml, rng, run_date, DAMAGED[lang])
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
             for info in book.infolist():
                 content = typed.encode("utf-8") if info.filename == member else book.read(info)
                 copy.writestr(info, content, zipfile.ZIP_DEFLATED)
 
 
-def _typed_in(xml: str, rng: random.Random, run_date: dt.date) -> str:
+def _typed_in(xml: str, rng: random.Random, run_date: dt.date, damaged: str) -> str:
     columns = {c: _letter(c) for c in ("quantite", "livre_le", "quantite_livree", "commentaire")}
     # a number (no type attribute: the header's text is a shared string, t="s")
     quantity = re.compile(rf'<c r="{columns["quantite"]}(\d+)"(?: s="\d+")?><v>([^<]*)</v></c>')
@@ -70,7 +80,7 @@ def _typed_in(xml: str, rng: random.Random, run_date: dt.date) -> str:
         units = shipped[row]
         if units > 1 and rng.random() < 0.1:
             typed[at["quantite_livree"]] = int(units) - 1
-            typed[at["commentaire"]] = DAMAGED
+            typed[at["commentaire"]] = damaged
         elif rng.random() < 0.5:
             typed[at["quantite_livree"]] = int(units)
     return re.sub(r'<c r="([A-Z]+\d+)"( s="\d+")?/>', _typing(typed), xml)
