@@ -86,18 +86,22 @@ def _is_empty_folder(path: Path) -> bool:
     return path.is_dir() and not path.is_symlink() and not any(path.iterdir())
 
 
-def output_folder(out: Path | None, default: Path, lang: Lang) -> Path:
-    """The folder a command writes into. ``out`` given: it must not exist, or be an empty
-    folder; it is never emptied. ``out`` not given: ``default``, or ``default-2``, ``-3``…
-    when that is taken."""
+def output_folder(out: Path | None, default: Path, lang: Lang, option: str = "--out") -> Path:
+    """The folder a command writes into. ``out`` given (by ``option``): it must not exist,
+    or be an empty folder; it is never emptied. ``out`` not given: ``default``, or
+    ``default-2``, ``-3``… when that is taken (a command whose folder is always given
+    passes it as ``default``: the refusal does not offer to leave it out)."""
     if out is None:
         return fresh_folder(default)
     try:
         if out.exists() or out.is_symlink():
             if not out.is_dir() or out.is_symlink():
-                raise WriteError("out-is-a-file", say("out-is-a-file", lang), str(out))
+                said = say("out-is-a-file", lang, option=option)
+                raise WriteError("out-is-a-file", said, str(out))
             if not _is_empty_folder(out):
-                raise WriteError("out-not-empty", say("out-not-empty", lang), str(out))
+                free = "" if default == out else say("hint-free-name", lang, option=option)
+                said = say("out-not-empty", lang, option=option, free=free)
+                raise WriteError("out-not-empty", said, str(out))
     except OSError as exc:
         raise write_error(out, exc, lang) from exc
     return out

@@ -462,3 +462,12 @@ def test_the_servers_reasons_in_each_language_never_with_a_password() -> None:
         said = pg_reason(odd, where, lang)  # type: ignore[arg-type]
         assert "secret" not in said and ":pw@" not in said and "postgres://v@h/y" in said, said
     assert pg_reason(odd, where, "fr").startswith("le serveur répond « something odd")
+
+
+def test_a_commands_line_in_its_groups_help_is_a_whole_phrase() -> None:
+    """click cuts a command's help at its first full stop for the group's list: « e.g. »
+    left "Copy a whole ledger into a new one, e.g." in English."""
+    for lang in ("fr", "en"):
+        for path, command in walk(localized_command(lang)):
+            short = command.get_short_help_str(limit=200).removesuffix("...")
+            assert not short.endswith(("e.g.", "ex.", "i.e.")), (lang, path, short)

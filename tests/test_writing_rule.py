@@ -179,9 +179,14 @@ def test_demo_and_sample_follow_the_rule(tmp_path: Path) -> None:
     folder = tmp_path / "mes-fichiers"
     folder.mkdir()
     (folder / "notes.txt").write_text("à moi")
-    for command in (("demo", "--out", folder), ("sample", "--out", folder)):
+    for command, said in (
+        (("demo", "--out", folder), "avec --out, ou omettez --out pour un nom libre."),
+        (("sample", "--out", folder), "avec --out."),  # sample has no default folder
+        (("validate", SAMPLE / "besoins.xlsx", "--annotate", folder), "avec --annotate."),
+    ):
         result = invoke(*command)
         assert result.exit_code == 2, result.output
+        assert " ".join(result.output.split()).endswith(said), result.output
         assert tree(folder) == {"notes.txt": sha256(folder / "notes.txt")}
     made = invoke("sample", "--out", tmp_path / "neuf", "--structures", "5", "--lots", "3")
     assert made.exit_code == 0

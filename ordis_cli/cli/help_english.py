@@ -237,7 +237,7 @@ HELP_ENGLISH: dict[str, str] = {
         "A new ledger: a free path, or a PostgreSQL database without ordis tables."
     ),
     "ledger copy": (
-        "Copy a whole ledger into a new one, e.g. the SQLite file of the first weeks into the "
+        "Copy a whole ledger into a new one, such as the SQLite file of the first weeks into the "
         "team's PostgreSQL database (or back), in one transaction, then check the copy: same "
         "rows, same report figures. The destination must be new: a free path, or a database "
         "without ordis tables.\n\n"

@@ -39,14 +39,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- writing outputs (SPEC §1: what ordis writes; exit 2) ---
     "out-not-empty": (
         "ce dossier existe et n'est pas vide : ordis n'écrit jamais dans un dossier qui contient "
-        "déjà des fichiers. Choisissez un dossier neuf avec --out, ou omettez --out pour un "
-        "nom libre.",
+        "déjà des fichiers. Choisissez un dossier neuf avec {option}{free}.",
         "this folder exists and is not empty: ordis never writes into a folder that already "
-        "holds files. Choose a new folder with --out, or leave --out out for a free name.",
+        "holds files. Choose a new folder with {option}{free}.",
+    ),
+    "hint-free-name": (
+        ", ou omettez {option} pour un nom libre",
+        ", or leave {option} out for a free name",
     ),
     "out-is-a-file": (
-        "c'est un fichier, pas un dossier : ordis ne le remplace pas. Choisissez un autre --out.",
-        "this is a file, not a folder: ordis does not replace it. Choose another --out.",
+        "c'est un fichier, pas un dossier : ordis ne le remplace pas. Choisissez un autre "
+        "chemin pour {option}.",
+        "this is a file, not a folder: ordis does not replace it. Choose another path for "
+        "{option}.",
     ),
     "write-disk-full": (
         "écriture impossible, le disque est plein ({detail}). Rien n'a été écrit ; libérez de "

@@ -242,7 +242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--columns {path}, ligne {line} : ce n'est pas du TOML valide ({detail}). Attendu, par "
         'exemple : "Nom de votre structure" = "nom_structure" sous [besoins].',
         "--columns {path}, line {line}: this is not valid TOML ({detail}). Expected, for "
-        'example: "Nom de votre structure" = "nom_structure" under [besoins].',
+        'example: "Name of your home" = "nom_structure" under [besoins].',
     ),
     # where a TOML file (the policy, --columns) breaks the syntax (tomllib says it in English)
     "hint-toml-at": ("colonne {column} : {fault}", "column {column}: {fault}"),

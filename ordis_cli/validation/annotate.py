@@ -73,7 +73,7 @@ def write_annotations(reports: list[FileReport], out: Path, lang: Lang) -> list[
         return []
     if len(targets) == 1 and targets[0][1] == out:
         return [annotate(targets[0][0], out, lang)]
-    folder = output_folder(out, out, lang)
+    folder = output_folder(out, out, lang, "--annotate")
     with staged_folder(folder, lang) as staging:
         for report, target in targets:
             annotate(report, staging / target.name, lang)
