@@ -172,3 +172,40 @@ def test_xlsm_is_read_by_its_bytes_and_its_macros_never_run(tmp_path: Path) -> N
     assert invoke("validate", path, "--annotate", copy).exit_code == 0
     with zipfile.ZipFile(copy) as archive:
         assert "xl/vbaProject.bin" not in archive.namelist()
+
+
+@pytest.mark.parametrize("wrong", [".ods", ".xls"])
+def test_a_workbook_under_another_formats_extension_is_read_as_what_it_is(
+    tmp_path: Path, wrong: str
+) -> None:
+    """An .xlsx saved as « besoins.ods » was « endommagé ou incomplet (CalamineError:
+    'mimetype' file not found in archive) »: it is read by its bytes, as sniffing found."""
+    source = DATA.parent.parent / "sample_data" / "besoins.xlsx"
+    renamed = tmp_path / f"besoins{wrong}"
+    renamed.write_bytes(source.read_bytes())
+    (as_is,) = validate(source).files
+    (read,) = validate(renamed).files
+    assert read.readable and read.kind is Kind.NEEDS and read.rows == as_is.rows
+    assert [p.code for p in read.issues] == [p.code for p in as_is.issues]
+
+
+def test_a_damaged_workbook_names_the_parsers_error_not_its_english_words(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    source = DATA.parent.parent / "sample_data" / "dons.xlsx"
+    broken = tmp_path / "dons.xlsx"
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(broken, "w") as after:
+        for item in before.infolist():
+            data = before.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data[: len(data) // 2]  # the workbook's own list of sheets cut short
+            after.writestr(item, data)
+    for lang, expected in (("fr", "endommagé ou incomplet ("), ("en", "damaged or incomplete (")):
+        (report,) = validate(broken, lang=lang).files
+        (issue,) = report.issues
+        assert issue.code == "corrupted-file" and expected in issue.message
+        detail = issue.message.split("(", 1)[1].split(")", 1)[0]
+        if lang == "fr":  # the error's name, without the parser's English sentence
+            assert " " not in detail.strip(), issue.message

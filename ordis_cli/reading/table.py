@@ -167,7 +167,7 @@ def open_table(
     kinds = (kind,) if kind else _KIND_ORDER
     if fmt == "csv":
         return _locate(path, fmt, CsvSource(path, lang), kinds, [], mapping)
-    book = Workbook(path, lang)
+    book = Workbook(path, lang, fmt)
     if sheet is not None:
         if sheet not in book.sheet_names:
             raise ReadingError(

@@ -34,20 +34,32 @@ def _guard(path: Path, lang: Lang, action: Callable[[], T]) -> T:
         text = str(exc).splitlines()[0][:120] if str(exc) else ""
         if "password" in text.lower() or "encrypt" in text.lower():
             raise ReadingError("encrypted-file", say("encrypted-file", lang), str(path)) from exc
+        # the parser's own words are English: a French message names the error only
+        said = f"{detail}: {text}" if text and lang == "en" else detail
         raise ReadingError(
-            "corrupted-file",
-            say("corrupted-file", lang, detail=f"{detail}: {text}" if text else detail),
-            str(path),
+            "corrupted-file", say("corrupted-file", lang, detail=said), str(path)
         ) from exc
 
 
-class Workbook:
-    """An open workbook; ``visible_sheets`` excludes hidden and very hidden sheets."""
+# what each extension announces; calamine chooses its parser by the extension
+_ANNOUNCED = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods"}
 
-    def __init__(self, path: Path, lang: Lang) -> None:
+
+class Workbook:
+    """An open workbook; ``visible_sheets`` excludes hidden and very hidden sheets. ``fmt``,
+    what the file's bytes say it is (``sniff``): a workbook saved under another format's
+    extension (an .xlsx named .ods) is read as what it is, not refused as damaged."""
+
+    def __init__(self, path: Path, lang: Lang, fmt: str | None = None) -> None:
         self.path = path
         self.lang = lang
-        self._book = _guard(path, lang, lambda: calamine.CalamineWorkbook.from_path(str(path)))
+        if fmt is None or _ANNOUNCED.get(path.suffix.lower()) == fmt:
+            self._book = _guard(path, lang, lambda: calamine.CalamineWorkbook.from_path(str(path)))
+        else:
+            with path.open("rb") as handle:  # calamine recognises the content
+                self._book = _guard(
+                    path, lang, lambda: calamine.CalamineWorkbook.from_filelike(handle)
+                )
         metadata = _guard(path, lang, lambda: list(self._book.sheets_metadata))
         self.sheet_names = [m.name for m in metadata]
         self.visible_sheets = [
