@@ -122,8 +122,10 @@ def test_a_ledger_written_by_the_format_2_code_keeps_its_history(tmp_path: Path)
             "SELECT id, run_id, lot_id, structure_id, device, quantity, shipper, delivered_on,"
             " delivered_quantity, comment FROM shipments ORDER BY id"
         ).fetchall()
-    done = invoke("ledger", "upgrade", "--ledger", ledger)
+    done = invoke("ledger", "upgrade", "--ledger", ledger, "--lang", "en")
     assert done.exit_code == 0, done.output
+    [backup] = tmp_path.glob("ordis.before-format-3-*.db")  # in English, its name too
+    assert backup.name in " ".join(done.output.split())
     with sqlite3.connect(ledger) as db:
         after = db.execute(
             "SELECT id, run_id, lot_id, structure_id, device, quantity, shipper, delivered_on,"

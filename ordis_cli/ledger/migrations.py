@@ -79,13 +79,15 @@ def _due(found: str) -> list[Step]:
     return list(STEPS[formats.index(found) :])
 
 
-def _backup_name(path: Path, when: dt.datetime, attempt: int) -> Path:
+def _backup_name(path: Path, when: dt.datetime, attempt: int, lang: Lang) -> Path:
+    """``ordis.avant-format-3-20261126-180512.db`` (``ordis.before-format-3-…`` in English)."""
     suffix = "" if attempt == 1 else f"-{attempt}"
     stamp = when.strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.avant-format-{SCHEMA_VERSION}-{stamp}{suffix}.db")
+    before = "before" if lang == "en" else "avant"
+    return path.with_name(f"{path.stem}.{before}-format-{SCHEMA_VERSION}-{stamp}{suffix}.db")
 
 
-def _copy_aside(connection: sqlite3.Connection, path: Path) -> Path:
+def _copy_aside(connection: sqlite3.Connection, path: Path, lang: Lang) -> Path:
     """A complete copy of the ledger as it is now (SQLite's backup: consistent even while
     another process reads it), under a new name beside it; never over an existing file."""
     scratch = scratch_beside(path, ".copy")
@@ -97,11 +99,11 @@ def _copy_aside(connection: sqlite3.Connection, path: Path) -> Path:
             target.close()
         when = dt.datetime.now()
         for attempt in range(1, 1000):
-            name = _backup_name(path, when, attempt)
+            name = _backup_name(path, when, attempt, lang)
             with contextlib.suppress(FileExistsError):
                 link_new(scratch, name)
                 return name
-        raise FileExistsError(str(_backup_name(path, when, 1)))
+        raise FileExistsError(str(_backup_name(path, when, 1, lang)))
     finally:
         scratch.unlink(missing_ok=True)
 
@@ -155,7 +157,7 @@ def _upgrade(connection: sqlite3.Connection, path: Path, lang: Lang) -> Upgraded
     leave_wal(connection)
     version = _data_version(connection)
     try:
-        backup = _copy_aside(connection, path)
+        backup = _copy_aside(connection, path, lang)
     except OSError as exc:
         raise ledger_error(
             "ledger-backup-failed", path, lang, detail=system_reason(exc, lang)
