@@ -471,3 +471,13 @@ def test_a_commands_line_in_its_groups_help_is_a_whole_phrase() -> None:
         for path, command in walk(localized_command(lang)):
             short = command.get_short_help_str(limit=200).removesuffix("...")
             assert not short.endswith(("e.g.", "ex.", "i.e.")), (lang, path, short)
+
+
+def test_a_files_heading_names_its_kind_in_each_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """« — besoins, sheet “besoins” » said the kind in French to an English user."""
+    monkeypatch.delenv("ORDIS_LANG", raising=False)
+    for lang, heading in (("fr", "— dons, feuille « dons »"), ("en", "— donations, sheet “dons”")):
+        _, said = _run(capsys, ("validate", str(SAMPLE / "dons.xlsx"), "--lang", lang))
+        assert heading in said.splitlines()[0], said

@@ -27,7 +27,11 @@ def _file_heading(report: FileReport, lang: Lang) -> Text:
     if not report.readable:
         heading.append(f" — {say('term-report-unreadable', lang)}", style="bold red")
         return heading
-    kind = report.kind.value if report.kind else say("term-report-unknown", lang)
+    kind = (
+        say(f"word-kind-{report.kind.value}", lang)
+        if report.kind
+        else say("term-report-unknown", lang)
+    )
     where = say("term-report-where", lang, sheet=report.sheet) if report.sheet else ""
     rows = counted_as(report.rows, lang, "term-count-rows")
     heading.append(f" — {kind}{where}, {rows}{say('term-report-colon', lang)} ")
