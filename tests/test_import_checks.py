@@ -310,6 +310,25 @@ def test_deleted_columns_check_what_is_left(lyon: tuple[Path, Path], tmp_path: P
     assert found[0]["column"] == "Quantité"
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_workbook_missing_its_delivery_column_says_so_in_either_language(
+    request: pytest.FixtureRequest, tmp_path: Path, lang: str
+) -> None:
+    """Without its « Delivered on » column, an English dispatch workbook was « looks like
+    needs »: its structure's id, name and département are a needs file's required columns.
+    Its shipment ids say it is a dispatch workbook; the missing column is said."""
+    folder: Path = request.getfixturevalue("english_copy" if lang == "en" else "run_copy")
+    source = min((folder / "envois").glob("expeditions_*.xlsx"))
+    book = openpyxl.load_workbook(source)
+    sheet = book.worksheets[1]
+    sheet.delete_cols(openpyxl.utils.column_index_from_string(letter(sheet, "livre_le")))
+    book.save(tmp_path / "sans-date.xlsx")
+    status, result = _import(folder / "ordis.db", tmp_path / "sans-date.xlsx", lang=lang)
+    problems = _codes(result)
+    assert status == 1 and list(problems) == ["missing-column"], problems
+    assert [p["column"] for p in problems["missing-column"]] == ["livre_le"]
+
+
 def test_comment_only_lines_are_kept_and_idempotent(
     lyon: tuple[Path, Path], tmp_path: Path
 ) -> None:

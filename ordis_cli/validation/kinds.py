@@ -34,6 +34,11 @@ def kind_mismatch(table: Table, reporter: Reporter, options: Options) -> bool:
     error saying what it looks like and how to give it to the command at hand."""
     if options.kind is None or table.kind is not options.kind:
         return False
+    if required(options.kind)[0] in {cell.column for cell in table.header}:
+        # its own identifier is there (id_envoi: a dispatch workbook holds the structure's
+        # id, name and département too, as a needs file does): a column missing is said as
+        # such, not that the file is another kind
+        return False
     others = tuple(k for k in Kind if k is not options.kind)
     head = table.source.head(limits.HEADER_SEARCH_ROWS)
     found = detect_header([cells for _, cells in head], others, options.columns)
