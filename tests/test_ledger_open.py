@@ -548,3 +548,21 @@ def test_a_write_cut_short_is_never_read_as_figures(run_copy: Path) -> None:
     assert not journal.exists()
     after = json.loads(invoke("runs", "list", "--ledger", ledger, "--format", "json").stdout)
     assert after == before
+
+
+def test_a_new_ledger_refused_by_its_folder_is_named_not_its_scratch_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ledger is made under a hidden temporary name beside it: a folder refusing it named
+    that file (« /sys/kernel/.x.db-0sr_q2_5.new : écriture refusée »), not the ledger."""
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".ordis.db-x.new"))
+
+    needs, donations = one_need_one_lot(tmp_path)
+    monkeypatch.setattr("ordis_cli.atomic.tempfile.mkstemp", refused)
+    done = allocate_files(needs, donations, tmp_path / "ordis.db", "--out", tmp_path / "o")
+    said = " ".join(done.output.split())
+    assert done.exit_code == 2 and f"{tmp_path / 'ordis.db'}: impossible d'ouvrir" in said, said
+    assert ".new" not in said and "permission refusée" in said
+    assert not (tmp_path / "o").exists()

@@ -284,8 +284,9 @@ def _create(path: Path, lang: Lang) -> None:
     """Make a new ledger under a temporary name beside ``path``, then give it its name only
     if nothing has it yet: two commands creating the same ledger at once never see a
     half-made (0-byte) file, and the second one simply opens the first one's."""
-    scratch = scratch_beside(path, ".new")
+    scratch: Path | None = None
     try:
+        scratch = scratch_beside(path, ".new")  # refused here too: said of the ledger's path
         connection = _connection(_uri(scratch, mode="rw"))
         try:
             _initialise(connection)
@@ -299,7 +300,8 @@ def _create(path: Path, lang: Lang) -> None:
     except OSError as exc:
         raise unopenable(exc, path, lang) from exc
     finally:
-        scratch.unlink(missing_ok=True)
+        if scratch is not None:
+            scratch.unlink(missing_ok=True)
 
 
 def _initialise(connection: sqlite3.Connection) -> None:
