@@ -34,10 +34,10 @@ def kind_mismatch(table: Table, reporter: Reporter, options: Options) -> bool:
     error saying what it looks like and how to give it to the command at hand."""
     if options.kind is None or table.kind is not options.kind:
         return False
-    if required(options.kind)[0] in {cell.column for cell in table.header}:
-        # its own identifier is there (id_envoi: a dispatch workbook holds the structure's
-        # id, name and département too, as a needs file does): a column missing is said as
-        # such, not that the file is another kind
+    if options.kind is Kind.DELIVERIES and "id_envoi" in {c.column for c in table.header}:
+        # shipment ids: a dispatch workbook, which holds a needs file's required columns too
+        # (the structure's id, name and département); a column missing is said as such, not
+        # that the file looks like needs
         return False
     others = tuple(k for k in Kind if k is not options.kind)
     head = table.source.head(limits.HEADER_SEARCH_ROWS)
