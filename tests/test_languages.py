@@ -481,3 +481,53 @@ def test_a_files_heading_names_its_kind_in_each_language(
     for lang, heading in (("fr", "— dons, feuille « dons »"), ("en", "— donations, sheet “dons”")):
         _, said = _run(capsys, ("validate", str(SAMPLE / "dons.xlsx"), "--lang", lang))
         assert heading in said.splitlines()[0], said
+
+
+def test_the_policys_choices_take_their_english_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--scope department`, `--share demand`, `--method greedy` (and the same in a policy
+    file) were refused: only the French values were taken, though an English allocation.xlsx
+    writes its rounds `department`. Both words give the same plan; English help shows the
+    English words. (Through ``language.run``, as ``ordis`` runs: CliRunner's tree converts
+    with Typer's own converter, which knows only the values.)"""
+    import json
+
+    from ordis_cli.allocation.policy import Method, Policy, Scope, Share
+
+    assert Policy(scope="department", share="demand", method="greedy") == Policy(  # type: ignore[arg-type]
+        scope=Scope.DEPARTEMENT, share=Share.DEMANDE, method=Method.GLOUTON
+    )
+    ledger = str(tmp_path / "n.db")
+
+    def planned(*options: str) -> dict[str, int]:
+        code, said = _run(
+            capsys,
+            (
+                "allocate",
+                *SAMPLE_INPUTS,
+                "--dry-run",
+                "--format",
+                "json",
+                "--quiet",
+                "--date",
+                "2020-04-20",
+                "--ledger",
+                ledger,
+                *options,
+            ),
+        )
+        assert code == 0, said
+        allocated: dict[str, int] = json.loads(said)["allocated"]
+        return allocated
+
+    english = planned("--scope", "department", "--share", "demand", "--method", "greedy")
+    assert english == planned("--scope", "departement", "--share", "demande")
+    assert english != planned()  # national: another plan, so the words did change it
+    policy = tmp_path / "policy.toml"
+    policy.write_text('scope = "department"\nshare = "demand"\n', encoding="utf-8")
+    assert planned("--policy", str(policy)) == english
+    code, _ = _run(capsys, ("allocate", *SAMPLE_INPUTS, "--scope", "world", "--lang", "en"))
+    assert code == 2
+    _, shown = _run(capsys, ("allocate", "--help", "--lang", "en"))
+    assert "<department|region|national>" in shown and "<greedy|optimal>" in shown

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,17 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from ..errors import UsageError
 from ..messages import Lang, say
 from ..models import DeviceType
+from ..policy_words import EitherLanguage
 from ..toml_faults import syntax_fault
 
 
-class Scope(StrEnum):
+class Scope(EitherLanguage):
     DEPARTEMENT = "departement"
     REGION = "region"
     NATIONAL = "national"
 
 
-class Share(StrEnum):
+class Share(EitherLanguage):
     """How the structures of one priority level share the lots they compete for in a round:
     ``equitable`` by children (units one at a time to the fewest units per child so far),
     ``demande`` each in turn its whole remaining request (the first version)."""
@@ -32,7 +32,7 @@ class Share(StrEnum):
     DEMANDE = "demande"
 
 
-class Method(StrEnum):
+class Method(EitherLanguage):
     """How the plan is found: ``glouton`` by the rounds (greedy), ``optimal`` by a linear
     program (HiGHS) that gives the most units to each priority level in turn."""
 

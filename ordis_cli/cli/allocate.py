@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -11,19 +10,20 @@ import typer
 
 from ..messages import Lang, device_label, say
 from ..messages.counting import counted_as, number
+from ..policy_words import EitherLanguage
 from . import common
 from .choices import ScopeChoice
 from .common import OutputFormat, guarded, resolve_lang, stages, stdout_console
 
 
-class ShareChoice(StrEnum):
+class ShareChoice(EitherLanguage):
     """``--share``: the values of ``allocation.policy.Share``."""
 
     EQUITABLE = "equitable"
     DEMANDE = "demande"
 
 
-class MethodChoice(StrEnum):
+class MethodChoice(EitherLanguage):
     """``--method``: the values of ``allocation.policy.Method``."""
 
     GLOUTON = "glouton"

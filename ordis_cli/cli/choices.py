@@ -8,10 +8,10 @@ converts to the real type in its body, once it has imported what it runs.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from ..policy_words import EitherLanguage
 
 
-class ScopeChoice(StrEnum):
+class ScopeChoice(EitherLanguage):
     """``allocate --scope``: the values of ``allocation.policy.Scope``."""
 
     DEPARTEMENT = "departement"

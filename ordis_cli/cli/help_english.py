@@ -21,6 +21,10 @@ PLAIN_METAVARS = {
     "<int>": "<number>",
     "<%Y-%m-%d|%d/%m/%Y>": "<date>",  # a date, as 2020-04-20 or 20/04/2020
     "JOURS": "DAYS",  # deliveries pending --older-than
+    # the policy's choices by their English words (policy_words.py: both are taken)
+    "<departement|region|national>": "<department|region|national>",
+    "<equitable|demande>": "<equitable|demand>",
+    "<glouton|optimal>": "<greedy|optimal>",
 }
 
 
@@ -94,12 +98,13 @@ HELP_ENGLISH: dict[str, str] = {
     "allocate --donations": "File of donations (repeatable: the files make one list).",
     "allocate --partners": "File of partners (areas, capacities).",
     "allocate --out": "Folder of the workbooks (default: ./dispatch-<date>).",
-    "allocate --scope": "Widest scope: departement, region or national (default).",
+    "allocate --scope": "Widest scope: department (or departement), region or national (default).",
     "allocate --cap": "At most N units of a type per facility and per run.",
     "allocate --share": "How facilities of one priority share scarce stock: equitable "
     "(default: by number of children, none left with nothing while another gets all) or "
-    "demande (each in turn takes its whole request).",
-    "allocate --method": "glouton (default: rounds of widening distance) or optimal (a solver "
+    "demand (or demande: each in turn takes its whole request).",
+    "allocate --method": "greedy (or glouton, the default: rounds of widening distance) or "
+    "optimal (a solver "
     "gives the most units to urgente, then haute, then normale, then the fewest kilometres).",
     "allocate --compare": "Compare glouton+demande, glouton+equitable and optimal side by side "
     "(devices by priority, facilities served, lowest share, device-kilometres, time) without "

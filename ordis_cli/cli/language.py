@@ -118,7 +118,10 @@ def _plain(annotation: object, value: object) -> object | None:
     if annotation is str and isinstance(value, str):
         return value
     if isinstance(annotation, type) and issubclass(annotation, StrEnum) and isinstance(value, str):
-        return annotation._value2member_map_.get(value)
+        try:  # its value, or another name the enumeration takes (``EitherLanguage``)
+            return annotation(value)
+        except ValueError:
+            return None
     return None
 
 

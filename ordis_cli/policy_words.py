@@ -1,0 +1,22 @@
+"""The allocation policy's choices (``--scope``, ``--share``, ``--method`` and their keys in
+a policy file) as a person may write them in English: an enumeration built on
+``EitherLanguage`` takes its French value or the English word (``department`` for
+``departement``, ``demand`` for ``demande``, ``greedy`` for ``glouton``). Light: the command
+line imports it when it starts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+# English word -> the value ordis writes (the other values are the same in both languages)
+ENGLISH_WORDS = {"department": "departement", "demand": "demande", "greedy": "glouton"}
+
+
+class EitherLanguage(StrEnum):
+    """A text enumeration whose members may also be named by their English word."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> EitherLanguage | None:
+        french = ENGLISH_WORDS.get(str(value))
+        member = cls._value2member_map_.get(french) if french else None
+        return member if isinstance(member, cls) else None
