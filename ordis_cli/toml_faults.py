@@ -21,7 +21,14 @@ _FAULTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Expected '(?P<bracket>\]\]?)' at the end of a", "hint-toml-table-name"),
         (r"^Unclosed array$", "hint-toml-list"),
         (r"^Unclosed inline table$", "hint-toml-inline-table"),
-        (r"^(Unterminated string|Illegal character '\\n')$", "hint-toml-string"),
+        (
+            r"^(Unterminated string|Illegal character '\\n'|Expected \"'(?:'')?\")$",
+            "hint-toml-string",
+        ),
+        (
+            r"^(Invalid hex value|Escaped character is not a Unicode scalar value)$",
+            "hint-toml-escape",
+        ),
         (
             r"^(Cannot overwrite a value|Cannot declare .* twice|Cannot redefine namespace|"
             r"Cannot mutate immutable namespace|Duplicate inline table key)",

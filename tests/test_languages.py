@@ -370,6 +370,11 @@ def test_refusals_of_every_command_in_english_have_no_french_word(
         (("allocate", *SAMPLE_INPUTS, "--compare", "--ledger", REFUSED), 2),
         (("runs", "list", "--ledger", "postgresql://u:secret@[::1/x"), 2),
         (("runs", "list", "--ledger", "postgresql://u:secret@127.0.0.1:99999/x"), 2),
+        # libpq quotes a password holding a space; an address written wrong was a file path
+        (("runs", "list", "--ledger", "postgresql://u:my secret@127.0.0.1:1/x"), 2),
+        (("runs", "list", "--ledger", "postgresql://u@127.0.0.1:1/x?password=my secret"), 2),
+        (("runs", "list", "--ledger", "postgresql:u:secret@127.0.0.1/x"), 2),
+        (("runs", "list", "--ledger", "mysql://u:secret@127.0.0.1/x"), 2),
     )
     french_only = (
         *FRENCH_WORDS,
@@ -461,7 +466,10 @@ def test_the_servers_reasons_in_each_language_never_with_a_password() -> None:
     for lang in ("fr", "en"):
         said = pg_reason(odd, where, lang)  # type: ignore[arg-type]
         assert "secret" not in said and ":pw@" not in said and "postgres://v@h/y" in said, said
-    assert pg_reason(odd, where, "fr").startswith("le serveur répond « something odd")
+    assert pg_reason(odd, where, "fr").startswith("PostgreSQL répond « something odd")
+    spaced = LedgerUrl("postgresql://u:my pass@db.example/ordis")
+    quoted = Exception('weird: "my pass" is not liked')  # libpq quotes what it cannot read
+    assert "my pass" not in pg_reason(quoted, spaced, "fr") + pg_reason(quoted, spaced, "en")
 
 
 def test_a_commands_line_in_its_groups_help_is_a_whole_phrase() -> None:

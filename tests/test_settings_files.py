@@ -45,6 +45,8 @@ PARSERS_ENGLISH = (
         ('nom = "C:\\dossier"\n', 1, "doublez-le", "double it"),
         ("équipe = 1\n", 1, "un nom accentué", "a name with accents"),
         ("date = 2020-13-01\n", 1, "colonne 12 : la fin de la ligne", "column 12: the end"),
+        ("nom = 'Claire\n", 1, "texte non refermé", "text not closed"),
+        ('nom = "\\u00"\n', 1, "code de caractère invalide", "invalid character code"),
     ],
 )
 def test_a_toml_fault_is_said_in_each_language_with_its_place(
@@ -68,6 +70,7 @@ def test_a_toml_fault_is_said_in_each_language_with_its_place(
             "cap: a whole number is expected, not “beaucoup”",
         ),
         ("cap = 0\n", "cap : au moins 1 est attendu, pas « 0 »", "cap: at least 1 is expected"),
+        ("cap = true\n", "cap : un nombre entier est attendu", "cap: a whole number"),  # not 1
         (
             'scope = "monde"\n',
             "valeurs possibles : 'departement', 'region', 'national', pas « monde »",

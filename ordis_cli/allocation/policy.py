@@ -67,7 +67,7 @@ class Policy(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     scope: Scope = Scope.NATIONAL
-    cap: int | None = Field(default=None, ge=1)
+    cap: int | None = Field(default=None, ge=1, strict=True)  # `cap = true` is no number
     share: Share = Share.EQUITABLE
     method: Method = Method.GLOUTON
     substitutions: dict[DeviceType, tuple[DeviceType, ...]] = Field(default_factory=dict)

@@ -7,6 +7,7 @@ name; only the connection itself reads the full URL. Light: no driver is importe
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
     from ..messages import Lang
 
 SCHEMES = ("postgresql://", "postgres://")
+# an address, even one written wrong (« postgresql:u:pw@host/db », « mysql://… »): never
+# taken for a file's path, which messages would print password and all
+_WRITTEN_PASSWORD = re.compile(r"^([^:]+:/*[^:@/]*):[^@]*@")
+_ADDRESS = re.compile(r"^(?:postgres(?:ql)?:|[a-z][a-z0-9+.-]+://)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,8 +34,10 @@ class LedgerUrl:
     def shown(self) -> str:
         """``postgresql://user@host:port/dbname``, libpq's defaults filled in; a port or a
         host that libpq will refuse (``:99999``, ``[::1``) as it was written."""
-        _, _, rest = self.conninfo.partition("://")
-        netloc, _, path = rest.partition("/")
+        scheme, _, rest = self.conninfo.partition(":")
+        if not rest.startswith("//"):  # « postgresql:u:pw@h/db »: as written, no password
+            return _WRITTEN_PASSWORD.sub(r"\1@", self.conninfo)
+        netloc, _, path = rest[2:].partition("/")
         userinfo, _, hostport = netloc.rpartition("@")
         user = urllib.parse.unquote(userinfo.partition(":")[0])  # never the password
         try:
@@ -41,7 +48,8 @@ class LedgerUrl:
             place = hostport
         database = path.partition("?")[0] or user or "postgres"
         where = f"{urllib.parse.quote(user)}@" if user else ""
-        return f"postgresql://{where}{place}/{database}"
+        prefix = "postgresql" if scheme.lower() in ("postgresql", "postgres") else scheme.lower()
+        return f"{prefix}://{where}{place}/{database}"
 
     @property
     def name(self) -> str:
@@ -68,11 +76,16 @@ def ledger_exists(location: LedgerPath, lang: Lang = "fr") -> bool:
 
 
 def is_url(value: str) -> bool:
-    return value.lower().startswith(SCHEMES)
+    return _ADDRESS.match(value) is not None
 
 
 def ledger_location(value: str | Path | LedgerUrl) -> LedgerPath:
     """What ``--ledger`` names: a ``LedgerUrl`` for ``postgresql://…``, else a path."""
     if isinstance(value, LedgerUrl | Path):
         return value
-    return LedgerUrl(value) if is_url(value) else Path(value)
+    if not is_url(value):
+        return Path(value)
+    scheme, colon, rest = value.partition(":")
+    if scheme.lower() in ("postgresql", "postgres"):  # libpq knows the scheme in lower case
+        value = scheme.lower() + colon + rest
+    return LedgerUrl(value)

@@ -5,6 +5,7 @@ included (« invalid URI: "postgresql://user:secret@[::1/x" »)."""
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from ..messages import Lang, say
 from .location import LedgerUrl
@@ -22,7 +23,8 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"no route to host|network is unreachable", "hint-pg-no-route"),
         (
             r"IPv6 host address|invalid URI|invalid connection option|missing \"=\"|"
-            r"invalid percent-encoded|invalid URI query parameter",
+            r"invalid percent-encoded|invalid URI query parameter|unexpected spaces found|"
+            r"unexpected character .* in URI|invalid sslmode value|invalid .* value: ",
             "hint-pg-bad-address",
         ),
         (r"permission denied for (?:database|schema|table|relation|sequence)", "hint-pg-rights"),
@@ -46,7 +48,24 @@ def pg_reason(exc: BaseException, location: LedgerUrl, lang: Lang) -> str:
         if pattern.search(text):
             return say(key, lang)
     text = _PASSWORD.sub(r"\1@", text.replace(location.conninfo, location.shown))
+    if any(secret in text for secret in _secrets(location.conninfo)):
+        return say("hint-pg-bad-address", lang)  # libpq quoted the password: never shown
     return say("hint-pg-said", lang, text=" ".join(text.split())[:200])
+
+
+def _secrets(conninfo: str) -> set[str]:
+    """The password of ``conninfo`` as written and decoded (in the address or as its
+    ``password=`` parameter), which libpq may quote back (« unexpected spaces found in
+    "my pass" »)."""
+    _, _, rest = conninfo.partition("://")
+    netloc, _, tail = rest.partition("/")
+    found = {netloc.rpartition("@")[0].partition(":")[2]}
+    found |= {value for key, value in _parameters(tail.partition("?")[2]) if key == "password"}
+    return {f for written in found for f in (written, urllib.parse.unquote(written)) if f}
+
+
+def _parameters(query: str) -> list[tuple[str, str]]:
+    return [part.partition("=")[::2] for part in query.split("&") if part]
 
 
 def is_denied(exc: BaseException) -> bool:

@@ -280,6 +280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la fin de la ligne n'est pas comprise : une valeur par ligne, un texte entre guillemets",
         "the end of the line is not understood: one value a line, text in quotes",
     ),
+    "hint-toml-escape": (
+        "« \\u » suivi d'un code de caractère invalide : écrivez le caractère lui-même",
+        "“\\u” followed by an invalid character code: write the character itself",
+    ),
     "hint-toml-backslash": (
         "« \\ » dans un texte : doublez-le, ou mettez le texte entre apostrophes",
         "“\\” in a text: double it, or put the text in single quotes",

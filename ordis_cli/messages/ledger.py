@@ -186,7 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint-pg-read-only": ("base en lecture seule", "read-only database"),
     "hint-pg-closed": ("le serveur a fermé la connexion", "the server closed the connection"),
     "hint-pg-too-many": ("trop de connexions au serveur", "too many connections to the server"),
-    "hint-pg-said": ("le serveur répond « {text} »", "the server says “{text}”"),
+    "hint-pg-said": ("PostgreSQL répond « {text} »", "PostgreSQL says “{text}”"),
     "ledger-pg-auth": (
         "le serveur PostgreSQL refuse la connexion : utilisateur ou mot de passe refusé. "
         "Le mot de passe se donne dans l'adresse, par PGPASSWORD ou dans ~/.pgpass ; "
