@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..messages import Lang
 
-SCHEMES = ("postgresql://", "postgres://")
 # an address, even one written wrong (« postgresql:u:pw@host/db », « mysql://… »): never
 # taken for a file's path, which messages would print password and all
 _WRITTEN_PASSWORD = re.compile(r"^([^:]+:/*[^:@/]*):[^@]*@")

@@ -24,7 +24,7 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"IPv6 host address|invalid URI|invalid connection option|missing \"=\"|"
             r"invalid percent-encoded|invalid URI query parameter|unexpected spaces found|"
-            r"unexpected character .* in URI|invalid sslmode value|invalid .* value: ",
+            r"unexpected character .* in URI|invalid [a-z_]+ value: \"",  # libpq's options
             "hint-pg-bad-address",
         ),
         (r"permission denied for (?:database|schema|table|relation|sequence)", "hint-pg-rights"),
