@@ -11,7 +11,7 @@ import pytest
 
 from ordis_cli.actions import validate as service
 
-from .conftest import invoke, invoke_json, sha256
+from .conftest import ROOT, invoke, invoke_json, sha256
 
 pytestmark = pytest.mark.contained  # see conftest.read_in_process
 
@@ -133,3 +133,15 @@ def test_annotate_never_writes_over_an_input(data: Path, tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "écraserait" in result.output
     assert sha256(source) == before
+
+
+def test_into_a_pipe_a_heading_and_a_summary_are_one_line_each(tmp_path: Path) -> None:
+    """Into a pipe rich laid stdout out at 80 columns: a long path was folded in its middle
+    (« …/besoins_⏎de_la_semaine.xlsx — illisible »), a summary after « 4 »."""
+    folder = tmp_path / "un_dossier_au_nom_assez_long" / "sous_dossier_encore_plus_long"
+    folder.mkdir(parents=True)
+    path = folder / "besoins_de_la_semaine.xlsx"
+    path.write_bytes((ROOT / "sample_data" / "besoins.xlsx").read_bytes())
+    said = invoke("validate", path, env={"COLUMNS": "80"}).stdout.splitlines()
+    assert said[0].startswith(str(path)) and said[0].endswith("9 avertissements"), said[0]
+    assert said[-1] == "✔ 1 fichier valide — 0 erreur, 9 avertissements"

@@ -105,9 +105,14 @@ def resolve_lang(option: LangOption | None) -> Lang:
 
 
 def stdout_console() -> Console:
+    """The results' console: lines folded to a terminal's width; into a pipe or a file,
+    each line whole (rich would fold headings and summaries at 80 columns, a path in the
+    middle); tables are laid out at the width either way."""
     from rich.console import Console
 
-    return Console(soft_wrap=False, highlight=False)
+    console = Console(soft_wrap=False, highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def stderr_console() -> Console:
