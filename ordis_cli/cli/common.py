@@ -105,20 +105,24 @@ def resolve_lang(option: LangOption | None) -> Lang:
 
 
 def stdout_console() -> Console:
-    """The results' console: lines folded to a terminal's width; into a pipe or a file,
-    each line whole (rich would fold headings and summaries at 80 columns, a path in the
-    middle); tables are laid out at the width either way."""
-    from rich.console import Console
-
-    console = Console(soft_wrap=False, highlight=False)
-    console.soft_wrap = not console.is_terminal
-    return console
+    """The results' console (see ``_console``)."""
+    return _console(stderr=False)
 
 
 def stderr_console() -> Console:
+    """Refusals and progress (see ``_console``)."""
+    return _console(stderr=True)
+
+
+def _console(stderr: bool) -> Console:
+    """Lines folded to a terminal's width; into a pipe or a file, each line whole (rich
+    would fold them at 80 columns, mid-sentence or mid-path, for a program or a log to
+    read); tables are laid out at the width either way."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    console = Console(stderr=stderr, highlight=False)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def show_progress(quiet: bool) -> bool:
@@ -174,10 +178,7 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
 
 def _fail(message: str) -> None:
     """One line on stderr; paths and values are printed as they are (a ``[`` in a file name
-    is not rich markup). Folded to a terminal's width; into a pipe or a file, one line
-    (rich would fold it at 80 columns, mid-sentence, for a program or a log to read)."""
+    is not rich markup)."""
     from rich.text import Text
 
-    console = stderr_console()
-    line = Text.assemble(("ordis ", "bold red"), message)
-    console.print(line, highlight=False, soft_wrap=not console.is_terminal)
+    stderr_console().print(Text.assemble(("ordis ", "bold red"), message), highlight=False)
