@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import Lang, say
+from ..messages import Lang, device_words, say
 from ..messages.counting import counted_as, number
 from . import common
 from .common import OutputFormat, group_language, guarded, resolve_lang, stages, stdout_console
@@ -246,7 +246,7 @@ def _render_pending(
                 item.id_envoi,
                 _date(item.shipped_on, lang),
                 number(item.age_days, lang),
-                say(f"device-{item.materiel}-one", lang),
+                device_words(item.materiel, 1, lang),
                 number(item.quantite, lang),
                 item.id_structure,
                 item.departement,

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from ..allocation.policy import Coordination
-from ..messages import Lang, say
+from ..messages import Lang, device_words
 from ..models import DEVICE_TYPES
 from ..names import name_key
 from ..report.render import templates_folder
@@ -52,7 +52,7 @@ def message_for(
     for line in lines:
         units[line.materiel] += line.quantite
     by_type = [
-        (say(f"device-{d.value}-{'one' if units[d.value] == 1 else 'many'}", lang), units[d.value])
+        (device_words(d.value, units[d.value], lang), units[d.value])
         for d in DEVICE_TYPES
         if units[d.value]
     ]

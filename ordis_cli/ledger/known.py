@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..allocation import Earlier
-from ..messages import Lang, say
+from ..messages import Lang, device_words, say
 from ..messages.counting import number
 from ..models import DEVICE_TYPES, Problem, Severity
 from .store import Ledger, Retired
@@ -29,11 +29,6 @@ class KnownCheck:
 
     problems: list[Problem] = field(default_factory=list)
     retired: Retired = field(default_factory=Retired)
-
-
-def device_words(device: str, count: int, lang: Lang) -> str:
-    """``portable`` or ``portables``, ``4G box`` or ``4G boxes``: the noun for ``count``."""
-    return say(f"device-{device}-{'one' if count == 1 else 'many'}", lang)
 
 
 def _devices(counts: dict[str, int], lang: Lang) -> str:

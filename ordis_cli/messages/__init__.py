@@ -138,10 +138,15 @@ def say(key: str, lang: Lang = "fr", **fields: object) -> str:
     return template.format(**fields) if fields else template
 
 
+def device_words(device: str, count: int, lang: Lang) -> str:
+    """``portable`` or ``portables``, ``4G box`` or ``4G boxes``: the noun for ``count``."""
+    return say(f"device-{device}-{'one' if count == 1 else 'many'}", lang)
+
+
 def device_label(device: str, lang: Lang) -> str:
     """A device type in a table or a sentence: in French its code, the word the files write
     (« tablette », « box_4g »); in English its noun ("tablet", "4G box")."""
-    return say(f"device-{device}-one", "en") if lang == "en" else device
+    return device_words(device, 1, lang) if lang == "en" else device
 
 
 def has(key: str) -> bool:
