@@ -18,8 +18,14 @@ if TYPE_CHECKING:
 
 # an address, even one written wrong (« postgresql:u:pw@host/db », « mysql://… »): never
 # taken for a file's path, which messages would print password and all
-_WRITTEN_PASSWORD = re.compile(r"^([^:]+:/*[^:@/]*):[^@]*@")
 _ADDRESS = re.compile(r"^(?:postgres(?:ql)?:|[a-z][a-z0-9+.-]+://)", re.IGNORECASE)
+# « scheme:[//]user:password@ », in an address written right or wrong, or quoted in a text
+_PASSWORD = re.compile(r"([a-z][a-z0-9+.-]*:/*[^:@/\s\"']*):[^@\s\"']*@", re.IGNORECASE)
+
+
+def without_passwords(text: str) -> str:
+    """``text`` with the password of every address in it left out (``user@``)."""
+    return _PASSWORD.sub(r"\1@", text)
 
 
 @dataclass(frozen=True)
@@ -35,9 +41,8 @@ class LedgerUrl:
         host that libpq will refuse (``:99999``, ``[::1``) as it was written."""
         scheme, _, rest = self.conninfo.partition(":")
         if not rest.startswith("//"):  # « postgresql:u:pw@h/db »: as written, no password
-            return _WRITTEN_PASSWORD.sub(r"\1@", self.conninfo)
-        netloc, _, path = rest[2:].partition("/")
-        userinfo, _, hostport = netloc.rpartition("@")
+            return without_passwords(self.conninfo)
+        userinfo, hostport, path = self._parts()
         user = urllib.parse.unquote(userinfo.partition(":")[0])  # never the password
         try:
             parts = urllib.parse.urlsplit(f"//{hostport}")
@@ -49,6 +54,25 @@ class LedgerUrl:
         where = f"{urllib.parse.quote(user)}@" if user else ""
         prefix = "postgresql" if scheme.lower() in ("postgresql", "postgres") else scheme.lower()
         return f"{prefix}://{where}{place}/{database}"
+
+    @property
+    def passwords(self) -> set[str]:
+        """The password as written and decoded, in the address or as its ``password=``
+        parameter: libpq may quote it back (« unexpected spaces found in "my pass" »)."""
+        userinfo, _, path = self._parts()
+        found = {userinfo.partition(":")[2]}
+        for parameter in path.partition("?")[2].split("&"):
+            key, _, value = parameter.partition("=")
+            if key == "password":
+                found.add(value)
+        return {f for written in found for f in (written, urllib.parse.unquote(written)) if f}
+
+    def _parts(self) -> tuple[str, str, str]:
+        """``user:password``, ``host:port`` and what follows the first ``/`` (the database
+        and the parameters), as written."""
+        netloc, _, path = self.conninfo.partition(":")[2].lstrip("/").partition("/")
+        userinfo, _, hostport = netloc.rpartition("@")
+        return userinfo, hostport, path
 
     @property
     def name(self) -> str:

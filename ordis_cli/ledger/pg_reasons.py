@@ -5,10 +5,9 @@ included (« invalid URI: "postgresql://user:secret@[::1/x" »)."""
 from __future__ import annotations
 
 import re
-import urllib.parse
 
 from ..messages import Lang, say
-from .location import LedgerUrl
+from .location import LedgerUrl, without_passwords
 
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), key)
@@ -33,7 +32,6 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"too many clients|remaining connection slots", "hint-pg-too-many"),
     )
 )
-_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:@/\s\"']*):[^@\s\"']*@", re.IGNORECASE)
 
 
 def pg_reason(exc: BaseException, location: LedgerUrl, lang: Lang) -> str:
@@ -47,25 +45,10 @@ def pg_reason(exc: BaseException, location: LedgerUrl, lang: Lang) -> str:
     for pattern, key in _REASONS:
         if pattern.search(text):
             return say(key, lang)
-    text = _PASSWORD.sub(r"\1@", text.replace(location.conninfo, location.shown))
-    if any(secret in text for secret in _secrets(location.conninfo)):
+    text = without_passwords(text.replace(location.conninfo, location.shown))
+    if any(secret in text for secret in location.passwords):
         return say("hint-pg-bad-address", lang)  # libpq quoted the password: never shown
     return say("hint-pg-said", lang, text=" ".join(text.split())[:200])
-
-
-def _secrets(conninfo: str) -> set[str]:
-    """The password of ``conninfo`` as written and decoded (in the address or as its
-    ``password=`` parameter), which libpq may quote back (« unexpected spaces found in
-    "my pass" »)."""
-    _, _, rest = conninfo.partition("://")
-    netloc, _, tail = rest.partition("/")
-    found = {netloc.rpartition("@")[0].partition(":")[2]}
-    found |= {value for key, value in _parameters(tail.partition("?")[2]) if key == "password"}
-    return {f for written in found for f in (written, urllib.parse.unquote(written)) if f}
-
-
-def _parameters(query: str) -> list[tuple[str, str]]:
-    return [part.partition("=")[::2] for part in query.split("&") if part]
 
 
 def is_denied(exc: BaseException) -> bool:
