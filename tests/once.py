@@ -204,7 +204,7 @@ def _values_of(data: bytes) -> dict[str, list[tuple[Any, ...]]]:
     """The values of each sheet of a workbook as openpyxl gives them (``values_only``), read
     with python-calamine, some ten times faster: no value is ``None`` there but an empty
     text, a number is a float, a day a ``date``; ``test_rows_are_what_openpyxl_reads`` checks
-    the two readings of every workbook a run writes are the same."""
+    that the two readings agree on a workbook of each kind a run writes."""
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     return {
         name: [

@@ -109,6 +109,8 @@ def _python_program(arguments: list[str]) -> Callable[[], object] | None:
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-m", "-c")):
         return None
     first, rest = arguments[0], arguments[1:]
+    if first in ("-m", "-c") and not rest:
+        return None
 
     def program() -> None:
         if first == "-m":
@@ -124,8 +126,6 @@ def _python_program(arguments: list[str]) -> Callable[[], object] | None:
             sys.path.insert(0, str(Path(first).resolve().parent))
             runpy.run_path(first, run_name="__main__")
 
-    if first in ("-m", "-c") and not rest:
-        return None
     return program
 
 
