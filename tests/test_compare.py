@@ -63,5 +63,7 @@ def test_compare_table_in_both_languages(tmp_path: Path) -> None:
     assert "Part la plus basse normale" in french.stdout and "Appareils × km" in french.stdout
     english = allocate(tmp_path, "--compare", "--lang", "en")
     assert "Three plans for the same data" in english.stdout
-    assert "Lowest share normale" in english.stdout
+    assert "Lowest share, normal priority" in english.stdout
+    assert "greedy-equitable" in english.stdout and "glouton" not in english.stdout
+    assert not {"urgente", "haute", "normale"} & set(english.stdout.split())
     assert not (tmp_path / "envois").exists()

@@ -315,7 +315,7 @@ def test_fairness_in_the_json_and_the_equite_sheet(sample_run: Path) -> None:
         assert all(row[6] > 0 for row in by_region)
 
 
-def test_share_option_policy_and_english(tmp_path: Path) -> None:
+def test_share_option_policy_and_english(tmp_path: Path, english_run: Path) -> None:
     """``--share demande`` gives the first version's plan through the CLI; the policy file
     says the same with ``share``; a wrong value is refused with exit 2; in English the
     sheet is ``fairness`` with English headers and the text summary says how each level
@@ -334,13 +334,12 @@ def test_share_option_policy_and_english(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text('share = "egal"\n', encoding="utf-8")
     bad = run_allocate(tmp_path, "--policy", str(tmp_path / "bad.toml"), "--dry-run")
     assert bad.exit_code == 2 and "share" in bad.output
-    (tmp_path / "en").mkdir()
-    english = run_allocate(tmp_path / "en", "--lang", "en")
+    english = run_allocate(tmp_path, "--lang", "en", "--dry-run")
     assert english.exit_code == 0, english.output
-    assert "Fairness by priority" in english.stdout and "normale:" in english.stdout
-    table = rows(tmp_path / "en" / "envois" / "allocation.xlsx", "fairness")
+    assert "Fairness by priority" in english.stdout and "normal:" in english.stdout
+    table = rows(english_run / "envois" / "allocation.xlsx", "fairness")
     assert list(table[0]) == headers(FAIRNESS, "en")
-    assert {row[0] for row in table[1:]} == {"urgente", "haute", "normale"}
+    assert {row[0] for row in table[1:]} == {"urgent", "high", "normal"}
 
 
 @settings(max_examples=examples(30), deadline=None)

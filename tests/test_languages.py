@@ -16,7 +16,7 @@ from ordis_cli.messages.counting import counted, number
 from ordis_cli.models import FileReport, Kind, ValidationReport
 from ordis_cli.reading.quoting import shorten
 from ordis_cli.report.figures import press_round
-from tests.conftest import SAMPLE, invoke, rows
+from tests.conftest import SAMPLE, invoke, rows, sheets
 from tests.once import sheet_names
 
 # words only one of the two languages writes (whole words, case-sensitive where it matters)
@@ -256,6 +256,52 @@ def test_allocation_workbook_in_english(english_run: Path) -> None:
         said[:500]
     )
     assert rows(path, "totals")[0][0] == "region"
+
+
+# the codes the files write for a device, a condition and a priority level
+FRENCH_CODES = frozenset(
+    {"portable", "fixe", "tablette", "box_4g", "neuf", "reconditionne", "urgente", "haute"}
+    | {"normale"}
+)
+
+
+def test_english_workbooks_write_the_values_in_english(english_run: Path, sample_run: Path) -> None:
+    """An English allocation.xlsx and partner workbook wrote « tablette », « neuf »,
+    « urgente » (and headers `portable`, `fixe`…) where a person reads them; French ones
+    keep the codes of the files."""
+    english, french = english_run / "envois", sample_run / "envois"
+    every_cell = {
+        value
+        for path in english.glob("*.xlsx")
+        for table in sheets(path).values()
+        for line in table
+        for value in line
+    }
+    assert not every_cell & FRENCH_CODES, every_cell & FRENCH_CODES
+    allocation = sheets(english / "allocation.xlsx")
+    assert {line[3] for line in allocation["shipments"][1:]} == {
+        "laptop",
+        "desktop",
+        "tablet",
+        "4G box",
+    }
+    assert {line[0] for line in allocation["fairness"][1:]} == {"urgent", "high", "normal"}
+    assert allocation["structures"][0][3:7] == ("laptops", "desktops", "tablets", "4g_boxes")
+    reasons = " ".join(str(line[-1]) for line in allocation["shipments"][1:])
+    assert "priority urgent" in reasons and _words(reasons, tuple(FRENCH_CODES)) == []
+    partner = sheets(next(english.glob("expeditions_*.xlsx")))["shipments"]
+    at = {name: index for index, name in enumerate(partner[0])}
+    assert {line[at["Condition"]] for line in partner[1:]} <= {"new", "refurbished", None}
+    assert {line[at["Condition"]] for line in partner[1:]} - {None}
+    french_cells = {
+        value
+        for path in french.glob("*.xlsx")
+        for table in sheets(path).values()
+        for line in table
+        for value in line
+    }
+    assert french_cells >= FRENCH_CODES
+    assert not {"laptop", "urgent", "refurbished"} & french_cells
 
 
 def test_device_types_are_english_nouns_in_english(tmp_path: Path) -> None:
@@ -539,3 +585,10 @@ def test_the_policys_choices_take_their_english_words(
     assert code == 2
     _, shown = _run(capsys, ("allocate", "--help", "--lang", "en"))
     assert "<department|region|national>" in shown and "<greedy|optimal>" in shown
+    # device types too: the English message gives English words, which are taken
+    code, said = _run(capsys, ("allocate", *SAMPLE_INPUTS, "--substitute", "pc", "--lang", "en"))
+    assert code == 2 and "desktop=laptop" in said and _words(said, ("fixe", "portable")) == []
+    substituted = planned("--substitute", "fixe=portable,tablette")
+    assert planned("--substitute", "desktop=laptop,tablet") == substituted
+    policy.write_text('[substitutions]\ndesktop = ["laptop", "tablet"]\n', encoding="utf-8")
+    assert planned("--policy", str(policy)) == substituted

@@ -134,6 +134,14 @@ def test_the_chasing_workbook(sample_run: Path, tmp_path: Path) -> None:
     into_a_folder = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", folder)
     assert into_a_folder.exit_code == 2  # said as a folder, not as a file already there
     assert "c'est un dossier, un fichier était attendu" in " ".join(into_a_folder.output.split())
+    assert {line[5] for line in lines[1:]} <= {"portable", "fixe", "tablette", "box_4g"}
+    english = tmp_path / "chasing.xlsx"
+    said = pending(sample_run / "ordis.db", "--format", "xlsx", "--out", english, "--lang", "en")
+    assert said.exit_code == 0, said.output
+    in_english = sheets(english)["chasing"]
+    assert in_english[0][5] == "equipment"
+    assert {line[5] for line in in_english[1:]} <= {"laptop", "desktop", "tablet", "4G box"}
+    assert len(in_english) == len(lines)
 
 
 def test_the_library_function(sample_run: Path) -> None:

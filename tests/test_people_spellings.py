@@ -295,7 +295,7 @@ def test_a_chief_town_written_for_a_departement_says_which_one(tmp_path: Path) -
     )
     (english,) = [i for i in _issues(needs, "--lang", "en") if i["cell"] == "C2"]
     assert (
-        "Marseille is the chief town of département 13 (Bouches-du-Rhône): write 13."
+        "Marseille is the chief town of department 13 (Bouches-du-Rhône): write 13."
         in (english["message"])
     )
     zone = _partners(tmp_path / "partenaires.xlsx", ["Bretagne; Lyon"])

@@ -140,7 +140,7 @@ def test_week_zero_speaks_of_what_is_on_its_way(reports: dict[tuple[str, str], P
     assert "**3\u202f012 équipements en route, aucune livraison confirmée" in report
     assert "- **0** structure équipée" in report  # French: 0 takes the singular
     html = _visible(reports["week0", "en"] / "rapport.html")
-    assert "devices on their way" in html and "Devices on their way, by région" in html
+    assert "devices on their way" in html and "Devices on their way, by region" in html
     assert re.search(r"3,012 +devices on their way", html)  # the key figure before deliveries
 
 

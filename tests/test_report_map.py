@@ -180,7 +180,7 @@ def test_the_english_page_attributes_the_map_in_english(tmp_path: Path, demo: Pa
     assert result.exit_code == 0, result.output
     html = (out / "rapport.html").read_text(encoding="utf-8")
     assert "Source: IGN — ADMIN EXPRESS" in html and "Source :" not in html
-    assert "Per 1,000 children" in html and "Devices delivered by région" in html
+    assert "Per 1,000 children" in html and "Devices delivered by region" in html
     assert len([s for s in shapes_in(out / "rapport.html") if s[0] == 0]) == 18
 
 

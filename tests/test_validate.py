@@ -62,7 +62,7 @@ def test_languages(data: Path) -> None:
     french = invoke("validate", data / "besoins_erreurs.csv").output
     english = invoke("validate", data / "besoins_erreurs.csv", "--lang", "en").output
     from_env = invoke("validate", data / "besoins_erreurs.csv", env={"ORDIS_LANG": "en"}).output
-    assert "inconnu" in french and "Unknown département" in english
+    assert "inconnu" in french and "Unknown department" in english
     assert english == from_env
 
 

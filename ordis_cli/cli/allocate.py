@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from ..messages import Lang, device_label, say
+from ..messages import Lang, device_label, say, value_label
 from ..messages.counting import counted_as, number
 from ..policy_words import EitherLanguage
 from . import common
@@ -263,7 +263,7 @@ def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: 
     table = Table(title=say("method-compare-title", lang), title_justify="left")
     table.add_column(say("method-measure", lang))
     for name in plans:
-        table.add_column(name, justify="right")
+        table.add_column(value_label("plan", name, lang), justify="right")
 
     def share(value: float | None) -> str:
         if value is None:
@@ -272,7 +272,9 @@ def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: 
 
     for level in LEVELS:
         row = [number(p.units_by_priority[level], lang) for p in plans.values()]
-        table.add_row(say("method-units-level", lang, level=level), *row)
+        table.add_row(
+            say("method-units-level", lang, level=value_label("priorite", level, lang)), *row
+        )
     table.add_row(
         say("method-units", lang), *(number(p.units, lang) for p in plans.values()), style="bold"
     )
@@ -281,7 +283,9 @@ def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: 
     )
     for level in LEVELS:
         row = [share(p.min_fill_by_priority[level]) for p in plans.values()]
-        table.add_row(say("method-min-fill", lang, level=level), *row)
+        table.add_row(
+            say("method-min-fill", lang, level=value_label("priorite", level, lang)), *row
+        )
     table.add_row(
         say("method-device-km", lang), *(number(round(p.device_km), lang) for p in plans.values())
     )

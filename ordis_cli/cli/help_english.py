@@ -105,8 +105,9 @@ HELP_ENGLISH: dict[str, str] = {
     "demand (or demande: each in turn takes its whole request).",
     "allocate --method": "greedy (or glouton, the default: rounds of widening distance) or "
     "optimal (a solver "
-    "gives the most units to urgente, then haute, then normale, then the fewest kilometres).",
-    "allocate --compare": "Compare glouton+demande, glouton+equitable and optimal side by side "
+    "gives the most units to urgent, then high, then normal priority, then the fewest "
+    "kilometres).",
+    "allocate --compare": "Compare greedy+demand, greedy+equitable and optimal side by side "
     "(devices by priority, facilities served, lowest share, device-kilometres, time) without "
     "writing or recording anything.",
     "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",

@@ -11,7 +11,7 @@ from pathlib import Path
 import xlsxwriter
 
 from ..ledger.pending import PendingDeliveries
-from ..messages import Lang
+from ..messages import Lang, value_label
 from ..xlsx_safety import clean_text
 from .columns import in_language
 
@@ -66,7 +66,7 @@ def write_chasing_list(path: str, pending: PendingDeliveries, lang: Lang) -> Non
             lines.write_number(row, 2, line.run)
             lines.write_datetime(row, 3, _datetime(line.shipped_on), date)
             lines.write_number(row, 4, line.age_days)
-            lines.write_string(row, 5, line.materiel)
+            lines.write_string(row, 5, value_label("materiel", line.materiel, lang))
             lines.write_number(row, 6, line.quantite)
             lines.write_string(row, 7, clean_text(line.id_structure))
             lines.write_string(row, 8, line.departement)

@@ -117,6 +117,11 @@ _ENGLISH = {
     "part_minimale": "min_fill",
     "part_mediane": "median_fill",
     "unites_par_enfant": "units_per_child",
+    # units of a type (sheets ``structures`` and ``totaux``)
+    "portable": "laptops",
+    "fixe": "desktops",
+    "tablette": "tablets",
+    "box_4g": "4g_boxes",
 }
 
 # A partner's workbook shows plain words; each folds (``textnorm.header_key``) to its column

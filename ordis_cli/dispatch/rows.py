@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from ..allocation import Earlier, Plan, Policy
 from ..allocation.fairness import by_level, by_level_and_area, fills
 from ..allocation.inputs import Inputs
-from ..messages import Lang, device_label, say
+from ..messages import Lang, device_label, say, value_label
 from ..models import DEVICE_TYPES, DeviceType
 from ..territory import region_of
 from ..textnorm import fold
@@ -106,12 +106,13 @@ def shipment_lines(
             contact.get("contact_email"),
         )
         internet = say("motif-no-internet", lang) if structure.internet is False else ""
+        level = value_label("priorite", structure.priority, lang)
         distance = f"{shipment.distance_km:g}"
         if shipment.round == "substitution":
             motif = say(
                 "motif-substitution",
                 lang,
-                priority=structure.priority,
+                priority=level,
                 internet=internet,
                 device=device_label(shipment.device.value, lang),
                 need=device_label(shipment.counted_as.value, lang),
@@ -123,7 +124,7 @@ def shipment_lines(
             motif = say(
                 "motif",
                 lang,
-                priority=structure.priority,
+                priority=level,
                 internet=internet,
                 round=round_label,
                 distance=distance,

@@ -8,7 +8,7 @@ with), without control characters; the document properties carry nothing from el
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 from xlsxwriter.xmlwriter import XMLwriter
 
-from ..messages import Lang, say
+from ..messages import Lang, say, shown_values
 from ..models import Problem, Severity
 from ..xlsx_safety import clean_text
 from . import fast_cells
@@ -181,7 +181,10 @@ class Book:
         sheet.write_row(0, 0, names, self.header)
         for index, width in enumerate(widths):
             sheet.set_column(index, index, width)
-        texts = [_Texts(width) for width in widths]
+        # codes of the files (« tablette », « urgente ») in the language's words
+        texts = [
+            _Texts(width, shown_values(c, lang)) for c, width in zip(columns, widths, strict=True)
+        ]
         known = [column.known for column in texts]
         # XlsxWriter's undecorated writers (the public ones first turn "A1" into numbers)
         write_string = getattr(sheet, "_write_string", sheet.write_string)
@@ -271,9 +274,14 @@ class _Texts:
 
     KEPT = 4096
 
-    def __init__(self, width: float) -> None:
+    def __init__(self, width: float, shown: Mapping[str, str] | None = None) -> None:
+        """``shown``: values written as other words (a code -> its word in the language,
+        ``messages.shown_values``); always remembered."""
         self.width = max(int(width), 1)
-        self.known: dict[str, tuple[str, int]] = {}
+        self.known: dict[str, tuple[str, int]] = {
+            code: (clean_text(word), _lines(word, self.width))
+            for code, word in (shown or {}).items()
+        }
 
     def get(self, value: str) -> tuple[str, int]:
         found = self.known.get(value)

@@ -12,8 +12,11 @@ language comes from ``--lang`` or ``ORDIS_LANG``.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from functools import cache
 from typing import Literal
 
+from ..devices import DEVICE_TYPES
 from . import (
     allocation,
     cycle,
@@ -116,6 +119,7 @@ _PIECES = (
     "fairness-",
     "method-",
     "term-",
+    "value-",
 )
 # the codes of problems whose sentences are kept under other keys
 _SAID_ELSEWHERE = frozenset({"missing-known-rows"})
@@ -147,6 +151,33 @@ def device_label(device: str, lang: Lang) -> str:
     """A device type in a table or a sentence: in French its code, the word the files write
     (« tablette », « box_4g »); in English its noun ("tablet", "4G box")."""
     return device_words(device, 1, lang) if lang == "en" else device
+
+
+def value_label(column: str, value: str, lang: Lang) -> str:
+    """A value of ``column`` (``priorite``, ``etat``, ``materiel``, or ``plan``: a
+    ``--compare`` plan) as a person reads it: in French the code the files write
+    (« urgente », « reconditionne »), in English its word ("urgent", "refurbished"); a value
+    the catalogue does not know is shown as it is."""
+    if lang == "fr":
+        return value
+    if column == "materiel":
+        return device_label(value, lang) if has(f"device-{value}-one") else value
+    key = f"value-{column}-{value}"
+    return say(key, lang) if has(key) else value
+
+
+@cache
+def shown_values(column: str, lang: Lang) -> Mapping[str, str]:
+    """Each value of ``column`` the catalogue knows -> how ``value_label`` shows it in
+    ``lang``, where that differs (nothing in French). Shared: read it, do not change it."""
+    if column == "materiel":
+        codes = [device.value for device in DEVICE_TYPES]
+    else:
+        codes = [
+            key.removeprefix(f"value-{column}-") for key in _M if key.startswith(f"value-{column}-")
+        ]
+    shown = {code: value_label(column, code, lang) for code in codes}
+    return {code: word for code, word in shown.items() if word != code}
 
 
 def has(key: str) -> bool:

@@ -139,4 +139,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "device-tablette-many": ("tablettes", "tablets"),
     "device-box_4g-one": ("box 4G", "4G box"),
     "device-box_4g-many": ("box 4G", "4G boxes"),
+    # the values of a column a person reads in a workbook or a summary: French writes the
+    # files' own codes (SPEC §2), English its words, which the readers accept back
+    "value-priorite-urgente": ("urgente", "urgent"),
+    "value-priorite-haute": ("haute", "high"),
+    "value-priorite-normale": ("normale", "normal"),
+    "value-etat-neuf": ("neuf", "new"),
+    "value-etat-reconditionne": ("reconditionne", "refurbished"),
+    "value-plan-glouton-demande": ("glouton-demande", "greedy-demand"),
+    "value-plan-glouton-equitable": ("glouton-equitable", "greedy-equitable"),
+    "value-plan-optimal": ("optimal", "optimal"),
 }

@@ -14,8 +14,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La structure « {structure} » est dans {first_file} (ligne {first_row}) avec le "
         "département {other}, ici {value} : une structure n'a qu'un département. Corrigez "
         "l'un des deux fichiers.",
-        "Structure “{structure}” is in {first_file} (row {first_row}) with département "
-        "{other}, here {value}: a structure has one département. Fix one of the two files.",
+        "Structure “{structure}” is in {first_file} (row {first_row}) with department "
+        "{other}, here {value}: a structure has one department. Fix one of the two files.",
     ),
     "unknown-partner-filter": (
         "--partner « {value} » : aucun envoi de ce partenaire dans le registre. Partenaires "

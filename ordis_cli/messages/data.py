@@ -77,13 +77,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-departement": (
         "Département « {value} » inconnu : attendu un code 01 à 95, 2A, 2B, 971 à 976 ou un nom "
         "de département.{hint}",
-        "Unknown département “{value}”: expected a code 01 to 95, 2A, 2B, 971 to 976 or a "
-        "département name.{hint}",
+        "Unknown department “{value}”: expected a code 01 to 95, 2A, 2B, 971 to 976 or a "
+        "department name.{hint}",
     ),
     "departement-from-postal-code": (
         "« {value} » ressemble à un code postal : lu comme le département {found} ({name}). "
         "Écrivez {found} dans « {column} » et le code postal dans « {h[code_postal]} ».",
-        "“{value}” looks like a postal code: read as département {found} ({name}). Write "
+        "“{value}” looks like a postal code: read as department {found} ({name}). Write "
         "{found} in “{column}” and the postal code in “{h[code_postal]}”.",
     ),
     "date-without-year": (
@@ -102,9 +102,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le numéro FINESS « {value} » commence par {prefix}, mais la structure est dans le "
         "département {departement} : un numéro FINESS commence par son département "
         "(attendu {expected}). Vérifiez le numéro ou le département.",
-        "FINESS number “{value}” starts with {prefix}, but the structure is in département "
-        "{departement}: a FINESS number starts with its département (expected {expected}). "
-        "Check the number or the département.",
+        "FINESS number “{value}” starts with {prefix}, but the structure is in department "
+        "{departement}: a FINESS number starts with its department (expected {expected}). "
+        "Check the number or the department.",
     ),
     "bad-postal-code": (
         "Code postal « {value} » invalide : 5 chiffres attendus (ex. 69003).",
@@ -113,7 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "postal-code-mismatch": (
         "Le code postal {value} est dans le département {found}, pas dans le {expected} indiqué "
         "en « {h[departement]} » : vérifiez l'adresse.",
-        "Postal code {value} is in département {found}, not in {expected} given in "
+        "Postal code {value} is in department {found}, not in {expected} given in "
         "“{h[departement]}”: check the address.",
     ),
     "missing-address": (
@@ -137,7 +137,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad-priority": (
         "Priorité « {value} » inconnue : attendu urgente, haute ou normale (vide = normale).{hint}",
-        "Unknown priority “{value}”: expected urgente, haute or normale (empty = normale).{hint}",
+        "Unknown priority “{value}”: expected urgent, high or normal (empty = normal).{hint}",
     ),
     "unknown-structure-type": (
         "Type de structure « {value} » inconnu : attendu MECS, foyer de l'enfance, lieu de vie, "
@@ -149,29 +149,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Type de donateur « {value} » inconnu : attendu entreprise, fondation, association, "
         "particulier, reconditionneur, collectivite ou etat. D'ici là, ce donateur est traité "
         "comme un particulier : jamais nommé dans les rapports.{hint}",
-        "Unknown donor type “{value}”: expected entreprise, fondation, association, "
-        "particulier, reconditionneur, collectivite or etat. Until then this donor is treated "
-        "as a private person: never named in the reports.{hint}",
+        "Unknown donor type “{value}”: expected company, foundation, association, private, "
+        "refurbisher, local authority or state. Until then this donor is treated as a private "
+        "person: never named in the reports.{hint}",
     ),
     "unknown-material": (
         "Matériel « {value} » inconnu : attendu portable, fixe, tablette ou box_4g.{hint}",
-        "Unknown equipment “{value}”: expected portable, fixe, tablette or box_4g.{hint}",
+        "Unknown equipment “{value}”: expected laptop, desktop, tablet or 4G box.{hint}",
     ),
     "unknown-state": (
         "État « {value} » inconnu : attendu neuf ou reconditionne. Ignoré.{hint}",
-        "Unknown condition “{value}”: expected neuf or reconditionne. Ignored.{hint}",
+        "Unknown condition “{value}”: expected new or refurbished. Ignored.{hint}",
     ),
     "no-request": (
         "Aucun équipement demandé : au moins une des colonnes portables, fixes, tablettes, "
         "box_4g doit être supérieure à 0.",
-        "No equipment requested: at least one of portables, fixes, tablettes, box_4g must be "
+        "No equipment requested: at least one of laptops, desktops, tablets, 4G boxes must be "
         "above 0.",
     ),
     "conflicting-structure": (
         "La structure « {value} » est déjà déclarée ligne {first_row} avec le département {other}, "
         "ici {this} : une structure n'a qu'un département. Corrigez l'une des deux lignes.",
-        "Structure “{value}” is already declared on row {first_row} with département {other}, here "
-        "{this}: a structure has one département. Fix one of the two rows.",
+        "Structure “{value}” is already declared on row {first_row} with department {other}, here "
+        "{this}: a structure has one department. Fix one of the two rows.",
     ),
     "duplicate-id": (
         "Identifiant « {value} » déjà utilisé ligne {first_row} : chaque ligne doit avoir un "
@@ -196,21 +196,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zone : « {part} » n'est ni national, ni une région (nom, code comme R53 ou abréviation "
         "comme IDF), ni un département (code ou nom), ni outre-mer. Séparez les parties par "
         "« ; ».{hint}",
-        "Zone: “{part}” is neither national, nor a région (name, code such as R53 or "
-        "abbreviation such as IDF), nor a département (code or name), nor outre-mer. Separate "
+        "Zone: “{part}” is neither national, nor a region (name, code such as R53 or "
+        "abbreviation such as IDF), nor a department (code or name), nor outre-mer. Separate "
         "the parts with “;”.{hint}",
     ),
     "zone-region-code": (
         "Zone : {part} lu comme département ({read_as}), car un nombre seul est un "
         "département. Si c'est la région qui est voulue, écrivez {other} ou son nom.",
-        "Zone: {part} read as a département ({read_as}), since a bare number is a "
-        "département. If the région is meant, write {other} or its name.",
+        "Zone: {part} read as a department ({read_as}), since a bare number is a "
+        "department. If the region is meant, write {other} or its name.",
     ),
     "zone-former-region": (
         "Zone : {part}, région d'avant 2016, lue comme ses départements ({read_as}). Pour "
         "toute la région d'aujourd'hui, écrivez son nom ({now}).",
-        "Zone: {part}, a région of before 2016, read as its départements ({read_as}). For the "
-        "whole of today's région, write its name ({now}).",
+        "Zone: {part}, a region of before 2016, read as its departments ({read_as}). For the "
+        "whole of today's region, write its name ({now}).",
     ),
     "unknown-partner": (
         "Le partenaire « {value} » n'est pas dans le fichier des partenaires : il sera considéré "
@@ -274,28 +274,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint-no-such-departement": (
         " Le département {value} n'existe pas.",
-        " There is no département {value}.",
+        " There is no department {value}.",
     ),
     "hint-chief-town": (
         " {town} est le chef-lieu du département {found} ({name}) : écrivez {found}.",
-        " {town} is the chief town of département {found} ({name}): write {found}.",
+        " {town} is the chief town of department {found} ({name}): write {found}.",
     ),
     "hint-chief-town-or": (
         " {town} est le chef-lieu du département {found} ({name}), et une commune du "
         "département {other} ({other_name}) : écrivez le numéro du sien, {found} ou {other}.",
-        " {town} is the chief town of département {found} ({name}), and a town in département "
+        " {town} is the chief town of department {found} ({name}), and a town in department "
         "{other} ({other_name}): write the number of the right one, {found} or {other}.",
     ),
     "hint-corsica": (
         " La Corse compte deux départements : écrivez 2A pour la Corse-du-Sud ou 2B pour la "
         "Haute-Corse.",
-        " Corsica is two départements: write 2A for Corse-du-Sud or 2B for Haute-Corse.",
+        " Corsica is two departments: write 2A for Corse-du-Sud or 2B for Haute-Corse.",
     ),
     "hint-zone-abbreviations": (
         " Abréviations de régions connues : IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (ou ARA), "
         "PACA ; outre-mer (ou DOM) pour 971 à 976. Sinon écrivez le nom de la région.",
-        " Known région abbreviations: IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (or ARA), PACA; "
-        "outre-mer (or DOM) for 971 to 976. Otherwise write the région's name.",
+        " Known region abbreviations: IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (or ARA), PACA; "
+        "outre-mer (or DOM) for 971 to 976. Otherwise write the region's name.",
     ),
     "address-part-adresse": ("adresse", "address"),
     "address-part-code_postal": ("code postal", "postal code"),

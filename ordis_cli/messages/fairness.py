@@ -30,7 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def fairness_lines(fairness: Mapping[str, Any], lang: Lang) -> list[str]:
     """The summary's lines for ``fairness`` (level -> object with ``requesting``,
     ``served``, ``min_fill``, ``median_fill``): nothing when no level requests anything."""
-    from . import say
+    from . import say, value_label
 
     def share(value: float | None) -> str:
         if value is None:
@@ -41,7 +41,7 @@ def fairness_lines(fairness: Mapping[str, Any], lang: Lang) -> list[str]:
         say(
             "fairness-level",
             lang,
-            level=level,
+            level=value_label("priorite", level, lang),
             served=figures.served,
             requesting=figures.requesting,
             lowest=share(figures.min_fill),

@@ -176,7 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint-policy-list": (
         'une liste est attendue (["portable", "tablette"]), pas « {value} »',
-        'a list is expected (["portable", "tablette"]), not “{value}”',
+        'a list is expected (["laptop", "tablet"]), not “{value}”',
     ),
     "hint-policy-table": (
         "une table est attendue, pas « {value} »",

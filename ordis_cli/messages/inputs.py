@@ -14,14 +14,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "les rapports. Attendu entreprise, fondation, association, particulier, "
         "reconditionneur, collectivite ou etat.",
         "Donor type empty: this donor is treated as a private person, never named in the "
-        "reports. Expected entreprise, fondation, association, particulier, reconditionneur, "
-        "collectivite or etat.",
+        "reports. Expected company, foundation, association, private, refurbisher, local "
+        "authority or state.",
     ),
     "private-lot-no-partner": (
         "Lot « {value} » d'un particulier, sans partenaire : aucun partenaire ne couvre son "
         "département, et un particulier ne reçoit jamais l'adresse d'une structure. Lot laissé "
         "de côté : indiquez un partenaire dans « partenaire » ou ajoutez un partenaire national.",
-        "Lot “{value}” of a private donor, with no partner: no partner covers its département, "
+        "Lot “{value}” of a private donor, with no partner: no partner covers its department, "
         "and a private person never receives a structure's address. Lot left out: name a "
         "partner in “partenaire” or add a national partner.",
     ),
@@ -57,14 +57,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "advice-one-lot-per-row": (
         "Un fichier de dons donne un lot par ligne : le matériel dans « materiel » (portable, "
         "fixe, tablette, box_4g) et le nombre dans « quantite ».",
-        "A donations file gives one lot per row: the device in “materiel” (portable, fixe, "
-        "tablette, box_4g) and the number in “quantite”.",
+        "A donations file gives one lot per row: the device in “equipment” (laptop, desktop, "
+        "tablet, 4G box) and the number in “quantity”.",
     ),
     "missing-quantity-column": (
         "Aucune colonne de quantité dans l'en-tête (ligne {row}) : au moins une des colonnes "
         "portables, fixes, tablettes, box_4g est attendue, sinon aucune demande ne peut être lue.",
-        "No quantity column in the header (row {row}): at least one of portables, fixes, "
-        "tablettes, box_4g is expected, otherwise no request can be read.",
+        "No quantity column in the header (row {row}): at least one of laptops, desktops, "
+        "tablets, 4G boxes is expected, otherwise no request can be read.",
     ),
     "totals-row": (
         "Ligne de total « {value} » sans identifiant : ignorée, elle ne compte pas comme une "

@@ -287,7 +287,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ledger-expect-departement": (
         "un code de département (01 à 95, 2A, 2B, 971 à 974, 976)",
-        "a département code (01 to 95, 2A, 2B, 971 to 974, 976)",
+        "a department code (01 to 95, 2A, 2B, 971 to 974, 976)",
     ),
     "ledger-expect-flag": ("0, 1 ou vide", "0, 1 or empty"),
     "ledger-expect-gap": ("perdu, hors service ou vide", "perdu, hors service or empty"),

@@ -34,10 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "page donateur. Remerciez-le directement ; si c'est une organisation, indiquez son "
         "type_donateur (entreprise, fondation, association, reconditionneur, collectivite, "
         "etat) dans le fichier des dons et relancez ordis allocate.",
-        "--donor “{value}”: this donor is recorded as a private person (particulier, or "
-        "without a known donor type): its name is never printed in a report, so it has no "
-        "donor page. Thank them directly; if it is an organisation, give its type_donateur "
-        "(entreprise, fondation, association, reconditionneur, collectivite, etat) in the "
-        "donations file and run ordis allocate again.",
+        "--donor “{value}”: this donor is recorded as a private person (or without a known "
+        "donor type): its name is never printed in a report, so it has no donor page. Thank "
+        "them directly; if it is an organisation, give its donor type (company, foundation, "
+        "association, refurbisher, local authority, state) in the donations file and run "
+        "ordis allocate again.",
     ),
 }

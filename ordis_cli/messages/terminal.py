@@ -52,8 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-bad-substitute": (
         "« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable (types : portable, "
         "fixe, tablette, box_4g)",
-        "“{value}”: expected TYPE=TYPE[,TYPE], for example fixe=portable (types: portable, "
-        "fixe, tablette, box_4g)",
+        "“{value}”: expected TYPE=TYPE[,TYPE], for example desktop=laptop (types: laptop, "
+        "desktop, tablet, 4g_box)",
     ),
     "term-bad-kind": (
         "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, deliveries)",
