@@ -16,6 +16,27 @@ from .conftest import ROOT, invoke, invoke_json, sha256
 pytestmark = pytest.mark.contained  # see conftest.read_in_process
 
 
+@pytest.mark.parametrize(
+    ("file", "extra", "code"),
+    [("besoins_ok.xlsx", "--details", 0), ("besoins_erreurs.csv", "--format=json", 1)],
+)
+def test_a_reader_gone_changes_no_verdict(data: Path, file: str, extra: str, code: int) -> None:
+    """``ordis validate … | head -1``: the reader closes the pipe. rich exited 1, the code
+    of invalid data, on a valid file; now the command ends with its own code, silently."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ordis_cli", "validate", str(data / file), extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # every write of the command meets a closed pipe
+    assert process.wait(timeout=60) == code
+    assert process.stderr.read() == b""
+
+
 def test_exit_codes(data: Path) -> None:
     assert invoke("validate", data / "besoins_ok.xlsx").exit_code == 0
     assert invoke("validate", data / "besoins_erreurs.csv").exit_code == 1

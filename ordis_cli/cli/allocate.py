@@ -13,7 +13,7 @@ from ..messages.counting import counted_as, number
 from ..policy_words import EitherLanguage
 from . import common
 from .choices import ScopeChoice
-from .common import OutputFormat, guarded, resolve_lang, stages, stdout_console
+from .common import OutputFormat, echo, guarded, resolve_lang, stages, stdout_console
 
 
 class ShareChoice(EitherLanguage):
@@ -224,7 +224,7 @@ def allocate(
         if result.summary is None:
             _refused(result.validation, output, language, quiet)
         if output is OutputFormat.JSON:
-            typer.echo(result.summary.model_dump_json(indent=2))
+            echo(result.summary.model_dump_json(indent=2))
         elif not quiet:
             _render(result, language, dry_run)
         raise typer.Exit(0)
@@ -234,7 +234,7 @@ def _refused(report: ValidationReport, output: OutputFormat, lang: Lang, quiet: 
     """The input files refused: their problems (text or JSON), then exit 2 when a file
     cannot be read at all, else 1."""
     if output is OutputFormat.JSON:
-        typer.echo(report.model_dump_json(indent=2))
+        echo(report.model_dump_json(indent=2))
     else:
         from .render import render_report
 
@@ -253,7 +253,7 @@ def _compare(request: AllocateRequest, output: OutputFormat, lang: Lang, quiet: 
     if result.comparison is None:
         _refused(result.validation, output, lang, quiet)
     if output is OutputFormat.JSON:
-        typer.echo(result.comparison.model_dump_json(indent=2))
+        echo(result.comparison.model_dump_json(indent=2))
         raise typer.Exit(0)
     from rich.table import Table
 

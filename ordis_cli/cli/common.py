@@ -122,7 +122,30 @@ def _console(stderr: bool) -> Console:
 
     console = Console(stderr=stderr, highlight=False)
     console.soft_wrap = not console.is_terminal
+    console.on_broken_pipe = lambda: _reader_gone(console)  # type: ignore[method-assign]
     return console
+
+
+def _reader_gone(console: Console | None = None) -> None:
+    """The program reading the output went away (``ordis validate … | head -1``): what is
+    left to print goes nowhere, and the command finishes with its own exit code (rich
+    would exit 1, the code of invalid data)."""
+    if console is not None:
+        console.quiet = True
+    stream = sys.stderr if console is not None and console.stderr else sys.stdout
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def echo(text: str) -> None:
+    """``typer.echo`` of a result (JSON) on stdout, finishing as ``_reader_gone`` says when
+    nobody reads it any more."""
+    try:
+        typer.echo(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
 
 
 def show_progress(quiet: bool) -> bool:
@@ -133,7 +156,7 @@ def answered(output: OutputFormat, quiet: bool, as_json: Callable[[], str]) -> b
     """Print the JSON result when asked; True when nothing more is to be printed (JSON, or
     ``--quiet``)."""
     if output is OutputFormat.JSON:
-        typer.echo(as_json())
+        echo(as_json())
         return True
     return quiet
 

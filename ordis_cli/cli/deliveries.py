@@ -13,7 +13,15 @@ import typer
 from ..messages import Lang, device_words, say
 from ..messages.counting import counted_as, number
 from . import common
-from .common import OutputFormat, group_language, guarded, resolve_lang, stages, stdout_console
+from .common import (
+    OutputFormat,
+    echo,
+    group_language,
+    guarded,
+    resolve_lang,
+    stages,
+    stdout_console,
+)
 
 if TYPE_CHECKING:  # the reading stack (pandas, openpyxl) is imported when the command runs
     from ..actions.deliveries import DeliveriesImport
@@ -78,7 +86,7 @@ def import_command(
             show(say("term-step-importing", language))
             result = import_deliveries(files, ledger, language, columns=mapping)
         if output is OutputFormat.JSON:
-            typer.echo(result.model_dump_json(indent=2))
+            echo(result.model_dump_json(indent=2))
         else:
             _render(result, language, quiet)
         raise typer.Exit(2 if not result.readable else (0 if result.ok else 1))
@@ -176,7 +184,7 @@ def pending_command(
         if output is PendingFormat.JSON:
             import json
 
-            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         elif output is PendingFormat.XLSX:
             path = write_pending(result, out, language)
             if not quiet:

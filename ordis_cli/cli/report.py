@@ -14,7 +14,7 @@ from ..ledger.location import LedgerPath
 from ..messages import Lang, say
 from . import common
 from .choices import REPORT_FORMATS as FORMATS
-from .common import guarded, resolve_lang, stages, stdout_console
+from .common import echo, guarded, resolve_lang, stages, stdout_console
 
 if TYPE_CHECKING:  # pydantic is imported when the command runs
     from pydantic import BaseModel
@@ -165,7 +165,7 @@ def _show_and_write(
     """``--format json`` alone: the figures on stdout (and in ``target`` too if ``--out`` was
     given); otherwise the report written in ``target``, then the paths of its files."""
     if json_only:
-        typer.echo(figures.model_dump_json(indent=2))
+        echo(figures.model_dump_json(indent=2))
     if target is None:
         return
     written = write(target)

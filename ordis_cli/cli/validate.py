@@ -12,6 +12,7 @@ from ..messages.counting import counted_as
 from . import common
 from .common import (
     OutputFormat,
+    echo,
     guarded,
     resolve_lang,
     show_progress,
@@ -153,7 +154,7 @@ def validate(
 
             write_annotations(report.files, annotate_to, language)
         if output is OutputFormat.JSON:
-            typer.echo(report.model_dump_json(indent=2))
+            echo(report.model_dump_json(indent=2))
         else:
             render_report(report, stdout_console(), language, quiet, details)
         raise typer.Exit(2 if not report.readable else (0 if report.ok else 1))
