@@ -31,7 +31,7 @@ from .messages import Lang, say
 from .models import Kind
 from .schema import column_names
 from .textnorm import header_key
-from .toml_faults import syntax_fault
+from .toml_faults import syntax_fault, toml_text
 
 __all__ = ["KIND_NAMES", "ColumnMapping", "load_mapping"]
 
@@ -124,6 +124,18 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
         mapped = tables.setdefault(kind, {})
         for header, column in table.items():
             line = _line_of(text, header)
+            if isinstance(column, dict):  # [besoins.x] or [besoins.x.y]: a table too deep
+                raise UsageError(
+                    "columns-not-table",
+                    say(
+                        "columns-nested-table",
+                        lang,
+                        path=path,
+                        line=_line_of(text, f"{kind_name}.{header}"),
+                        value=f"{kind_name}.{header}",
+                        kind=kind_name,
+                    ),
+                )
             if not isinstance(column, str) or column.strip() not in known:
                 raise UsageError(
                     "columns-unknown-column",
@@ -133,7 +145,7 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
                         path=path,
                         line=line,
                         header=header,
-                        value=str(column),
+                        value=toml_text(column),
                         kind=kind_name,
                         columns=", ".join(known),
                     ),
@@ -153,7 +165,8 @@ def _line_of(text: str, name: str) -> str:
     cannot be told, e.g. a mapping given as a dictionary)."""
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
-        if stripped.startswith("[") and stripped.strip("[] \t").strip("\"'") == name:
+        table = stripped.strip("[] \t").strip("\"'")
+        if stripped.startswith("[") and (table == name or table.startswith(f"{name}.")):
             return str(number)
         for quote in ('"', "'"):
             if stripped.startswith(f"{quote}{name}{quote}"):

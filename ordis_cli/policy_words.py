@@ -10,6 +10,7 @@ from enum import StrEnum
 
 # English word -> the value ordis writes (the other values are the same in both languages)
 ENGLISH_WORDS = {"department": "departement", "demand": "demande", "greedy": "glouton"}
+ENGLISH_OF = {french: english for english, french in ENGLISH_WORDS.items()}
 
 
 class EitherLanguage(StrEnum):

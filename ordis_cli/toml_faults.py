@@ -67,3 +67,21 @@ def _fault(what: str, lang: Lang) -> str:
         if found is not None:
             return say(key, lang, **found.groupdict())
     return what if lang == "en" else say("hint-toml-other", lang)
+
+
+def toml_text(value: object, *, inside: bool = False) -> str:
+    """``value`` as a TOML file writes it (``[1, 2]``, ``{ fixe = 1 }``, ``true``), to quote
+    a value at fault as the person wrote it rather than as Python prints it; a text alone
+    is shown bare (the message puts it in quotes), inside a list or table in ``"…"``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' if inside else value
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_text(item, inside=True) for item in value) + "]"
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{key} = {toml_text(item, inside=True)}" for key, item in value.items())
+        return "{ " + pairs + " }" if pairs else "{}"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)

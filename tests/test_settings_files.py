@@ -73,14 +73,24 @@ def test_a_toml_fault_is_said_in_each_language_with_its_place(
         ("cap = true\n", "cap : un nombre entier est attendu", "cap: a whole number"),  # not 1
         (
             'scope = "monde"\n',
-            "valeurs possibles : 'departement', 'region', 'national', pas « monde »",
-            "possible values: 'departement', 'region', 'national', not “monde”",
+            "valeurs possibles : departement, region, national, pas « monde »",
+            "possible values: department, region, national, not “monde”",
+        ),
+        (  # values quoted as TOML writes them, faults apart as each language puts them
+            "cap = [1, 2]\nscope = {a = 1}\n",
+            "pas « { a = 1 } » ; cap : un nombre entier est attendu, pas « [1, 2] »",
+            "not “{ a = 1 }”; cap: a whole number is expected, not “[1, 2]”",
+        ),
+        (
+            '[substitutions]\necran = ["fixe"]\n',
+            "substitutions.ecran : valeurs possibles : portable, fixe, tablette, box_4g",
+            "substitutions.ecran: possible values: laptop, desktop, tablet, 4G box",
         ),
         ("plafond = 3\n", "plafond : clé inconnue", "plafond: unknown key"),
         (
             '[substitutions]\nfixe = ["fixe"]\n',
             "« fixe » ne peut pas se remplacer lui-même",
-            "“fixe” cannot stand in for itself",
+            "“desktop” cannot stand in for itself",
         ),
         (
             'date = "20/04/2020"\n',
@@ -138,3 +148,30 @@ def test_a_broken_columns_file_says_where_in_french(tmp_path: Path) -> None:
     assert len(result.output.strip().splitlines()) == 1  # not folded at 80 columns in a pipe
     assert "ligne 1 : ce n'est pas du TOML valide (colonne 9 : « ] » attendu" in said, said
     assert _words(said, PARSERS_ENGLISH) == [], said
+
+
+@pytest.mark.parametrize(
+    ("text", "french", "english"),
+    [
+        (
+            '[besoins]\n"Nom" = "nom_structure"\n\n[besoins.contact.nom]\nx = "y"\n',
+            "ligne 4 : [besoins.contact] : une table dans [besoins] n'est pas attendue",
+            "line 4: [besoins.contact]: a table inside [besoins] is not expected",
+        ),
+        (
+            '[besoins]\n"Nom" = ["nom_structure"]\n',
+            'ligne 2 : « Nom » = « ["nom_structure"] » : colonne inconnue',
+            'line 2: “Nom” = “["nom_structure"]”: unknown column',
+        ),
+    ],
+)
+def test_a_columns_file_of_the_wrong_shape_says_where(
+    tmp_path: Path, text: str, french: str, english: str
+) -> None:
+    """A table nested in [besoins] was said « ligne ? » with a Python dict as its value."""
+    mapping = tmp_path / "colonnes.toml"
+    mapping.write_text(text, encoding="utf-8")
+    for lang, expected in (("fr", french), ("en", english)):
+        result = invoke("validate", SAMPLE / "besoins.xlsx", "--columns", mapping, "--lang", lang)
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and expected in said, said

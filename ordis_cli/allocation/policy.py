@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..errors import UsageError
-from ..messages import Lang, say
+from ..messages import Lang, say, value_label
 from ..models import DeviceType
-from ..policy_words import EitherLanguage
-from ..toml_faults import syntax_fault
+from ..policy_words import ENGLISH_OF, EitherLanguage
+from ..toml_faults import syntax_fault, toml_text
 
 
 class Scope(EitherLanguage):
@@ -103,7 +104,7 @@ def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr")
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        details = "; ".join(_fault(error, lang) for error in exc.errors())
+        details = ("; " if lang == "en" else " ; ").join(_fault(e, lang) for e in exc.errors())
         raise UsageError("bad-policy", say("bad-policy", lang, detail=details)) from exc
 
 
@@ -155,12 +156,16 @@ def _fault(error: ErrorDetails, lang: Lang) -> str:
     (« cap : un nombre entier est attendu, pas « beaucoup » »), the value quoted short."""
     key = ".".join(str(part) for part in error["loc"] if part != "[key]") or "?"
     context = error.get("ctx") or {}
-    value = str(error.get("input"))
+    value = toml_text(error.get("input"))
+    # pydantic's "'departement', 'region' or 'national'": the words, in the language
+    choices = [word.strip(" '") for word in re.split(r",| or ", str(context.get("expected", "")))]
+    if lang == "en":
+        choices = [ENGLISH_OF.get(word) or value_label("materiel", word, lang) for word in choices]
     fields = {
         "value": value if len(value) <= 60 else value[:60] + "…",
         "limit": context.get("ge"),
-        "choices": str(context.get("expected", "")).replace(" or ", ", "),
-        "device": context.get("device"),
+        "choices": ", ".join(word for word in choices if word),
+        "device": value_label("materiel", str(context.get("device")), lang),
     }
     # each sentence takes the fields it names
     fault = say(_FAULTS.get(error["type"], "hint-policy-invalid"), lang, **fields)

@@ -310,6 +310,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--columns {path}, line {line}: “{value}” must be a table ([{value}]) of headers and "
         "columns.",
     ),
+    "columns-nested-table": (
+        "--columns {path}, ligne {line} : [{value}] : une table dans [{kind}] n'est pas "
+        'attendue ; chaque ligne de [{kind}] s\'écrit "Intitulé du fichier" = "colonne".',
+        "--columns {path}, line {line}: [{value}]: a table inside [{kind}] is not expected; "
+        'each line of [{kind}] is written "Header in the file" = "column".',
+    ),
     "columns-unknown-column": (
         "--columns {path}, ligne {line} : « {header} » = « {value} » : colonne inconnue "
         "pour [{kind}]. Colonnes possibles : {columns}.",
