@@ -166,6 +166,11 @@ def test_usage_errors_say_what_is_wrong(
     _, french = _run(capsys, ("allocate", "--needs", "a"))
     assert "Erreur : Option manquante : '--donations'." in french
     assert "Essayez « ordis allocate -h » pour l'aide." in french
+    # a run number with a minus sign is an option to click: say why
+    code, french = _run(capsys, ("runs", "show", "-5"))
+    assert code == 2 and "« -5 » se lit comme une option" in french
+    _, english = _run(capsys, ("runs", "cancel", "-12", "--lang", "en"))
+    assert "“-12” reads as an option: a run number is written without a minus sign" in english
 
 
 def test_language_from_argv(monkeypatch: pytest.MonkeyPatch) -> None:

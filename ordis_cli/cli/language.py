@@ -20,6 +20,7 @@ Typer's own.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from typing import Any
 
 import typer.main
 from typer._click.core import Command, Context, ParameterSource
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, NoSuchOption, UsageError
 from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
 from typer.core import TyperGroup, TyperOption, _TyperParameter
 from typer.exceptions import Abort
@@ -191,6 +192,8 @@ def show_usage_error(error: ClickException, lang: Lang) -> None:
         lines.append(f"Erreur : {french_usage_error(error.format_message())}")
     if context is not None and _files_after_a_repeatable_option(error, context):
         lines.append(say("term-repeat-the-option", lang))
+    if isinstance(error, NoSuchOption) and re.fullmatch(r"-\d+", error.option_name):
+        lines.append(say("term-negative-number", lang, value=error.option_name))
     print("\n".join(lines), file=sys.stderr)
 
 

@@ -49,6 +49,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "term-alloc-workbook": ("tableau de l'allocation", "allocation workbook"),
     # --- refused option values (usage errors, exit 2) ---
+    "term-negative-number": (
+        "« {value} » se lit comme une option : un numéro d'allocation s'écrit sans signe moins "
+        "(ordis runs list les donne).",
+        "“{value}” reads as an option: a run number is written without a minus sign (ordis "
+        "runs list gives them).",
+    ),
     "term-bad-substitute": (
         "« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable (types : portable, "
         "fixe, tablette, box_4g)",
