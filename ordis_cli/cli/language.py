@@ -170,8 +170,8 @@ def localized_command(lang: Lang) -> Command:
     return command
 
 
-def show_usage_error(error: ClickException, lang: Lang) -> None:
-    """What click prints for a usage error, in ``lang``."""
+def show_usage_error(error: ClickException, lang: Lang, argv: Sequence[str] = ()) -> None:
+    """What click prints for a usage error (of the command line ``argv``), in ``lang``."""
     if isinstance(error, NoArgsIsHelpError):  # it prints the help
         error.show()
         return
@@ -193,7 +193,10 @@ def show_usage_error(error: ClickException, lang: Lang) -> None:
     if context is not None and _files_after_a_repeatable_option(error, context):
         lines.append(say("term-repeat-the-option", lang))
     if isinstance(error, NoSuchOption) and re.fullmatch(r"-\d+", error.option_name):
-        lines.append(say("term-negative-number", lang, value=error.option_name))
+        # click reads "-12" as the options -1 and -2 and names the first: quote what was typed
+        typed = [a for a in argv if re.fullmatch(r"-\d+", a) and a.startswith(error.option_name)]
+        value = typed[0] if typed else error.option_name
+        lines.append(say("term-negative-number", lang, value=value))
     print("\n".join(lines), file=sys.stderr)
 
 
@@ -213,7 +216,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         code = command.main(args=list(argv), prog_name="ordis", standalone_mode=False)
     except ClickException as error:
-        show_usage_error(error, lang)
+        show_usage_error(error, lang, argv)
         return error.exit_code
     except Abort:
         print(say("term-aborted", lang), file=sys.stderr)
