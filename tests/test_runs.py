@@ -85,3 +85,28 @@ def test_the_library_functions_list_show_and_cancel(run_both: Path) -> None:
     cancelled = ordis_cli.cancel_run(ledger, 1, "fr")
     assert cancelled.freed == sum(first["allocated"].values()) and cancelled.kept_delivered == 0
     assert [r.status for r in ordis_cli.list_runs(ledger, "fr")] == ["cancelled"]
+
+
+def test_runs_show_says_the_policy_in_words() -> None:
+    """`runs show` printed the policy as its JSON (« "method": "glouton" » to an English
+    user, the coordination's contact included); now in words of the language."""
+    from ordis_cli.allocation.policy import Policy
+    from ordis_cli.cli.runs import _policy_words
+
+    recorded = Policy(
+        scope="departement",  # type: ignore[arg-type]
+        cap=3,
+        share="demande",  # type: ignore[arg-type]
+        substitutions={"fixe": ("portable", "tablette")},  # type: ignore[dict-item]
+        date="2020-04-20",  # type: ignore[arg-type]
+        coordination={"nom": "Claire Martin"},  # type: ignore[arg-type]
+    ).as_json()
+    assert _policy_words(recorded, "fr") == (
+        "portée departement, partage demande, méthode glouton, plafond 3, "
+        "fixe remplacé par portable ou tablette, date 2020-04-20"
+    )
+    assert _policy_words(recorded, "en") == (
+        "scope department, share demand, method greedy, cap 3, "
+        "desktop replaced by laptop or tablet, date 2020-04-20"
+    )
+    assert _policy_words("{not json", "en") == "{not json"  # a hand-edited ledger: as it is

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..messages import Lang, device_label, has, say
+from ..messages import Lang, device_label, has, say, value_label
 from ..messages.counting import counted_as, number
 from . import common
 from .common import OutputFormat, answered, group_language, guarded, resolve_lang, stdout_console
@@ -34,6 +34,48 @@ def _table(heads_key: str, rows: Iterable[Sequence[str]], lang: Lang) -> Table:
     for row in rows:
         table.add_row(*row)
     return table
+
+
+def _policy_words(recorded: str, lang: Lang) -> str:
+    """The policy a run recorded (its JSON), in words of ``lang``: « portée national,
+    partage equitable, méthode glouton, plafond aucun, date 2020-04-20 » (the coordination's
+    contact left out); the JSON itself if it cannot be read so."""
+    from ..policy_words import ENGLISH_OF
+
+    try:
+        policy = json.loads(recorded)
+        words = []
+        for key in ("scope", "share", "method"):
+            value = str(policy[key])
+            words.append(
+                say(
+                    f"term-policy-{key}",
+                    lang,
+                    value=ENGLISH_OF.get(value, value) if lang == "en" else value,
+                )
+            )
+        cap = policy["cap"]
+        words.append(
+            say(
+                "term-policy-cap", lang, value=say("term-policy-none", lang) if cap is None else cap
+            )
+        )
+        for need, substitutes in dict(policy.get("substitutions") or {}).items():
+            instead = say("term-policy-or", lang).join(
+                value_label("materiel", str(d), lang) for d in substitutes
+            )
+            words.append(
+                say(
+                    "term-policy-substitution",
+                    lang,
+                    need=value_label("materiel", str(need), lang),
+                    instead=instead,
+                )
+            )
+        words.append(say("term-policy-date", lang, value=policy["date"]))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return recorded
+    return ", ".join(words)
 
 
 def _status(status: str, lang: Lang) -> str:
@@ -124,7 +166,10 @@ def show_command(
             delivered=delivered,
         )
         console.print(heading, style="bold", highlight=False)
-        console.print(say("term-run-policy", language, policy=detail.policy), highlight=False)
+        console.print(
+            say("term-run-policy", language, policy=_policy_words(detail.policy, language)),
+            highlight=False,
+        )
         for item in detail.files:
             role = (
                 say(f"term-role-{item['role']}", language)
@@ -132,7 +177,9 @@ def show_command(
                 else item["role"]
             )
             console.print(
-                f"  {role}: {item['path']} sha256={item['sha256'][:16]}…", highlight=False
+                f"  {role}{' :' if language == 'fr' else ':'} {item['path']} "
+                f"sha256={item['sha256'][:16]}…",
+                highlight=False,
             )
         console.print(
             _table(

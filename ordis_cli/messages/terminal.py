@@ -142,6 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Run {run} — dated {date}, {status}: {units} in {lines}, {delivered}",
     ),
     "term-run-policy": ("politique : {policy}", "policy: {policy}"),
+    "term-policy-scope": ("portée {value}", "scope {value}"),
+    "term-policy-share": ("partage {value}", "share {value}"),
+    "term-policy-method": ("méthode {value}", "method {value}"),
+    "term-policy-cap": ("plafond {value}", "cap {value}"),
+    "term-policy-none": ("aucun", "none"),
+    "term-policy-substitution": ("{need} remplacé par {instead}", "{need} replaced by {instead}"),
+    "term-policy-date": ("date {value}", "date {value}"),
+    "term-policy-or": (" ou ", " or "),
     "term-run-would-cancel": (
         "Allocation n° {run} : son annulation libérerait {units}, {kept} ; rien n'a été "
         "changé (--dry-run).",
