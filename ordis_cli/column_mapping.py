@@ -126,7 +126,7 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
             line = _line_of(text, header)
             if isinstance(column, dict):  # [besoins.x] or [besoins.x.y]: a table too deep
                 raise UsageError(
-                    "columns-not-table",
+                    "columns-nested-table",
                     say(
                         "columns-nested-table",
                         lang,
