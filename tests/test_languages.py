@@ -166,6 +166,18 @@ def test_usage_errors_say_what_is_wrong(
     _, french = _run(capsys, ("allocate", "--needs", "a"))
     assert "Erreur : Option manquante : '--donations'." in french
     assert "Essayez « ordis allocate -h » pour l'aide." in french
+    # a command typed wrong is quoted as typed, though 'run' names an argument elsewhere
+    _, french = _run(capsys, ("run", "list"))
+    assert "Commande inconnue : 'run'. Vouliez-vous dire 'runs' ?" in french
+    # a choice refused in English lists the English words the option takes
+    for option, words in (
+        ("--scope", "'department', 'region', 'national'"),
+        ("--method", "'greedy', 'optimal'"),
+    ):
+        _, english = _run(
+            capsys, ("allocate", "--needs", "a", "--donations", "b", option, "x", "--lang", "en")
+        )
+        assert f"'x' is not one of {words}." in english, english
     # a run number with a minus sign is an option to click: say why
     code, french = _run(capsys, ("runs", "show", "-5"))
     assert code == 2 and "« -5 » se lit comme une option" in french
@@ -182,6 +194,7 @@ def test_language_from_argv(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORDIS_LANG", "en_GB")
     assert language_from_argv(["runs"]) == "en"
     assert language_from_argv(["runs", "--lang", "fr"]) == "fr"
+    assert language_from_argv(["runs", "--lang", "de"]) == "en"  # refused, said in English
 
 
 def test_every_command_and_option_has_its_english_help() -> None:
@@ -597,3 +610,33 @@ def test_the_policys_choices_take_their_english_words(
     assert planned("--substitute", "desktop=laptop,tablet") == substituted
     policy.write_text('[substitutions]\ndesktop = ["laptop", "tablet"]\n', encoding="utf-8")
     assert planned("--policy", str(policy)) == substituted
+
+
+def test_did_you_mean_suggests_the_word_of_the_language(tmp_path: Path) -> None:
+    """« tabet » got "Did you mean “tablette”?" in English: the suggestion was the files'
+    code. It is now the word of the language, which the reader takes as well."""
+    import json
+
+    donations = tmp_path / "dons.csv"
+    donations.write_text(
+        "id_don;donateur;type_donateur;materiel;quantite;etat;departement\n"
+        "D1;A;compny;tabet;3;refurbishd;69\n",
+        encoding="utf-8",
+    )
+    suggested = {}
+    for lang in ("fr", "en"):
+        said = invoke("validate", donations, "--format", "json", "--lang", lang)
+        issues = json.loads(said.stdout)["files"][0]["issues"]
+        suggested[lang] = {
+            i["code"]: re.findall(r"[«“]\s?(.+?)\s?[»”]", i["message"])[-1] for i in issues
+        }
+    assert suggested["en"] == {
+        "unknown-donor-type": "company",
+        "unknown-material": "tablet",
+        "unknown-state": "refurbished",
+    }
+    assert suggested["fr"] == {
+        "unknown-donor-type": "entreprise",
+        "unknown-material": "tablette",
+        "unknown-state": "reconditionne",
+    }

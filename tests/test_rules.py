@@ -62,7 +62,7 @@ def test_messages_say_what_is_expected() -> None:
 def test_english_messages() -> None:
     by_cell = {p.cell: p for p in problems(NEEDS_ERRORS, lang="en")}
     assert by_cell["D3"].message.startswith("Unknown department “100”")
-    assert "Did you mean “urgente”?" in by_cell["M13"].message
+    assert "Did you mean “urgent”?" in by_cell["M13"].message
 
 
 def test_strict_turns_warnings_into_errors() -> None:

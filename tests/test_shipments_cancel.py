@@ -65,6 +65,9 @@ def test_all_or_nothing_each_refusal_said(run_copy: Path) -> None:
     assert f"« {free[1]} » est déjà annulé" in said
     assert sha256(ledger) == before  # free[0] was not cancelled either
     english = invoke("shipments", "cancel", ident, "--ledger", ledger, "--lang", "en")
+    said = " ".join(english.output.split())
+    assert english.exit_code == 1 and "(“Delivered quantity”, “Gap”)" in said, said
+    english = invoke("shipments", "cancel", ident, "--ledger", ledger, "--lang", "en")
     assert english.exit_code == 1 and "already delivered" in english.output
     with pytest.raises(ShipmentsRefused) as refused:
         cancel_shipments(["E9-1"], ledger)

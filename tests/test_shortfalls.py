@@ -207,6 +207,10 @@ def test_ecart_values_and_their_errors(run_copy: Path) -> None:
     assert {("unknown-gap", 2), ("gap-without-date", 3), ("gap-without-shortfall", 4)} <= found
     said = " ".join(p["message"] for p in problems)
     assert "« perdu »" in said and "« hors service »" in said
+    english = importing(run_copy, bad, "--format", "json", "--lang", "en")
+    issues = json.loads(english.stdout)["files"][0]["report"]["issues"]
+    said = " ".join(p["message"] for p in issues if p["code"] == "unknown-gap")
+    assert "write “lost”" in said and "“out of order”" in said and "perdu" not in said, said
     assert ledger_line(run_copy, shipment_at(run_copy, 2)[0]) == (None, None)
 
 

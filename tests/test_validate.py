@@ -124,6 +124,10 @@ def test_annotate_csv_rebuilds_the_sheet_safely(tmp_path: Path) -> None:
     assert sheet["B2"].value == '=HYPERLINK("http://x")'
     assert sheet["B2"].data_type == "s"  # text, never a formula
     assert sheet["C2"].comment is not None
+    assert book.sheetnames == ["donnees", "problemes"]
+    english = tmp_path / "annotated.xlsx"
+    assert invoke("validate", source, "--annotate", english, "--lang", "en").exit_code == 1
+    assert openpyxl.load_workbook(english).sheetnames == ["data", "problems"]  # not « donnees »
 
 
 @pytest.mark.parametrize("name", ["besoins.xls", "besoins.ods", "besoins_unicode.txt"])

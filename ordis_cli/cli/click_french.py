@@ -13,6 +13,8 @@ import re
 
 from typer._click.formatting import HelpFormatter
 
+from ..policy_words import ENGLISH_OF
+
 HEADINGS = {"Options": "Options", "Arguments": "Arguments", "Commands": "Commandes"}
 HELP_TEXTS = {
     "Show this message and exit.": "Affiche cette aide et quitte.",
@@ -184,7 +186,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (
             r"^(?P<value>.+) is not one of (?P<choices>.+)\.$",
             "{value} n'est pas l'une des valeurs {choices}.",
-            None,
+            "{value} is not one of {choices}.",
         ),
         (
             r"^(?P<value>.+) is not in the range (?P<range>.+)\.$",
@@ -219,12 +221,18 @@ def _rewritten(message: str, english: bool, words: dict[str, str]) -> str:
             for name in _NESTED:
                 if name in fields:
                     fields[name] = _rewritten(fields[name], english, words)
-            if "name" in fields:  # 'files' -> 'FICHIERS'; an option ('--date') stays
+            # 'files' -> 'FICHIERS'; an option ('--date') and a command typed stay
+            if "name" in fields and not message.startswith("No such command"):
                 fields["name"] = _QUOTED_ARGUMENT.sub(
                     lambda m: f"'{words.get(m.group(1), m.group(1))}'", fields["name"]
+                )
+            if english and "choices" in fields:  # 'departement' -> 'department'
+                fields["choices"] = _QUOTED_ARGUMENT_IN.sub(
+                    lambda m: f"'{ENGLISH_OF.get(m.group(1), m.group(1))}'", fields["choices"]
                 )
             return written.format(**fields)
     return message
 
 
 _QUOTED_ARGUMENT = re.compile(r"^'(\w+)'$")
+_QUOTED_ARGUMENT_IN = re.compile(r"'(\w+)'")

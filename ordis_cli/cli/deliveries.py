@@ -63,13 +63,15 @@ def import_command(
     quiet: common.QuietOpt = False,
     debug: common.DebugOpt = False,
 ) -> None:
-    """Enregistre les livraisons (livre_le, quantite_livree, commentaire) des classeurs
-    retournés. Tout ou rien par fichier ; réimporter le même fichier ne change rien.
+    """Enregistre les livraisons des classeurs retournés par les partenaires (Livré le,
+    Quantité livrée, Écart, Commentaire). Tout ou rien par fichier ; réimporter le même
+    fichier ne change rien.
 
     Exemple : ordis deliveries import retours/expeditions_relais.xlsx
 
-    Chaque ligne est vérifiée contre le registre (id_envoi avec son id_don, id_structure,
-    materiel et quantite) ; un classeur d'un autre registre (feuille a_lire) est refusé.
+    Chaque ligne est vérifiée contre le registre (son N° d'envoi avec son lot, sa structure,
+    son matériel et sa quantité) ; un classeur d'un autre registre (feuille a_lire) est
+    refusé.
 
     Codes de sortie : 0 enregistré, 1 un fichier refusé (envoi inconnu, ligne qui ne
     correspond pas à son envoi, classeur d'un autre registre, date future ou antérieure à

@@ -110,7 +110,7 @@ HELP_ENGLISH: dict[str, str] = {
     "allocate --compare": "Compare greedy+demand, greedy+equitable and optimal side by side "
     "(devices by priority, facilities served, lowest share, device-kilometres, time) without "
     "writing or recording anything.",
-    "allocate --substitute": "Substitution in a last round, e.g. fixe=portable (repeatable).",
+    "allocate --substitute": "Substitution in a last round, e.g. desktop=laptop (repeatable).",
     "allocate --date": "Date of the run (default: today); lots available later are left aside. "
     "Written 2020-04-20 or 20/04/2020.",
     "allocate --policy": "TOML file: scope, cap, date, [substitutions], [coordination] "
@@ -169,12 +169,12 @@ HELP_ENGLISH: dict[str, str] = {
         "Example: ordis deliveries import returns/*.xlsx"
     ),
     "deliveries import": (
-        "Record the deliveries (livre_le, quantite_livree, commentaire) of the returned "
-        "workbooks. All or nothing per file; importing the same file again changes "
-        "nothing.\n\n"
+        "Record the deliveries of the workbooks the partners returned (Delivered on, "
+        "Delivered quantity, Gap, Comment). All or nothing per file; importing the same file "
+        "again changes nothing.\n\n"
         "Example: ordis deliveries import returns/expeditions_relais.xlsx\n\n"
-        "Every line is checked against the ledger (id_envoi with its id_don, id_structure, "
-        "materiel and quantite); a workbook from another ledger (sheet read_me or a_lire) is "
+        "Every line is checked against the ledger (its Shipment id with its Lot id, Structure "
+        "id, Equipment and Quantity); a workbook from another ledger (sheet read_me or a_lire) is "
         "refused.\n\n"
         "Exit codes: 0 recorded, 1 a file refused (unknown shipment, a line that does not "
         "match its shipment, a workbook from another ledger, a date in the future or before "
@@ -234,7 +234,7 @@ HELP_ENGLISH: dict[str, str] = {
         "Exit codes: 0 cancelled, 1 refused (nothing was changed), 2 unusable ledger, "
         "3 internal error."
     ),
-    "shipments cancel ids": "Identifiers of the lines (id_envoi).",
+    "shipments cancel ids": "Identifiers of the lines (Shipment id, e.g. E1-00025).",
     "ledger": (
         "The ledger itself: upgrade, copy.\n\nExample: ordis ledger upgrade --ledger ordis.db"
     ),

@@ -42,15 +42,20 @@ from .help_english import ARGUMENT_WORDS, HELP_ENGLISH, EnglishHelpFormatter
 
 def language_from_argv(argv: Sequence[str]) -> Lang:
     """``--lang en`` / ``--lang=en`` among the arguments, else ``ORDIS_LANG``, else French.
-    Anything but a word starting with "en" is French, as ``ORDIS_LANG`` is read."""
+    Anything but a word starting with "en" is French, as ``ORDIS_LANG`` is read; a
+    ``--lang`` that is neither language (``--lang de``, refused as a usage error) leaves
+    ``ORDIS_LANG`` to say in which language the refusal is said."""
     chosen = os.environ.get("ORDIS_LANG", "fr")
     for index, argument in enumerate(argv):
         if argument == "--":
             break
+        given = None
         if argument == "--lang" and index + 1 < len(argv):
-            chosen = argv[index + 1]
+            given = argv[index + 1]
         elif argument.startswith("--lang="):
-            chosen = argument.partition("=")[2]
+            given = argument.partition("=")[2]
+        if given is not None and given.strip().lower() in ("fr", "en"):
+            chosen = given
     return "en" if chosen.strip().lower().startswith("en") else "fr"
 
 

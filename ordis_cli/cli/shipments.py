@@ -21,7 +21,10 @@ app.callback()(group_language)
 
 @app.command("cancel")
 def cancel_command(
-    ids: Annotated[list[str], typer.Argument(help="Identifiants des lignes (id_envoi).")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Identifiants des lignes (N° d'envoi, par exemple E1-00025)."),
+    ],
     ledger: common.LedgerOpt = Path("ordis.db"),
     output: common.FormatOpt = OutputFormat.TEXT,
     lang: common.LangOpt = None,

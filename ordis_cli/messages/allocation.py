@@ -149,4 +149,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value-plan-glouton-demande": ("glouton-demande", "greedy-demand"),
     "value-plan-glouton-equitable": ("glouton-equitable", "greedy-equitable"),
     "value-plan-optimal": ("optimal", "optimal"),
+    "value-type_donateur-entreprise": ("entreprise", "company"),
+    "value-type_donateur-fondation": ("fondation", "foundation"),
+    "value-type_donateur-association": ("association", "association"),
+    "value-type_donateur-particulier": ("particulier", "private"),
+    "value-type_donateur-reconditionneur": ("reconditionneur", "refurbisher"),
+    "value-type_donateur-collectivite": ("collectivite", "local authority"),
+    "value-type_donateur-etat": ("etat", "state"),
 }

@@ -296,9 +296,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Écart « {value} » non reconnu : indiquez « perdu » (unités perdues ou volées) ou "
         "« hors service » (unités cassées, hors d'usage), ou laissez vide si les unités non "
         "livrées retournent au stock.",
-        "Gap “{value}” not recognised: write “perdu” (units lost or stolen) or “hors "
-        "service” (units broken, out of order), or leave it empty if the units not delivered "
-        "go back to the stock.",
+        "Gap “{value}” not recognised: write “lost” (units lost or stolen) or “out of "
+        "order” (units broken, unusable), or leave it empty if the units not delivered go "
+        "back to the stock.",
     ),
     "gap-without-date": (
         "Écart « {value} » sur une ligne sans date de livraison : indiquez dans « {column} » "
@@ -323,9 +323,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cancel-delivered": (
         "L'envoi « {value} » est déjà livré (le {when}) : une ligne livrée ne s'annule pas. "
-        "Si des unités manquent, indiquez-le à l'import (quantite_livree, ecart).",
+        "Si des unités manquent, indiquez-le dans le classeur retourné (« Quantité livrée », "
+        "« Écart ») et importez-le.",
         "Shipment “{value}” is already delivered (on {when}): a delivered line cannot be "
-        "cancelled. If units are missing, say so on import (quantite_livree, ecart).",
+        "cancelled. If units are missing, say so in the returned workbook (“Delivered "
+        "quantity”, “Gap”) and import it.",
     ),
     "cancel-run-cancelled": (
         "L'envoi « {value} » appartient à l'allocation n° {run}, déjà annulée : ses unités "

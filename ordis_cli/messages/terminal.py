@@ -49,6 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "term-alloc-workbook": ("tableau de l'allocation", "allocation workbook"),
     # --- refused option values (usage errors, exit 2) ---
+    "term-data-sheet": ("donnees", "data"),
     "term-negative-number": (
         "« {value} » se lit comme une option : un numéro d'allocation s'écrit sans signe moins "
         "(ordis runs list les donne).",

@@ -103,7 +103,7 @@ WORDS: dict[str, dict[str, str]] = {
         "boxes": "4G boxes delivered",
         "financial": "in financial gifts",
         "by_region": "By region",
-        "region": "Région",
+        "region": "Region",
         "structures": "Homes equipped",
         "weekly": "Deliveries by week",
         "week": "Week",

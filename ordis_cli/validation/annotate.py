@@ -109,7 +109,7 @@ def _annotated(book: Any, sheet: Any, report: FileReport, lang: Lang) -> bytes:
 def _rebuilt(source: Path, sheet_name: str | None, lang: Lang) -> tuple[Any, Any]:
     book = openpyxl.Workbook()
     sheet = book.worksheets[0]
-    sheet.title = _title(sheet_name)
+    sheet.title = _title(sheet_name, lang)
     _copy_rows(source, sheet_name, sheet, lang)
     return book, sheet
 
@@ -124,10 +124,11 @@ def _huge_merges(source: Path, lang: Lang) -> bool:
     return False
 
 
-def _title(name: str | None) -> str:
-    """A sheet title Excel accepts: no ``[]:*?/\\``, at most 31 characters, not empty."""
+def _title(name: str | None, lang: Lang) -> str:
+    """A sheet title Excel accepts: no ``[]:*?/\\``, at most 31 characters, not empty (a
+    CSV's data: « donnees », "data")."""
     cleaned = re.sub(r"[\[\]:*?/\\]", "_", clean_text(name or "")).strip("' ")[:31]
-    return cleaned or "donnees"
+    return cleaned or say("term-data-sheet", lang)
 
 
 def _copy_rows(source: Path, sheet_name: str | None, sheet: Any, lang: Lang) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import ReadingError
-from ..messages import Lang
+from ..messages import Lang, value_label
 from ..models import Kind
 from ..names import name_key
 from ..textnorm import header_key
@@ -212,12 +212,14 @@ def _is_that_shipment(
             and isinstance(expected, str)
             and found.casefold() == expected.casefold()
         ):
-            report.add(
+            report.add(  # a device as the language writes it (« tablette », "tablet")
                 "shipment-mismatch",
                 row[ROW],
                 column,
-                found,
-                expected=expected,
+                value_label(column, found, report.lang) if isinstance(found, str) else found,
+                expected=value_label(column, expected, report.lang)
+                if isinstance(expected, str)
+                else expected,
                 shipment=shipment.id,
             )
             same = False

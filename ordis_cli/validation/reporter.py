@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..messages import WARNING_CODES, Lang, has, say
+from ..messages import WARNING_CODES, Lang, has, say, value_label
 from ..models import Problem, Severity
 from ..reading.quoting import shorten
 from ..reading.table import HeaderCell, cell_text
@@ -72,9 +72,9 @@ class Reporter:
         if isinstance(hint, str) and hint and has(hint):
             message_fields["hint"] = say(hint, self.lang, **message_fields)
         elif "suggestion" in fields:
-            message_fields["hint"] = say(
-                "hint-did-you-mean", self.lang, suggestion=fields["suggestion"]
-            )
+            # the closest value, as the language writes it (« urgente », "urgent")
+            suggestion = value_label(column or "", str(fields["suggestion"]), self.lang)
+            message_fields["hint"] = say("hint-did-you-mean", self.lang, suggestion=suggestion)
         else:
             message_fields.setdefault("hint", "")
         self.problems.append(
