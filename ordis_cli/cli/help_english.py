@@ -21,6 +21,7 @@ PLAIN_METAVARS = {
     "<int>": "<number>",
     "<%Y-%m-%d|%d/%m/%Y>": "<date>",  # a date, as 2020-04-20 or 20/04/2020
     "JOURS": "DAYS",  # deliveries pending --older-than
+    "SORTIE": "OUT",  # validate --annotate
     # the policy's choices by their English words (policy_words.py: both are taken)
     "<departement|region|national>": "<department|region|national>",
     "<equitable|demande>": "<equitable|demand>",

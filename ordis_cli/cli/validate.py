@@ -92,9 +92,9 @@ def validate(
         Path | None,
         typer.Option(
             "--annotate",
-            metavar="OUT",
+            metavar="SORTIE",
             help="Écrit une copie annotée (cellules surlignées, "
-            "commentaires, feuille des problèmes) : OUT.xlsx pour un fichier, sinon un "
+            "commentaires, feuille des problèmes) : SORTIE.xlsx pour un fichier, sinon un "
             "dossier.",
         ),
     ] = None,

@@ -29,9 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pas de colonne « type_donateur » : tous les donateurs sont traités comme des "
         "particuliers, jamais nommés dans les rapports. Ajoutez la colonne (entreprise, "
         "fondation, association, particulier…) pour remercier les organisations par leur nom.",
-        "No “type_donateur” column: every donor is treated as a private person, never named "
-        "in the reports. Add the column (entreprise, fondation, association, particulier…) to "
-        "thank organisations by name.",
+        "No donor type column (“type_donateur” or “donor type”): every donor is treated as a "
+        "private person, never named in the reports. Add the column (company, foundation, "
+        "association, private…) to thank organisations by name.",
     ),
     # --- inputs never silently dropped (SPEC §2: quantity headers, totals, layout) ---
     "unmapped-quantity-column": (
