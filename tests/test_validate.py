@@ -17,17 +17,21 @@ pytestmark = pytest.mark.contained  # see conftest.read_in_process
 
 
 @pytest.mark.parametrize(
-    ("file", "extra", "code"),
-    [("besoins_ok.xlsx", "--details", 0), ("besoins_erreurs.csv", "--format=json", 1)],
+    ("rows", "extra", "code"),
+    [("S1;MECS A;69;2", "--details", 0), ("S1;MECS A;100;2", "--format=json", 1)],
 )
-def test_a_reader_gone_changes_no_verdict(data: Path, file: str, extra: str, code: int) -> None:
+def test_a_reader_gone_changes_no_verdict(tmp_path: Path, rows: str, extra: str, code: int) -> None:
     """``ordis validate … | head -1``: the reader closes the pipe. rich exited 1, the code
     of invalid data, on a valid file; now the command ends with its own code, silently."""
     import subprocess
     import sys
 
+    needs = tmp_path / "besoins.csv"
+    needs.write_text(
+        f"id_structure;nom_structure;departement;portables\n{rows}\n", encoding="utf-8"
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "ordis_cli", "validate", str(data / file), extra],
+        [sys.executable, "-m", "ordis_cli", "validate", str(needs), extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
