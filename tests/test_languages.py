@@ -283,18 +283,23 @@ FRENCH_CODES = frozenset(
 )
 
 
+def _cells_of(folder: Path) -> set[object]:
+    """Every value of every sheet of the workbooks in ``folder``."""
+    return {
+        value
+        for path in folder.glob("*.xlsx")
+        for table in sheets(path).values()
+        for line in table
+        for value in line
+    }
+
+
 def test_english_workbooks_write_the_values_in_english(english_run: Path, sample_run: Path) -> None:
     """An English allocation.xlsx and partner workbook wrote « tablette », « neuf »,
     « urgente » (and headers `portable`, `fixe`…) where a person reads them; French ones
     keep the codes of the files."""
     english, french = english_run / "envois", sample_run / "envois"
-    every_cell = {
-        value
-        for path in english.glob("*.xlsx")
-        for table in sheets(path).values()
-        for line in table
-        for value in line
-    }
+    every_cell = _cells_of(english)
     assert not every_cell & FRENCH_CODES, every_cell & FRENCH_CODES
     allocation = sheets(english / "allocation.xlsx")
     assert {line[3] for line in allocation["shipments"][1:]} == {
@@ -311,13 +316,7 @@ def test_english_workbooks_write_the_values_in_english(english_run: Path, sample
     at = {name: index for index, name in enumerate(partner[0])}
     assert {line[at["Condition"]] for line in partner[1:]} <= {"new", "refurbished", None}
     assert {line[at["Condition"]] for line in partner[1:]} - {None}
-    french_cells = {
-        value
-        for path in french.glob("*.xlsx")
-        for table in sheets(path).values()
-        for line in table
-        for value in line
-    }
+    french_cells = _cells_of(french)
     assert french_cells >= FRENCH_CODES
     assert not {"laptop", "urgent", "refurbished"} & french_cells
 
