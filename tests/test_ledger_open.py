@@ -412,6 +412,23 @@ def test_older_ledger_read_as_it_is_then_completed_on_first_write(tmp_path: Path
         assert opened.identity == identity  # given once, kept
 
 
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("absent/ordis.db", "le dossier {tmp}/absent n'existe pas"),
+        ("besoins.csv/ordis.db", "{tmp}/besoins.csv est un fichier, pas un dossier"),
+        ("besoins.csv/sous/ordis.db", "{tmp}/besoins.csv est un fichier, pas un dossier"),
+    ],
+)
+def test_a_new_ledger_in_no_folder_says_why(tmp_path: Path, where: str, said: str) -> None:
+    """« --ledger besoins.xlsx/x.db » said the folder besoins.xlsx did not exist."""
+    needs, donations = one_need_one_lot(tmp_path)
+    done = allocate_files(needs, donations, tmp_path / where, "--out", tmp_path / "envois")
+    assert done.exit_code == 2
+    assert said.format(tmp=tmp_path) in " ".join(done.output.split()), done.output
+    assert not (tmp_path / "envois").exists() and needs.is_file()
+
+
 def test_write_mode_needs_an_existing_ledger(tmp_path: Path) -> None:
     with pytest.raises(LedgerError) as caught:
         Ledger(tmp_path / "absent.db", "write", "en")

@@ -25,7 +25,7 @@ from ..errors import OrdisError
 from ..messages import Lang, say
 from .checks import CORE_COLUMNS
 from .location import LedgerPath, LedgerUrl
-from .opening import ledger_error, schema_script, unopenable
+from .opening import ledger_error, no_folder, schema_script, unopenable
 from .store import Ledger
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def _to_sqlite(rows: Rows, figures: dict[str, Any], target: Path, lang: Lang) ->
     if target.exists() or target.is_symlink():
         raise ledger_error("ledger-copy-target-used", target, lang)
     if not target.parent.is_dir():
-        raise ledger_error("ledger-no-folder", target, lang, folder=str(target.parent))
+        raise no_folder(target, lang)
     try:
         scratch = scratch_beside(target, ".copy")
     except OSError as exc:

@@ -62,6 +62,18 @@ def unopenable(exc: OSError, path: LedgerPath, lang: Lang) -> LedgerError:
     return ledger_error("ledger-unopenable", path, lang, detail=system_reason(exc, lang))
 
 
+def no_folder(path: Path, lang: Lang) -> LedgerError:
+    """A new ledger at ``path`` whose folder is not there: missing (a mistyped folder must
+    not start a ledger from zero), or a file where the folder should be (« besoins.xlsx/
+    x.db »)."""
+    above = path.parent
+    while not above.exists() and above != above.parent:
+        above = above.parent
+    if above.exists() and not above.is_dir():
+        return ledger_error("ledger-folder-is-file", path, lang, file=str(above))
+    return ledger_error("ledger-no-folder", path, lang, folder=str(path.parent))
+
+
 SQLITE_FAILURES = (sqlite3.Error, UnicodeDecodeError)  # the latter: a damaged schema's text
 
 
@@ -99,8 +111,8 @@ def _check_file(path: Path, mode: OpenMode, lang: Lang) -> bool:
     if not path.exists():
         if mode != "create":
             raise ledger_error("no-ledger", path, lang)
-        if not path.parent.is_dir():  # a mistyped folder must not start a ledger from zero
-            raise ledger_error("ledger-no-folder", path, lang, folder=str(path.parent))
+        if not path.parent.is_dir():
+            raise no_folder(path, lang)
         return False
     if path.is_dir():
         raise ledger_error("ledger-is-folder", path, lang)

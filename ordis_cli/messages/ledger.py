@@ -259,6 +259,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(a mistyped path would start again from zero). Check --ledger or ORDIS_LEDGER, or "
         "create the folder first.",
     ),
+    "ledger-folder-is-file": (
+        "{file} est un fichier, pas un dossier : le registre ne peut pas être créé dedans. "
+        "Vérifiez --ledger ou ORDIS_LEDGER.",
+        "{file} is a file, not a folder: the ledger cannot be created inside it. Check "
+        "--ledger or ORDIS_LEDGER.",
+    ),
     "ledger-unopenable": (
         "impossible d'ouvrir le registre ({detail}). Vérifiez le chemin et vos droits sur le "
         "fichier et son dossier.",
