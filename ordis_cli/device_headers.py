@@ -80,7 +80,8 @@ _FILLERS = _QUANTITY_WORDS | frozenset(
 )
 # Words that make a header about a device something other than a number of it.
 _NOT_QUANTITY = frozenset(
-    {
+    alias_key(word)  # « accès » is « acce » there
+    for word in {
         "commentaire",
         "comment",
         "remarque",

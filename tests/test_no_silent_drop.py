@@ -144,6 +144,7 @@ def test_unmapped_quantity_header_in_english(tmp_path: Path) -> None:
         "Modèle de tablette",
         "Date de livraison des PC",
         "Accès internet (box)",
+        "Delivery address for the tablets",  # « address » had been folded and not seen
     ],
 )
 def test_headers_about_devices_but_not_a_number_stay_a_warning(tmp_path: Path, header: str) -> None:

@@ -221,9 +221,9 @@ def _zones(path: Path) -> list[Any]:
 def test_overseas_and_abbreviations_are_zones(tmp_path: Path) -> None:
     path = _partners(
         tmp_path / "partenaires.xlsx",
-        ["DOM", "outre-mer", "Outre-Mer; 13", "IDF", "PACA", "AURA; HDF", "DROM"],
+        ["DOM", "outre-mer", "Outre-Mer; 13", "IDF", "PACA", "AURA; HDF", "DROM", "Overseas"],
     )
-    assert _issues(path) == []
+    assert _issues(path) == []  # « overseas » had been folded to « oversea » and refused
     zones = _zones(path)
     overseas = {"971", "972", "973", "974", "976"}
     assert zones[0].departements == overseas and not zones[0].regions
@@ -233,6 +233,7 @@ def test_overseas_and_abbreviations_are_zones(tmp_path: Path) -> None:
     assert zones[4].covers("13") and zones[4].covers("06")
     assert zones[5].regions == {"84", "32"} and zones[5].covers("69")
     assert zones[6].departements == overseas
+    assert zones[7].departements == overseas
 
 
 def test_every_known_abbreviation_is_a_zone_and_is_listed_in_the_hint(tmp_path: Path) -> None:

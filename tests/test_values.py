@@ -177,6 +177,8 @@ def test_bad_emails(raw: str) -> None:
         ("non", False),
         ("No", False),
         ("0", False),
+        ("Sans", False),  # had been folded to « san » and refused
+        ("aucun", False),
         (False, False),
         ("", None),
     ],

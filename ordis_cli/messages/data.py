@@ -197,8 +197,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "comme IDF), ni un département (code ou nom), ni outre-mer. Séparez les parties par "
         "« ; ».{hint}",
         "Zone: “{part}” is neither national, nor a region (name, code such as R53 or "
-        "abbreviation such as IDF), nor a department (code or name), nor outre-mer. Separate "
-        "the parts with “;”.{hint}",
+        "abbreviation such as IDF), nor a department (code or name), nor overseas "
+        "(outre-mer). Separate the parts with “;”.{hint}",
     ),
     "zone-region-code": (
         "Zone : {part} lu comme département ({read_as}), car un nombre seul est un "
@@ -295,7 +295,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Abréviations de régions connues : IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (ou ARA), "
         "PACA ; outre-mer (ou DOM) pour 971 à 976. Sinon écrivez le nom de la région.",
         " Known region abbreviations: IDF, CVL, BFC, HDF, PDL, NAQ, OCC, AURA (or ARA), PACA; "
-        "outre-mer (or DOM) for 971 to 976. Otherwise write the region's name.",
+        "overseas (or outre-mer, DOM) for 971 to 976. Otherwise write the region's name.",
     ),
     "address-part-adresse": ("adresse", "address"),
     "address-part-code_postal": ("code postal", "postal code"),

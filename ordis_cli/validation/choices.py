@@ -15,23 +15,27 @@ from ..models import DeviceType
 from ..textnorm import alias_key, close_matches
 from .cell_text import Fault, is_empty, text
 
+# each answer as ``alias_key`` folds it (« sans » is « san » there)
 _BOOLEANS = {
-    "oui": True,
-    "o": True,
-    "yes": True,
-    "y": True,
-    "1": True,
-    "x": True,
-    "vrai": True,
-    "true": True,
-    "non": False,
-    "n": False,
-    "no": False,
-    "0": False,
-    "faux": False,
-    "false": False,
-    "aucun": False,
-    "sans": False,
+    alias_key(answer): value
+    for answer, value in {
+        "oui": True,
+        "o": True,
+        "yes": True,
+        "y": True,
+        "1": True,
+        "x": True,
+        "vrai": True,
+        "true": True,
+        "non": False,
+        "n": False,
+        "no": False,
+        "0": False,
+        "faux": False,
+        "false": False,
+        "aucun": False,
+        "sans": False,
+    }.items()
 }
 
 

@@ -15,32 +15,39 @@ from .base import KindValidator, email, positive_quantity
 from .columns import Block, Normaliser
 from .donations import name
 
-_NATIONAL = {
-    "national",
-    "nationale",
-    "france",
-    "toute la france",
-    "france entiere",
-    "national france",
-    "nationwide",
-    "whole country",
-}
+# each word as ``alias_key`` folds it (« overseas » is « oversea » there)
+_NATIONAL = frozenset(
+    alias_key(word)
+    for word in (
+        "national",
+        "nationale",
+        "france",
+        "toute la france",
+        "france entiere",
+        "national france",
+        "nationwide",
+        "whole country",
+    )
+)
 _SEPARATORS = re.compile(r"[;,\n/]+")
 # Overseas: the five départements-régions (SPEC §2: ``outre-mer`` is 971–976).
-_OVERSEAS = {
-    "outre mer",
-    "outremer",
-    "dom",
-    "drom",
-    "dom tom",
-    "domtom",
-    "drom com",
-    "dom com",
-    "overseas",
-    "overseas france",
-    "france d outre mer",
-    "ultramarin",
-}
+_OVERSEAS = frozenset(
+    alias_key(word)
+    for word in (
+        "outre mer",
+        "outremer",
+        "dom",
+        "drom",
+        "dom tom",
+        "domtom",
+        "drom com",
+        "dom com",
+        "overseas",
+        "overseas france",
+        "france d outre mer",
+        "ultramarin",
+    )
+)
 OVERSEAS_DEPARTEMENTS = frozenset({"971", "972", "973", "974", "976"})
 # A bare number that is also the code of a metropolitan région is read as the département
 # (SPEC §2) with a warning; the overseas régions' codes 01-06 are left out: their région and
