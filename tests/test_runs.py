@@ -110,3 +110,29 @@ def test_runs_show_says_the_policy_in_words() -> None:
         "desktop replaced by laptop or tablet, date 2020-04-20"
     )
     assert _policy_words("{not json", "en") == "{not json"  # a hand-edited ledger: as it is
+
+
+def test_names_are_printed_as_written_never_as_markup(tmp_path: Path) -> None:
+    """A partner named « Relais [/] Solidaire » allocated fine, then `runs show` was an
+    internal error: rich read "[/]" as markup."""
+    from .commands import allocate_files
+    from .csv_files import write_csv
+
+    needs = write_csv(
+        tmp_path / "besoins.csv",
+        "id_structure;nom_structure;departement;adresse;code_postal;commune;portables",
+        "S1;MECS A;69;1 rue A;69001;Lyon;2",
+    )
+    donations = write_csv(
+        tmp_path / "dons.csv",
+        "id_don;donateur;materiel;quantite;departement;partenaire",
+        "D1;[bold]Nexora;portable;5;69;Relais [/] Solidaire",
+    )
+    ledger = tmp_path / "ordis.db"
+    done = allocate_files(needs, donations, ledger, "--out", tmp_path / "envois")
+    assert done.exit_code == 0, done.output
+    shown = invoke("runs", "show", "1", "--ledger", ledger)
+    assert shown.exit_code == 0, shown.output
+    assert "Relais [/] Solidaire" in shown.output
+    pending = invoke("deliveries", "pending", "--ledger", ledger)
+    assert pending.exit_code == 0 and "Relais [/] Solidaire" in pending.output

@@ -41,6 +41,32 @@ def test_a_reader_gone_changes_no_verdict(tmp_path: Path, rows: str, extra: str,
     assert process.stderr.read() == b""
 
 
+@pytest.mark.parametrize(("rows", "code"), [("S1;MECS A;69;2", 0), ("S1;MECS A;100;2", 1)])
+def test_closed_streams_change_no_verdict(tmp_path: Path, rows: str, code: int) -> None:
+    """``ordis validate … --format json >&- 2>&-``: Python starts without stdout nor
+    stderr, and printing the JSON was an internal error (exit 3)."""
+    import os
+    import subprocess
+    import sys
+
+    needs = tmp_path / "besoins.csv"
+    needs.write_text(
+        f"id_structure;nom_structure;departement;portables\n{rows}\n", encoding="utf-8"
+    )
+
+    def close_both() -> None:
+        os.close(1)
+        os.close(2)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ordis_cli", "validate", str(needs), "--format", "json"],
+        preexec_fn=close_both,  # the child only closes its two descriptors
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == code
+
+
 def test_exit_codes(data: Path) -> None:
     assert invoke("validate", data / "besoins_ok.xlsx").exit_code == 0
     assert invoke("validate", data / "besoins_erreurs.csv").exit_code == 1

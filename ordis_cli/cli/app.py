@@ -74,4 +74,18 @@ def main() -> None:
 
     if "--debug" not in sys.argv:
         sys.unraisablehook = _quiet_unraisable
+    _streams_even_if_closed()
     sys.exit(run(sys.argv[1:]))
+
+
+def _streams_even_if_closed() -> None:
+    """Started with stdout or stderr closed (``ordis … >&-``), Python has none: what would
+    be printed there goes nowhere, and the command still does its work and says its code."""
+    import os
+    from pathlib import Path
+
+    # open for the process's whole life
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115

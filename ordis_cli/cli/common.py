@@ -120,7 +120,8 @@ def _console(stderr: bool) -> Console:
     read); tables are laid out at the width either way."""
     from rich.console import Console
 
-    console = Console(stderr=stderr, highlight=False)
+    # never markup: a partner, a file or a hand-edited ledger may write "[/]" or "[bold]"
+    console = Console(stderr=stderr, highlight=False, markup=False)
     console.soft_wrap = not console.is_terminal
     console.on_broken_pipe = lambda: _reader_gone(console)  # type: ignore[method-assign]
     return console
@@ -141,6 +142,8 @@ def _reader_gone(console: Console | None = None) -> None:
 def echo(text: str) -> None:
     """``typer.echo`` of a result (JSON) on stdout, finishing as ``_reader_gone`` says when
     nobody reads it any more."""
+    if sys.stdout is None:  # started with stdout closed (``>&-``)
+        return
     try:
         typer.echo(text)
         sys.stdout.flush()
