@@ -429,6 +429,17 @@ def test_a_new_ledger_in_no_folder_says_why(tmp_path: Path, where: str, said: st
     assert not (tmp_path / "envois").exists() and needs.is_file()
 
 
+def test_a_link_to_no_ledger_is_refused_and_makes_nothing(tmp_path: Path) -> None:
+    """A ledger that is a link to nothing: SQLite left an empty file where it pointed, and
+    the next run called that file an empty ledger."""
+    needs, donations = one_need_one_lot(tmp_path)
+    (tmp_path / "ordis.db").symlink_to("nowhere.db")
+    done = allocate_files(needs, donations, tmp_path / "ordis.db", "--out", tmp_path / "envois")
+    assert done.exit_code == 2
+    assert "ce lien mène à nowhere.db, qui n'existe pas" in " ".join(done.output.split())
+    assert not (tmp_path / "nowhere.db").exists() and not (tmp_path / "envois").exists()
+
+
 def test_write_mode_needs_an_existing_ledger(tmp_path: Path) -> None:
     with pytest.raises(LedgerError) as caught:
         Ledger(tmp_path / "absent.db", "write", "en")

@@ -111,6 +111,8 @@ def _check_file(path: Path, mode: OpenMode, lang: Lang) -> bool:
     if not path.exists():
         if mode != "create":
             raise ledger_error("no-ledger", path, lang)
+        if path.is_symlink():  # SQLite would make an empty file where the link points
+            raise ledger_error("ledger-dangling-link", path, lang, target=str(path.readlink()))
         if not path.parent.is_dir():
             raise no_folder(path, lang)
         return False

@@ -259,6 +259,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(a mistyped path would start again from zero). Check --ledger or ORDIS_LEDGER, or "
         "create the folder first.",
     ),
+    "ledger-dangling-link": (
+        "ce lien mène à {target}, qui n'existe pas : ordis n'y crée pas de registre. "
+        "Vérifiez --ledger ou ORDIS_LEDGER, ou faites pointer le lien vers le registre.",
+        "this link leads to {target}, which does not exist: ordis does not create a ledger "
+        "there. Check --ledger or ORDIS_LEDGER, or point the link at the ledger.",
+    ),
     "ledger-folder-is-file": (
         "{file} est un fichier, pas un dossier : le registre ne peut pas être créé dedans. "
         "Vérifiez --ledger ou ORDIS_LEDGER.",
