@@ -17,15 +17,22 @@ class DeviceType(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> DeviceType | None:
-        word = "_".join(str(value).strip().lower().split())
-        return _ENGLISH_WORDS.get(word)
+        """The code or the English word, as a person types it: any case, spaces or
+        punctuation, singular or plural (« 4G box », "Laptops", « box-4g »)."""
+        word = "".join(c for c in str(value).lower() if c.isalnum())
+        return _WORDS.get(word) or _WORDS.get(word.removesuffix("s"))
 
 
-_ENGLISH_WORDS = {
+_WORDS = {
+    "portable": DeviceType.LAPTOP,
     "laptop": DeviceType.LAPTOP,
+    "fixe": DeviceType.DESKTOP,
     "desktop": DeviceType.DESKTOP,
+    "tablette": DeviceType.TABLET,
     "tablet": DeviceType.TABLET,
-    "4g_box": DeviceType.BOX_4G,
+    "box4g": DeviceType.BOX_4G,
+    "4gbox": DeviceType.BOX_4G,
+    "4gboxe": DeviceType.BOX_4G,  # « 4G boxes » without its s
 }
 
 

@@ -605,10 +605,24 @@ def test_the_policys_choices_take_their_english_words(
     # device types too: the English message gives English words, which are taken
     code, said = _run(capsys, ("allocate", *SAMPLE_INPUTS, "--substitute", "pc", "--lang", "en"))
     assert code == 2 and "desktop=laptop" in said and _words(said, ("fixe", "portable")) == []
-    substituted = planned("--substitute", "fixe=portable,tablette")
-    assert planned("--substitute", "desktop=laptop,tablet") == substituted
-    policy.write_text('[substitutions]\ndesktop = ["laptop", "tablet"]\n', encoding="utf-8")
-    assert planned("--policy", str(policy)) == substituted
+
+    # within each department the sample lacks laptops: tablets first, then desktops, stand
+    # in (each list changes the plan)
+    def substituting(*options: str) -> dict[str, int]:
+        return planned("--scope", "departement", *options)
+
+    substituted = substituting("--substitute", "portable=tablette,fixe")
+    assert substituted != substituting()
+    assert substituted != substituting("--substitute", "portable=fixe")
+    assert substituting("--substitute", "laptop=tablet,desktop") == substituted
+    # given twice, the lists add up (the second had replaced the first)
+    twice = substituting("--substitute", "Laptops=tablet", "--substitute", "portable=Desktop")
+    assert twice == substituted
+    for nothing in ("desktop", "desktop=", "desktop=,"):
+        code, said = _run(capsys, ("allocate", *SAMPLE_INPUTS, "--substitute", nothing))
+        assert code == 2 and f"« {nothing} » : attendu TYPE=TYPE" in said, said
+    policy.write_text('[substitutions]\nlaptop = ["tablet", "desktop"]\n', encoding="utf-8")
+    assert substituting("--policy", str(policy)) == substituted
 
 
 def test_did_you_mean_suggests_the_word_of_the_language(tmp_path: Path) -> None:

@@ -92,6 +92,11 @@ def test_a_toml_fault_is_said_in_each_language_with_its_place(
             "« fixe » ne peut pas se remplacer lui-même",
             "“desktop” cannot stand in for itself",
         ),
+        (  # one device under two names: one list had silently replaced the other
+            '[substitutions]\ndesktop = ["laptop"]\nfixe = ["tablette"]\n',
+            "« desktop » et « fixe » sont le même matériel",
+            "“desktop” and “fixe” are the same device",
+        ),
         (
             'date = "20/04/2020"\n',
             "date : une date est attendue (2020-04-20), pas « 20/04/2020 »",

@@ -75,6 +75,27 @@ class Policy(BaseModel):
     date: dt.date = Field(default_factory=dt.date.today)
     coordination: Coordination = Field(default_factory=Coordination)
 
+    @field_validator("substitutions", mode="before")
+    @classmethod
+    def _each_need_once(cls, value: Any) -> Any:
+        """``desktop`` and ``fixe`` are one need: given both, one list would silently replace
+        the other."""
+        if isinstance(value, dict):
+            seen: dict[DeviceType, object] = {}
+            for need in value:
+                try:
+                    device = DeviceType(need)
+                except ValueError:
+                    continue  # said by the field's own check
+                if device in seen:
+                    raise PydanticCustomError(
+                        "twice_substituted",
+                        "{device} is given twice",
+                        {"device": device, "first": seen[device], "again": need},
+                    )
+                seen[device] = need
+        return value
+
     @field_validator("substitutions")
     @classmethod
     def _no_self_substitution(
@@ -148,6 +169,7 @@ _FAULTS = {
     "dict_type": "hint-policy-table",
     "model_type": "hint-policy-table",
     "self_substitution": "hint-policy-self-substitution",
+    "twice_substituted": "hint-policy-twice-substituted",
 }
 
 
@@ -166,6 +188,8 @@ def _fault(error: ErrorDetails, lang: Lang) -> str:
         "limit": context.get("ge"),
         "choices": ", ".join(word for word in choices if word),
         "device": value_label("materiel", str(context.get("device")), lang),
+        "first": context.get("first"),
+        "again": context.get("again"),
     }
     # each sentence takes the fields it names
     fault = say(_FAULTS.get(error["type"], "hint-policy-invalid"), lang, **fields)

@@ -42,6 +42,8 @@ _STEPS = {
 
 
 def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None:
+    """``--substitute NEED=A[,B]`` given once or more: each need with its substitutes, in
+    the order given (``fixe=portable`` and ``fixe=tablette`` add up)."""
     if not values:
         return None
     from ..models import DeviceType
@@ -50,13 +52,15 @@ def _substitutions(values: list[str], lang: Lang) -> dict[str, list[str]] | None
     for value in values:
         need, _, substitutes = value.partition("=")
         try:
-            found[DeviceType(need.strip()).value] = [
-                DeviceType(s.strip()).value for s in substitutes.split(",") if s.strip()
-            ]
+            instead = [DeviceType(s).value for s in substitutes.split(",") if s.strip()]
+            if not instead:  # « desktop » or « desktop= »: nothing to stand in
+                raise ValueError(value)
+            taken = found.setdefault(DeviceType(need).value, [])
         except ValueError:
             raise typer.BadParameter(
                 say("term-bad-substitute", lang, value=value), param_hint="--substitute"
             ) from None
+        taken.extend(device for device in instead if device not in taken)
     return found
 
 

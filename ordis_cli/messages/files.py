@@ -186,6 +186,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "« {device} » ne peut pas se remplacer lui-même",
         "“{device}” cannot stand in for itself",
     ),
+    "hint-policy-twice-substituted": (
+        "« {first} » et « {again} » sont le même matériel : une seule liste par matériel",
+        "“{first}” and “{again}” are the same device: one list per device",
+    ),
     "hint-policy-invalid": (
         "« {value} » n'est pas une valeur valide",
         "“{value}” is not a valid value",

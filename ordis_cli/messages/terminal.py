@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "« {value} » : attendu TYPE=TYPE[,TYPE], par exemple fixe=portable (types : portable, "
         "fixe, tablette, box_4g)",
         "“{value}”: expected TYPE=TYPE[,TYPE], for example desktop=laptop (types: laptop, "
-        "desktop, tablet, 4g_box)",
+        "desktop, tablet, 4G box)",
     ),
     "term-bad-kind": (
         "attendu besoins, dons, partenaires ou livraisons (needs, donations, partners, deliveries)",
