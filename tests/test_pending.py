@@ -94,6 +94,12 @@ def test_text_in_both_languages(sample_run: Path) -> None:
     words = " ".join(english.output.split())
     assert "the oldest shipped 11 days ago" in words and "tablet" in words
     assert "tablette" not in words and "lignes" not in words
+    # one day is singular, in both languages (« il y a 1 jours » had been written)
+    for lang, said in (("fr", "envoyée il y a 1 jour"), ("en", "the oldest shipped 1 day ago")):
+        day = pending(sample_run / "ordis.db", "--as-of", "2020-04-21", "--lang", lang)
+        assert said in " ".join(day.output.split())
+    older = pending(sample_run / "ordis.db", "--as-of", "2020-04-21", "--older-than", "1")
+    assert "(envoyées il y a plus de 1 jour)" in " ".join(older.output.split())
 
 
 def test_a_partner_the_ledger_does_not_know_is_named_with_the_known_ones(sample_run: Path) -> None:

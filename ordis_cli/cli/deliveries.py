@@ -204,7 +204,11 @@ def _render_pending(
 
     console = stdout_console()
     when = _date(result.as_of, lang)
-    which = say("pending-older", lang, days=older_than) if older_than is not None else ""
+    which = (
+        say("pending-older", lang, days=counted_as(older_than, lang, "term-count-days"))
+        if older_than is not None
+        else ""
+    )
     if not result.partners:
         console.print(
             say("pending-none", lang, date=when, which=which), highlight=False, markup=False
@@ -235,7 +239,7 @@ def _render_pending(
                 partner=partner.partner,
                 lines=_lines(partner.lines, lang),
                 units=_units(partner.units, lang),
-                days=number(partner.oldest_days, lang),
+                days=counted_as(partner.oldest_days, lang, "term-count-days"),
             ),
             highlight=False,
             markup=False,

@@ -38,12 +38,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Waiting for delivery as of {date}{which}: {lines}, {units}, with {partners}.",
     ),
     "pending-partner": (
-        "{partner} : {lines}, {units}, la plus ancienne envoyée il y a {days} jours",
-        "{partner}: {lines}, {units}, the oldest shipped {days} days ago",
+        "{partner} : {lines}, {units}, la plus ancienne envoyée il y a {days}",
+        "{partner}: {lines}, {units}, the oldest shipped {days} ago",
     ),
     "pending-older": (
-        " (envoyées il y a plus de {days} jours)",
-        " (shipped more than {days} days ago)",
+        " (envoyées il y a plus de {days})",
+        " (shipped more than {days} ago)",
     ),
     "pending-written": ("Liste de relance écrite : {path}", "Chasing list written: {path}"),
     "pending-columns": (

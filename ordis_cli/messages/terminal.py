@@ -118,6 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-status-cancelled": ("annulée", "cancelled"),
     "term-status-writing": ("en écriture", "being written"),
     "term-count-units": ("unité|unités", "unit|units"),
+    "term-count-days": ("jour|jours", "day|days"),
     "term-count-seconds": ("seconde|secondes", "second|seconds"),
     "term-count-lines": ("ligne|lignes", "line|lines"),
     "term-count-delivered": ("livrée|livrées", "delivered|delivered"),
