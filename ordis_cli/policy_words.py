@@ -6,6 +6,7 @@ line imports it when it starts."""
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 # English word -> the value ordis writes (the other values are the same in both languages)
@@ -14,10 +15,14 @@ ENGLISH_OF = {french: english for english, french in ENGLISH_WORDS.items()}
 
 
 class EitherLanguage(StrEnum):
-    """A text enumeration whose members may also be named by their English word."""
+    """A text enumeration whose members may also be named by their English word, in any
+    case and with or without accents (« Région », « département », "Greedy")."""
 
     @classmethod
     def _missing_(cls, value: object) -> EitherLanguage | None:
-        french = ENGLISH_WORDS.get(str(value))
-        member = cls._value2member_map_.get(french) if french else None
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", str(value)) if not unicodedata.combining(c)
+        )
+        plain = plain.strip().lower()
+        member = cls._value2member_map_.get(ENGLISH_WORDS.get(plain, plain))
         return member if isinstance(member, cls) else None

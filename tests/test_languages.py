@@ -594,6 +594,8 @@ def test_the_policys_choices_take_their_english_words(
 
     english = planned("--scope", "department", "--share", "demand", "--method", "greedy")
     assert english == planned("--scope", "departement", "--share", "demande")
+    # as a person types them: accents, capitals (« Département » had been refused)
+    assert english == planned("--scope", "Département", "--share", "Demande", "--lang", "EN")
     assert english != planned()  # national: another plan, so the words did change it
     policy = tmp_path / "policy.toml"
     policy.write_text('scope = "department"\nshare = "demand"\n', encoding="utf-8")

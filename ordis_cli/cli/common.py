@@ -20,6 +20,7 @@ from ..atomic import failed_path, os_error_in, write_error
 from ..errors import OrdisError
 from ..ledger.location import ledger_location
 from ..messages import Lang, default_lang, say
+from ..policy_words import EitherLanguage
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,7 +31,9 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
-class LangOption(StrEnum):
+class LangOption(EitherLanguage):
+    """``--lang``: fr or en, in any case (``--lang EN``, as ``ORDIS_LANG=EN`` is read)."""
+
     FR = "fr"
     EN = "en"
 
