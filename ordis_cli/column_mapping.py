@@ -131,7 +131,7 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
                         "columns-nested-table",
                         lang,
                         path=path,
-                        line=_line_of(text, f"{kind_name}.{header}"),
+                        line=_line_of(text, f"{kind_name}.{header}", fallback=line),
                         value=f"{kind_name}.{header}",
                         kind=kind_name,
                     ),
@@ -160,9 +160,9 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
     return ColumnMapping(path, tables)
 
 
-def _line_of(text: str, name: str) -> str:
-    """The line of the file where ``name`` is written as a key or a table name ("?" if it
-    cannot be told, e.g. a mapping given as a dictionary)."""
+def _line_of(text: str, name: str, fallback: str = "?") -> str:
+    """The line of the file where ``name`` is written as a key or a table name
+    (``fallback`` if it cannot be told, e.g. a mapping given as a dictionary)."""
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         table = stripped.strip("[] \t").strip("\"'")
@@ -173,4 +173,4 @@ def _line_of(text: str, name: str) -> str:
                 return str(number)
         if stripped.split("=", 1)[0].strip() == name:
             return str(number)
-    return "?"
+    return fallback

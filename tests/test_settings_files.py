@@ -164,6 +164,11 @@ def test_a_broken_columns_file_says_where_in_french(tmp_path: Path) -> None:
             "line 4: [besoins.contact]: a table inside [besoins] is not expected",
         ),
         (
+            '[besoins]\n\n"Nom" = { a = 1 }\n',
+            "ligne 3 : [besoins.Nom] : une table dans [besoins] n'est pas attendue",
+            "line 3: [besoins.Nom]: a table inside [besoins] is not expected",
+        ),
+        (
             '[besoins]\n"Nom" = ["nom_structure"]\n',
             'ligne 2 : « Nom » = « ["nom_structure"] » : colonne inconnue',
             'line 2: “Nom” = “["nom_structure"]”: unknown column',
