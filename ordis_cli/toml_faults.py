@@ -85,3 +85,21 @@ def toml_text(value: object, *, inside: bool = False) -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
+
+
+def key_line(text: str, keys: tuple[str, ...]) -> int | None:
+    """The line of the TOML ``text`` where ``keys`` (``("cap",)``, ``("coordination",
+    "telephone")``) is given: its table's header, or its ``key = …`` line under the table
+    above it; None where it cannot be told."""
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        written = line.split("#", 1)[0].strip()
+        if written.startswith("["):
+            table = tuple(part.strip().strip("\"'") for part in written.strip("[]").split("."))
+            if table == keys:
+                return number
+        elif "=" in written and len(table) < len(keys):
+            key = written.split("=", 1)[0].strip().strip("\"'")
+            if (*table, key) == keys[: len(table) + 1]:
+                return number
+    return None

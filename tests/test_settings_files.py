@@ -66,11 +66,11 @@ def test_a_toml_fault_is_said_in_each_language_with_its_place(
     [
         (
             'cap = "beaucoup"\n',
-            "cap : un nombre entier est attendu, pas « beaucoup »",
-            "cap: a whole number is expected, not “beaucoup”",
+            'cap (politique.toml, ligne 1) : un nombre entier est attendu, pas « "beaucoup" »',
+            'cap (politique.toml, line 1): a whole number is expected, not “"beaucoup"”',
         ),
-        ("cap = 0\n", "cap : au moins 1 est attendu, pas « 0 »", "cap: at least 1 is expected"),
-        ("cap = true\n", "cap : un nombre entier est attendu", "cap: a whole number"),  # not 1
+        ("cap = 0\n", "ligne 1) : au moins 1 est attendu, pas « 0 »", "1): at least 1 is expected"),
+        ("cap = true\n", "ligne 1) : un nombre entier est attendu", "1): a whole number"),  # not 1
         (
             'scope = "monde"\n',
             "valeurs possibles : departement, region, national, pas « monde »",
@@ -78,15 +78,19 @@ def test_a_toml_fault_is_said_in_each_language_with_its_place(
         ),
         (  # values quoted as TOML writes them, faults apart as each language puts them
             "cap = [1, 2]\nscope = {a = 1}\n",
-            "pas « { a = 1 } » ; cap : un nombre entier est attendu, pas « [1, 2] »",
-            "not “{ a = 1 }”; cap: a whole number is expected, not “[1, 2]”",
+            "pas « { a = 1 } » ; cap (politique.toml, ligne 1) : un nombre entier est attendu, "
+            "pas « [1, 2] »",
+            "not “{ a = 1 }”; cap (politique.toml, line 1): a whole number is expected, not "
+            "“[1, 2]”",
         ),
         (
             '[substitutions]\necran = ["fixe"]\n',
-            "substitutions.ecran : valeurs possibles : portable, fixe, tablette, box_4g",
-            "substitutions.ecran: possible values: laptop, desktop, tablet, 4G box",
+            "substitutions.ecran (politique.toml, ligne 2) : valeurs possibles : portable, fixe, "
+            "tablette, box_4g",
+            "substitutions.ecran (politique.toml, line 2): possible values: laptop, desktop, "
+            "tablet, 4G box",
         ),
-        ("plafond = 3\n", "plafond : clé inconnue", "plafond: unknown key"),
+        ("\n\nplafond = 3\n", "plafond (politique.toml, ligne 3) : clé inconnue", "unknown key"),
         (
             '[substitutions]\nfixe = ["fixe"]\n',
             "« fixe » ne peut pas se remplacer lui-même",
@@ -99,10 +103,14 @@ def test_a_toml_fault_is_said_in_each_language_with_its_place(
         ),
         (
             'date = "20/04/2020"\n',
-            "date : une date est attendue (2020-04-20), pas « 20/04/2020 »",
-            "date: a date is expected (2020-04-20), not “20/04/2020”",
+            'ligne 1) : une date est attendue (2020-04-20), pas « "20/04/2020" »',
+            'line 1): a date is expected (2020-04-20), not “"20/04/2020"”',
         ),
-        ("[coordination]\nnom = 12\n", "coordination.nom : un texte est attendu", "a text is"),
+        (
+            '[coordination]\nnom = "Claire"\n\ntelephone = 612345678\n',
+            "coordination.telephone (politique.toml, ligne 4) : un texte est attendu",
+            "coordination.telephone (politique.toml, line 4): a text is",
+        ),
         ("[substitutions\n", "politique.toml:1 : colonne 15", "politique.toml:1: column 15"),
         ("\ufeffcap = [\n", "à la fin du fichier", "at the end of the file"),
     ],
@@ -185,3 +193,12 @@ def test_a_columns_file_of_the_wrong_shape_says_where(
         result = invoke("validate", SAMPLE / "besoins.xlsx", "--columns", mapping, "--lang", lang)
         said = " ".join(result.output.split())
         assert result.exit_code == 2 and expected in said, said
+
+
+def test_a_value_from_the_command_line_is_named_by_its_option(tmp_path: Path) -> None:
+    """A fault of an option was named by the policy's key, as if it came from a file."""
+    policy = tmp_path / "politique.toml"
+    policy.write_text('scope = "region"\n', encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        load_policy(policy, {"substitutions": {"portable": ["portable"]}, "cap": None}, "fr")
+    assert "(--substitute : « portable » ne peut pas se remplacer lui-même)" in str(raised.value)

@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..messages import Lang, say, value_label
 from ..models import DeviceType
 from ..policy_words import ENGLISH_OF, EitherLanguage
-from ..toml_faults import syntax_fault, toml_text
+from ..toml_faults import key_line, syntax_fault, toml_text
 
 
 class Scope(EitherLanguage):
@@ -119,22 +119,47 @@ class Policy(BaseModel):
 def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr") -> Policy:
     """A policy from a TOML file (if any), then the command-line options that were given."""
     data: dict[str, Any] = {}
+    text = ""
     if path is not None:
-        data = _read(path, lang)
-    data.update({k: v for k, v in overrides.items() if v is not None})
+        data, text = _read(path, lang)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    data.update(given)
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        details = ("; " if lang == "en" else " ; ").join(_fault(e, lang) for e in exc.errors())
+        faults = []
+        for error in exc.errors():
+            keys = tuple(p for p in error["loc"] if isinstance(p, str) and p != "[key]")
+            where = _OPTIONS.get(keys[0], keys[0]) if keys and keys[0] in given else None
+            if where is None and path is not None:  # the file: its line
+                line = key_line(text, keys)
+                where = (
+                    say("hint-policy-where", lang, name=".".join(keys), path=path.name, line=line)
+                    if line
+                    else None
+                )
+            faults.append(_fault(error, lang, where or ".".join(keys) or "?"))
+        details = ("; " if lang == "en" else " ; ").join(faults)
         raise UsageError("bad-policy", say("bad-policy", lang, detail=details)) from exc
 
 
-def _read(path: Path, lang: Lang) -> dict[str, Any]:
-    """The policy file's table; a file that cannot be read or is not TOML is exit 2, said
-    with its line and column."""
+# a policy key given on the command line -> its option, to name it in a refusal
+_OPTIONS = {
+    "scope": "--scope",
+    "cap": "--cap",
+    "share": "--share",
+    "method": "--method",
+    "substitutions": "--substitute",
+    "date": "--date",
+}
+
+
+def _read(path: Path, lang: Lang) -> tuple[dict[str, Any], str]:
+    """The policy file's table and text; a file that cannot be read or is not TOML is
+    exit 2, said with its line and column."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
-        return tomllib.loads(text)
+        return tomllib.loads(text), text
     except FileNotFoundError as exc:
         detail = say("hint-no-such-file", lang, path=path)
         raise UsageError("bad-policy", say("bad-policy", lang, detail=detail)) from exc
@@ -171,14 +196,22 @@ _FAULTS = {
     "self_substitution": "hint-policy-self-substitution",
     "twice_substituted": "hint-policy-twice-substituted",
 }
+# the faults of a value of the wrong type: a text is quoted as a text there (cap = "2")
+_TYPE_FAULTS = frozenset(
+    {"int_parsing", "int_type", "int_from_float", "date_type", "date_parsing"}
+    | {"date_from_datetime_parsing", "date_from_datetime_inexact"}
+    | {"tuple_type", "list_type", "dict_type", "model_type", "string_type"}
+)
 
 
-def _fault(error: ErrorDetails, lang: Lang) -> str:
-    """One value of the policy that does not fit, in ``lang``: its key and what is wrong
-    (« cap : un nombre entier est attendu, pas « beaucoup » »), the value quoted short."""
-    key = ".".join(str(part) for part in error["loc"] if part != "[key]") or "?"
+def _fault(error: ErrorDetails, lang: Lang, where: str) -> str:
+    """One value of the policy that does not fit, in ``lang``: where it is (``where``: its
+    key and line, or its option) and what is wrong (« cap (politique.toml, ligne 2) : un
+    nombre entier est attendu, pas « "beaucoup" » »), the value quoted short as TOML
+    writes it (a text in quotes where its type is at fault)."""
     context = error.get("ctx") or {}
-    value = toml_text(error.get("input"))
+    found = error.get("input")
+    value = toml_text(found, inside=error["type"] in _TYPE_FAULTS)
     # pydantic's "'departement', 'region' or 'national'": the words, in the language
     choices = [word.strip(" '") for word in re.split(r",| or ", str(context.get("expected", "")))]
     if lang == "en":
@@ -193,4 +226,4 @@ def _fault(error: ErrorDetails, lang: Lang) -> str:
     }
     # each sentence takes the fields it names
     fault = say(_FAULTS.get(error["type"], "hint-policy-invalid"), lang, **fields)
-    return say("hint-policy-value", lang, name=key, fault=fault)
+    return say("hint-policy-value", lang, name=where, fault=fault)

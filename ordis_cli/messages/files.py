@@ -153,6 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # what is wrong with a value of the policy (pydantic says it in English)
     "hint-policy-value": ("{name} : {fault}", "{name}: {fault}"),
+    "hint-policy-where": ("{name} ({path}, ligne {line})", "{name} ({path}, line {line})"),
     "hint-policy-unknown-key": ("clé inconnue", "unknown key"),
     "hint-policy-whole-number": (
         "un nombre entier est attendu, pas « {value} »",
