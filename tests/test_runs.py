@@ -110,6 +110,7 @@ def test_runs_show_says_the_policy_in_words() -> None:
         "desktop replaced by laptop or tablet, date 2020-04-20"
     )
     assert _policy_words("{not json", "en") == "{not json"  # a hand-edited ledger: as it is
+    assert _policy_words("x" * 2_000_000, "fr") == "x" * 200 + "…"  # not 2 MB on screen
 
 
 def test_names_are_printed_as_written_never_as_markup(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def _table(heads_key: str, rows: Iterable[Sequence[str]], lang: Lang) -> Table:
 def _policy_words(recorded: str, lang: Lang) -> str:
     """The policy a run recorded (its JSON), in words of ``lang``: « portée national,
     partage equitable, méthode glouton, plafond aucun, date 2020-04-20 » (the coordination's
-    contact left out); the JSON itself if it cannot be read so."""
+    contact left out); the text itself (its first 200 characters) if it cannot be read so."""
     from ..policy_words import ENGLISH_OF
 
     try:
@@ -73,8 +73,8 @@ def _policy_words(recorded: str, lang: Lang) -> str:
                 )
             )
         words.append(say("term-policy-date", lang, value=policy["date"]))
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return recorded
+    except (ValueError, KeyError, TypeError, AttributeError):  # as it is, cut short
+        return recorded if len(recorded) <= 200 else recorded[:200] + "…"
     return ", ".join(words)
 
 
