@@ -67,6 +67,31 @@ def test_closed_streams_change_no_verdict(tmp_path: Path, rows: str, code: int) 
     assert done.returncode == code
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="a full disk is /dev/full here")
+@pytest.mark.parametrize("extra", ["--details", "--format=json"])
+def test_an_output_that_cannot_be_written_is_said_so(tmp_path: Path, extra: str) -> None:
+    """``ordis validate … > /dev/full`` said « ordis . : écriture impossible … Rien n'a été
+    écrit » about a path « . » it never wrote; it is the output that was lost."""
+    import subprocess
+    import sys
+
+    needs = tmp_path / "besoins.csv"
+    needs.write_text("id_structure;nom_structure;departement;portables\nS1;A;69;2\n", "utf-8")
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "ordis_cli", "validate", str(needs), extra],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    said = " ".join(done.stderr.split())
+    assert said.startswith("ordis la sortie de la commande n'a pas pu être écrite"), said
+    assert "(plus de place sur le disque)" in said
+
+
 def test_exit_codes(data: Path) -> None:
     assert invoke("validate", data / "besoins_ok.xlsx").exit_code == 0
     assert invoke("validate", data / "besoins_erreurs.csv").exit_code == 1

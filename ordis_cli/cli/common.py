@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.exceptions import TyperException
@@ -21,6 +21,7 @@ from ..errors import OrdisError
 from ..ledger.location import ledger_location
 from ..messages import Lang, default_lang, say
 from ..policy_words import EitherLanguage
+from ..system_reasons import system_reason
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -124,7 +125,11 @@ def _console(stderr: bool) -> Console:
     from rich.console import Console
 
     # never markup: a partner, a file or a hand-edited ledger may write "[/]" or "[bold]"
-    console = Console(stderr=stderr, highlight=False, markup=False)
+    if stderr:
+        console = Console(stderr=True, highlight=False, markup=False)
+    else:
+        output = cast("IO[str]", _Output(sys.stdout))  # writes and flushes, the rest passes
+        console = Console(file=output, highlight=False, markup=False)
     console.soft_wrap = not console.is_terminal
     console.on_broken_pipe = lambda: _reader_gone(console)  # type: ignore[method-assign]
     return console
@@ -142,6 +147,38 @@ def _reader_gone(console: Console | None = None) -> None:
     os.close(devnull)
 
 
+class OutputLost(Exception):
+    """stdout could not be written (a full disk, ``> /dev/full``): the system's reason is
+    its ``__cause__``. Not a path of the command's own (it had said « . »)."""
+
+
+class _Output:
+    """stdout for a console: a write that fails, but for a reader gone away (which rich
+    handles), is ``OutputLost``."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputLost from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputLost from exc
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding…
+        return getattr(self._stream, name)
+
+
 def echo(text: str) -> None:
     """``typer.echo`` of a result (JSON) on stdout, finishing as ``_reader_gone`` says when
     nobody reads it any more."""
@@ -152,6 +189,8 @@ def echo(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _reader_gone()
+    except OSError as exc:
+        raise OutputLost from exc
 
 
 def show_progress(quiet: bool) -> bool:
@@ -193,6 +232,13 @@ def guarded(debug: bool, lang: Lang) -> Iterator[None]:
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except OutputLost as lost:
+        if debug:
+            raise
+        reason = lost.__cause__
+        said = system_reason(reason, lang) if isinstance(reason, OSError) else ""
+        _fail(say("term-output-lost", lang, reason=said))
+        raise typer.Exit(2) from None
     except Exception as error:
         if debug:
             raise

@@ -50,6 +50,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "term-alloc-workbook": ("tableau de l'allocation", "allocation workbook"),
     # --- refused option values (usage errors, exit 2) ---
     "term-data-sheet": ("donnees", "data"),
+    "term-output-lost": (
+        "la sortie de la commande n'a pas pu être écrite ({reason}) : ce qu'elle devait "
+        "montrer est incomplet. Relancez en l'envoyant ailleurs.",
+        "the command's output could not be written ({reason}): what it had to show is "
+        "incomplete. Run it again sending it elsewhere.",
+    ),
     "term-negative-number": (
         "« {value} » se lit comme une option : un numéro d'allocation s'écrit sans signe moins "
         "(ordis runs list les donne).",
