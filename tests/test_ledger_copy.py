@@ -80,8 +80,13 @@ def test_a_destination_that_is_not_new_is_refused_untouched(
     other.write_text("à garder", encoding="utf-8")
     assert invoke("ledger", "copy", ledger, other, "--lang", "en").exit_code == 2
     assert other.read_text(encoding="utf-8") == "à garder"
-    assert invoke("ledger", "copy", tmp_path / "absent.db", tmp_path / "x.db").exit_code == 2
-    assert not (tmp_path / "x.db").exists()
+    absent = invoke("ledger", "copy", tmp_path / "absent.db", tmp_path / "x.db")
+    assert absent.exit_code == 2 and not (tmp_path / "x.db").exists()
+    # SRC is named as the usage line names it, not as --ledger
+    assert "la source de la copie (SRC) doit être un registre existant" in absent.output
+    into_a_folder = invoke("ledger", "copy", ledger, tmp_path)
+    assert into_a_folder.exit_code == 2
+    assert "un fichier ou un dossier existe à ce chemin" in " ".join(into_a_folder.output.split())
 
 
 @pytest.mark.parametrize("where", ["sqlite", "postgresql"])

@@ -87,6 +87,8 @@ def _figures(db: Any) -> dict[str, Any]:
 
 def copy_ledger(source: LedgerPath, target: LedgerPath, lang: Lang = "fr") -> Copied:
     """Copy ``source`` into the new ``target`` and check the copy (module description)."""
+    if isinstance(source, Path) and not source.exists():  # SRC, not --ledger: said so
+        raise ledger_error("ledger-copy-no-source", source, lang)
     with Ledger(source, "read", lang) as ledger, ledger.transaction(write=False) as db:
         rows = read_all(db)
         figures = _figures(db)

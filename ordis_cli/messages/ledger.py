@@ -216,13 +216,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the PostgreSQL server refused the operation ({detail}): nothing was recorded.",
     ),
     # --- ordis ledger copy SRC DST ---
+    "ledger-copy-no-source": (
+        "registre introuvable : la source de la copie (SRC) doit être un registre existant.",
+        "ledger not found: the copy's source (SRC) must be an existing ledger.",
+    ),
     "ledger-copy-target-used": (
-        "la destination de la copie n'est pas neuve (un fichier existe à ce chemin, ou la base "
-        "contient déjà des tables d'ordis) : ordis ne copie jamais par-dessus un registre. "
-        "Donnez un chemin libre ou une base vide.",
-        "the copy's destination is not new (a file exists at this path, or the database "
-        "already holds ordis tables): ordis never copies over a ledger. Give a free path or "
-        "an empty database.",
+        "la destination de la copie n'est pas neuve (un fichier ou un dossier existe à ce "
+        "chemin, ou la base contient déjà des tables d'ordis) : ordis ne copie jamais "
+        "par-dessus un registre. Donnez un chemin libre ou une base vide.",
+        "the copy's destination is not new (a file or a folder exists at this path, or the "
+        "database already holds ordis tables): ordis never copies over a ledger. Give a free "
+        "path or an empty database.",
     ),
     "ledger-copy-mismatch": (
         "la copie relue diffère de l'original ({what}) : rien n'a été gardé, la destination "
