@@ -200,6 +200,10 @@ def test_choices_and_suggestions() -> None:
     assert v.material("routeur 4G") == ("box_4g", None)
     assert v.material("tablete") == (None, ("unknown-material", {"suggestion": "tablette"}))
     assert v.structure_type("Pouponniere") == ("pouponnière", None)
+    # the English words the English message offers are taken
+    assert v.structure_type("Foster care") == ("placement familial", None)
+    assert v.structure_type("Children's home") == ("MECS", None)
+    assert v.structure_type("Emergency shelter") == ("foyer de l'enfance", None)
     assert v.donor_type("Reconditionneur solidaire") == ("reconditionneur", None)
     assert v.state("reconditionné") == ("reconditionne", None)
 

@@ -149,6 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "value-plan-glouton-demande": ("glouton-demande", "greedy-demand"),
     "value-plan-glouton-equitable": ("glouton-equitable", "greedy-equitable"),
     "value-plan-optimal": ("optimal", "optimal"),
+    "value-type_structure-autre": ("autre", "other"),
     "value-type_donateur-entreprise": ("entreprise", "company"),
     "value-type_donateur-fondation": ("fondation", "foundation"),
     "value-type_donateur-association": ("association", "association"),

@@ -142,8 +142,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-structure-type": (
         "Type de structure « {value} » inconnu : attendu MECS, foyer de l'enfance, lieu de vie, "
         "placement familial, pouponnière ou autre. Compté comme « autre ».{hint}",
-        "Unknown structure type “{value}”: expected MECS, foyer de l'enfance, lieu de vie, "
-        "placement familial, pouponnière or autre. Counted as “autre”.{hint}",
+        "Unknown structure type “{value}”: expected MECS (children's home), foyer de "
+        "l'enfance (emergency shelter), lieu de vie (small care home), placement familial "
+        "(foster care), pouponnière (nursery) or other. Counted as “other”.{hint}",
     ),
     "unknown-donor-type": (
         "Type de donateur « {value} » inconnu : attendu entreprise, fondation, association, "

@@ -89,23 +89,33 @@ priority = Choice(
 structure_type = Choice(
     "unknown-structure-type",
     {
-        "MECS": ("maison d enfants a caractere social", "maison d enfant", "mecs"),
+        "MECS": (
+            "maison d enfants a caractere social",
+            "maison d enfant",
+            "mecs",
+            "children s home",
+            "childrens home",
+        ),
         "foyer de l'enfance": (
             "foyer",
             "foyer departemental de l enfance",
             "fde",
             "cde",
             "centre departemental de l enfance",
+            "emergency shelter",
+            "shelter",
         ),
-        "lieu de vie": ("lieu de vie et d accueil", "lva", "lvs"),
+        "lieu de vie": ("lieu de vie et d accueil", "lva", "lvs", "small care home"),
         "placement familial": (
             "assistant familial",
             "assistante familiale",
             "famille d accueil",
             "service de placement familial",
             "spf",
+            "foster care",
+            "foster family",
         ),
-        "pouponnière": ("pouponniere",),
+        "pouponnière": ("pouponniere", "nursery", "infant home"),
         "autre": ("other", "autres", "divers"),
     },
 )
