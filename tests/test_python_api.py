@@ -18,6 +18,7 @@ from ordis_cli.ledger import Ledger
 
 from .commands import sample_allocate_request
 from .conftest import ROOT, invoke
+from .processes import forking_pythons
 
 SAMPLE = ROOT / "sample_data"
 HEAVY = ("pandas", "openpyxl", "python_calamine")
@@ -49,9 +50,10 @@ def test_the_readme_example_runs_and_prints_what_the_readme_shows(tmp_path: Path
     # run from elsewhere, the sample folder named by its absolute path
     source = code.group(1).replace('Path("sample_data")', f"Path({str(SAMPLE)!r})")
     assert source != code.group(1)
-    ran = subprocess.run(
-        [sys.executable, "-c", source], capture_output=True, text=True, cwd=tmp_path, timeout=120
-    )
+    with forking_pythons():  # the program, in a child forked from this process
+        ran = subprocess.run(
+            [sys.executable, "-c", source], capture_output=True, text=True, cwd=tmp_path
+        )
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.rstrip("\n") == shown.group(1).rstrip("\n")
     assert list(tmp_path.iterdir()) == []  # a dry run writes nothing, not even a ledger
