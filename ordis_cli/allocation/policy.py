@@ -127,10 +127,11 @@ def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr")
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
-        faults = []
+        faults, from_file = [], False
         for error in exc.errors():
             keys = tuple(p for p in error["loc"] if isinstance(p, str) and p != "[key]")
             where = _OPTIONS.get(keys[0], keys[0]) if keys and keys[0] in given else None
+            from_file = from_file or where is None
             if where is None and path is not None:  # the file: its line
                 line = key_line(text, keys)
                 where = (
@@ -140,7 +141,9 @@ def load_policy(path: Path | None, overrides: dict[str, Any], lang: Lang = "fr")
                 )
             faults.append(_fault(error, lang, where or ".".join(keys) or "?"))
         details = ("; " if lang == "en" else " ; ").join(faults)
-        raise UsageError("bad-policy", say("bad-policy", lang, detail=details)) from exc
+        # an option alone at fault: no word of the file's keys
+        said = say("bad-policy" if from_file else "hint-policy-options", lang, detail=details)
+        raise UsageError("bad-policy", said) from exc
 
 
 # a policy key given on the command line -> its option, to name it in a refusal

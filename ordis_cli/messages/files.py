@@ -151,6 +151,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invalid allocation policy ({detail}). Expected: scope, cap, share, method, date, "
         "[substitutions], [coordination] as the README shows.",
     ),
+    "hint-policy-options": ("option invalide ({detail}).", "invalid option ({detail})."),
     # what is wrong with a value of the policy (pydantic says it in English)
     "hint-policy-value": ("{name} : {fault}", "{name}: {fault}"),
     "hint-policy-where": ("{name} ({path}, ligne {line})", "{name} ({path}, line {line})"),
