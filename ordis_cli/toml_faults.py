@@ -99,7 +99,10 @@ def key_line(text: str, keys: tuple[str, ...]) -> int | None:
             if table == keys:
                 return number
         elif "=" in written and len(table) < len(keys):
-            key = written.split("=", 1)[0].strip().strip("\"'")
-            if (*table, key) == keys[: len(table) + 1]:
+            # a key, dotted or not (« coordination.nom = 1 » at the top)
+            written_keys = [k.strip().strip("\"'") for k in written.split("=", 1)[0].split(".")]
+            given = (*table, *written_keys)
+            shorter = min(len(given), len(keys))  # « nom.prenom = … » gives the key « nom »
+            if given[:shorter] == keys[:shorter]:
                 return number
     return None

@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 
 import openpyxl
+import pytest
+
+from ordis_cli.messages import Lang
 
 from .commands import allocate_files, import_returned, one_need_one_lot
 from .conftest import DATE, SAMPLE, cell, first_summary, invoke, ledger_of, sha256, summary
@@ -137,3 +140,45 @@ def test_names_are_printed_as_written_never_as_markup(tmp_path: Path) -> None:
     assert "Relais [/] Solidaire" in shown.output
     pending = invoke("deliveries", "pending", "--ledger", ledger)
     assert pending.exit_code == 0 and "Relais [/] Solidaire" in pending.output
+
+
+class _Terminal:
+    """A terminal's input that answers ``answer``."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answer
+
+
+@pytest.mark.parametrize(("lang", "answer", "yes"), [("fr", "o\n", True), ("en", "n\n", False)])
+def test_the_cancel_question_is_asked_on_stderr(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: Lang,
+    answer: str,
+    yes: bool,
+) -> None:
+    """`runs cancel 1 > out.txt` wrote its [o/N] question into out.txt, unseen, and took the
+    answer typed blind; it is asked on stderr, as rm -i asks."""
+    from ordis_cli.cli.runs import _confirmed
+
+    monkeypatch.setattr("sys.stdin", _Terminal(answer))
+    assert _confirmed(1, 12, lang) is yes
+    asked = capsys.readouterr()
+    assert asked.out == "" and "12" in asked.err and ("[o/N]" in asked.err or "[y/N]" in asked.err)
+
+
+def test_a_run_of_an_earlier_format_says_the_policy_it_recorded() -> None:
+    """A run of format 2 recorded no share nor method: its policy was shown as JSON."""
+    from ordis_cli.cli.runs import _policy_words
+
+    recorded = '{"cap": null, "date": "2020-04-20", "scope": "national", "substitutions": {}}'
+    assert _policy_words(recorded, "fr") == "portée national, plafond aucun, date 2020-04-20"
+    # no terminal escape from a hand-edited ledger reaches the screen
+    assert "\x1b" not in _policy_words("\x1b[31mrouge\x1b]0;titre\x07", "fr")
+    assert "\x1b" not in _policy_words('{"scope": "\\u001b[31m", "date": "d"}', "en")

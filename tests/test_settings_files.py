@@ -11,7 +11,7 @@ import pytest
 
 from ordis_cli.allocation.policy import load_policy
 from ordis_cli.errors import UsageError
-from ordis_cli.toml_faults import syntax_fault
+from ordis_cli.toml_faults import key_line, syntax_fault
 
 from .conftest import SAMPLE, invoke
 from .test_languages import ENGLISH_WORDS, FRENCH_WORDS, _words
@@ -205,3 +205,25 @@ def test_a_value_from_the_command_line_is_named_by_its_option(tmp_path: Path) ->
     assert (
         said == "option invalide (--substitute : « portable » ne peut pas se remplacer lui-même)."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "keys", "line"),
+    [
+        ("cap = 1\n", ("cap",), 1),
+        (
+            'scope = "x"\n\n[coordination]\nnom = "A"\ntelephone = 6\n',
+            ("coordination", "telephone"),
+            5,
+        ),
+        ('scope = "x"\ncoordination.nom = 1\n', ("coordination", "nom"), 2),  # dotted
+        ('[coordination]\nnom.prenom = "x"\n', ("coordination", "nom"), 2),  # deeper
+        ("coordination = { nom = 1 }\n", ("coordination", "nom"), 1),  # inline
+        ('"cap" = 1 # le plafond\r\n', ("cap",), 1),  # quoted, commented, CRLF
+        ("[substitutions]\n", ("substitutions",), 1),
+        ("cap = 1\n", ("scope",), None),
+    ],
+)
+def test_the_line_of_a_key(text: str, keys: tuple[str, ...], line: int | None) -> None:
+    """A dotted key (« coordination.nom = 1 ») had been said without its file and line."""
+    assert key_line(text, keys) == line

@@ -63,6 +63,22 @@ def test_closed_streams_change_no_verdict(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
 
+    # a usage error said on a stderr that cannot be written: still 2 (Python's « lost
+    # sys.stderr » had made it 1, the code of invalid data). ``2>&-`` before a launcher
+    # script (pyenv's shims are bash scripts) leaves such a stderr: descriptor 2 is the
+    # script the shell opened, for reading.
+    def unwritable_stderr() -> None:
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 2)
+
+    refused = subprocess.run(
+        [sys.executable, "-m", "ordis_cli", "validate", str(needs), "--kind", "bananes"],
+        preexec_fn=unwritable_stderr,
+        stdout=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+    assert refused.returncode == 2
+
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="a full disk is /dev/full here")
 def test_an_output_that_cannot_be_written_is_said_so(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from ..ledger.location import ledger_location
 from ..messages import Lang, default_lang, say
 from ..policy_words import EitherLanguage
 from ..system_reasons import system_reason
+from .streams import nowhere
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,10 +142,7 @@ def _reader_gone(console: Console | None = None) -> None:
     would exit 1, the code of invalid data)."""
     if console is not None:
         console.quiet = True
-    stream = sys.stderr if console is not None and console.stderr else sys.stdout
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, stream.fileno())
-    os.close(devnull)
+    nowhere(sys.stderr if console is not None and console.stderr else sys.stdout)
 
 
 class OutputLost(Exception):
@@ -256,4 +254,7 @@ def _fail(message: str) -> None:
     is not rich markup)."""
     from rich.text import Text
 
-    stderr_console().print(Text.assemble(("ordis ", "bold red"), message), highlight=False)
+    try:
+        stderr_console().print(Text.assemble(("ordis ", "bold red"), message), highlight=False)
+    except OSError:  # stderr closed or full: the exit code still says it
+        nowhere(sys.stderr)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,6 +37,7 @@ from typer.exceptions import Abort
 from ..messages import Lang, say
 from .click_french import FrenchHelpFormatter, english_usage_error, french_usage_error
 from .help_english import ARGUMENT_WORDS, HELP_ENGLISH, EnglishHelpFormatter
+from .streams import to_stderr
 
 
 def language_from_argv(argv: Sequence[str]) -> Lang:
@@ -202,7 +202,7 @@ def show_usage_error(error: ClickException, lang: Lang, argv: Sequence[str] = ()
         typed = [a for a in argv if re.fullmatch(r"-\d+", a) and a.startswith(error.option_name)]
         value = typed[0] if typed else error.option_name
         lines.append(say("term-negative-number", lang, value=value))
-    print("\n".join(lines), file=sys.stderr)
+    to_stderr("\n".join(lines))
 
 
 def _files_after_a_repeatable_option(error: ClickException, context: Context) -> bool:
@@ -224,6 +224,6 @@ def run(argv: Sequence[str]) -> int:
         show_usage_error(error, lang, argv)
         return error.exit_code
     except Abort:
-        print(say("term-aborted", lang), file=sys.stderr)
+        to_stderr(say("term-aborted", lang))
         return 1
     return code if isinstance(code, int) else 0

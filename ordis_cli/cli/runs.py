@@ -41,11 +41,14 @@ def _policy_words(recorded: str, lang: Lang) -> str:
     partage equitable, méthode glouton, plafond aucun, date 2020-04-20 » (the coordination's
     contact left out); the text itself (its first 200 characters) if it cannot be read so."""
     from ..policy_words import ENGLISH_OF
+    from ..xlsx_safety import clean_text
 
     try:
         policy = json.loads(recorded)
         words = []
         for key in ("scope", "share", "method"):
+            if key not in policy:  # a run of an earlier format recorded no share, no method
+                continue
             value = str(policy[key])
             words.append(
                 say(
@@ -54,7 +57,7 @@ def _policy_words(recorded: str, lang: Lang) -> str:
                     value=ENGLISH_OF.get(value, value) if lang == "en" else value,
                 )
             )
-        cap = policy["cap"]
+        cap = policy.get("cap")
         words.append(
             say(
                 "term-policy-cap", lang, value=say("term-policy-none", lang) if cap is None else cap
@@ -74,8 +77,9 @@ def _policy_words(recorded: str, lang: Lang) -> str:
             )
         words.append(say("term-policy-date", lang, value=policy["date"]))
     except (ValueError, KeyError, TypeError, AttributeError):  # as it is, cut short
-        return recorded if len(recorded) <= 200 else recorded[:200] + "…"
-    return ", ".join(words)
+        shown = clean_text(recorded)  # no terminal escape from a hand-edited ledger
+        return shown if len(shown) <= 200 else shown[:200] + "…"
+    return clean_text(", ".join(words))
 
 
 def _status(status: str, lang: Lang) -> str:
@@ -260,6 +264,7 @@ def _confirmed(run: int, freed: int, language: Lang) -> bool:
     if not sys.stdin.isatty():
         raise UsageError("confirmation-needed", say("confirmation-needed", language, run=run))
     units = counted_as(freed, language, "term-count-undelivered")
-    typer.echo(say("term-run-confirm", language, run=run, units=units), nl=False)
+    # on stderr, as rm -i asks: with the output sent to a file, the question is still seen
+    typer.echo(say("term-run-confirm", language, run=run, units=units), nl=False, err=True)
     answer = sys.stdin.readline().strip().casefold()
     return answer in say("term-yes-words", language).split()

@@ -51,10 +51,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- refused option values (usage errors, exit 2) ---
     "term-data-sheet": ("donnees", "data"),
     "term-output-lost": (
-        "la sortie de la commande n'a pas pu être écrite ({reason}) : ce qu'elle devait "
-        "montrer est incomplet. Relancez en l'envoyant ailleurs.",
-        "the command's output could not be written ({reason}): what it had to show is "
-        "incomplete. Run it again sending it elsewhere.",
+        "la sortie de la commande n'a pas pu être écrite ({reason}) : seul ce qu'elle "
+        "affichait est perdu, ce qu'elle avait déjà enregistré ou écrit est fait. Vérifiez "
+        "avec « ordis runs list » avant de la relancer.",
+        "the command's output could not be written ({reason}): only what it showed is lost; "
+        "what it had already recorded or written is done. Check with “ordis runs list” "
+        "before running it again.",
     ),
     "term-negative-number": (
         "« {value} » se lit comme une option : un numéro d'allocation s'écrit sans signe moins "
