@@ -31,7 +31,7 @@ from .messages import Lang, say
 from .models import Kind
 from .schema import column_names
 from .textnorm import header_key
-from .toml_faults import syntax_fault, toml_text
+from .toml_faults import key_line, syntax_fault, toml_text
 
 __all__ = ["KIND_NAMES", "ColumnMapping", "load_mapping"]
 
@@ -102,7 +102,7 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
     tables: dict[Kind, dict[str, tuple[str, str]]] = {}
     for kind_name, table in data.items():
         kind = KIND_NAMES.get(kind_name.strip().lower())
-        line = _line_of(text, kind_name)
+        line = _line(text, kind_name)
         if kind is None:
             raise UsageError(
                 "columns-unknown-kind",
@@ -123,7 +123,7 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
         known = column_names(kind)
         mapped = tables.setdefault(kind, {})
         for header, column in table.items():
-            line = _line_of(text, header)
+            line = _line(text, kind_name, header)
             if isinstance(column, dict):  # [besoins.x] or [besoins.x.y]: a table too deep
                 raise UsageError(
                     "columns-nested-table",
@@ -131,7 +131,7 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
                         "columns-nested-table",
                         lang,
                         path=path,
-                        line=_line_of(text, f"{kind_name}.{header}", fallback=line),
+                        line=line,
                         value=f"{kind_name}.{header}",
                         kind=kind_name,
                     ),
@@ -160,17 +160,8 @@ def _build(data: Mapping[str, object], path: str, lang: Lang, text: str) -> Colu
     return ColumnMapping(path, tables)
 
 
-def _line_of(text: str, name: str, fallback: str = "?") -> str:
-    """The line of the file where ``name`` is written as a key or a table name
-    (``fallback`` if it cannot be told, e.g. a mapping given as a dictionary)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        table = stripped.strip("[] \t").strip("\"'")
-        if stripped.startswith("[") and (table == name or table.startswith(f"{name}.")):
-            return str(number)
-        for quote in ('"', "'"):
-            if stripped.startswith(f"{quote}{name}{quote}"):
-                return str(number)
-        if stripped.split("=", 1)[0].strip() == name:
-            return str(number)
-    return fallback
+def _line(text: str, *keys: str) -> str:
+    """The line of the file where ``keys`` (a kind, or a kind and a header) is given, "?"
+    if it cannot be told (a mapping given as a dictionary)."""
+    found = key_line(text, keys)
+    return str(found) if found else "?"

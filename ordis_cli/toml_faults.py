@@ -89,20 +89,49 @@ def toml_text(value: object, *, inside: bool = False) -> str:
 
 def key_line(text: str, keys: tuple[str, ...]) -> int | None:
     """The line of the TOML ``text`` where ``keys`` (``("cap",)``, ``("coordination",
-    "telephone")``) is given: its table's header, or its ``key = …`` line under the table
-    above it; None where it cannot be told."""
+    "telephone")``, ``("besoins", "Nb. portables")``) is given: its table's header (or a
+    deeper table's, ``[besoins.x.y]`` for ``("besoins", "x")``), or its ``key = …`` line,
+    dotted or not, under the table above it; None where it cannot be told."""
     table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), 1):
-        written = line.split("#", 1)[0].strip()
-        if written.startswith("["):
-            table = tuple(part.strip().strip("\"'") for part in written.strip("[]").split("."))
-            if table == keys:
+        name, equals = _key_of(line)
+        if name is None:
+            continue
+        if not equals:  # [table] or [[table]]
+            table = name
+            if table[: len(keys)] == keys:
                 return number
-        elif "=" in written and len(table) < len(keys):
-            # a key, dotted or not (« coordination.nom = 1 » at the top)
-            written_keys = [k.strip().strip("\"'") for k in written.split("=", 1)[0].split(".")]
-            given = (*table, *written_keys)
+        elif len(table) < len(keys):
+            given = (*table, *name)
             shorter = min(len(given), len(keys))  # « nom.prenom = … » gives the key « nom »
             if given[:shorter] == keys[:shorter]:
                 return number
     return None
+
+
+def _key_of(line: str) -> tuple[tuple[str, ...] | None, bool]:
+    """The dotted name a TOML line gives, as its parts (quotes removed: « "Nb. portables" »
+    is one part), and whether it is a ``key = value`` line rather than a ``[table]``;
+    ``(None, False)`` for a line of neither (blank, comment, a list's continuation)."""
+    written = line.strip()
+    is_table = written.startswith("[")
+    parts, current, quote = [], "", ""
+    for char in written.lstrip("[") if is_table else written:
+        if quote:
+            if char == quote:
+                quote = ""
+            else:
+                current += char
+        elif char in "\"'":
+            quote = char
+        elif char == ".":
+            parts.append(current.strip())
+            current = ""
+        elif char in ("]", "#") or (char == "=" and not is_table):
+            parts.append(current.strip())
+            if char == "=" or is_table:
+                return tuple(parts), char == "="
+            return None, False
+        else:
+            current += char
+    return None, False

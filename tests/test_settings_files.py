@@ -176,6 +176,11 @@ def test_a_broken_columns_file_says_where_in_french(tmp_path: Path) -> None:
             "ligne 3 : [besoins.Nom] : une table dans [besoins] n'est pas attendue",
             "line 3: [besoins.Nom]: a table inside [besoins] is not expected",
         ),
+        (  # the header under its own kind, a dot inside its quotes (it had said line 2)
+            '[besoins]\n"Nb. PC" = "portables"\n\n[dons]\n"Nb. PC" = "pc"\n',
+            "ligne 5 : « Nb. PC » = « pc » : colonne inconnue pour [dons]",
+            "line 5: “Nb. PC” = “pc”: unknown column for [dons]",
+        ),
         (
             '[besoins]\n"Nom" = ["nom_structure"]\n',
             'ligne 2 : « Nom » = « ["nom_structure"] » : colonne inconnue',
