@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from ..errors import UsageError
 from ..messages import Lang, say, value_label
 from ..models import DeviceType
-from ..policy_words import ENGLISH_OF, EitherLanguage
+from ..policy_words import EitherLanguage
 from ..toml_faults import key_line, syntax_fault, toml_text
 
 
@@ -217,8 +217,9 @@ def _fault(error: ErrorDetails, lang: Lang, where: str) -> str:
     value = toml_text(found, inside=error["type"] in _TYPE_FAULTS)
     # pydantic's "'departement', 'region' or 'national'": the words, in the language
     choices = [word.strip(" '") for word in re.split(r",| or ", str(context.get("expected", "")))]
-    if lang == "en":
-        choices = [ENGLISH_OF.get(word) or value_label("materiel", word, lang) for word in choices]
+    key = str(error["loc"][0]) if error["loc"] else ""
+    column = "materiel" if key == "substitutions" else key  # whose words they are
+    choices = [value_label(column, word, lang) for word in choices]
     fields = {
         "value": value if len(value) <= 60 else value[:60] + "…",
         "limit": context.get("ge"),

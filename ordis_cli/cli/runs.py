@@ -40,7 +40,6 @@ def _policy_words(recorded: str, lang: Lang) -> str:
     """The policy a run recorded (its JSON), in words of ``lang``: « portée national,
     partage equitable, méthode glouton, plafond aucun, date 2020-04-20 » (the coordination's
     contact left out); the text itself (its first 200 characters) if it cannot be read so."""
-    from ..policy_words import ENGLISH_OF
     from ..xlsx_safety import clean_text
 
     try:
@@ -49,14 +48,8 @@ def _policy_words(recorded: str, lang: Lang) -> str:
         for key in ("scope", "share", "method"):
             if key not in policy:  # a run of an earlier format recorded no share, no method
                 continue
-            value = str(policy[key])
-            words.append(
-                say(
-                    f"term-policy-{key}",
-                    lang,
-                    value=ENGLISH_OF.get(value, value) if lang == "en" else value,
-                )
-            )
+            value = value_label(key, str(policy[key]), lang)
+            words.append(say(f"term-policy-{key}", lang, value=value))
         cap = policy.get("cap")
         words.append(
             say(

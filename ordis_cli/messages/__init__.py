@@ -17,6 +17,7 @@ from functools import cache
 from typing import Literal
 
 from ..devices import DEVICE_TYPES
+from ..policy_words import ENGLISH_OF
 from . import (
     allocation,
     cycle,
@@ -154,14 +155,16 @@ def device_label(device: str, lang: Lang) -> str:
 
 
 def value_label(column: str, value: str, lang: Lang) -> str:
-    """A value of ``column`` (``priorite``, ``etat``, ``materiel``, or ``plan``: a
-    ``--compare`` plan) as a person reads it: in French the code the files write
-    (« urgente », « reconditionne »), in English its word ("urgent", "refurbished"); a value
-    the catalogue does not know is shown as it is."""
+    """A value of ``column`` (``priorite``, ``etat``, ``materiel``, a policy's ``scope``,
+    ``share`` or ``method``, or ``plan``: a ``--compare`` plan) as a person reads it: in
+    French the code the files write (« urgente », « reconditionne »), in English its word
+    ("urgent", "refurbished"); a value the catalogue does not know is shown as it is."""
     if lang == "fr":
         return value
     if column == "materiel":
         return device_label(value, lang) if has(f"device-{value}-one") else value
+    if column in ("scope", "share", "method"):  # the policy's words (policy_words.py)
+        return ENGLISH_OF.get(value, value)
     key = f"value-{column}-{value}"
     return say(key, lang) if has(key) else value
 
